@@ -1,0 +1,101 @@
+import type {
+  Agent,
+  CompanyStatus,
+  Customer,
+  CustomerHit,
+  CustomerUser,
+  CustomerUserInput,
+  OpenClosedCounts,
+  Page,
+  PageRequest,
+  SearchResult,
+  Ticket,
+  TicketFilter,
+  TicketScope,
+  TicketSort,
+  TicketSortField,
+  TicketView,
+} from './types.js';
+
+/** Every call takes a signal; an aborted call rejects with an `AbortError` `DOMException`. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface SearchOptions extends CallOptions {
+  /** At most this many items (the dialog asks for 20). */
+  limit: number;
+}
+
+export interface ListCustomerUsersOptions extends CallOptions {
+  page: PageRequest;
+  /** Narrows the list with the search semantics of SPEC §5.1. */
+  filter?: string;
+}
+
+export interface ListTicketsOptions extends CallOptions {
+  view: TicketView;
+  filter: TicketFilter;
+  sort: TicketSort;
+  page: PageRequest;
+}
+
+/** What a data source can do; widgets hide what it cannot. */
+export interface DataSourceCapabilities {
+  ticketFilters: readonly TicketFilter[];
+  ticketSorts: readonly TicketSortField[];
+  /** `createCustomerUser` and `updateCustomerUser` are available. */
+  writeCustomerUsers: boolean;
+  /** `preferences` is available. */
+  preferences: boolean;
+}
+
+/** Per-agent storage for layout, filters, columns and page sizes. Values are JSON-safe. */
+export interface PreferenceStore {
+  get(key: string, options?: CallOptions): Promise<unknown>;
+  set(key: string, value: unknown, options?: CallOptions): Promise<void>;
+}
+
+/**
+ * The contract between the elements and a backend (SPEC §4). Lists are paged here,
+ * counts come in batches, and every call can be aborted. Errors are `DataSourceError`s.
+ */
+export interface DataSource {
+  readonly capabilities: DataSourceCapabilities;
+
+  /** The agent for whom "my locked" and "my queues" are meant. */
+  getCurrentAgent(options?: CallOptions): Promise<Agent | undefined>;
+
+  /** Customers whose id or name matches; includes customers known only by their id. */
+  searchCustomers(term: string, options: SearchOptions): Promise<SearchResult<CustomerHit>>;
+  /** Customer users whose login, first or last name, email or customer id matches. */
+  searchCustomerUsers(term: string, options: SearchOptions): Promise<SearchResult<CustomerUser>>;
+
+  /** The customer's record, or `undefined` when it is known only by its id. */
+  getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined>;
+  getCustomerUser(login: string, options?: CallOptions): Promise<CustomerUser | undefined>;
+  /** Customer users whose primary customer is `customerId`, sorted by name. */
+  listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<Page<CustomerUser>>;
+
+  /** Open/closed ticket counts of many customer users in one call, keyed by login. */
+  countTicketsByUser(logins: readonly string[], options?: CallOptions): Promise<Record<string, OpenClosedCounts>>;
+  /** Open/closed ticket counts of many customers in one call, keyed by customer id. */
+  countTicketsByCustomer(
+    customerIds: readonly string[],
+    options?: CallOptions,
+  ): Promise<Record<string, OpenClosedCounts>>;
+  /** All the counts of the company status widget in one call. */
+  getCompanyStatus(customerId: string, options?: CallOptions): Promise<CompanyStatus>;
+  /** The count behind every filter tab of one ticket list, in one call. */
+  countTickets(
+    scope: TicketScope,
+    view: TicketView,
+    options?: CallOptions,
+  ): Promise<Record<TicketFilter, number>>;
+  listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<Page<Ticket>>;
+
+  createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;
+  updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;
+
+  preferences?: PreferenceStore;
+}

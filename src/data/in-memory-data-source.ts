@@ -1,0 +1,441 @@
+import type {
+  CallOptions,
+  DataSource,
+  DataSourceCapabilities,
+  ListCustomerUsersOptions,
+  ListTicketsOptions,
+  PreferenceStore,
+  SearchOptions,
+} from './data-source.js';
+import { ConflictError, ValidationError } from './errors.js';
+import { compileSearchPattern, type SearchPattern } from './search-pattern.js';
+import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
+import { compareTickets, type TicketSortContext } from './ticket-sort.js';
+import { validateCustomerUser } from './validation.js';
+import {
+  STATE_CATEGORIES,
+  TICKET_FILTERS,
+  TICKET_SORT_FIELDS,
+  type Agent,
+  type CompanyStatus,
+  type Customer,
+  type CustomerHit,
+  type CustomerUser,
+  type CustomerUserInput,
+  type HelpdeskData,
+  type OpenClosedCounts,
+  type Page,
+  type SearchResult,
+  type StateCategory,
+  type Ticket,
+  type TicketFilter,
+  type TicketScope,
+  type TicketSort,
+  type TicketView,
+} from './types.js';
+
+export interface InMemoryDataSourceOptions {
+  /** The agent for "my locked" / "my queues". Defaults to the first agent. */
+  currentAgentId?: string;
+  /** The clock for reminder and escalation views: a fixed date or a function. */
+  now?: Date | (() => Date);
+  stateMapping?: StateMapping;
+  /** Artificial delay of every call, in milliseconds (for demos of loading states). */
+  latencyMs?: number;
+  /** Offer a per-agent preference store (default false: the container uses localStorage). */
+  preferences?: boolean;
+  /** Offer create/update of customer users (default true). */
+  writable?: boolean;
+}
+
+/** Tickets of one customer or customer user, grouped by state category. */
+type Bucket = Map<StateCategory, Ticket[]>;
+
+const TERMINAL: ReadonlySet<StateCategory> = new Set(['closed', 'merged', 'removed']);
+const LOCKED = new Set(['lock', 'tmp_lock']);
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError());
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Opaque cursors: the sort position (keyset) of the item a page continues from. */
+interface CursorData {
+  after?: string;
+  before?: string;
+}
+function encodeCursor(data: CursorData): string {
+  return btoa(encodeURIComponent(JSON.stringify(data)));
+}
+function decodeCursor(cursor: string | undefined): CursorData {
+  if (!cursor) return {};
+  try {
+    return JSON.parse(decodeURIComponent(atob(cursor))) as CursorData;
+  } catch {
+    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
+  }
+}
+
+/** Pages a sorted list by keyset cursors that name the id of the neighbouring item. */
+function pageOf<T>(sorted: readonly T[], idOf: (item: T) => string, size: number, cursor?: string): Page<T> {
+  const { after, before } = decodeCursor(cursor);
+  const position = (id: string) => sorted.findIndex((item) => idOf(item) === id);
+  let start = 0;
+  if (after !== undefined) start = position(after) + 1;
+  else if (before !== undefined) start = Math.max(0, position(before) - size);
+  const items = sorted.slice(start, start + size);
+  const page: Page<T> = { items, total: { value: sorted.length, exact: true } };
+  if (start + size < sorted.length && items.length) page.nextCursor = encodeCursor({ after: idOf(items[items.length - 1]) });
+  if (start > 0 && items.length) page.previousCursor = encodeCursor({ before: idOf(items[0]) });
+  return page;
+}
+
+function userSortKey(user: CustomerUser): string {
+  return `${user.lastName ?? ''}\u0000${user.firstName ?? ''}\u0000${user.login}`.toLocaleLowerCase();
+}
+
+/**
+ * The embedded data source: holds everything in memory, indexed by customer and by
+ * customer user, each grouped by state category, so that no call scans all tickets:
+ * a call costs what the one customer (or user) holds, never the whole collection.
+ */
+export class InMemoryDataSource implements DataSource {
+  readonly capabilities: DataSourceCapabilities;
+  readonly preferences?: PreferenceStore;
+
+  private readonly options: InMemoryDataSourceOptions;
+  private readonly classify: ReturnType<typeof createStateClassifier>;
+  private readonly customers = new Map<string, Customer>();
+  private readonly users = new Map<string, CustomerUser>();
+  private readonly agents = new Map<string, Agent>();
+  private readonly queueNames = new Map<string, string>();
+  /** Every customer id known: from records, users and tickets. */
+  private readonly customerIds = new Set<string>();
+  private readonly usersByCustomer = new Map<string, CustomerUser[]>();
+  private readonly sortedUsers = new Map<string, CustomerUser[]>();
+  private readonly ticketsByCustomer = new Map<string, Bucket>();
+  private readonly ticketsByUser = new Map<string, Bucket>();
+  private readonly sortCache = new Map<string, Ticket[]>();
+
+  constructor(data: HelpdeskData, options: InMemoryDataSourceOptions = {}) {
+    this.options = options;
+    this.classify = createStateClassifier(options.stateMapping ?? DEFAULT_STATE_MAPPING);
+    const writable = options.writable ?? true;
+    this.capabilities = {
+      ticketFilters: TICKET_FILTERS,
+      ticketSorts: TICKET_SORT_FIELDS,
+      writeCustomerUsers: writable,
+      preferences: options.preferences ?? false,
+    };
+    if (!writable) {
+      this.createCustomerUser = undefined;
+      this.updateCustomerUser = undefined;
+    }
+    if (options.preferences) this.preferences = new InMemoryPreferenceStore();
+    for (const agent of data.agents ?? []) this.agents.set(agent.id, agent);
+    for (const queue of data.queues ?? []) this.queueNames.set(queue.id, queue.name);
+    for (const customer of data.customers) {
+      this.customers.set(customer.id, customer);
+      this.customerIds.add(customer.id);
+    }
+    for (const user of data.customerUsers) this.indexUser(user);
+    for (const ticket of data.tickets) this.indexTicket(ticket);
+  }
+
+  /** The clock used for reminder and escalation views. */
+  now(): Date {
+    const { now } = this.options;
+    return typeof now === 'function' ? now() : (now ?? new Date());
+  }
+
+  async getCurrentAgent(options?: CallOptions): Promise<Agent | undefined> {
+    await this.latency(options);
+    return this.currentAgent();
+  }
+
+  async searchCustomers(term: string, options: SearchOptions): Promise<SearchResult<CustomerHit>> {
+    await this.latency(options);
+    const pattern = compileSearchPattern(term);
+    return this.collect(this.customerIds, options.limit, (id) => {
+      const record = this.customers.get(id);
+      if (!pattern.test(id) && !pattern.test(record?.name)) return undefined;
+      return { id, name: record?.name, hasRecord: record !== undefined };
+    });
+  }
+
+  async searchCustomerUsers(term: string, options: SearchOptions): Promise<SearchResult<CustomerUser>> {
+    await this.latency(options);
+    const pattern = compileSearchPattern(term);
+    return this.collect(this.users.values(), options.limit, (user) =>
+      userMatches(pattern, user) ? user : undefined,
+    );
+  }
+
+  async getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined> {
+    await this.latency(options);
+    return this.customers.get(customerId);
+  }
+
+  async getCustomerUser(login: string, options?: CallOptions): Promise<CustomerUser | undefined> {
+    await this.latency(options);
+    return this.users.get(login);
+  }
+
+  async listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<Page<CustomerUser>> {
+    await this.latency(options);
+    let users = this.sortedUsersOf(customerId);
+    if (options.filter) {
+      const pattern = compileSearchPattern(options.filter);
+      users = users.filter((user) => userMatches(pattern, user));
+    }
+    return pageOf(users, (user) => user.login, options.page.size, options.page.cursor);
+  }
+
+  async countTicketsByUser(logins: readonly string[], options?: CallOptions): Promise<Record<string, OpenClosedCounts>> {
+    await this.latency(options);
+    return Object.fromEntries(logins.map((login) => [login, this.openClosed(this.ticketsByUser.get(login))]));
+  }
+
+  async countTicketsByCustomer(
+    customerIds: readonly string[],
+    options?: CallOptions,
+  ): Promise<Record<string, OpenClosedCounts>> {
+    await this.latency(options);
+    return Object.fromEntries(customerIds.map((id) => [id, this.openClosed(this.ticketsByCustomer.get(id))]));
+  }
+
+  async getCompanyStatus(customerId: string, options?: CallOptions): Promise<CompanyStatus> {
+    await this.latency(options);
+    const bucket = this.ticketsByCustomer.get(customerId);
+    const { open, closed } = this.openClosed(bucket);
+    const byCategory: CompanyStatus['byCategory'] = {};
+    for (const [category, tickets] of bucket ?? []) byCategory[category] = tickets.length;
+    const escalated = this.candidates([bucket], 'escalated').filter(this.timeCondition('escalated')).length;
+    return { escalated, open, closed, all: open + closed, byCategory };
+  }
+
+  async countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {
+    await this.latency(options);
+    const inView = this.candidates(this.bucketsOf(scope), view).filter(this.timeCondition(view));
+    const counts = { 'my-locked': 0, 'my-queues': 0, all: inView.length };
+    const mine = this.filterTest('my-locked');
+    const myQueues = this.filterTest('my-queues');
+    for (const ticket of inView) {
+      if (mine(ticket)) counts['my-locked']++;
+      if (myQueues(ticket)) counts['my-queues']++;
+    }
+    return counts;
+  }
+
+  async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<Page<Ticket>> {
+    await this.latency(options);
+    const sorted = this.sortedCandidates(scope, options.view, options.filter, options.sort);
+    const visible = sorted.filter(this.timeCondition(options.view));
+    return pageOf(visible, (ticket) => ticket.id, options.page.size, options.page.cursor);
+  }
+
+  async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+    await this.latency(options);
+    this.validate(input);
+    if (this.users.has(input.login)) throw new ConflictError('This login is already taken', 'login');
+    const user = structuredClone(input);
+    this.indexUser(user);
+    return user;
+  }
+
+  async updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+    await this.latency(options);
+    const existing = this.users.get(login);
+    if (!existing) throw new ValidationError({ login: 'Unknown customer user' });
+    this.validate(input);
+    if (input.login !== login && this.users.has(input.login)) {
+      throw new ConflictError('This login is already taken', 'login');
+    }
+    this.unindexUser(existing);
+    const user = structuredClone(input);
+    this.indexUser(user);
+    return user;
+  }
+
+  private validate(input: CustomerUserInput): void {
+    const fieldErrors = validateCustomerUser(input);
+    if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
+  }
+
+  private async latency(options?: CallOptions): Promise<void> {
+    await wait(this.options.latencyMs ?? 0, options?.signal);
+    if (options?.signal?.aborted) throw abortError();
+  }
+
+  private currentAgent(): Agent | undefined {
+    const id = this.options.currentAgentId;
+    return id !== undefined ? this.agents.get(id) : this.agents.values().next().value;
+  }
+
+  /** Maps items until `limit` results are found; one more tells whether there are more. */
+  private collect<I, R>(items: Iterable<I>, limit: number, map: (item: I) => R | undefined): SearchResult<R> {
+    const found: R[] = [];
+    for (const item of items) {
+      const result = map(item);
+      if (result === undefined) continue;
+      if (found.length === limit) return { items: found, hasMore: true };
+      found.push(result);
+    }
+    return { items: found, hasMore: false };
+  }
+
+  private indexUser(user: CustomerUser): void {
+    this.users.set(user.login, user);
+    addTo(this.usersByCustomer, user.customerId, user);
+    this.customerIds.add(user.customerId);
+    for (const id of user.secondaryCustomerIds ?? []) this.customerIds.add(id);
+    this.sortedUsers.delete(user.customerId);
+  }
+
+  private unindexUser(user: CustomerUser): void {
+    this.users.delete(user.login);
+    const list = this.usersByCustomer.get(user.customerId) ?? [];
+    list.splice(list.indexOf(user), 1);
+    this.sortedUsers.delete(user.customerId);
+  }
+
+  private sortedUsersOf(customerId: string): CustomerUser[] {
+    let sorted = this.sortedUsers.get(customerId);
+    if (!sorted) {
+      const keyed = (this.usersByCustomer.get(customerId) ?? []).map((user) => ({ user, key: userSortKey(user) }));
+      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      sorted = keyed.map(({ user }) => user);
+      this.sortedUsers.set(customerId, sorted);
+    }
+    return sorted;
+  }
+
+  private indexTicket(ticket: Ticket): void {
+    const category = this.classify.categoryOf(ticket.state);
+    const add = (index: Map<string, Bucket>, key: string) => {
+      let bucket = index.get(key);
+      if (!bucket) index.set(key, (bucket = new Map()));
+      addTo(bucket, category, ticket);
+    };
+    add(this.ticketsByCustomer, ticket.customerId);
+    if (ticket.customerUserLogin) add(this.ticketsByUser, ticket.customerUserLogin);
+    this.customerIds.add(ticket.customerId);
+  }
+
+  private openClosed(bucket: Bucket | undefined): OpenClosedCounts {
+    const counts = { open: 0, closed: 0 };
+    for (const [category, tickets] of bucket ?? []) {
+      counts[this.classify.isViewable(category) ? 'open' : 'closed'] += tickets.length;
+    }
+    return counts;
+  }
+
+  private bucketsOf(scope: TicketScope): (Bucket | undefined)[] {
+    if ('customerId' in scope) return [this.ticketsByCustomer.get(scope.customerId)];
+    const user = this.users.get(scope.customerUserLogin);
+    if (scope.access !== 'accessible' || !user) return [this.ticketsByUser.get(scope.customerUserLogin)];
+    const ids = new Set([user.customerId, ...(user.secondaryCustomerIds ?? [])]);
+    return [...ids].map((id) => this.ticketsByCustomer.get(id));
+  }
+
+  /** The categories a view draws from, before its time condition. */
+  private categoriesOf(view: TicketView): StateCategory[] {
+    switch (view) {
+      case 'reminder':
+        return ['pending-reminder'];
+      case 'escalated':
+        return STATE_CATEGORIES.filter((category) => !TERMINAL.has(category));
+      case 'new':
+        return ['new'];
+      case 'open':
+        return ['open'];
+      case 'closed':
+        return STATE_CATEGORIES.filter((category) => !this.classify.isViewable(category));
+      case 'all':
+        return [...STATE_CATEGORIES];
+    }
+  }
+
+  private candidates(buckets: (Bucket | undefined)[], view: TicketView): Ticket[] {
+    const categories = this.categoriesOf(view);
+    return buckets.flatMap((bucket) => categories.flatMap((category) => bucket?.get(category) ?? []));
+  }
+
+  private timeCondition(view: TicketView): (ticket: Ticket) => boolean {
+    const now = this.now().getTime();
+    const reached = (iso?: string) => iso !== undefined && Date.parse(iso) <= now;
+    if (view === 'reminder') return (ticket) => reached(ticket.pendingUntil);
+    if (view === 'escalated') return (ticket) => reached(ticket.escalationAt);
+    return () => true;
+  }
+
+  private filterTest(filter: TicketFilter): (ticket: Ticket) => boolean {
+    const agent = this.currentAgent();
+    if (filter === 'all') return () => true;
+    if (!agent) return () => false;
+    if (filter === 'my-locked') return (ticket) => ticket.ownerId === agent.id && LOCKED.has(ticket.lock ?? 'unlock');
+    const queues = new Set(agent.queueIds);
+    return (ticket) => ticket.queueId !== undefined && queues.has(ticket.queueId);
+  }
+
+  /** Candidates of a view, filtered and sorted; cached until the data changes. */
+  private sortedCandidates(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort): Ticket[] {
+    const key = JSON.stringify([scope, view, filter, sort, this.options.currentAgentId]);
+    let sorted = this.sortCache.get(key);
+    if (!sorted) {
+      const context: TicketSortContext = {
+        queueName: (id) => this.queueNames.get(id) ?? id,
+        agentName: (id) => this.agents.get(id)?.name ?? id,
+        stateName: (state) => state,
+      };
+      sorted = this.candidates(this.bucketsOf(scope), view).filter(this.filterTest(filter));
+      sorted.sort((a, b) => compareTickets(a, b, sort, context));
+      if (this.sortCache.size > 50) this.sortCache.clear();
+      this.sortCache.set(key, sorted);
+    }
+    return sorted;
+  }
+}
+
+function userMatches(pattern: SearchPattern, user: CustomerUser): boolean {
+  return (
+    pattern.test(user.login) ||
+    pattern.test(user.firstName) ||
+    pattern.test(user.lastName) ||
+    pattern.test(user.email) ||
+    pattern.test(user.customerId)
+  );
+}
+
+/** Preferences kept in memory, copied in and out so callers cannot alias them. */
+class InMemoryPreferenceStore implements PreferenceStore {
+  private readonly values = new Map<string, string>();
+  async get(key: string): Promise<unknown> {
+    const value = this.values.get(key);
+    return value === undefined ? undefined : JSON.parse(value);
+  }
+  async set(key: string, value: unknown): Promise<void> {
+    this.values.set(key, JSON.stringify(value));
+  }
+}

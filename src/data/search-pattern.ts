@@ -1,0 +1,57 @@
+/**
+ * Search term semantics (SPEC §5.1): case-insensitive substring; `*` stands for any run
+ * of characters; `*` or `**` alone matches everything; every other character is literal.
+ */
+
+/** Inclusive start, exclusive end, in the original text. */
+export type MatchRange = [start: number, end: number];
+
+export interface SearchPattern {
+  /** Matches every text (the term was `*` or `**`). */
+  readonly all: boolean;
+  test(text: string | undefined): boolean;
+  /** Where the literal parts of the term occur in `text`; empty when it does not match. */
+  ranges(text: string | undefined): MatchRange[];
+}
+
+/** The minimum length of a term before a search is sent. */
+export const MIN_SEARCH_LENGTH = 2;
+
+export function compileSearchPattern(term: string): SearchPattern {
+  const parts = term
+    .toLowerCase()
+    .split('*')
+    .filter((part) => part.length > 0);
+  const all = parts.length === 0;
+  const ranges = (text: string | undefined): MatchRange[] => {
+    if (text === undefined) return [];
+    const haystack = text.toLowerCase();
+    const found: MatchRange[] = [];
+    let from = 0;
+    for (const part of parts) {
+      const at = haystack.indexOf(part, from);
+      if (at < 0) return [];
+      found.push([at, at + part.length]);
+      from = at + part.length;
+    }
+    return found;
+  };
+  return {
+    all,
+    test: (text) => all || (text !== undefined && ranges(text).length > 0),
+    ranges: (text) => (all ? [] : ranges(text)),
+  };
+}
+
+/** Splits `text` into pieces flagged as matched or not, for emphasis rendered as text. */
+export function splitByMatches(text: string, term: string): { text: string; match: boolean }[] {
+  const pieces: { text: string; match: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of compileSearchPattern(term).ranges(text)) {
+    if (start > at) pieces.push({ text: text.slice(at, start), match: false });
+    pieces.push({ text: text.slice(start, end), match: true });
+    at = end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), match: false });
+  return pieces;
+}

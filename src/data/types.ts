@@ -1,0 +1,201 @@
+/**
+ * The data model of SPEC §3. Field names are the contract for `InMemoryDataSource`
+ * input; adapters map their backend to them.
+ */
+
+export interface Address {
+  street?: string;
+  zip?: string;
+  city?: string;
+  country?: string;
+}
+
+export interface Customer extends Address {
+  /** Any characters: spaces, `*`, `%`, `(`, `&` included. */
+  id: string;
+  /** Missing when the customer exists only through its users and tickets. */
+  name?: string;
+  valid?: boolean;
+  url?: string;
+  comment?: string;
+  /** Label → value. */
+  customFields?: Record<string, string>;
+}
+
+export interface CustomerUser extends Address {
+  login: string;
+  /** The primary customer. */
+  customerId: string;
+  secondaryCustomerIds?: string[];
+  title?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  mobile?: string;
+  comment?: string;
+  valid?: boolean;
+}
+
+export type TicketLock = 'lock' | 'unlock' | 'tmp_lock';
+
+export interface Ticket {
+  id: string;
+  number: string;
+  title: string;
+  customerId: string;
+  customerUserLogin?: string;
+  /** A backend state name, mapped to a category by the state mapping. */
+  state: string;
+  queueId?: string;
+  /** 1–5, 3 is normal. */
+  priority?: number;
+  ownerId?: string;
+  responsibleId?: string;
+  lock?: TicketLock;
+  /** ISO 8601. */
+  createdAt: string;
+  changedAt?: string;
+  pendingUntil?: string;
+  escalationAt?: string;
+  type?: string;
+  service?: string;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  /** "My queues". */
+  queueIds: string[];
+}
+
+export interface Queue {
+  id: string;
+  name: string;
+}
+
+/** Everything an `InMemoryDataSource` is built from. */
+export interface HelpdeskData {
+  customers: Customer[];
+  customerUsers: CustomerUser[];
+  tickets: Ticket[];
+  agents?: Agent[];
+  queues?: Queue[];
+}
+
+export const STATE_CATEGORIES = [
+  'new',
+  'open',
+  'pending-reminder',
+  'pending-auto',
+  'closed',
+  'merged',
+  'removed',
+] as const;
+export type StateCategory = (typeof STATE_CATEGORIES)[number];
+
+/** The situations a ticket list shows (SPEC §5.4). */
+export const TICKET_VIEWS = ['reminder', 'escalated', 'new', 'open', 'closed', 'all'] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];
+
+/** The filter tabs of a ticket list. */
+export const TICKET_FILTERS = ['my-locked', 'my-queues', 'all'] as const;
+export type TicketFilter = (typeof TICKET_FILTERS)[number];
+
+export const TICKET_SORT_FIELDS = [
+  'number',
+  'age',
+  'title',
+  'state',
+  'queue',
+  'priority',
+  'owner',
+  'customerUser',
+  'created',
+  'changed',
+  'pendingUntil',
+  'escalation',
+] as const;
+export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface TicketSort {
+  field: TicketSortField;
+  direction: SortDirection;
+}
+
+/**
+ * Whose tickets: one customer (exact id, never a pattern), or one customer user —
+ * either the tickets assigned to the user, or every ticket of the user's customers.
+ */
+export type TicketScope =
+  | { customerId: string }
+  | { customerUserLogin: string; access?: 'assigned' | 'accessible' };
+
+/** A page request: how many, and where to start (an opaque cursor from a previous page). */
+export interface PageRequest {
+  size: number;
+  cursor?: string;
+}
+
+/** How many items there are in all, when the data source knows. */
+export interface Total {
+  value: number;
+  /** `false` when the value is an estimate or capped (result windows of real APIs). */
+  exact: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when a next page exists. */
+  nextCursor?: string;
+  /** Present when a previous page exists. */
+  previousCursor?: string;
+  total?: Total;
+}
+
+export interface SearchResult<T> {
+  items: T[];
+  /** More matches exist than were returned. */
+  hasMore: boolean;
+  total?: Total;
+}
+
+/** A customer as found by the search; `hasRecord` is false for a customer known only by its id. */
+export interface CustomerHit {
+  id: string;
+  name?: string;
+  hasRecord: boolean;
+}
+
+export interface OpenClosedCounts {
+  open: number;
+  closed: number;
+}
+
+/** Counts of a customer's tickets (SPEC §5.5). */
+export interface CompanyStatus {
+  escalated: number;
+  open: number;
+  closed: number;
+  all: number;
+  /** One count per state category present in the mapping. */
+  byCategory: Partial<Record<StateCategory, number>>;
+}
+
+/** The search criteria a count stands for, as carried by `ticket-search-requested`. */
+export interface TicketSearchCriteria {
+  customerId?: string;
+  customerUserLogin?: string;
+  /** `open` / `closed` in the viewable sense, a view, or a category. */
+  status?: 'open' | 'closed' | 'escalated' | 'all';
+  view?: TicketView;
+  category?: StateCategory;
+  filter?: TicketFilter;
+}
+
+/** Fields an agent can write when creating or editing a customer user. */
+export type CustomerUserInput = Omit<CustomerUser, 'secondaryCustomerIds'> & {
+  secondaryCustomerIds?: string[];
+};

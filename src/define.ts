@@ -1,0 +1,4 @@
+// Side effect: registers every element under its default tag.
+import { defineAll } from './define-all.js';
+
+defineAll();

@@ -1,0 +1,111 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { ReactiveController } from 'lit';
+import type { DataSource } from '../data/data-source.js';
+import { isAbortError } from '../data/errors.js';
+import type { CicElement } from './cic-element.js';
+import { renderEmpty, renderError, renderLoading } from './data-states.js';
+
+export interface DataControllerOptions<A extends readonly unknown[], T> {
+  /** The inputs of the load; when one changes (by identity), the data reloads. */
+  args: () => A;
+  /** Loads through the data source; must pass `signal` on. */
+  load: (source: DataSource, args: A, signal: AbortSignal) => Promise<T>;
+  /** False while there is nothing to load (e.g. no customer id yet). */
+  ready?: (args: A) => boolean;
+  /** Whether a loaded value counts as empty. */
+  isEmpty?: (value: T) => boolean;
+  /** Wait this long (ms) before calling, so that quick changes of the inputs make one call. */
+  debounceMs?: number;
+}
+
+export interface DataRenderers<T> {
+  complete: (value: T) => unknown;
+  empty?: () => unknown;
+  /** Before anything is to be loaded. */
+  initial?: () => unknown;
+  pending?: () => unknown;
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * The one way elements load data. Built on @lit/task: a new load aborts the one in flight
+ * and a late answer to a superseded load is dropped. Moving the host in the DOM (a
+ * disconnect followed by a connect in the same task) neither aborts nor reloads; a host
+ * that stays removed aborts its load and resumes it when it comes back.
+ */
+export class DataController<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
+  private readonly host: CicElement;
+  private readonly options: DataControllerOptions<A, T>;
+  private readonly task: Task<[DataSource | undefined, number, ...A], T>;
+  private interrupted = false;
+
+  constructor(host: CicElement, options: DataControllerOptions<A, T>) {
+    this.host = host;
+    this.options = options;
+    this.task = new Task(host, {
+      args: () => [host.effectiveDataSource, host.refreshToken, ...options.args()] as [DataSource | undefined, number, ...A],
+      task: async ([source, , ...args], { signal }) => {
+        if (!source || (options.ready && !options.ready(args as unknown as A))) return initialState;
+        if (options.debounceMs) await delay(options.debounceMs, signal);
+        return options.load(source, args as unknown as A, signal);
+      },
+    });
+    host.addController(this);
+  }
+
+  get status(): TaskStatus {
+    return this.task.status;
+  }
+
+  get value(): T | undefined {
+    return this.task.value;
+  }
+
+  get error(): unknown {
+    return this.task.error;
+  }
+
+  /** Loads again with the current inputs (retry, refresh). */
+  reload = (): void => {
+    void this.task.run();
+  };
+
+  hostConnected(): void {
+    if (this.interrupted) {
+      this.interrupted = false;
+      this.reload();
+    }
+  }
+
+  hostDisconnected(): void {
+    queueMicrotask(() => {
+      if (this.host.isConnected || this.task.status !== TaskStatus.PENDING) return;
+      this.interrupted = true;
+      this.task.abort();
+    });
+  }
+
+  /** Renders the loading, error (with retry), empty or loaded state. */
+  render(renderers: DataRenderers<T>): unknown {
+    return this.task.render({
+      initial: () => renderers.initial?.(),
+      pending: () => (renderers.pending ?? renderLoading)(),
+      error: (error) => (isAbortError(error) ? renderLoading() : renderError(error, this.reload)),
+      complete: (value) =>
+        this.options.isEmpty?.(value) ? (renderers.empty ?? renderEmpty)() : renderers.complete(value),
+    });
+  }
+}

@@ -1,0 +1,240 @@
+import { expect } from '@open-wc/testing';
+import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { OPS_I_STATE_MAPPING } from '../../src/data/state-mapping.js';
+import { ConflictError, ValidationError } from '../../src/data/errors.js';
+import type { Ticket, TicketFilter, TicketSort, TicketView } from '../../src/data/types.js';
+import { at, NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
+
+const source = () => new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
+const numbers = (tickets: Ticket[]) => tickets.map((t) => Number(t.id)).sort((a, b) => a - b);
+const order = (tickets: Ticket[]) => tickets.map((t) => Number(t.id));
+
+describe('InMemoryDataSource: search', () => {
+  const customerIds = async (term: string) => ids((await source().searchCustomers(term, { limit: 20 })).items);
+  const logins = async (term: string) =>
+    (await source().searchCustomerUsers(term, { limit: 20 })).items.map((u) => u.login).sort();
+
+  it('matches a case-insensitive substring of id or name', async () => {
+    expect(await customerIds('acme')).to.deep.equal(['ACME', 'ACME (Europe) & Co. 100%+']);
+    expect(await customerIds('EUROPE')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
+    expect(await customerIds('corporation')).to.deep.equal(['ACME']);
+  });
+
+  it('treats * as a wildcard and ** or * alone as everything', async () => {
+    expect(await customerIds('st*corp')).to.deep.equal(['Star*Corp', 'StarXCorp']);
+    expect(await customerIds('**')).to.have.length(5);
+    expect(await customerIds('*')).to.have.length(5);
+  });
+
+  it('takes ( ) & % + . and spaces literally', async () => {
+    expect(await customerIds('(Europe) & Co. 100%+')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
+    expect(await customerIds('100%')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
+    expect(await customerIds('e) &')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
+    expect(await customerIds('.')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
+  });
+
+  it('finds a customer known only from its users, by id, without a record', async () => {
+    const { items } = await source().searchCustomers('ghost', { limit: 20 });
+    expect(items).to.deep.equal([{ id: 'GHOST-1', name: undefined, hasRecord: false }]);
+  });
+
+  it('finds customer users by login, names, email and customer id', async () => {
+    expect(await logins('baker')).to.deep.equal(['bob']);
+    expect(await logins('山田')).to.deep.equal(['yamada']);
+    expect(await logins('@acme.example')).to.deep.equal(['anna', 'bob']);
+    expect(await logins('star*corp')).to.deep.equal(['xavier', 'yamada']);
+    expect(await logins('eu user')).to.deep.equal(['eu user']);
+  });
+
+  it('returns at most `limit` results and says when there are more', async () => {
+    const result = await source().searchCustomerUsers('**', { limit: 4 });
+    expect(result.items).to.have.length(4);
+    expect(result.hasMore).to.equal(true);
+    const all = await source().searchCustomerUsers('**', { limit: 6 });
+    expect(all.hasMore).to.equal(false);
+  });
+});
+
+describe('InMemoryDataSource: counts', () => {
+  it('counts by situation and filter in one call (default OTRS mapping)', async () => {
+    const ds = source();
+    const scope = { customerId: 'ACME' };
+    expect(await ds.countTickets(scope, 'reminder')).to.deep.equal({ 'my-locked': 1, 'my-queues': 2, all: 2 });
+    expect(await ds.countTickets(scope, 'escalated')).to.deep.equal({ 'my-locked': 0, 'my-queues': 1, all: 1 });
+    expect(await ds.countTickets(scope, 'new')).to.deep.equal({ 'my-locked': 1, 'my-queues': 1, all: 2 });
+    expect(await ds.countTickets(scope, 'open')).to.deep.equal({ 'my-locked': 1, 'my-queues': 2, all: 3 });
+    expect((await ds.countTickets(scope, 'closed')).all).to.equal(3);
+    expect((await ds.countTickets(scope, 'all')).all).to.equal(12);
+  });
+
+  it('gives the company status: escalated, open, closed, all', async () => {
+    const status = await source().getCompanyStatus('ACME');
+    expect(status).to.include({ escalated: 1, open: 9, closed: 3, all: 12 });
+    expect(status.byCategory).to.deep.equal({
+      new: 2, open: 3, 'pending-reminder': 3, 'pending-auto': 1, closed: 2, merged: 1,
+    });
+  });
+
+  it('counts open and closed of many users and customers in one call', async () => {
+    const ds = source();
+    expect(await ds.countTicketsByUser(['anna', 'bob', 'nobody'])).to.deep.equal({
+      anna: { open: 8, closed: 2 }, bob: { open: 1, closed: 1 }, nobody: { open: 0, closed: 0 },
+    });
+    expect(await ds.countTicketsByCustomer(['Star*Corp', 'GHOST-1'])).to.deep.equal({
+      'Star*Corp': { open: 1, closed: 0 }, 'GHOST-1': { open: 1, closed: 0 },
+    });
+  });
+
+  it('restricts to the exact customer id: Star*Corp never matches StarXCorp', async () => {
+    const ds = source();
+    expect((await ds.countTickets({ customerId: 'Star*Corp' }, 'all')).all).to.equal(1);
+    const page = await ds.listTickets({ customerId: 'Star*Corp' }, {
+      view: 'all', filter: 'all', sort: { field: 'age', direction: 'asc' }, page: { size: 10 },
+    });
+    expect(page.items.map((t) => t.customerId)).to.deep.equal(['Star*Corp']);
+    expect((await ds.countTickets({ customerId: '%' }, 'all')).all).to.equal(0);
+  });
+
+  it('counts another vocabulary once its mapping is configured (Ops I)', async () => {
+    const states = ['awaiting_approval', 'planning', 'in_progress', 'pending', 'completed', 'cancelled', 'declined'];
+    const data = { ...smallHelpdesk(), tickets: states.map((state) => ticket({ state })) };
+    const unmapped = new InMemoryDataSource(data, { now: NOW });
+    expect((await unmapped.getCompanyStatus('ACME')).closed).to.equal(0);
+    const mapped = new InMemoryDataSource(data, { now: NOW, stateMapping: OPS_I_STATE_MAPPING });
+    const status = await mapped.getCompanyStatus('ACME');
+    expect(status).to.include({ open: 5, closed: 2, all: 7 });
+    expect(status.byCategory).to.deep.equal({ open: 4, 'pending-reminder': 1, closed: 2 });
+  });
+});
+
+describe('InMemoryDataSource: ticket lists', () => {
+  const list = (view: TicketView, filter: TicketFilter = 'all', sort: TicketSort = { field: 'age', direction: 'desc' }) =>
+    source().listTickets({ customerId: 'ACME' }, { view, filter, sort, page: { size: 50 } });
+
+  it('lists each view as SPEC §5.4 defines it', async () => {
+    expect(numbers((await list('reminder')).items)).to.deep.equal([6, 7]);
+    expect(numbers((await list('escalated')).items)).to.deep.equal([3]);
+    expect(numbers((await list('new')).items)).to.deep.equal([1, 2]);
+    expect(numbers((await list('open')).items)).to.deep.equal([3, 4, 5]);
+    expect(numbers((await list('closed')).items)).to.deep.equal([10, 11, 12]);
+    expect((await list('all')).items).to.have.length(12);
+  });
+
+  it('applies my locked and my queues of the current agent', async () => {
+    expect(numbers((await list('open', 'my-locked')).items)).to.deep.equal([4]);
+    expect(numbers((await list('new', 'my-queues')).items)).to.deep.equal([1]);
+  });
+
+  it('moves with the injected clock', async () => {
+    const later = new InMemoryDataSource(smallHelpdesk(), { now: new Date(at(+6)) });
+    expect((await later.countTickets({ customerId: 'ACME' }, 'reminder')).all).to.equal(3);
+    expect((await later.countTickets({ customerId: 'ACME' }, 'escalated')).all).to.equal(2);
+  });
+
+  it('sorts by a field both ways, missing values last', async () => {
+    const asc = await list('all', 'all', { field: 'pendingUntil', direction: 'asc' });
+    expect(order(asc.items).slice(0, 4)).to.deep.equal([7, 6, 9, 8]);
+    expect(asc.items[4].pendingUntil).to.equal(undefined);
+    const desc = await list('all', 'all', { field: 'pendingUntil', direction: 'desc' });
+    expect(order(desc.items).slice(0, 4)).to.deep.equal([8, 9, 6, 7]);
+    expect(desc.items[4].pendingUntil).to.equal(undefined);
+    const oldestFirst = await list('all', 'all', { field: 'age', direction: 'desc' });
+    expect(order(oldestFirst.items).slice(0, 3)).to.deep.equal([12, 11, 10]);
+  });
+
+  it('limits a customer user to their tickets, or to all of their customers', async () => {
+    const ds = source();
+    const sort: TicketSort = { field: 'age', direction: 'asc' };
+    const page = { size: 50 };
+    const assigned = await ds.listTickets({ customerUserLogin: 'bob' }, { view: 'all', filter: 'all', sort, page });
+    expect(numbers(assigned.items)).to.deep.equal([5, 11]);
+    const accessible = await ds.listTickets(
+      { customerUserLogin: 'bob', access: 'accessible' }, { view: 'all', filter: 'all', sort, page });
+    expect(accessible.items).to.have.length(13);
+  });
+
+  it('pages with cursors: every ticket once, in order, forwards and back', async () => {
+    const ds = source();
+    const options = { view: 'all' as const, filter: 'all' as const, sort: { field: 'title' as const, direction: 'asc' as const } };
+    const seen: string[] = [];
+    const cursors: (string | undefined)[] = [undefined];
+    let cursor: string | undefined;
+    do {
+      const page = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 5, cursor } });
+      expect(page.total).to.deep.equal({ value: 12, exact: true });
+      seen.push(...page.items.map((t) => t.id));
+      cursor = page.nextCursor;
+      cursors.push(cursor);
+    } while (cursor);
+    const whole = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 50 } });
+    expect(seen).to.deep.equal(whole.items.map((t) => t.id));
+    const second = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 5, cursor: cursors[1] } });
+    const back = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 5, cursor: second.previousCursor } });
+    expect(back.items.map((t) => t.id)).to.deep.equal(seen.slice(0, 5));
+    expect(back.previousCursor).to.equal(undefined);
+  });
+
+  it('rejects a corrupt cursor with a validation error', async () => {
+    const error = await source()
+      .listCustomerUsers('ACME', { page: { size: 5, cursor: '%%%' } })
+      .catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ValidationError);
+  });
+});
+
+describe('InMemoryDataSource: customer users', () => {
+  it('lists a customer’s users sorted by name, paged and filtered', async () => {
+    const ds = source();
+    const page = await ds.listCustomerUsers('ACME', { page: { size: 1 } });
+    expect(page.items.map((u) => u.login)).to.deep.equal(['anna']);
+    const next = await ds.listCustomerUsers('ACME', { page: { size: 1, cursor: page.nextCursor } });
+    expect(next.items.map((u) => u.login)).to.deep.equal(['bob']);
+    expect(next.nextCursor).to.equal(undefined);
+    const filtered = await ds.listCustomerUsers('ACME', { page: { size: 10 }, filter: 'bak' });
+    expect(filtered.items.map((u) => u.login)).to.deep.equal(['bob']);
+  });
+
+  it('creates and updates with validation and conflict errors', async () => {
+    const ds = source();
+    const base = { customerId: 'ACME', firstName: 'C', lastName: 'D' };
+    const invalid = await ds.createCustomerUser!({ ...base, login: '', email: 'nope' }).catch((e: unknown) => e);
+    expect(invalid).to.be.instanceOf(ValidationError);
+    expect((invalid as ValidationError).fieldErrors).to.deep.equal({ login: 'required', email: 'email' });
+    const duplicate = await ds.createCustomerUser!({ ...base, login: 'anna', email: 'a@b.co' }).catch((e: unknown) => e);
+    expect(duplicate).to.be.instanceOf(ConflictError);
+    expect((duplicate as ConflictError).field).to.equal('login');
+    const carla = { login: 'carla', customerId: 'ACME', firstName: 'Carla', lastName: 'Cole', email: 'c@acme.example' };
+    await ds.createCustomerUser!(carla);
+    const page = await ds.listCustomerUsers('ACME', { page: { size: 10 } });
+    expect(page.items.map((u) => u.login)).to.deep.equal(['anna', 'bob', 'carla']);
+    await ds.updateCustomerUser!('carla', { ...carla, lastName: 'Aaron' });
+    const after = await ds.listCustomerUsers('ACME', { page: { size: 10 } });
+    expect(after.items.map((u) => u.login)).to.deep.equal(['carla', 'anna', 'bob']);
+  });
+
+  it('offers no writes when made read-only', () => {
+    const ds = new InMemoryDataSource(smallHelpdesk(), { writable: false });
+    expect(ds.capabilities.writeCustomerUsers).to.equal(false);
+    expect(ds.createCustomerUser).to.equal(undefined);
+  });
+});
+
+describe('InMemoryDataSource: abort and preferences', () => {
+  it('rejects an aborted call with an AbortError', async () => {
+    const ds = new InMemoryDataSource(smallHelpdesk(), { latencyMs: 200 });
+    const controller = new AbortController();
+    const call = ds.searchCustomers('acme', { limit: 20, signal: controller.signal });
+    controller.abort();
+    const error = await call.catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(DOMException);
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+
+  it('keeps preferences when asked to', async () => {
+    const ds = new InMemoryDataSource(smallHelpdesk(), { preferences: true });
+    await ds.preferences!.set('layout', { a: [1] });
+    expect(await ds.preferences!.get('layout')).to.deep.equal({ a: [1] });
+    expect(await ds.preferences!.get('other')).to.equal(undefined);
+  });
+});
