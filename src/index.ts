@@ -13,3 +13,5 @@ export { setLocale, getLocale, SOURCE_LOCALE, TARGET_LOCALES, type SupportedLoca
 export { CicElement } from './internal/cic-element.js';
 export { DataController } from './internal/data-controller.js';
 export { defineAll, ELEMENTS } from './define-all.js';
+export * from './events.js';
+export { CustomerSearchDialog } from './components/customer-search-dialog/customer-search-dialog.js';

@@ -1,0 +1,236 @@
+import { TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { DataSource } from '../../data/data-source.js';
+import { MIN_SEARCH_LENGTH } from '../../data/search-pattern.js';
+import type { CustomerHit, CustomerUser, SearchResult } from '../../data/types.js';
+import { CicElement } from '../../internal/cic-element.js';
+import { DataController } from '../../internal/data-controller.js';
+import { deepActiveElement } from '../../internal/deep-active-element.js';
+import { emit } from '../../internal/events.js';
+import { renderHighlighted } from '../../internal/highlight.js';
+import { msg, str } from '../../internal/localize.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import { fullName } from '../../internal/format.js';
+import { styles } from './customer-search-dialog.styles.js';
+
+/** At most this many results are shown per search. */
+export const SEARCH_RESULT_LIMIT = 20;
+/** Typing pauses this long (ms) before a search is sent. */
+export const SEARCH_DEBOUNCE_MS = 250;
+
+type Kind = 'customer' | 'user';
+
+interface SearchBox<T> {
+  kind: Kind;
+  label: string;
+  term: string;
+  results: DataController<SearchResult<T>, [string]>;
+  renderOption: (item: T, term: string) => unknown;
+  pick: (item: T) => void;
+}
+
+function searchController<T>(
+  host: CicElement,
+  term: () => string,
+  search: (source: DataSource, term: string, signal: AbortSignal) => Promise<SearchResult<T>>,
+): DataController<SearchResult<T>, [string]> {
+  return new DataController<SearchResult<T>, [string]>(host, {
+    args: () => [term()],
+    ready: ([value]) => value.trim().length >= MIN_SEARCH_LENGTH || value.trim() === '*',
+    debounceMs: SEARCH_DEBOUNCE_MS,
+    isEmpty: (result) => result.items.length === 0,
+    load: (source, [value], signal) => search(source, value.trim(), signal),
+  });
+}
+
+/**
+ * A modal dialog to find a customer, or a customer user, by typing (SPEC §5.1).
+ *
+ * @summary Search a customer or a customer user and pick one.
+ * @tag customer-search-dialog
+ *
+ * @fires customer-selected - A result was picked: `{customerId, customerUserLogin?}`. The dialog closes.
+ * @fires close - The dialog closed (picked, Escape, or the close button).
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart input - Each search field.
+ * @csspart listbox - Each list of results.
+ * @csspart option - One result.
+ * @csspart match - The emphasised part of a result that matches the term.
+ * @csspart loading - The spinner while a search runs.
+ * @csspart error - The message of a failed search.
+ * @csspart retry-button - Its retry button.
+ * @csspart empty - The "no results" message.
+ *
+ * @cssprop --cic-color-backdrop - The backdrop behind the dialog.
+ * @cssprop --cic-color-accent - The highlighted result.
+ * @cssprop --cic-color-highlight - The background of matched text.
+ */
+export class CustomerSearchDialog extends CicElement {
+  static override styles = [...CicElement.styles, dataStateStyles, styles];
+
+  /** Whether the dialog is shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @state() private customerTerm = '';
+  @state() private userTerm = '';
+  @state() private active: { kind: Kind; index: number } | undefined;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  private opener: HTMLElement | null = null;
+
+  private readonly customers = searchController<CustomerHit>(this, () => this.customerTerm, (source, term, signal) =>
+    source.searchCustomers(term, { limit: SEARCH_RESULT_LIMIT, signal }),
+  );
+  private readonly users = searchController<CustomerUser>(this, () => this.userTerm, (source, term, signal) =>
+    source.searchCustomerUsers(term, { limit: SEARCH_RESULT_LIMIT, signal }),
+  );
+
+  /** Opens the dialog and moves focus into it. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog; focus returns to where it was before it opened. */
+  close(): void {
+    this.open = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('active') && this.active) {
+      this.renderRoot.querySelector(`#${this.active.kind}-option-${this.active.index}`)?.scrollIntoView({ block: 'nearest' });
+    }
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) {
+      this.opener = deepActiveElement();
+      this.dialog.showModal();
+      this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
+    } else if (!this.open && this.dialog.open) {
+      this.dialog.close();
+    }
+  }
+
+  private onDialogClose = () => {
+    this.open = false;
+    this.active = undefined;
+    this.opener?.focus();
+    this.opener = null;
+    this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+  };
+
+  override render() {
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+      <header>
+        <h2 id="title">${msg('Search customer')}</h2>
+        <button class="icon-button" type="button" aria-label=${msg('Close')} @click=${this.close}>×</button>
+      </header>
+      <div class="body">
+        ${this.renderSearch<CustomerHit>({
+          kind: 'customer',
+          label: msg('Customer'),
+          term: this.customerTerm,
+          results: this.customers,
+          renderOption: (hit, term) => html`<span>${renderHighlighted(hit.name ?? hit.id, term)}</span>
+            ${hit.name !== undefined ? html`<span class="secondary">${renderHighlighted(hit.id, term)}</span>` : nothing}`,
+          pick: (hit) => this.pick({ customerId: hit.id }),
+        })}
+        ${this.renderSearch<CustomerUser>({
+          kind: 'user',
+          label: msg('Customer user'),
+          term: this.userTerm,
+          results: this.users,
+          renderOption: (user, term) => html`<span
+              >${renderHighlighted(`"${fullName(user)}" <${user.email ?? user.login}>`, term)}</span
+            >
+            <span class="secondary">${renderHighlighted(user.customerId, term)}</span>`,
+          pick: (user) => this.pick({ customerId: user.customerId, customerUserLogin: user.login }),
+        })}
+      </div>
+    </dialog>`;
+  }
+
+  private renderSearch<T>(box: SearchBox<T>) {
+    const listId = `${box.kind}-results`;
+    const items = box.results.value?.items ?? [];
+    const expanded = box.results.status === TaskStatus.COMPLETE && items.length > 0;
+    const activeIndex = this.active?.kind === box.kind ? this.active.index : -1;
+    const short = box.term.trim().length > 0 && box.term.trim().length < MIN_SEARCH_LENGTH && box.term.trim() !== '*';
+    return html`<div class="field">
+      <label for="${box.kind}-input">${box.label}</label>
+      <input
+        id="${box.kind}-input"
+        part="input"
+        type="search"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        aria-autocomplete="list"
+        aria-controls=${listId}
+        aria-expanded=${expanded ? 'true' : 'false'}
+        aria-describedby="${box.kind}-hint"
+        aria-activedescendant=${activeIndex >= 0 ? `${box.kind}-option-${activeIndex}` : nothing}
+        .value=${box.term}
+        @input=${(event: InputEvent) => this.onInput(box.kind, (event.target as HTMLInputElement).value)}
+        @keydown=${(event: KeyboardEvent) => this.onKeyDown(event, box, items)}
+      />
+      <p class="hint" id="${box.kind}-hint" aria-live="polite">
+        ${short ? msg(str`Type at least ${MIN_SEARCH_LENGTH} characters.`) : nothing}
+        ${expanded && box.results.value?.hasMore ? msg('More results exist — refine your search.') : nothing}
+      </p>
+      ${box.results.render({
+        initial: () => nothing,
+        empty: () => html`<p class="state" part="empty" role="status">${msg('No results.')}</p>`,
+        complete: () => html`<ul role="listbox" id=${listId} part="listbox" aria-label=${box.label}>
+          ${items.map(
+            (item, index) => html`<li
+              role="option"
+              part="option"
+              id="${box.kind}-option-${index}"
+              aria-selected=${index === activeIndex ? 'true' : 'false'}
+              @click=${() => box.pick(item)}
+            >
+              ${box.renderOption(item, box.term.trim())}
+            </li>`,
+          )}
+        </ul>`,
+      })}
+    </div>`;
+  }
+
+  private onInput(kind: Kind, value: string) {
+    if (kind === 'customer') this.customerTerm = value;
+    else this.userTerm = value;
+    this.active = undefined;
+  }
+
+  private onKeyDown<T>(event: KeyboardEvent, box: SearchBox<T>, items: T[]) {
+    const current = this.active?.kind === box.kind ? this.active.index : -1;
+    const move = (index: number) => {
+      event.preventDefault();
+      if (items.length) this.active = { kind: box.kind, index };
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return move((current + 1) % items.length);
+      case 'ArrowUp':
+        return move(current <= 0 ? items.length - 1 : current - 1);
+      case 'Home':
+        return event.ctrlKey ? move(0) : undefined;
+      case 'End':
+        return event.ctrlKey ? move(items.length - 1) : undefined;
+      case 'Enter':
+        if (current >= 0 && items[current]) {
+          event.preventDefault();
+          box.pick(items[current]);
+        }
+        return;
+    }
+  }
+
+  private pick(detail: { customerId: string; customerUserLogin?: string }) {
+    emit(this, 'customer-selected', detail);
+    this.close();
+  }
+}
