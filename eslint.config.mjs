@@ -8,6 +8,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {
+    files: ['test/**/*.ts'],
+    // chai's `expect(x).to.exist` style is an expression statement.
+    rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'lit/no-invalid-html': 'error',

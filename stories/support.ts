@@ -1,0 +1,38 @@
+import { generateDemoData, type DemoDataOptions } from '../src/data/demo-data.js';
+import { UnavailableError } from '../src/data/errors.js';
+import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../src/data/in-memory-data-source.js';
+import type { DataSource } from '../src/data/data-source.js';
+
+/** The clock of every story, so that reminders and escalations look the same each time. */
+export const STORY_NOW = new Date('2026-06-01T09:00:00Z');
+
+/** The §7 demo data on the embedded source (generated once per option set). */
+export function demoSource(data: DemoDataOptions = {}, options: InMemoryDataSourceOptions = {}): InMemoryDataSource {
+  return new InMemoryDataSource(generateDemoData({ now: STORY_NOW, ...data }), {
+    now: STORY_NOW,
+    currentAgentId: 'agent-1',
+    ...options,
+  });
+}
+
+/** A data source whose every call fails as if the backend were down. */
+export function failingSource(): DataSource {
+  const base = demoSource({ customers: 10, customerUsers: 20, tickets: 50 });
+  return new Proxy(base, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? () => Promise.reject(new UnavailableError()) : value;
+    },
+  });
+}
+
+/** A data source that never answers: shows the loading state. */
+export function pendingSource(): DataSource {
+  const base = demoSource({ customers: 10, customerUsers: 20, tickets: 50 });
+  return new Proxy(base, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? () => new Promise(() => {}) : value;
+    },
+  });
+}
