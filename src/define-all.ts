@@ -1,9 +1,23 @@
+import { CompanyStatusWidget } from './components/company-status-widget/company-status-widget.js';
+import { CustomerInformationCenter } from './components/customer-information-center/customer-information-center.js';
+import { CustomerInformationWidget } from './components/customer-information-widget/customer-information-widget.js';
 import { CustomerSearchDialog } from './components/customer-search-dialog/customer-search-dialog.js';
+import { CustomerUserForm } from './components/customer-user-form/customer-user-form.js';
+import { CustomerUsersWidget } from './components/customer-users-widget/customer-users-widget.js';
+import { SettingsWidget } from './components/settings-widget/settings-widget.js';
+import { TicketListWidget } from './components/ticket-list-widget/ticket-list-widget.js';
 import { defineElement } from './internal/define-element.js';
 
 /** Every element of the library under its default tag. */
 export const ELEMENTS: Record<string, CustomElementConstructor> = {
+  'customer-information-center': CustomerInformationCenter,
   'customer-search-dialog': CustomerSearchDialog,
+  'customer-users-widget': CustomerUsersWidget,
+  'customer-user-form': CustomerUserForm,
+  'ticket-list-widget': TicketListWidget,
+  'company-status-widget': CompanyStatusWidget,
+  'customer-information-widget': CustomerInformationWidget,
+  'settings-widget': SettingsWidget,
 };
 
 /** Registers every element under its default tag (tags already taken are left alone, with a warning). */

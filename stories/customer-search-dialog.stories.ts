@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { userEvent } from 'storybook/test';
+import type { CustomerSearchDialog } from '../src/components/customer-search-dialog/customer-search-dialog.js';
 import type { DataSource } from '../src/data/data-source.js';
 import { generateDemoData } from '../src/data/demo-data.js';
 import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
@@ -20,7 +21,7 @@ const dialog = (source: DataSource) =>
 /** Types into a search field inside the dialog's shadow root. */
 const typeInto = (field: 'customer' | 'user', text: string) =>
   async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-    const el = canvasElement.querySelector('customer-search-dialog')!;
+    const el = canvasElement.querySelector('customer-search-dialog') as CustomerSearchDialog;
     await el.updateComplete;
     await userEvent.type(el.shadowRoot!.querySelector<HTMLInputElement>(`#${field}-input`)!, text);
   };

@@ -63,6 +63,9 @@ export interface PreferenceStore {
 export interface DataSource {
   readonly capabilities: DataSourceCapabilities;
 
+  /** The clock behind reminder and escalation views (default: the browser's). */
+  now?(): Date;
+
   /** The agent for whom "my locked" and "my queues" are meant. */
   getCurrentAgent(options?: CallOptions): Promise<Agent | undefined>;
 

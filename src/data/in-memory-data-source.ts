@@ -252,7 +252,8 @@ export class InMemoryDataSource implements DataSource {
     await this.latency(options);
     const sorted = this.sortedCandidates(scope, options.view, options.filter, options.sort);
     const visible = sorted.filter(this.timeCondition(options.view));
-    return pageOf(visible, (ticket) => ticket.id, options.page.size, options.page.cursor);
+    const page = pageOf(visible, (ticket) => ticket.id, options.page.size, options.page.cursor);
+    return { ...page, items: page.items.map((ticket) => this.withNames(ticket)) };
   }
 
   async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
@@ -276,6 +277,14 @@ export class InMemoryDataSource implements DataSource {
     const user = structuredClone(input);
     this.indexUser(user);
     return user;
+  }
+
+  private withNames(ticket: Ticket): Ticket {
+    return {
+      ...ticket,
+      queueName: ticket.queueId ? this.queueNames.get(ticket.queueId) : undefined,
+      ownerName: ticket.ownerId ? this.agents.get(ticket.ownerId)?.name : undefined,
+    };
   }
 
   private validate(input: CustomerUserInput): void {

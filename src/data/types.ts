@@ -60,6 +60,9 @@ export interface Ticket {
   escalationAt?: string;
   type?: string;
   service?: string;
+  /** Display names a data source may add to the tickets it lists. */
+  queueName?: string;
+  ownerName?: string;
 }
 
 export interface Agent {

@@ -1,8 +1,101 @@
-/** Where the widgets of a container stand, and which are hidden. */
-export type Region = 'main' | 'sidebar';
+import type { DataSource } from '../data/data-source.js';
 
+export type Region = 'main' | 'sidebar';
+export const REGIONS: readonly Region[] = ['main', 'sidebar'];
+
+/** Where the widgets of a container stand, and which are hidden. Per agent, not per customer. */
 export interface Layout {
   main: string[];
   sidebar: string[];
   hidden: string[];
+}
+
+/** What a container needs to know of a widget to place it (see `WidgetDefinition`). */
+export interface PlacedWidget {
+  id: string;
+  region: Region;
+  mandatory?: boolean;
+  /** Not shown until the agent enables it in the settings. */
+  hiddenByDefault?: boolean;
+}
+
+export function defaultLayout(widgets: readonly PlacedWidget[]): Layout {
+  return {
+    main: widgets.filter((w) => w.region === 'main').map((w) => w.id),
+    sidebar: widgets.filter((w) => w.region === 'sidebar').map((w) => w.id),
+    hidden: widgets.filter((w) => w.hiddenByDefault && !w.mandatory).map((w) => w.id),
+  };
+}
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * Reconciles a stored layout with the widgets that exist now: unknown ids are dropped,
+ * widgets added since are appended to their default region, mandatory widgets are never
+ * hidden, and anything unreadable falls back to the default (with a warning, never a throw).
+ */
+export function normalizeLayout(stored: unknown, widgets: readonly PlacedWidget[]): Layout {
+  const fallback = defaultLayout(widgets);
+  if (stored === undefined || stored === null) return fallback;
+  const candidate = stored as Partial<Layout>;
+  if (typeof stored !== 'object' || !isStringArray(candidate.main) || !isStringArray(candidate.sidebar)) {
+    console.warn('[cic] stored layout is unreadable; using the default layout.', stored);
+    return fallback;
+  }
+  const known = new Map(widgets.map((w) => [w.id, w]));
+  const placed = new Set<string>();
+  const keep = (ids: string[]) =>
+    ids.filter((id) => {
+      if (!known.has(id) || placed.has(id)) return false;
+      placed.add(id);
+      return true;
+    });
+  const layout: Layout = { main: keep(candidate.main), sidebar: keep(candidate.sidebar), hidden: [] };
+  for (const widget of widgets) {
+    if (!placed.has(widget.id)) layout[widget.region].push(widget.id);
+  }
+  const storedHidden = isStringArray(candidate.hidden) ? new Set(candidate.hidden) : new Set<string>();
+  layout.hidden = widgets
+    .filter((w) => !w.mandatory && (storedHidden.has(w.id) || (!placed.has(w.id) && fallback.hidden.includes(w.id))))
+    .map((w) => w.id);
+  return layout;
+}
+
+/** The prefix of every key the library writes to `localStorage`. */
+export const STORAGE_PREFIX = 'cic:';
+
+/**
+ * Per-agent preferences: the data source's store when it has one, else `localStorage`
+ * under `cic:<key>`. Reads never throw (unreadable → undefined); a failed write warns.
+ */
+export async function readPreference(source: DataSource | undefined, key: string): Promise<unknown> {
+  try {
+    if (source?.preferences) return await source.preferences.get(key);
+    const raw = localStorage.getItem(STORAGE_PREFIX + key);
+    return raw === null ? undefined : JSON.parse(raw);
+  } catch (error) {
+    console.warn(`[cic] could not read preference "${key}"; using defaults.`, error);
+    return undefined;
+  }
+}
+
+export async function writePreference(source: DataSource | undefined, key: string, value: unknown): Promise<void> {
+  try {
+    if (source?.preferences) await source.preferences.set(key, value);
+    else localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+  } catch (error) {
+    console.warn(`[cic] could not save preference "${key}".`, error);
+  }
+}
+
+/** Moves `id` to `index` of `region`, taking it out of wherever it was. */
+export function moveWidget(layout: Layout, id: string, region: Region, index: number): Layout {
+  const next: Layout = {
+    main: layout.main.filter((x) => x !== id),
+    sidebar: layout.sidebar.filter((x) => x !== id),
+    hidden: layout.hidden,
+  };
+  next[region].splice(Math.max(0, Math.min(index, next[region].length)), 0, id);
+  return next;
 }

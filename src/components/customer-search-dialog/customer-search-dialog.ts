@@ -50,7 +50,7 @@ function searchController<T>(
  * @summary Search a customer or a customer user and pick one.
  * @tag customer-search-dialog
  *
- * @fires customer-selected - A result was picked: `{customerId, customerUserLogin?}`. The dialog closes.
+ * @fires customer-selected - A result was picked: `{customerId, customerUserLogin?}`. The dialog closes. Cancelable: a container that hears it cancelled does not open the customer.
  * @fires close - The dialog closed (picked, Escape, or the close button).
  *
  * @csspart dialog - The native `<dialog>`.
@@ -230,7 +230,7 @@ export class CustomerSearchDialog extends CicElement {
   }
 
   private pick(detail: { customerId: string; customerUserLogin?: string }) {
-    emit(this, 'customer-selected', detail);
+    emit(this, 'customer-selected', detail, { cancelable: true });
     this.close();
   }
 }

@@ -1,0 +1,4 @@
+import { defineElement } from '../../internal/define-element.js';
+import { CompanyStatusWidget } from './company-status-widget.js';
+
+defineElement('company-status-widget', CompanyStatusWidget);

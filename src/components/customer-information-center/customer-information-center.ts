@@ -1,0 +1,144 @@
+import { html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { Customer } from '../../data/types.js';
+import type { CustomerSearchDialog } from '../customer-search-dialog/customer-search-dialog.js';
+import type { CustomerSelectedDetail } from '../../events.js';
+import { DataController } from '../../internal/data-controller.js';
+import { InformationCenter } from '../../internal/information-center.js';
+import { msg } from '../../internal/localize.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import type { WidgetDefinition } from '../../internal/widget-registry.js';
+
+/** The built-in widgets of the customer center, in their default order (SPEC §5.2). */
+export function customerCenterWidgets(): WidgetDefinition[] {
+  const tickets = (view: string, title: () => string): WidgetDefinition => ({
+    id: `${view}-tickets`, tag: 'ticket-list-widget', title, region: 'main', attributes: { view },
+  });
+  return [
+    { id: 'customer-users', tag: 'customer-users-widget', title: () => msg('Customer Users'), region: 'main' },
+    tickets('reminder', () => msg('Reminder Tickets')),
+    tickets('escalated', () => msg('Escalated Tickets')),
+    tickets('new', () => msg('New Tickets')),
+    tickets('open', () => msg('Open Tickets')),
+    { id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true },
+    { id: 'company-status', tag: 'company-status-widget', title: () => msg('Company Status'), region: 'sidebar' },
+    {
+      id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'),
+      region: 'sidebar',
+    },
+  ];
+}
+
+/**
+ * Everything about one customer: its users, its tickets by situation, counts and details,
+ * as widgets the agent arranges (SPEC §5.2). Without a customer id it shows an empty
+ * state and opens the search.
+ *
+ * @summary The Customer Information Center: a dashboard of widgets for one customer.
+ * @tag customer-information-center
+ *
+ * @fires customer-selected - Bubbles from the search dialog; cancel it to keep this center from opening that customer.
+ * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
+ *
+ * @csspart header - The header with the customer's name, id and actions.
+ * @csspart search-button - Opens the customer search.
+ * @csspart refresh-button - Reloads every widget.
+ * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
+ * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
+ * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
+ * @csspart close-button - Hides a card.
+ *
+ * @cssprop --cic-color-surface - Card background.
+ * @cssprop --cic-color-surface-alt - Page background behind the cards.
+ * @cssprop --cic-color-border - Card borders.
+ * @cssprop --cic-color-text - Text.
+ * @cssprop --cic-color-text-muted - Secondary text.
+ * @cssprop --cic-color-accent - Links and highlights.
+ * @cssprop --cic-font-family - Font of every element.
+ * @cssprop --cic-space-4 - The gap between cards.
+ * @cssprop --cic-radius - Corner radius.
+ */
+export class CustomerInformationCenter extends InformationCenter {
+  static override styles = [...InformationCenter.styles, dataStateStyles];
+
+  /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */
+  @property({ attribute: 'customer-id' }) customerId = '';
+
+  protected readonly centerKind = 'customer';
+  protected readonly layoutKey = 'layout:customer-information-center';
+
+  @query('customer-search-dialog') private searchDialog?: CustomerSearchDialog;
+
+  private readonly customer = new DataController<Customer | undefined, [string]>(this, {
+    args: () => [this.customerId],
+    ready: ([id]) => id !== '',
+    load: (source, [id], signal) => source.getCustomer(id, { signal }),
+  });
+
+  protected builtInWidgets(): WidgetDefinition[] {
+    return customerCenterWidgets();
+  }
+
+  protected configureWidget(element: HTMLElement): void {
+    const widget = element as HTMLElement & { customerId?: string };
+    if (widget.customerId !== this.customerId) widget.customerId = this.customerId;
+  }
+
+  /** Opens the customer search. */
+  openSearch(): void {
+    this.searchDialog?.show();
+  }
+
+  override refresh(): void {
+    super.refresh();
+    this.customer.reload();
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.customerId) this.openSearch();
+  }
+
+  private onCustomerSelected = (event: CustomEvent<CustomerSelectedDetail>) => {
+    // Wait until the event has reached the host page, which may cancel it.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.customerId = event.detail.customerId;
+    });
+  };
+
+  protected renderHeader() {
+    return html`<header class="header" part="header">
+        ${this.customerId ? this.renderCustomerName() : nothing}
+        <div class="actions">
+          <button class="button" part="search-button" type="button" @click=${this.openSearch}>
+            ${msg('Search customer')}
+          </button>
+          ${this.customerId
+            ? html`<button class="button" part="refresh-button" type="button" @click=${this.refresh}>
+                ${msg('Refresh')}
+              </button>`
+            : nothing}
+        </div>
+      </header>
+      <customer-search-dialog @customer-selected=${this.onCustomerSelected}></customer-search-dialog>`;
+  }
+
+  private renderCustomerName() {
+    const withName = (name: string | undefined) =>
+      html`<h1>${name ?? this.customerId}</h1>
+        ${name !== undefined ? html`<span class="id">${this.customerId}</span>` : nothing}`;
+    return this.customer.render({
+      pending: () => withName(this.customer.value?.name),
+      complete: (customer) => withName(customer?.name),
+    });
+  }
+
+  protected override renderBody() {
+    if (!this.customerId) {
+      return html`<div class="empty" part="empty">
+        <p>${msg('No customer selected.')}</p>
+        <button class="button" type="button" @click=${this.openSearch}>${msg('Search customer')}</button>
+      </div>`;
+    }
+    return super.renderBody();
+  }
+}

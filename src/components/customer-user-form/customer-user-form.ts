@@ -1,0 +1,210 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ConflictError, isAbortError, ValidationError } from '../../data/errors.js';
+import type { CustomerUser, CustomerUserInput } from '../../data/types.js';
+import { validateCustomerUser } from '../../data/validation.js';
+import { CicElement } from '../../internal/cic-element.js';
+import { errorMessage } from '../../internal/data-states.js';
+import { emit } from '../../internal/events.js';
+import { msg } from '../../internal/localize.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import { styles } from './customer-user-form.styles.js';
+
+export interface CustomerUserSavedDetail {
+  user: CustomerUser;
+  /** The agent is done with the form (Add's Save, or Save and finish). */
+  finished: boolean;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'customer-user-saved': CustomEvent<CustomerUserSavedDetail>;
+  }
+}
+
+type FieldName = 'login' | 'customerId' | 'title' | 'firstName' | 'lastName' | 'email' | 'phone' | 'mobile';
+
+interface FieldSpec {
+  name: FieldName;
+  label: () => string;
+  required?: boolean;
+  type?: string;
+  autocomplete?: string;
+}
+
+const FIELDS: FieldSpec[] = [
+  { name: 'title', label: () => msg('Title or salutation'), autocomplete: 'honorific-prefix' },
+  { name: 'firstName', label: () => msg('First name'), required: true, autocomplete: 'given-name' },
+  { name: 'lastName', label: () => msg('Last name'), required: true, autocomplete: 'family-name' },
+  { name: 'login', label: () => msg('Login'), required: true, autocomplete: 'off' },
+  { name: 'email', label: () => msg('Email'), required: true, type: 'email', autocomplete: 'email' },
+  { name: 'customerId', label: () => msg('Customer ID'), required: true, autocomplete: 'off' },
+  { name: 'phone', label: () => msg('Phone'), type: 'tel', autocomplete: 'tel' },
+  { name: 'mobile', label: () => msg('Mobile'), type: 'tel', autocomplete: 'tel' },
+];
+
+/** A field problem in the agent's words: known codes are translated, other text shown as given. */
+function problemText(problem: string): string {
+  switch (problem) {
+    case 'required':
+      return msg('This field is required.');
+    case 'email':
+      return msg('Enter a valid email address, like name@example.com.');
+    case 'conflict':
+      return msg('This login is already taken.');
+    default:
+      return problem;
+  }
+}
+
+/**
+ * Adds or edits a customer user (SPEC §5.6): required login, first and last name and a
+ * valid email; messages inline per field; errors of the data source (validation,
+ * conflict) shown on their fields. A failed save keeps everything typed.
+ *
+ * @summary The form to add or edit a customer user.
+ * @tag customer-user-form
+ *
+ * @fires customer-user-saved - Saved: `{user, finished}`; `finished` is false for an edit's plain **Save**.
+ * @fires cancel - The agent left the form without saving.
+ *
+ * @csspart form - The form.
+ * @csspart input - Each input.
+ * @csspart message - Each field's message.
+ * @csspart save-button - **Save**.
+ * @csspart finish-button - **Save and finish** (edit only).
+ * @csspart cancel-button - **Cancel**.
+ */
+export class CustomerUserForm extends CicElement {
+  static override styles = [...CicElement.styles, dataStateStyles, styles];
+
+  /** Prefills the customer id of a new customer user. */
+  @property({ attribute: 'customer-id' }) customerId = '';
+  /** The customer user to edit; unset to add one. */
+  @property({ attribute: false }) user?: CustomerUser;
+
+  @state() private values: Partial<Record<FieldName, string>> = {};
+  @state() private problems: Partial<Record<FieldName, string>> = {};
+  @state() private formError = '';
+  @state() private saving = false;
+  @state() private savedNotice = false;
+
+  private saveController?: AbortController;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('user') || (changed.has('customerId') && !this.user)) {
+      const user = this.user;
+      this.values = user
+        ? Object.fromEntries(FIELDS.map((f) => [f.name, String(user[f.name] ?? '')]))
+        : { customerId: this.customerId };
+      this.problems = {};
+      this.formError = '';
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.saveController?.abort();
+  }
+
+  override render() {
+    const editing = this.user !== undefined;
+    return html`<form part="form" novalidate aria-labelledby="heading" @submit=${(e: SubmitEvent) => this.onSubmit(e, true)}>
+      <h3 id="heading">${editing ? msg('Edit customer user') : msg('Add customer user')}</h3>
+      ${this.formError ? html`<p class="message" role="alert">${this.formError}</p>` : nothing}
+      <div class="fields">${FIELDS.map((spec) => this.renderField(spec))}</div>
+      ${this.savedNotice ? html`<p class="saved" role="status">${msg('Saved.')}</p>` : nothing}
+      <div class="actions">
+        ${editing
+          ? html`<button class="button" part="save-button" type="button" ?disabled=${this.saving}
+                @click=${(e: Event) => this.onSubmit(e, false)}>${msg('Save')}</button>
+              <button class="button primary" part="finish-button" type="submit" ?disabled=${this.saving}>
+                ${msg('Save and finish')}
+              </button>`
+          : html`<button class="button primary" part="save-button" type="submit" ?disabled=${this.saving}>
+              ${msg('Save')}
+            </button>`}
+        <button class="button" part="cancel-button" type="button" @click=${this.cancel}>${msg('Cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderField(spec: FieldSpec) {
+    const problem = this.problems[spec.name];
+    return html`<div class="field">
+      <label for=${spec.name} class=${spec.required ? 'required' : ''}>${spec.label()}</label>
+      <input id=${spec.name} name=${spec.name} part="input" type=${spec.type ?? 'text'}
+        autocomplete=${spec.autocomplete ?? 'on'} ?required=${spec.required}
+        aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? `${spec.name}-message` : nothing}
+        .value=${this.values[spec.name] ?? ''}
+        @input=${(e: InputEvent) => this.onInput(spec.name, (e.target as HTMLInputElement).value)} />
+      ${problem ? html`<p class="message" part="message" id="${spec.name}-message">${problemText(problem)}</p>` : nothing}
+    </div>`;
+  }
+
+  private onInput(name: FieldName, value: string) {
+    this.values = { ...this.values, [name]: value };
+    this.savedNotice = false;
+    if (this.problems[name]) this.problems = { ...this.problems, [name]: undefined };
+  }
+
+  private input(): CustomerUserInput {
+    const trimmed = Object.fromEntries(
+      Object.entries(this.values).map(([key, value]) => [key, value?.trim() || undefined]),
+    ) as Partial<CustomerUserInput>;
+    return { ...this.user, ...trimmed } as CustomerUserInput;
+  }
+
+  private async onSubmit(event: Event, finish: boolean) {
+    event.preventDefault();
+    const input = this.input();
+    const problems = validateCustomerUser(input);
+    this.formError = '';
+    if (Object.keys(problems).length) return this.showProblems(problems);
+    const source = this.effectiveDataSource;
+    const write = this.user ? source?.updateCustomerUser : source?.createCustomerUser;
+    if (!source || !write) return;
+    this.saving = true;
+    this.saveController?.abort();
+    this.saveController = new AbortController();
+    try {
+      const signal = this.saveController.signal;
+      const user = this.user
+        ? await source.updateCustomerUser!(this.user.login, input, { signal })
+        : await source.createCustomerUser!(input, { signal });
+      const finished = finish || !this.user;
+      if (!finished) {
+        this.user = user;
+        this.savedNotice = true;
+      }
+      emit(this, 'customer-user-saved', { user, finished });
+    } catch (error) {
+      this.showSaveError(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private showSaveError(error: unknown) {
+    if (isAbortError(error)) return;
+    if (error instanceof ValidationError && Object.keys(error.fieldErrors).length) {
+      return this.showProblems(error.fieldErrors);
+    }
+    if (error instanceof ConflictError && error.field) return this.showProblems({ [error.field]: 'conflict' });
+    this.formError = error instanceof ConflictError ? error.message : errorMessage(error);
+  }
+
+  private async showProblems(problems: Record<string, string>) {
+    const known = FIELDS.filter((f) => problems[f.name]);
+    this.problems = Object.fromEntries(known.map((f) => [f.name, problems[f.name]]));
+    const unplaced = Object.keys(problems).filter((name) => !FIELDS.some((f) => f.name === name));
+    if (unplaced.length) this.formError = unplaced.map((name) => `${name}: ${problemText(problems[name])}`).join(' ');
+    await this.updateComplete;
+    if (known.length) this.renderRoot.querySelector<HTMLInputElement>(`#${known[0].name}`)?.focus();
+  }
+
+  private cancel() {
+    this.saveController?.abort();
+    this.dispatchEvent(new Event('cancel', { bubbles: true, composed: true }));
+  }
+}

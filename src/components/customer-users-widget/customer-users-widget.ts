@@ -1,0 +1,200 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CustomerUser, OpenClosedCounts, Page } from '../../data/types.js';
+import type { CustomerUserSavedDetail } from '../customer-user-form/customer-user-form.js';
+import { CicElement } from '../../internal/cic-element.js';
+import { renderCount } from '../../internal/count-link.js';
+import { DataController } from '../../internal/data-controller.js';
+import { emit } from '../../internal/events.js';
+import { fullName } from '../../internal/format.js';
+import { msg, str } from '../../internal/localize.js';
+import { PAGE_SIZES, Paging } from '../../internal/paging.js';
+import { oneOf, PreferenceController } from '../../internal/preference-controller.js';
+import { listStyles } from '../../internal/list.styles.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import { fillUrlTemplate } from '../../internal/url.js';
+import { styles } from './customer-users-widget.styles.js';
+
+/** Typing in the filter box pauses this long (ms) before the list reloads. */
+export const FILTER_DEBOUNCE_MS = 250;
+
+type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefined;
+
+/**
+ * The customer's customer users (SPEC §5.6): paged by the data source, sorted by name,
+ * with a filter box; open/closed ticket counts of a page in one batched call; links to
+ * create a phone or email ticket; add and edit (when the data source can write).
+ *
+ * @summary The customer users of a customer, with their ticket counts and actions.
+ * @tag customer-users-widget
+ *
+ * @fires customer-user-selected - A login was activated: `{customerUserLogin, customerId}`.
+ * @fires ticket-search-requested - An open/closed count was activated: `{customerId, customerUserLogin, status}`.
+ * @fires ticket-create-requested - A Create link was activated (when no URL template is set): `{channel, customerUserLogin, customerId}`.
+ *
+ * @csspart filter - The filter box.
+ * @csspart table - The table of customer users.
+ * @csspart count - Each open/closed count.
+ * @csspart add-button - **Add customer user**.
+ * @csspart pager - The paging controls.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state; `retry-button` inside.
+ * @csspart empty - The "none" state.
+ */
+export class CustomerUsersWidget extends CicElement {
+  static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];
+
+  /** The customer (exact id). */
+  @property({ attribute: 'customer-id' }) customerId = '';
+  /** Makes counts links: `{customerId}`, `{customerUserLogin}` and `{status}` are replaced (URL-encoded). */
+  @property({ attribute: 'ticket-search-url-template' }) ticketSearchUrlTemplate = '';
+  /** Makes Create links real links: `{channel}`, `{customerUserLogin}` and `{customerId}` are replaced. */
+  @property({ attribute: 'ticket-create-url-template' }) ticketCreateUrlTemplate = '';
+
+  @state() private filterDraft = '';
+  @state() private filter = '';
+  @state() private form: FormState;
+
+  private filterTimer?: ReturnType<typeof setTimeout>;
+  private readonly paging = new Paging(this);
+
+  private readonly pageSize = new PreferenceController<number>(this, () => 'customer-users:page-size', (stored) =>
+    oneOf(stored, PAGE_SIZES, 10),
+  );
+
+  private readonly users = new DataController<Page<CustomerUser>, [string, string, number, string | undefined, boolean]>(this, {
+    args: () => [this.customerId, this.filter, this.pageSize.value, this.paging.cursor, this.pageSize.loaded],
+    ready: ([id, , , , loaded]) => id !== '' && loaded,
+    isEmpty: (page) => page.items.length === 0,
+    load: (source, [id, filter, size, cursor], signal) =>
+      source.listCustomerUsers(id, { page: { size, cursor }, filter: filter || undefined, signal }),
+  });
+
+  /** One batched call for the counts of every user on the page. */
+  private readonly counts = new DataController<Record<string, OpenClosedCounts>, [string]>(this, {
+    args: () => [(this.users.value?.items ?? []).map((u) => u.login).join('\n')],
+    ready: ([logins]) => logins !== '',
+    load: (source, [logins], signal) => source.countTicketsByUser(logins.split('\n'), { signal }),
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('customerId')) {
+      this.paging.reset();
+      this.form = undefined;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.filterTimer);
+  }
+
+  private get canWrite(): boolean {
+    const source = this.effectiveDataSource;
+    return !!source?.capabilities.writeCustomerUsers && !!source.createCustomerUser && !!source.updateCustomerUser;
+  }
+
+  private onFilterInput(value: string) {
+    this.filterDraft = value;
+    clearTimeout(this.filterTimer);
+    this.filterTimer = setTimeout(() => {
+      this.filter = value.trim();
+      this.paging.reset();
+    }, FILTER_DEBOUNCE_MS);
+  }
+
+  private onSaved = (event: CustomEvent<CustomerUserSavedDetail>) => {
+    if (event.detail.finished) this.form = undefined;
+    this.users.reload();
+  };
+
+  override render() {
+    return html`<div class="toolbar">
+        <label class="filter">
+          <span class="visually-hidden">${msg('Filter customer users')}</span>
+          <input type="search" part="filter" placeholder=${msg('Filter customer users')} .value=${this.filterDraft}
+            @input=${(e: InputEvent) => this.onFilterInput((e.target as HTMLInputElement).value)} />
+        </label>
+        ${this.canWrite && !this.form
+          ? html`<button class="button" part="add-button" type="button" @click=${() => (this.form = { mode: 'add' })}>
+              ${msg('Add customer user')}
+            </button>`
+          : nothing}
+      </div>
+      ${this.form ? this.renderForm(this.form) : nothing}
+      ${this.users.render({ complete: (page) => this.renderTable(page) })}`;
+  }
+
+  private renderForm(form: NonNullable<FormState>) {
+    return html`<customer-user-form class="form" customer-id=${this.customerId}
+      .user=${form.mode === 'edit' ? form.user : undefined}
+      @customer-user-saved=${this.onSaved} @cancel=${() => (this.form = undefined)}></customer-user-form>`;
+  }
+
+  private renderTable(page: Page<CustomerUser>) {
+    return html`<div class="table-wrap">
+        <table part="table">
+          <thead>
+            <tr>
+              <th scope="col">${msg('Login')}</th>
+              <th scope="col">${msg('Name')}</th>
+              <th scope="col" class="number">${msg('Open')}</th>
+              <th scope="col" class="number">${msg('Closed')}</th>
+              <th scope="col">${msg('Phone ticket')}</th>
+              <th scope="col">${msg('Email ticket')}</th>
+              ${this.canWrite ? html`<th scope="col"><span class="visually-hidden">${msg('Edit')}</span></th>` : nothing}
+            </tr>
+          </thead>
+          <tbody>
+            ${page.items.map((user) => this.renderRow(user))}
+          </tbody>
+        </table>
+      </div>
+      ${this.paging.render(page, this.pageSize.value, (size) => {
+        this.pageSize.set(size);
+        this.paging.reset();
+      })}`;
+  }
+
+  private renderRow(user: CustomerUser) {
+    const counts = this.counts.value?.[user.login];
+    const name = fullName(user);
+    const count = (status: 'open' | 'closed', label: string) =>
+      counts
+        ? renderCount(this, counts[status], { customerId: this.customerId, customerUserLogin: user.login, status },
+            this.ticketSearchUrlTemplate, `${label} – ${name}`)
+        : '…';
+    return html`<tr>
+      <td>
+        <button class="link" type="button"
+          @click=${() => emit(this, 'customer-user-selected', { customerUserLogin: user.login, customerId: user.customerId })}>
+          ${user.login}
+        </button>
+      </td>
+      <td>
+        <span class="text">${name}</span>
+        ${user.email ? html`<span class="muted text">${user.email}</span>` : nothing}
+      </td>
+      <td class="number">${count('open', msg('Open tickets'))}</td>
+      <td class="number">${count('closed', msg('Closed tickets'))}</td>
+      <td>${this.renderCreate('phone', user)}</td>
+      <td>${this.renderCreate('email', user)}</td>
+      ${this.canWrite
+        ? html`<td>
+            <button class="icon" type="button" aria-label=${msg(str`Edit ${user.login}`)}
+              @click=${() => (this.form = { mode: 'edit', user })}>✎</button>
+          </td>`
+        : nothing}
+    </tr>`;
+  }
+
+  private renderCreate(channel: 'phone' | 'email', user: CustomerUser) {
+    const detail = { channel, customerUserLogin: user.login, customerId: user.customerId };
+    const label = channel === 'phone' ? msg(str`Create phone ticket for ${user.login}`) : msg(str`Create email ticket for ${user.login}`);
+    const href = fillUrlTemplate(this.ticketCreateUrlTemplate, detail);
+    return href
+      ? html`<a href=${href} aria-label=${label}>${msg('Create')}</a>`
+      : html`<button class="link" type="button" aria-label=${label}
+          @click=${() => emit(this, 'ticket-create-requested', detail)}>${msg('Create')}</button>`;
+  }
+}

@@ -1,0 +1,4 @@
+import { defineElement } from '../../internal/define-element.js';
+import { TicketListWidget } from './ticket-list-widget.js';
+
+defineElement('ticket-list-widget', TicketListWidget);

@@ -1,0 +1,281 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  TICKET_FILTERS,
+  TICKET_SORT_FIELDS,
+  TICKET_VIEWS,
+  type Page,
+  type Ticket,
+  type TicketFilter,
+  type TicketScope,
+  type TicketSort,
+  type TicketView,
+} from '../../data/types.js';
+import { CicElement } from '../../internal/cic-element.js';
+import { DataController } from '../../internal/data-controller.js';
+import { emit } from '../../internal/events.js';
+import { formatNumber } from '../../internal/format.js';
+import { PAGE_SIZES, Paging } from '../../internal/paging.js';
+import { filterLabel } from '../../internal/labels.js';
+import { msg, str } from '../../internal/localize.js';
+import { oneOf, PreferenceController } from '../../internal/preference-controller.js';
+import { listStyles } from '../../internal/list.styles.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import { fillUrlTemplate } from '../../internal/url.js';
+import { COLUMNS, DEFAULT_COLUMNS, OPTIONAL_COLUMNS, type ColumnId, type ColumnContext } from './columns.js';
+import { styles } from './ticket-list-widget.styles.js';
+
+interface TicketListSettings {
+  filter: TicketFilter;
+  columns: ColumnId[];
+  pageSize: number;
+  sort: TicketSort;
+}
+
+function defaultSort(view: TicketView): TicketSort {
+  if (view === 'reminder') return { field: 'pendingUntil', direction: 'asc' };
+  if (view === 'escalated') return { field: 'escalation', direction: 'asc' };
+  return { field: 'age', direction: 'desc' };
+}
+
+function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings {
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<TicketListSettings>;
+  const columns = Array.isArray(value.columns)
+    ? value.columns.filter((c): c is ColumnId => c in COLUMNS && c !== 'number')
+    : DEFAULT_COLUMNS.slice(1);
+  const sort = value.sort;
+  const validSort =
+    typeof sort === 'object' && sort !== null && TICKET_SORT_FIELDS.includes(sort.field) && ['asc', 'desc'].includes(sort.direction);
+  return {
+    filter: oneOf(value.filter, TICKET_FILTERS, view === 'reminder' ? 'my-locked' : 'all'),
+    columns: ['number', ...new Set(columns)],
+    pageSize: oneOf(value.pageSize, PAGE_SIZES, 10),
+    sort: validSort ? { field: sort.field, direction: sort.direction } : defaultSort(view),
+  };
+}
+
+/**
+ * The tickets of one customer (exact id) or one customer user in one situation
+ * (SPEC §5.4), with filter tabs and their counts, sortable and configurable columns,
+ * and paging done by the data source.
+ *
+ * @summary A paged list of a customer's tickets in one situation (reminder, escalated, new, open…).
+ * @tag ticket-list-widget
+ *
+ * @fires ticket-selected - A ticket number was activated (when no URL template is set): `{ticketId}`.
+ *
+ * @csspart tabs - The filter tabs; each `tab` shows its count.
+ * @csspart table - The table of tickets.
+ * @csspart ticket-link - The ticket number (a link or a button).
+ * @csspart overdue - A pending or escalation time that has passed.
+ * @csspart pager - The paging controls.
+ * @csspart columns-button - Opens the column chooser.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state; `retry-button` inside.
+ * @csspart empty - The "none" state.
+ *
+ * @cssprop --cic-color-warning-surface - Background of passed pending and escalation times.
+ */
+export class TicketListWidget extends CicElement {
+  static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];
+
+  /** The customer whose tickets to list (exact id, never a pattern). */
+  @property({ attribute: 'customer-id' }) customerId = '';
+  /** Lists this customer user's tickets instead of a customer's. */
+  @property({ attribute: 'customer-user-login' }) customerUserLogin = '';
+  /** For a customer user: the tickets assigned to the user, or all tickets of the user's customers. */
+  @property() access: 'assigned' | 'accessible' = 'assigned';
+  /** Which situation: reminder, escalated, new, open, closed or all. */
+  @property() view: TicketView = 'open';
+  /** Makes ticket numbers links: `{id}` and `{number}` are replaced (URL-encoded). */
+  @property({ attribute: 'ticket-url-template' }) ticketUrlTemplate = '';
+  /** The preference key under which filter, columns, sort and page size are remembered. */
+  @property({ attribute: 'settings-key' }) settingsKey = '';
+
+  @state() private choosingColumns = false;
+
+  private readonly paging = new Paging(this);
+
+  private readonly settings = new PreferenceController<TicketListSettings>(
+    this,
+    () => this.settingsKey || `ticket-list:${this.customerUserLogin ? 'user:' : ''}${this.view}`,
+    (stored) => sanitizeSettings(this.validView, stored),
+  );
+
+  private get validView(): TicketView {
+    return oneOf(this.view, TICKET_VIEWS, 'open');
+  }
+
+  private get scope(): TicketScope | undefined {
+    if (this.customerUserLogin) return { customerUserLogin: this.customerUserLogin, access: this.access };
+    return this.customerId ? { customerId: this.customerId } : undefined;
+  }
+
+  private get scopeKey(): string {
+    return JSON.stringify(this.scope ?? null);
+  }
+
+  private readonly counts = new DataController<Record<TicketFilter, number>, [string, TicketView]>(this, {
+    args: () => [this.scopeKey, this.validView],
+    ready: () => this.scope !== undefined,
+    load: (source, [, view], signal) => source.countTickets(this.scope!, view, { signal }),
+  });
+
+  private readonly tickets = new DataController<Page<Ticket>, [string, TicketView, TicketFilter, string, number, string | undefined, boolean]>(this, {
+    args: () => {
+      const { filter, sort, pageSize } = this.settings.value;
+      return [this.scopeKey, this.validView, filter, `${sort.field}:${sort.direction}`, pageSize, this.paging.cursor, this.settings.loaded];
+    },
+    ready: ([, , , , , , loaded]) => loaded && this.scope !== undefined,
+    isEmpty: (page) => page.items.length === 0,
+    load: (source, [, view, filter, , pageSize, cursor], signal) =>
+      source.listTickets(this.scope!, { view, filter, sort: this.settings.value.sort, page: { size: pageSize, cursor }, signal }),
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('customerId') || changed.has('customerUserLogin') || changed.has('access') || changed.has('view')) {
+      this.paging.reset();
+    }
+  }
+
+  private changeSettings(patch: Partial<TicketListSettings>): void {
+    this.settings.set({ ...this.settings.value, ...patch });
+    this.paging.reset();
+  }
+
+  override render() {
+    return html`${this.customerUserLogin ? this.renderAccessChoice() : nothing} ${this.renderTabs()}
+      <div role="tabpanel" id="panel" aria-labelledby="tab-${this.settings.value.filter}">
+        ${this.choosingColumns ? this.renderColumnChooser() : nothing}
+        ${this.tickets.render({ complete: (page) => this.renderTable(page) })}
+      </div>`;
+  }
+
+  private renderAccessChoice() {
+    const option = (value: 'assigned' | 'accessible', label: string) =>
+      html`<label><input type="radio" name="access" .checked=${this.access === value}
+        @change=${() => (this.access = value)} />${label}</label>`;
+    return html`<fieldset class="access" part="access">
+      <legend class="visually-hidden">${msg('Which tickets')}</legend>
+      ${option('assigned', msg('Assigned to this user'))} ${option('accessible', msg('Accessible to this user'))}
+    </fieldset>`;
+  }
+
+  private renderTabs() {
+    const counts = this.counts.value;
+    const current = this.settings.value.filter;
+    return html`<div class="toolbar">
+      <div role="tablist" part="tabs" aria-label=${msg('Filter')} @keydown=${this.onTabKeyDown}>
+        ${TICKET_FILTERS.map(
+          (filter) => html`<button role="tab" part="tab" type="button" id="tab-${filter}" aria-controls="panel"
+            aria-selected=${filter === current ? 'true' : 'false'} tabindex=${filter === current ? '0' : '-1'}
+            @click=${() => this.changeSettings({ filter })}>
+            ${filterLabel(filter)}
+            <span class="count">(${counts ? formatNumber(counts[filter]) : '…'})</span>
+          </button>`,
+        )}
+      </div>
+      <button class="button" part="columns-button" type="button" aria-expanded=${this.choosingColumns ? 'true' : 'false'}
+        @click=${() => (this.choosingColumns = !this.choosingColumns)}>${msg('Columns')}</button>
+    </div>`;
+  }
+
+  private onTabKeyDown = (event: KeyboardEvent) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1, Home: -Infinity, End: Infinity }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const rtl = getComputedStyle(this).direction === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
+    const index = TICKET_FILTERS.indexOf(this.settings.value.filter);
+    const next = Math.max(0, Math.min(TICKET_FILTERS.length - 1, index + step * rtl));
+    this.changeSettings({ filter: TICKET_FILTERS[next] });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${TICKET_FILTERS[next]}`)?.focus());
+  };
+
+  private renderColumnChooser() {
+    const columns = this.settings.value.columns;
+    const chosen = columns.filter((c): c is ColumnId => c !== 'number');
+    const unchosen = OPTIONAL_COLUMNS.filter((c) => !chosen.includes(c));
+    const move = (column: ColumnId, by: number) => {
+      const next = [...chosen];
+      const at = next.indexOf(column);
+      next.splice(at, 1);
+      next.splice(Math.max(0, Math.min(next.length, at + by)), 0, column);
+      this.settings.set({ ...this.settings.value, columns: ['number', ...next] });
+    };
+    const toggle = (column: ColumnId, on: boolean) =>
+      this.settings.set({
+        ...this.settings.value,
+        columns: ['number', ...(on ? [...chosen, column] : chosen.filter((c) => c !== column))],
+      });
+    return html`<fieldset class="columns" part="column-chooser">
+      <legend>${msg('Columns')}</legend>
+      <ul>
+        ${[...chosen, ...unchosen].map((column, index) => {
+          const label = COLUMNS[column].label();
+          const on = chosen.includes(column);
+          return html`<li>
+            <label><input type="checkbox" .checked=${on} @change=${(e: Event) => toggle(column, (e.target as HTMLInputElement).checked)} />${label}</label>
+            ${on
+              ? html`<button class="icon" type="button" aria-label=${msg(str`Move ${label} up`)} ?disabled=${index === 0}
+                    @click=${() => move(column, -1)}>↑</button>
+                  <button class="icon" type="button" aria-label=${msg(str`Move ${label} down`)}
+                    ?disabled=${index === chosen.length - 1} @click=${() => move(column, 1)}>↓</button>`
+              : nothing}
+          </li>`;
+        })}
+      </ul>
+    </fieldset>`;
+  }
+
+  private columnContext(): ColumnContext {
+    return {
+      now: this.effectiveDataSource?.now?.() ?? new Date(),
+      renderNumber: (ticket) => this.renderNumber(ticket),
+    };
+  }
+
+  private renderNumber(ticket: Ticket) {
+    const href = fillUrlTemplate(this.ticketUrlTemplate, { id: ticket.id, number: ticket.number });
+    return href
+      ? html`<a part="ticket-link" href=${href}>${ticket.number}</a>`
+      : html`<button class="link" part="ticket-link" type="button"
+          @click=${() => emit(this, 'ticket-selected', { ticketId: ticket.id })}>${ticket.number}</button>`;
+  }
+
+  private renderTable(page: Page<Ticket>) {
+    const { columns, sort } = this.settings.value;
+    const context = this.columnContext();
+    return html`<div class="table-wrap">
+        <table part="table">
+          <thead>
+            <tr>
+              ${columns.map((id) => this.renderHeader(id, sort))}
+            </tr>
+          </thead>
+          <tbody>
+            ${page.items.map(
+              (ticket) => html`<tr>
+                ${columns.map((id) => html`<td class="col-${id}">${COLUMNS[id].render(ticket, context)}</td>`)}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${this.paging.render(page, this.settings.value.pageSize, (pageSize) => this.changeSettings({ pageSize }))}`;
+  }
+
+  private renderHeader(id: ColumnId, sort: TicketSort) {
+    const column = COLUMNS[id];
+    const field = column.sortField;
+    if (!field) return html`<th scope="col">${column.label()}</th>`;
+    const active = sort.field === field;
+    const direction = active ? sort.direction : undefined;
+    const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
+    const next: TicketSort = { field, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
+    return html`<th scope="col" aria-sort=${ariaSort}>
+      <button class="sort" type="button" @click=${() => this.changeSettings({ sort: next })}>
+        ${column.label()}<span aria-hidden="true">${direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}</span>
+      </button>
+    </th>`;
+  }
+}

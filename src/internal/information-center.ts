@@ -1,0 +1,330 @@
+import { provide } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, queryAll, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import Sortable from 'sortablejs';
+import type { DataSource } from '../data/data-source.js';
+import { CicElement } from './cic-element.js';
+import { dataSourceContext, refreshContext } from './context.js';
+import { emit } from './events.js';
+import {
+  moveWidget,
+  normalizeLayout,
+  readPreference,
+  REGIONS,
+  writePreference,
+  type Layout,
+  type Region,
+} from './layout.js';
+import { msg, str } from './localize.js';
+import { informationCenterStyles } from './information-center.styles.js';
+import { onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
+
+/** What the settings widget is given, and what it answers with. */
+export interface SettingsEntry {
+  id: string;
+  title: string;
+  mandatory: boolean;
+  visible: boolean;
+}
+
+/**
+ * The dashboard shared by the customer and the customer-user information centers:
+ * widgets as cards in a main and a sidebar region, moved by drag-and-drop or keyboard,
+ * hidden by their ×, shown again through the settings widget, with the layout kept per
+ * agent. It provides its data source and a refresh signal to every widget inside.
+ */
+export abstract class InformationCenter extends CicElement {
+  static override styles = [...CicElement.styles, informationCenterStyles];
+
+  /** Reload every widget this often (seconds); 0 (the default) turns it off. Paused while the page is hidden. */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
+  /**
+   * The widgets to offer. Defaults to the built-in widgets of this center followed by those
+   * added with `registerWidget()`.
+   */
+  @property({ attribute: false }) widgets?: WidgetDefinition[];
+
+  @provide({ context: dataSourceContext }) @state() protected providedSource?: DataSource;
+  @provide({ context: refreshContext }) @state() protected refreshGeneration = 0;
+
+  @state() protected layout?: Layout;
+  @state() private announcement = '';
+
+  @queryAll('[data-region]') private regionElements!: NodeListOf<HTMLElement>;
+
+  private readonly widgetElements = new Map<string, HTMLElement>();
+  private sortables: Sortable[] = [];
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private stopWatchingRegistry?: () => void;
+  private layoutLoad?: Promise<void>;
+  private settingsSignature = '';
+
+  /** The widgets this center shows by default. */
+  protected abstract builtInWidgets(): WidgetDefinition[];
+  /** Which registered widgets belong here. */
+  protected abstract readonly centerKind: 'customer' | 'customer-user';
+  /** Gives a widget element what it shows (customer id, login…). */
+  protected abstract configureWidget(element: HTMLElement): void;
+  /** The preference key of the layout (per agent, not per customer). */
+  protected abstract readonly layoutKey: string;
+
+  /** The widgets in effect, built-in first. */
+  get widgetDefinitions(): WidgetDefinition[] {
+    if (this.widgets) return this.widgets;
+    const extra = registeredWidgets().filter((w) => (w.centers ?? ['customer']).includes(this.centerKind));
+    return [...this.builtInWidgets(), ...extra];
+  }
+
+  /** Reloads every widget. */
+  refresh(): void {
+    this.refreshGeneration++;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatchingRegistry = onWidgetsChanged(() => this.reconcileLayout());
+    this.startAutoRefresh();
+    if (this.hasUpdated) this.createSortables();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingRegistry?.();
+    clearInterval(this.refreshTimer);
+    this.destroySortables();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.providedSource = this.effectiveDataSource;
+    if (changed.has('refreshInterval')) this.startAutoRefresh();
+    if (!this.layoutLoad && this.providedSource !== undefined) this.layoutLoad = this.loadLayout();
+    if (changed.has('widgets')) this.reconcileLayout();
+  }
+
+  protected override updated(): void {
+    for (const element of this.widgetElements.values()) this.configureWidget(element);
+    this.configureSettings();
+    if (this.sortables.length === 0 && this.regionElements.length) this.createSortables();
+  }
+
+  private async loadLayout(): Promise<void> {
+    const stored = await readPreference(this.providedSource, this.layoutKey);
+    this.layout = normalizeLayout(stored, this.widgetDefinitions);
+  }
+
+  private reconcileLayout(): void {
+    if (this.layout) this.layout = normalizeLayout(this.layout, this.widgetDefinitions);
+  }
+
+  private applyLayout(layout: Layout): void {
+    this.layout = layout;
+    void writePreference(this.providedSource, this.layoutKey, layout);
+    emit(this, 'layout-changed', { layout });
+  }
+
+  private startAutoRefresh(): void {
+    clearInterval(this.refreshTimer);
+    if (this.refreshInterval > 0 && this.isConnected) {
+      this.refreshTimer = setInterval(() => {
+        if (!document.hidden) this.refresh();
+      }, this.refreshInterval * 1000);
+    }
+  }
+
+  private definition(id: string): WidgetDefinition | undefined {
+    return this.widgetDefinitions.find((w) => w.id === id);
+  }
+
+  private elementFor(widget: WidgetDefinition): HTMLElement {
+    let element = this.widgetElements.get(widget.id);
+    if (!element || element.localName !== widget.tag) {
+      element = document.createElement(widget.tag);
+      for (const [name, value] of Object.entries(widget.attributes ?? {})) element.setAttribute(name, value);
+      element.classList.add('widget');
+      this.widgetElements.set(widget.id, element);
+    }
+    return element;
+  }
+
+  /** The settings widget lists every widget in layout order and answers with `settings-saved`. */
+  private configureSettings(): void {
+    const entries = this.settingsEntries();
+    const signature = JSON.stringify(entries);
+    if (signature === this.settingsSignature) return;
+    this.settingsSignature = signature;
+    for (const element of this.widgetElements.values()) {
+      if ('entries' in element) (element as HTMLElement & { entries: SettingsEntry[] }).entries = entries;
+    }
+  }
+
+  private settingsEntries(): SettingsEntry[] {
+    if (!this.layout) return [];
+    const hidden = new Set(this.layout.hidden);
+    return [...this.layout.main, ...this.layout.sidebar].flatMap((id) => {
+      const widget = this.definition(id);
+      return widget
+        ? [{ id, title: widgetTitle(widget), mandatory: !!widget.mandatory, visible: !hidden.has(id) }]
+        : [];
+    });
+  }
+
+  private onSettingsSaved = (event: CustomEvent<{ visible: string[] }>) => {
+    if (!this.layout) return;
+    const visible = new Set(event.detail.visible);
+    const hidden = this.widgetDefinitions.filter((w) => !w.mandatory && !visible.has(w.id)).map((w) => w.id);
+    this.applyLayout({ ...this.layout, hidden });
+  };
+
+  private hide(widget: WidgetDefinition): void {
+    if (!this.layout || widget.mandatory) return;
+    this.applyLayout({ ...this.layout, hidden: [...this.layout.hidden, widget.id] });
+    this.announce(msg(str`${widgetTitle(widget)} hidden. Show it again in the settings.`));
+  }
+
+  private visibleIn(region: Region, layout = this.layout): string[] {
+    if (!layout) return [];
+    const hidden = new Set(layout.hidden);
+    return layout[region].filter((id) => !hidden.has(id) && this.definition(id));
+  }
+
+  /** Moves a widget to `visibleIndex` among the visible widgets of `region`. */
+  private place(id: string, region: Region, visibleIndex: number): void {
+    if (!this.layout) return;
+    const visible = this.visibleIn(region).filter((x) => x !== id);
+    const anchor = visible[visibleIndex];
+    const without = this.layout[region].filter((x) => x !== id);
+    const index = anchor === undefined ? without.length : without.indexOf(anchor);
+    this.applyLayout(moveWidget(this.layout, id, region, index));
+  }
+
+  private regionName(region: Region): string {
+    return region === 'main' ? msg('main area') : msg('sidebar');
+  }
+
+  private announce(text: string): void {
+    // Clear first so that the same words twice are announced twice.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  private onHandleKeyDown(event: KeyboardEvent, widget: WidgetDefinition, region: Region): void {
+    const visible = this.visibleIn(region);
+    const index = visible.indexOf(widget.id);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const other: Region = region === 'main' ? 'sidebar' : 'main';
+    let target: { region: Region; index: number } | undefined;
+    switch (event.key) {
+      case 'ArrowUp':
+        if (index > 0) target = { region, index: index - 1 };
+        break;
+      case 'ArrowDown':
+        if (index < visible.length - 1) target = { region, index: index + 1 };
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const towardsSidebar = (event.key === 'ArrowRight') !== rtl;
+        if ((towardsSidebar && region === 'main') || (!towardsSidebar && region === 'sidebar')) {
+          target = { region: other, index: Math.min(index, this.visibleIn(other).length) };
+        }
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    if (!target) return;
+    this.place(widget.id, target.region, target.index);
+    const count = this.visibleIn(target.region).length;
+    this.announce(
+      msg(str`${widgetTitle(widget)} moved to position ${target.index + 1} of ${count} in the ${this.regionName(target.region)}.`),
+    );
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-widget="${CSS.escape(widget.id)}"] .drag-handle`)?.focus(),
+    );
+  }
+
+  private createSortables(): void {
+    this.destroySortables();
+    let origin: { parent: Node; next: Node | null } | undefined;
+    this.sortables = [...this.regionElements].map((element) =>
+      Sortable.create(element, {
+        group: `cic-widgets-${this.localName}`,
+        handle: '.drag-handle',
+        draggable: '.card',
+        animation: 150,
+        onStart: (event) => {
+          origin = { parent: event.item.parentNode!, next: event.item.nextSibling };
+        },
+        onEnd: (event) => {
+          // Sortable moved the node; put it back and let Lit render the new order.
+          if (origin) origin.parent.insertBefore(event.item, origin.next);
+          const region = event.to.dataset.region as Region;
+          const id = event.item.dataset.widget!;
+          if (event.from !== event.to || event.oldIndex !== event.newIndex) {
+            this.place(id, region, event.newIndex ?? 0);
+          }
+          origin = undefined;
+        },
+      }),
+    );
+  }
+
+  private destroySortables(): void {
+    for (const sortable of this.sortables) sortable.destroy();
+    this.sortables = [];
+  }
+
+  /** The header above the regions (customer name, search, refresh…). */
+  protected abstract renderHeader(): unknown;
+
+  /** The two regions of widgets; subclasses may show an empty state instead. */
+  protected renderBody(): unknown {
+    if (!this.layout) return nothing;
+    return html`<div class="regions" @settings-saved=${this.onSettingsSaved}>
+      ${REGIONS.map((region) => this.renderRegion(region))}
+    </div>`;
+  }
+
+  override render() {
+    return html`${this.renderHeader()} ${this.renderBody()}
+      <p id="move-help" class="visually-hidden">
+        ${msg('Use the arrow keys to move this widget: up and down within its area, left and right between areas.')}
+      </p>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  private renderRegion(region: Region) {
+    const label = region === 'main' ? msg('Main widgets') : msg('Sidebar widgets');
+    return html`<div class="region region--${region}" part="region region-${region}" data-region=${region}
+      role="list" aria-label=${label}>
+      ${repeat(
+        this.visibleIn(region),
+        (id) => id,
+        (id) => this.renderCard(this.definition(id)!, region),
+      )}
+    </div>`;
+  }
+
+  private renderCard(widget: WidgetDefinition, region: Region) {
+    const title = widgetTitle(widget);
+    return html`<section class="card" part="card" role="listitem" data-widget=${widget.id} aria-label=${title}>
+      <header class="card-header" part="card-header">
+        <button class="drag-handle" part="drag-handle" type="button"
+          aria-label=${msg(str`Move ${title}`)}
+          aria-describedby="move-help"
+          @keydown=${(event: KeyboardEvent) => this.onHandleKeyDown(event, widget, region)}>
+          <span aria-hidden="true">⠿</span>
+        </button>
+        <h2 class="card-title" part="card-title">${title}</h2>
+        ${widget.mandatory
+          ? nothing
+          : html`<button class="close-button" part="close-button" type="button"
+              aria-label=${msg(str`Hide ${title}`)} @click=${() => this.hide(widget)}>×</button>`}
+      </header>
+      <div class="card-body" part="card-body">${this.elementFor(widget)}</div>
+    </section>`;
+  }
+
+}

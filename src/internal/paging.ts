@@ -1,0 +1,58 @@
+import { html, type ReactiveControllerHost } from 'lit';
+import type { Page } from '../data/types.js';
+import { formatNumber } from './format.js';
+import { msg, str } from './localize.js';
+
+export const PAGE_SIZES = [5, 10, 15, 20, 25, 50] as const;
+
+/**
+ * Where a paged list stands: the cursor of the current page (opaque, from the data
+ * source) and its number, with the previous / next / page-size controls.
+ */
+export class Paging {
+  cursor: string | undefined;
+  number = 1;
+  private readonly host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+  }
+
+  /** Back to the first page (new filter, sort, size or scope). */
+  reset(): void {
+    if (this.cursor === undefined && this.number === 1) return;
+    this.cursor = undefined;
+    this.number = 1;
+    this.host.requestUpdate();
+  }
+
+  private go(cursor: string | undefined, step: 1 | -1): void {
+    if (!cursor) return;
+    this.cursor = cursor;
+    this.number += step;
+    this.host.requestUpdate();
+  }
+
+  private range(page: Page<unknown>, size: number): string {
+    const first = formatNumber((this.number - 1) * size + 1);
+    const last = formatNumber((this.number - 1) * size + page.items.length);
+    if (!page.total) return msg(str`${first}–${last}`);
+    const total = formatNumber(page.total.value);
+    return page.total.exact ? msg(str`${first}–${last} of ${total}`) : msg(str`${first}–${last} of about ${total}`);
+  }
+
+  render(page: Page<unknown>, size: number, onSizeChange: (size: number) => void) {
+    return html`<nav class="pager" part="pager" aria-label=${msg('Pages')}>
+      <button class="button" type="button" ?disabled=${!page.previousCursor}
+        @click=${() => this.go(page.previousCursor, -1)}>${msg('Previous page')}</button>
+      <span aria-live="polite">${this.range(page, size)}</span>
+      <button class="button" type="button" ?disabled=${!page.nextCursor}
+        @click=${() => this.go(page.nextCursor, 1)}>${msg('Next page')}</button>
+      <label class="page-size">${msg('Per page')}
+        <select @change=${(e: Event) => onSizeChange(Number((e.target as HTMLSelectElement).value))}>
+          ${PAGE_SIZES.map((option) => html`<option value=${option} ?selected=${option === size}>${option}</option>`)}
+        </select>
+      </label>
+    </nav>`;
+  }
+}

@@ -1,0 +1,55 @@
+import type { PlacedWidget } from './layout.js';
+
+/**
+ * A widget a container can show: a built-in one or any element of a host or plugin.
+ * The container creates `tag`, sets `customerId` (and the `customer-id` attribute) or
+ * `customerUserLogin` on it, provides its data source, and treats it like every other
+ * widget for settings, order and persistence.
+ */
+export interface WidgetDefinition extends PlacedWidget {
+  /** The element to create (must be a valid custom element name). */
+  tag: string;
+  /** The title of its card; a function for a title that follows the locale. */
+  title: string | (() => string);
+  /** Attributes set on the element when it is created (e.g. `{view: 'reminder'}`). */
+  attributes?: Record<string, string>;
+  /** Which containers show it (default: the customer center only). */
+  centers?: ('customer' | 'customer-user')[];
+}
+
+const VALID_TAG = /^[a-z][a-z0-9._-]*-[a-z0-9._-]*$/;
+
+const extraWidgets = new Map<string, WidgetDefinition>();
+const listeners = new Set<() => void>();
+
+export function widgetTitle(widget: Pick<WidgetDefinition, 'title'>): string {
+  return typeof widget.title === 'function' ? widget.title() : widget.title;
+}
+
+/**
+ * Adds a widget to every container (plugins call this once). A widget with the same id
+ * replaces the earlier one. Returns a function that removes it again.
+ */
+export function registerWidget(widget: WidgetDefinition): () => void {
+  if (!VALID_TAG.test(widget.tag)) {
+    console.warn(`[cic] widget "${widget.id}" has an invalid tag "${widget.tag}"; ignored.`);
+    return () => {};
+  }
+  extraWidgets.set(widget.id, widget);
+  listeners.forEach((listener) => listener());
+  return () => {
+    if (extraWidgets.get(widget.id) === widget) extraWidgets.delete(widget.id);
+    listeners.forEach((listener) => listener());
+  };
+}
+
+/** Widgets registered by hosts and plugins, in order of registration. */
+export function registeredWidgets(): WidgetDefinition[] {
+  return [...extraWidgets.values()];
+}
+
+/** Calls `listener` whenever a widget is registered or removed; returns the unsubscribe. */
+export function onWidgetsChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
