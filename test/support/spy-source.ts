@@ -12,6 +12,8 @@ export function spySource<T extends DataSource>(inner: T) {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
       if (typeof key !== 'string' || typeof value !== 'function') return value;
+      // The clock is synchronous and not a data call.
+      if (key === 'now') return value.bind(target);
       return async (...args: unknown[]) => {
         (calls[key] ??= []).push(args);
         await gates.get(key);

@@ -163,7 +163,10 @@ export class CustomerUserForm extends CicElement {
     if (Object.keys(problems).length) return this.showProblems(problems);
     const source = this.effectiveDataSource;
     const write = this.user ? source?.updateCustomerUser : source?.createCustomerUser;
-    if (!source || !write) return;
+    if (!source || !write) {
+      this.formError = msg('Saving is not possible: the data source cannot write customer users.');
+      return;
+    }
     this.saving = true;
     this.saveController?.abort();
     this.saveController = new AbortController();

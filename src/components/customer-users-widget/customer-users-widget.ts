@@ -126,7 +126,7 @@ export class CustomerUsersWidget extends CicElement {
   }
 
   private renderForm(form: NonNullable<FormState>) {
-    return html`<customer-user-form class="form" customer-id=${this.customerId}
+    return html`<customer-user-form class="form" customer-id=${this.customerId} .dataSource=${this.effectiveDataSource}
       .user=${form.mode === 'edit' ? form.user : undefined}
       @customer-user-saved=${this.onSaved} @cancel=${() => (this.form = undefined)}></customer-user-form>`;
   }

@@ -191,22 +191,30 @@ export class TicketListWidget extends CicElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${TICKET_FILTERS[next]}`)?.focus());
   };
 
+  private chosenColumns(): ColumnId[] {
+    return this.settings.value.columns.filter((c): c is ColumnId => c !== 'number');
+  }
+
+  private setColumns(columns: ColumnId[]): void {
+    this.settings.set({ ...this.settings.value, columns: ['number', ...columns] });
+  }
+
+  private moveColumn(column: ColumnId, by: number): void {
+    const next = this.chosenColumns();
+    const at = next.indexOf(column);
+    next.splice(at, 1);
+    next.splice(Math.max(0, Math.min(next.length, at + by)), 0, column);
+    this.setColumns(next);
+  }
+
+  private toggleColumn(column: ColumnId, on: boolean): void {
+    const chosen = this.chosenColumns().filter((c) => c !== column);
+    this.setColumns(on ? [...chosen, column] : chosen);
+  }
+
   private renderColumnChooser() {
-    const columns = this.settings.value.columns;
-    const chosen = columns.filter((c): c is ColumnId => c !== 'number');
+    const chosen = this.chosenColumns();
     const unchosen = OPTIONAL_COLUMNS.filter((c) => !chosen.includes(c));
-    const move = (column: ColumnId, by: number) => {
-      const next = [...chosen];
-      const at = next.indexOf(column);
-      next.splice(at, 1);
-      next.splice(Math.max(0, Math.min(next.length, at + by)), 0, column);
-      this.settings.set({ ...this.settings.value, columns: ['number', ...next] });
-    };
-    const toggle = (column: ColumnId, on: boolean) =>
-      this.settings.set({
-        ...this.settings.value,
-        columns: ['number', ...(on ? [...chosen, column] : chosen.filter((c) => c !== column))],
-      });
     return html`<fieldset class="columns" part="column-chooser">
       <legend>${msg('Columns')}</legend>
       <ul>
@@ -214,12 +222,13 @@ export class TicketListWidget extends CicElement {
           const label = COLUMNS[column].label();
           const on = chosen.includes(column);
           return html`<li>
-            <label><input type="checkbox" .checked=${on} @change=${(e: Event) => toggle(column, (e.target as HTMLInputElement).checked)} />${label}</label>
+            <label><input type="checkbox" .checked=${on}
+              @change=${(e: Event) => this.toggleColumn(column, (e.target as HTMLInputElement).checked)} />${label}</label>
             ${on
               ? html`<button class="icon" type="button" aria-label=${msg(str`Move ${label} up`)} ?disabled=${index === 0}
-                    @click=${() => move(column, -1)}>↑</button>
+                    @click=${() => this.moveColumn(column, -1)}>↑</button>
                   <button class="icon" type="button" aria-label=${msg(str`Move ${label} down`)}
-                    ?disabled=${index === chosen.length - 1} @click=${() => move(column, 1)}>↓</button>`
+                    ?disabled=${index === chosen.length - 1} @click=${() => this.moveColumn(column, 1)}>↓</button>`
               : nothing}
           </li>`;
         })}

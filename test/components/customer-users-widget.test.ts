@@ -1,0 +1,190 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/customer-users-widget/define.js';
+import type { CustomerUsersWidget } from '../../src/components/customer-users-widget/customer-users-widget.js';
+import type { CustomerUserForm } from '../../src/components/customer-user-form/customer-user-form.js';
+import { UnavailableError, ValidationError } from '../../src/data/errors.js';
+import type { DataSource } from '../../src/data/data-source.js';
+import { smallHelpdesk } from '../support/fixtures.js';
+import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';
+
+/** ACME with 12 more users (u01…u12, last names Zeta01…), so that it has two pages. */
+function bigAcme() {
+  const data = smallHelpdesk();
+  for (let i = 1; i <= 12; i++) {
+    const n = String(i).padStart(2, '0');
+    data.customerUsers.push({ login: `u${n}`, customerId: 'ACME', firstName: 'User', lastName: `Zeta${n}`, email: `u${n}@acme.example` });
+  }
+  return data;
+}
+
+const logins = (el: CustomerUsersWidget) => $$(el, 'tbody tr').map((row) => text(row.querySelector('td')));
+const form = (el: CustomerUsersWidget) => $<CustomerUserForm>(el, 'customer-user-form');
+const formField = (el: CustomerUsersWidget, name: string) => $<HTMLInputElement>(el, `customer-user-form >>> #${name}`)!;
+const formMessage = (el: CustomerUsersWidget, name: string) => text($(el, `customer-user-form >>> #${name}-message`));
+
+async function renderUsers(source: DataSource, customerId = 'ACME') {
+  const el = await fixture<CustomerUsersWidget>(html`<customer-users-widget customer-id=${customerId}
+    .dataSource=${source}></customer-users-widget>`);
+  await until(() => $(el, 'table') || $(el, '[part=empty]') || $(el, '[role=alert]'), 'never loaded');
+  return el;
+}
+
+async function typeInto(input: HTMLInputElement, value: string) {
+  input.focus();
+  input.select();
+  await sendKeys({ press: 'Backspace' });
+  if (value) await sendKeys({ type: value });
+}
+
+describe('customer-users-widget', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('lists the users sorted by name with open/closed counts from one call per page', async () => {
+    const spy = fixtureSource({}, bigAcme());
+    const el = await renderUsers(spy.source);
+    await until(() => !text($(el, 'tbody')).includes('…'));
+    expect(logins(el)).to.deep.equal(['anna', 'bob', 'u01', 'u02', 'u03', 'u04', 'u05', 'u06', 'u07', 'u08']);
+    const anna = $$(el, 'tbody tr')[0];
+    const acme = smallHelpdesk().tickets.filter((t) => t.customerUserLogin === 'anna');
+    const closed = acme.filter((t) => /closed|merged|removed/.test(t.state)).length;
+    expect(text(anna.querySelectorAll('td')[2])).to.equal(String(acme.length - closed));
+    expect(text(anna.querySelectorAll('td')[3])).to.equal(String(closed));
+    expect(spy.count('countTicketsByUser')).to.equal(1);
+    expect((spy.calls.countTicketsByUser[0][0] as string[]).length).to.equal(10);
+    await expect(el).to.be.accessible();
+
+    $$<HTMLButtonElement>(el, '.pager button')[1].click();
+    await until(() => logins(el).join() === 'u09,u10,u11,u12');
+    await until(() => spy.count('countTicketsByUser') === 2);
+  });
+
+  it('filters with the filter box in one call after typing stops', async () => {
+    const spy = fixtureSource({}, bigAcme());
+    const el = await renderUsers(spy.source);
+    spy.reset();
+    $<HTMLInputElement>(el, '[part=filter]')!.focus();
+    await sendKeys({ type: 'zeta1' });
+    await until(() => logins(el).join() === 'u10,u11,u12');
+    expect(spy.count('listCustomerUsers')).to.equal(1);
+  });
+
+  it('fires customer-user-selected, ticket-search-requested and ticket-create-requested', async () => {
+    const el = await renderUsers(fixtureSource().source);
+    await until(() => !text($(el, 'tbody')).includes('…'));
+    const row = $$(el, 'tbody tr')[1];
+    const selected = oneEvent(el, 'customer-user-selected');
+    row.querySelector<HTMLButtonElement>('td button')!.click();
+    expect((await selected).detail).to.deep.equal({ customerUserLogin: 'bob', customerId: 'ACME' });
+    const search = oneEvent(el, 'ticket-search-requested');
+    row.querySelectorAll('td')[3].querySelector('button')!.click();
+    expect((await search).detail).to.deep.equal({ customerId: 'ACME', customerUserLogin: 'bob', status: 'closed' });
+    const create = oneEvent(el, 'ticket-create-requested');
+    row.querySelectorAll('td')[5].querySelector('button')!.click();
+    expect((await create).detail).to.deep.equal({ channel: 'email', customerUserLogin: 'bob', customerId: 'ACME' });
+  });
+
+  it('renders Create as links when a URL template is set', async () => {
+    const el = await fixture<CustomerUsersWidget>(html`<customer-users-widget customer-id="ACME"
+      ticket-create-url-template="/new?channel={channel}&user={customerUserLogin}"
+      .dataSource=${fixtureSource().source}></customer-users-widget>`);
+    await until(() => $(el, 'tbody a'));
+    expect($(el, 'tbody a')!.getAttribute('href')).to.equal('/new?channel=phone&user=anna');
+  });
+
+  it('adds a customer user: customer id prefilled, the list updates after saving', async () => {
+    const el = await renderUsers(fixtureSource().source);
+    $<HTMLButtonElement>(el, '[part=add-button]')!.click();
+    await until(() => formField(el, 'login'));
+    expect(formField(el, 'customerId').value).to.equal('ACME');
+    await typeInto(formField(el, 'firstName'), 'Carla');
+    await typeInto(formField(el, 'lastName'), 'Aaron');
+    await typeInto(formField(el, 'login'), 'carla');
+    await typeInto(formField(el, 'email'), 'carla@acme.example');
+    await sendKeys({ press: 'Enter' });
+    await until(() => logins(el).join() === 'carla,anna,bob');
+    expect(form(el)).to.equal(null);
+  });
+
+  it('checks every rule inline, keeps what was typed, and focuses the first problem', async () => {
+    const el = await renderUsers(fixtureSource().source);
+    $<HTMLButtonElement>(el, '[part=add-button]')!.click();
+    await until(() => formField(el, 'login'));
+    await typeInto(formField(el, 'customerId'), '');
+    await typeInto(formField(el, 'firstName'), 'Dora');
+    await typeInto(formField(el, 'email'), 'not-an-address');
+    $<HTMLButtonElement>(el, 'customer-user-form >>> [part=save-button]')!.click();
+    await until(() => formMessage(el, 'login'));
+    expect(formMessage(el, 'login')).to.equal('This field is required.');
+    expect(formMessage(el, 'lastName')).to.equal('This field is required.');
+    expect(formMessage(el, 'customerId')).to.equal('This field is required.');
+    expect(formMessage(el, 'email')).to.contain('Enter a valid email address');
+    expect(formMessage(el, 'firstName')).to.equal('');
+    expect(formField(el, 'firstName').value).to.equal('Dora');
+    expect(formField(el, 'email').value).to.equal('not-an-address');
+    expect(formField(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(form(el)!.shadowRoot!.activeElement?.id).to.equal('lastName');
+    await expect(form(el)!).to.be.accessible();
+  });
+
+  it('shows a duplicate login and server field messages on their fields, keeping the input', async () => {
+    const spy = fixtureSource();
+    const el = await renderUsers(spy.source);
+    $<HTMLButtonElement>(el, '[part=add-button]')!.click();
+    await until(() => formField(el, 'login'));
+    await typeInto(formField(el, 'firstName'), 'Anna');
+    await typeInto(formField(el, 'lastName'), 'Again');
+    await typeInto(formField(el, 'login'), 'anna');
+    await typeInto(formField(el, 'email'), 'anna2@acme.example');
+    await sendKeys({ press: 'Enter' });
+    await until(() => formMessage(el, 'login'));
+    expect(formMessage(el, 'login')).to.equal('This login is already taken.');
+    expect(formField(el, 'lastName').value).to.equal('Again');
+
+    spy.fail('createCustomerUser', () => new ValidationError({ email: 'This domain is not accepted here.' }));
+    await typeInto(formField(el, 'login'), 'anna2');
+    await sendKeys({ press: 'Enter' });
+    await until(() => formMessage(el, 'email'));
+    expect(formMessage(el, 'email')).to.equal('This domain is not accepted here.');
+    expect(formField(el, 'login').value).to.equal('anna2');
+
+    spy.fail('createCustomerUser', () => new UnavailableError());
+    await sendKeys({ press: 'Enter' });
+    await until(() => text($(el, 'customer-user-form >>> [role=alert]')));
+    expect(text($(el, 'customer-user-form >>> [role=alert]'))).to.contain('unavailable');
+    expect(formField(el, 'email').value).to.equal('anna2@acme.example');
+  });
+
+  it('edits with Save (stays) and Save and finish (closes)', async () => {
+    const el = await renderUsers(fixtureSource().source);
+    $$<HTMLButtonElement>(el, 'tbody tr')[1].querySelector<HTMLButtonElement>('td:last-child button')!.click();
+    await until(() => formField(el, 'login'));
+    expect(text($(el, 'customer-user-form >>> h3'))).to.equal('Edit customer user');
+    expect(formField(el, 'lastName').value).to.equal('Baker');
+    await typeInto(formField(el, 'lastName'), 'Aardvark');
+    $<HTMLButtonElement>(el, 'customer-user-form >>> [part=save-button]')!.click();
+    await until(() => logins(el).join() === 'bob,anna');
+    expect(text($(el, 'customer-user-form >>> [role=status]'))).to.equal('Saved.');
+    $<HTMLButtonElement>(el, 'customer-user-form >>> [part=finish-button]')!.click();
+    await until(() => form(el) === null);
+  });
+
+  it('offers no add or edit when the data source cannot write', async () => {
+    const el = await renderUsers(fixtureSource({ writable: false }).source);
+    expect($(el, '[part=add-button]')).to.equal(null);
+    expect($(el, 'tbody td:last-child button')?.getAttribute('aria-label') ?? '').not.to.contain('Edit');
+  });
+
+  it('says None for a customer without users, and recovers from an error', async () => {
+    const empty = await renderUsers(fixtureSource().source, 'NOBODY');
+    expect(text($(empty, '[part=empty]'))).to.equal('None');
+    const spy = fixtureSource();
+    spy.fail('listCustomerUsers', () => new UnavailableError());
+    const el = await renderUsers(spy.source);
+    expect($(el, '[role=alert]')).to.exist;
+    spy.heal('listCustomerUsers');
+    $<HTMLButtonElement>(el, '[part=retry-button]')!.click();
+    await until(() => logins(el).join() === 'anna,bob');
+    await settle();
+  });
+});

@@ -1,0 +1,186 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/ticket-list-widget/define.js';
+import type { TicketListWidget } from '../../src/components/ticket-list-widget/ticket-list-widget.js';
+import { UnavailableError } from '../../src/data/errors.js';
+import type { DataSource } from '../../src/data/data-source.js';
+import type { Ticket } from '../../src/data/types.js';
+import { NOW, smallHelpdesk } from '../support/fixtures.js';
+import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';
+
+const data = smallHelpdesk();
+const acme = data.tickets.filter((t) => t.customerId === 'ACME');
+const oldestFirst = (tickets: Ticket[]) => [...tickets].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+const numbersOf = (tickets: Ticket[]) => tickets.map((t) => t.number);
+
+const rows = (el: TicketListWidget) => $$(el, 'tbody tr').map((row) => text(row.querySelector('td')));
+const headers = (el: TicketListWidget) => $$(el, 'thead th').map((th) => text(th).replace(/ ?[▲▼]/, ''));
+const tab = (el: TicketListWidget, filter: string) => $(el, `#tab-${filter}`)!;
+
+async function renderList(attributes: { view: string; customerId?: string; template?: string }, source: DataSource) {
+  const el = await fixture<TicketListWidget>(html`<ticket-list-widget view=${attributes.view}
+    customer-id=${attributes.customerId ?? 'ACME'} ticket-url-template=${attributes.template ?? ''}
+    .dataSource=${source}></ticket-list-widget>`);
+  await until(() => $(el, 'table') || $(el, '[part=empty]'), 'the list never loaded');
+  return el;
+}
+
+describe('ticket-list-widget', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('lists the open tickets of the customer, oldest first, with number, age and title', async () => {
+    const spy = fixtureSource();
+    const el = await renderList({ view: 'open' }, spy.source);
+    const expected = numbersOf(oldestFirst(acme.filter((t) => t.state === 'open')));
+    expect(rows(el)).to.deep.equal(expected);
+    expect(headers(el)).to.deep.equal(['Ticket#', 'Age', 'Title']);
+    expect(spy.count('listTickets')).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows every filter count from one batched call', async () => {
+    const spy = fixtureSource();
+    const el = await renderList({ view: 'new' }, spy.source);
+    await until(() => !text(tab(el, 'all')).includes('…'));
+    const newTickets = acme.filter((t) => t.state === 'new');
+    const mine = newTickets.filter((t) => t.ownerId === 'me' && t.lock === 'lock').length;
+    const myQueues = newTickets.filter((t) => t.queueId === 'q1').length;
+    expect(text(tab(el, 'my-locked'))).to.equal(`My locked tickets (${mine})`);
+    expect(text(tab(el, 'my-queues'))).to.equal(`Tickets in my queues (${myQueues})`);
+    expect(text(tab(el, 'all'))).to.equal(`All tickets (${newTickets.length})`);
+    expect(spy.count('countTickets')).to.equal(1);
+  });
+
+  it('starts reminder lists on My locked, highlights passed reminders, and remembers the filter', async () => {
+    const spy = fixtureSource();
+    const el = await renderList({ view: 'reminder' }, spy.source);
+    expect(tab(el, 'my-locked').getAttribute('aria-selected')).to.equal('true');
+    const reached = acme.filter((t) => t.state === 'pending reminder' && Date.parse(t.pendingUntil!) <= NOW.getTime());
+    expect(rows(el)).to.deep.equal(numbersOf(reached.filter((t) => t.ownerId === 'me')));
+    tab(el, 'all').click();
+    await until(() => rows(el).length === reached.length);
+    const byPending = [...reached].sort((a, b) => a.pendingUntil!.localeCompare(b.pendingUntil!));
+    expect(rows(el)).to.deep.equal(numbersOf(byPending));
+
+    const again = await renderList({ view: 'reminder' }, spy.source);
+    expect(tab(again, 'all').getAttribute('aria-selected')).to.equal('true');
+    expect(rows(again)).to.have.length(reached.length);
+  });
+
+  it('moves between filter tabs with the arrow keys', async () => {
+    const el = await renderList({ view: 'all' }, fixtureSource().source);
+    tab(el, 'all').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await until(() => tab(el, 'my-queues').getAttribute('aria-selected') === 'true');
+    expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'my-queues'));
+    const inMyQueues = acme.filter((t) => t.queueId === 'q1');
+    await until(() => rows(el).length === Math.min(10, inMyQueues.length));
+  });
+
+  it('sorts by a header click, and toggles the direction', async () => {
+    const el = await renderList({ view: 'open' }, fixtureSource().source);
+    const titleHeader = () => $$(el, 'thead th')[2];
+    titleHeader().querySelector('button')!.click();
+    const open = acme.filter((t) => t.state === 'open');
+    const byTitle = [...open].sort((a, b) => a.title.localeCompare(b.title));
+    await until(() => titleHeader().getAttribute('aria-sort') === 'ascending');
+    await until(() => rows(el).join() === numbersOf(byTitle).join());
+    titleHeader().querySelector('button')!.click();
+    await until(() => titleHeader().getAttribute('aria-sort') === 'descending');
+    await until(() => rows(el).join() === numbersOf(byTitle.reverse()).join());
+  });
+
+  it('pages through the data source and changes the page size', async () => {
+    const spy = fixtureSource();
+    const el = await renderList({ view: 'all' }, spy.source);
+    const all = numbersOf(oldestFirst(acme));
+    const select = $<HTMLSelectElement>(el, '.page-size select')!;
+    select.value = '5';
+    select.dispatchEvent(new Event('change'));
+    await until(() => rows(el).length === 5);
+    expect(rows(el)).to.deep.equal(all.slice(0, 5));
+    expect(text($(el, '.pager [aria-live]'))).to.equal('1–5 of 12');
+    const [previous, next] = $$<HTMLButtonElement>(el, '.pager button');
+    expect(previous.disabled).to.equal(true);
+    next.click();
+    await until(() => rows(el).join() === all.slice(5, 10).join());
+    $$<HTMLButtonElement>(el, '.pager button')[1].click();
+    await until(() => rows(el).join() === all.slice(10).join());
+    expect($$<HTMLButtonElement>(el, '.pager button')[1].disabled).to.equal(true);
+    $$<HTMLButtonElement>(el, '.pager button')[0].click();
+    await until(() => rows(el).join() === all.slice(5, 10).join());
+    const lastCall = spy.calls.listTickets.at(-1)![1] as { page: { size: number } };
+    expect(lastCall.page.size).to.equal(5);
+  });
+
+  it('makes numbers links when a URL template is set, else fires ticket-selected', async () => {
+    const linked = await renderList({ view: 'open', template: '/zoom?TicketID={id}&n={number}' }, fixtureSource().source);
+    const link = $<HTMLAnchorElement>(linked, 'tbody a')!;
+    const first = oldestFirst(acme.filter((t) => t.state === 'open'))[0];
+    expect(link.getAttribute('href')).to.equal(`/zoom?TicketID=${first.id}&n=${first.number}`);
+
+    const el = await renderList({ view: 'open' }, fixtureSource().source);
+    const selected = oneEvent(el, 'ticket-selected');
+    $<HTMLButtonElement>(el, 'tbody button.link')!.click();
+    const event = await selected;
+    expect(event.detail).to.deep.equal({ ticketId: first.id });
+    expect(event.composed).to.equal(true);
+  });
+
+  it('never lets a customer id act as a pattern', async () => {
+    const el = await renderList({ view: 'all', customerId: 'Star*Corp' }, fixtureSource().source);
+    const expected = data.tickets.filter((t) => t.customerId === 'Star*Corp');
+    expect(rows(el)).to.deep.equal(numbersOf(expected));
+  });
+
+  it('says "None" when nothing is in the view', async () => {
+    const el = await renderList({ view: 'new', customerId: 'Star*Corp' }, fixtureSource().source);
+    expect(text($(el, '[part=empty]'))).to.equal('None');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows loading, then an error with retry that recovers', async () => {
+    const spy = fixtureSource();
+    const release = spy.hold('listTickets');
+    const el = await fixture<TicketListWidget>(html`<ticket-list-widget view="open" customer-id="ACME"
+      .dataSource=${spy.source}></ticket-list-widget>`);
+    await until(() => $(el, '[part=loading]'));
+    spy.fail('listTickets', () => new UnavailableError());
+    release();
+    await until(() => $(el, '[role=alert]'));
+    expect(text($(el, '[role=alert]'))).to.contain('The data source is unavailable.');
+    await expect(el).to.be.accessible();
+    spy.heal('listTickets');
+    $<HTMLButtonElement>(el, '[part=retry-button]')!.click();
+    await until(() => rows(el).length === 3);
+  });
+
+  it('adds, orders and remembers columns, and marks passed escalation times', async () => {
+    const el = await renderList({ view: 'escalated' }, fixtureSource().source);
+    $<HTMLButtonElement>(el, '[part=columns-button]')!.click();
+    await el.updateComplete;
+    const checkbox = (label: string) =>
+      $$(el, '.columns li').find((li) => text(li).startsWith(label))!.querySelector('input')!;
+    checkbox('Escalation').click();
+    checkbox('Queue').click();
+    await until(() => headers(el).includes('Queue'));
+    expect(headers(el)).to.deep.equal(['Ticket#', 'Age', 'Title', 'Escalation', 'Queue']);
+    const up = $$(el, '.columns li').find((li) => text(li).startsWith('Queue'))!.querySelector('button')!;
+    up.click();
+    await until(() => headers(el)[3] === 'Queue');
+    expect($$(el, 'tbody [part=overdue]')).to.have.length(1);
+
+    const again = await renderList({ view: 'escalated' }, fixtureSource().source);
+    expect(headers(again)).to.deep.equal(['Ticket#', 'Age', 'Title', 'Queue', 'Escalation']);
+  });
+
+  it('falls back to defaults when the stored settings are corrupt', async () => {
+    localStorage.setItem('cic:ticket-list:open', '{not json');
+    const el = await renderList({ view: 'open' }, fixtureSource().source);
+    expect(headers(el)).to.deep.equal(['Ticket#', 'Age', 'Title']);
+    localStorage.setItem('cic:ticket-list:open', JSON.stringify({ filter: 'bogus', columns: 'x', pageSize: 7 }));
+    const again = await renderList({ view: 'open' }, fixtureSource().source);
+    expect(tab(again, 'all').getAttribute('aria-selected')).to.equal('true');
+    await settle();
+  });
+});

@@ -1,0 +1,41 @@
+import { waitUntil } from '@open-wc/testing';
+import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../../src/data/in-memory-data-source.js';
+import { NOW, smallHelpdesk } from './fixtures.js';
+import { spySource } from './spy-source.js';
+
+/** The small fixture on the embedded source, with its fixed clock and agent `me`, behind a spy. */
+export function fixtureSource(options: InMemoryDataSourceOptions = {}, data = smallHelpdesk()) {
+  return spySource(new InMemoryDataSource(data, { now: NOW, currentAgentId: 'me', ...options }));
+}
+
+/** Query inside an element's shadow root (and, with `>>>`, inside nested shadow roots). */
+export function $<T extends Element = HTMLElement>(root: Element, selector: string): T | null {
+  const [first, ...rest] = selector.split(' >>> ');
+  let found: Element | null = root.shadowRoot!.querySelector(first);
+  for (const part of rest) found = found?.shadowRoot?.querySelector(part) ?? null;
+  return found as T | null;
+}
+
+export function $$<T extends Element = HTMLElement>(root: Element, selector: string): T[] {
+  const [first, ...rest] = selector.split(' >>> ');
+  if (!rest.length) return [...root.shadowRoot!.querySelectorAll<T>(first)];
+  const host = $(root, [first, ...rest.slice(0, -1)].join(' >>> '));
+  return host ? [...host.shadowRoot!.querySelectorAll<T>(rest[rest.length - 1])] : [];
+}
+
+/** Visible text, whitespace folded. */
+export const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Waits until `check` passes (returns truthy), with a readable failure. */
+export function until(check: () => unknown, message = 'condition never became true', timeout = 3000) {
+  return waitUntil(() => {
+    try {
+      return !!check();
+    } catch {
+      return false;
+    }
+  }, message, { timeout });
+}
+
+/** Lets pending microtasks, timers and renders settle. */
+export const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
