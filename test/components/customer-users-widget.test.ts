@@ -85,9 +85,9 @@ describe('customer-users-widget', () => {
   });
 
   it('renders Create as links when a URL template is set', async () => {
+    const template = '/new?channel={channel}&user={customerUserLogin}';
     const el = await fixture<CustomerUsersWidget>(html`<customer-users-widget customer-id="ACME"
-      ticket-create-url-template="/new?channel={channel}&user={customerUserLogin}"
-      .dataSource=${fixtureSource().source}></customer-users-widget>`);
+      ticket-create-url-template=${template} .dataSource=${fixtureSource().source}></customer-users-widget>`);
     await until(() => $(el, 'tbody a'));
     expect($(el, 'tbody a')!.getAttribute('href')).to.equal('/new?channel=phone&user=anna');
   });
