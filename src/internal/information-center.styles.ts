@@ -56,6 +56,10 @@ export const informationCenterStyles = css`
     border-radius: var(--_radius);
     min-inline-size: 0;
   }
+  /* A widget that hides itself (e.g. no customer record) takes its card along. */
+  .card:has(> .card-body > [hidden]) {
+    display: none;
+  }
   .card.sortable-ghost {
     opacity: 0.4;
   }

@@ -254,6 +254,8 @@ export abstract class InformationCenter extends CicElement {
         handle: '.drag-handle',
         draggable: '.card',
         animation: 150,
+        // Pointer events rather than native drag: the same on touch, mouse and in tests.
+        forceFallback: true,
         onStart: (event) => {
           origin = { parent: event.item.parentNode!, next: event.item.nextSibling };
         },
@@ -297,19 +299,19 @@ export abstract class InformationCenter extends CicElement {
 
   private renderRegion(region: Region) {
     const label = region === 'main' ? msg('Main widgets') : msg('Sidebar widgets');
-    return html`<div class="region region--${region}" part="region region-${region}" data-region=${region}
-      role="list" aria-label=${label}>
+    return html`<section class="region region--${region}" part="region region-${region}" data-region=${region}
+      aria-label=${label}>
       ${repeat(
         this.visibleIn(region),
         (id) => id,
         (id) => this.renderCard(this.definition(id)!, region),
       )}
-    </div>`;
+    </section>`;
   }
 
   private renderCard(widget: WidgetDefinition, region: Region) {
     const title = widgetTitle(widget);
-    return html`<section class="card" part="card" role="listitem" data-widget=${widget.id} aria-label=${title}>
+    return html`<article class="card" part="card" data-widget=${widget.id} aria-label=${title}>
       <header class="card-header" part="card-header">
         <button class="drag-handle" part="drag-handle" type="button"
           aria-label=${msg(str`Move ${title}`)}
@@ -324,7 +326,7 @@ export abstract class InformationCenter extends CicElement {
               aria-label=${msg(str`Hide ${title}`)} @click=${() => this.hide(widget)}>×</button>`}
       </header>
       <div class="card-body" part="card-body">${this.elementFor(widget)}</div>
-    </section>`;
+    </article>`;
   }
 
 }

@@ -27,35 +27,39 @@ export function defaultLayout(widgets: readonly PlacedWidget[]): Layout {
   };
 }
 
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
+/** The strings of `value` when it is an array, else undefined. */
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
 
 /**
- * Reconciles a stored layout with the widgets that exist now: unknown ids are dropped,
- * widgets added since are appended to their default region, mandatory widgets are never
- * hidden, and anything unreadable falls back to the default (with a warning, never a throw).
+ * Reconciles a stored layout with the widgets that exist now: unknown ids and malformed
+ * entries are dropped, widgets added since are appended to their default region,
+ * mandatory widgets are never hidden, and anything unreadable falls back to the default
+ * (with a warning, never a throw).
  */
 export function normalizeLayout(stored: unknown, widgets: readonly PlacedWidget[]): Layout {
   const fallback = defaultLayout(widgets);
   if (stored === undefined || stored === null) return fallback;
-  const candidate = stored as Partial<Layout>;
-  if (typeof stored !== 'object' || !isStringArray(candidate.main) || !isStringArray(candidate.sidebar)) {
+  const candidate = (typeof stored === 'object' ? stored : {}) as Record<keyof Layout, unknown>;
+  const main = strings(candidate.main);
+  const sidebar = strings(candidate.sidebar);
+  if (!main && !sidebar) {
     console.warn('[cic] stored layout is unreadable; using the default layout.', stored);
     return fallback;
   }
   const known = new Map(widgets.map((w) => [w.id, w]));
   const placed = new Set<string>();
-  const keep = (ids: string[]) =>
+  const keep = (ids: string[] = []) =>
     ids.filter((id) => {
       if (!known.has(id) || placed.has(id)) return false;
       placed.add(id);
       return true;
     });
-  const layout: Layout = { main: keep(candidate.main), sidebar: keep(candidate.sidebar), hidden: [] };
+  const layout: Layout = { main: keep(main), sidebar: keep(sidebar), hidden: [] };
   for (const widget of widgets) {
     if (!placed.has(widget.id)) layout[widget.region].push(widget.id);
   }
-  const storedHidden = isStringArray(candidate.hidden) ? new Set(candidate.hidden) : new Set<string>();
+  const storedHidden = new Set(strings(candidate.hidden) ?? []);
   layout.hidden = widgets
     .filter((w) => !w.mandatory && (storedHidden.has(w.id) || (!placed.has(w.id) && fallback.hidden.includes(w.id))))
     .map((w) => w.id);

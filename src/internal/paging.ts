@@ -41,8 +41,9 @@ export class Paging {
     return page.total.exact ? msg(str`${first}–${last} of ${total}`) : msg(str`${first}–${last} of about ${total}`);
   }
 
-  render(page: Page<unknown>, size: number, onSizeChange: (size: number) => void) {
-    return html`<nav class="pager" part="pager" aria-label=${msg('Pages')}>
+  /** `label` names the list, so that several pagers on a page can be told apart. */
+  render(page: Page<unknown>, size: number, label: string, onSizeChange: (size: number) => void) {
+    return html`<nav class="pager" part="pager" aria-label=${msg(str`Pages of ${label}`)}>
       <button class="button" type="button" ?disabled=${!page.previousCursor}
         @click=${() => this.go(page.previousCursor, -1)}>${msg('Previous page')}</button>
       <span aria-live="polite">${this.range(page, size)}</span>

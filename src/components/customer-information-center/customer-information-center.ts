@@ -106,7 +106,7 @@ export class CustomerInformationCenter extends InformationCenter {
   };
 
   protected renderHeader() {
-    return html`<header class="header" part="header">
+    return html`<div class="header" part="header">
         ${this.customerId ? this.renderCustomerName() : nothing}
         <div class="actions">
           <button class="button" part="search-button" type="button" @click=${this.openSearch}>
@@ -118,7 +118,7 @@ export class CustomerInformationCenter extends InformationCenter {
               </button>`
             : nothing}
         </div>
-      </header>
+      </div>
       <customer-search-dialog @customer-selected=${this.onCustomerSelected}></customer-search-dialog>`;
   }
 

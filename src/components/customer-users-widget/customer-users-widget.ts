@@ -150,7 +150,7 @@ export class CustomerUsersWidget extends CicElement {
           </tbody>
         </table>
       </div>
-      ${this.paging.render(page, this.pageSize.value, (size) => {
+      ${this.paging.render(page, this.pageSize.value, msg('Customer Users'), (size) => {
         this.pageSize.set(size);
         this.paging.reset();
       })}`;

@@ -16,7 +16,7 @@ import { DataController } from '../../internal/data-controller.js';
 import { emit } from '../../internal/events.js';
 import { formatNumber } from '../../internal/format.js';
 import { PAGE_SIZES, Paging } from '../../internal/paging.js';
-import { filterLabel } from '../../internal/labels.js';
+import { filterLabel, viewLabel } from '../../internal/labels.js';
 import { msg, str } from '../../internal/localize.js';
 import { oneOf, PreferenceController } from '../../internal/preference-controller.js';
 import { listStyles } from '../../internal/list.styles.js';
@@ -270,7 +270,7 @@ export class TicketListWidget extends CicElement {
           </tbody>
         </table>
       </div>
-      ${this.paging.render(page, this.settings.value.pageSize, (pageSize) => this.changeSettings({ pageSize }))}`;
+      ${this.paging.render(page, this.settings.value.pageSize, viewLabel(this.validView), (pageSize) => this.changeSettings({ pageSize }))}`;
   }
 
   private renderHeader(id: ColumnId, sort: TicketSort) {

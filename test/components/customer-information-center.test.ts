@@ -1,0 +1,272 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { html as litHtml } from 'lit';
+import { property } from 'lit/decorators.js';
+import '../../src/define.js';
+import type { CustomerInformationCenter } from '../../src/components/customer-information-center/customer-information-center.js';
+import type { CustomerSearchDialog } from '../../src/components/customer-search-dialog/customer-search-dialog.js';
+import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { CicElement } from '../../src/internal/cic-element.js';
+import { registerWidget } from '../../src/internal/widget-registry.js';
+import { NOW, smallHelpdesk } from '../support/fixtures.js';
+import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';
+import type { spySource } from '../support/spy-source.js';
+
+const LAYOUT_KEY = 'cic:layout:customer-information-center';
+const DEFAULT_MAIN = ['Customer Users', 'Reminder Tickets', 'Escalated Tickets', 'New Tickets', 'Open Tickets'];
+const DEFAULT_SIDEBAR = ['Settings', 'Company Status', 'Customer Information'];
+
+const titles = (el: CustomerInformationCenter, region: 'main' | 'sidebar') =>
+  $$(el, `[data-region=${region}] .card-title`).map((t) => text(t));
+const card = (el: CustomerInformationCenter, id: string) => $(el, `[data-widget="${id}"]`)!;
+const handle = (el: CustomerInformationCenter, id: string) => card(el, id).querySelector<HTMLButtonElement>('.drag-handle')!;
+
+/** Waits until the data source has had no call for a while: every widget has loaded. */
+async function quiet(spy: ReturnType<typeof spySource>) {
+  let last = -1;
+  while (spy.total() !== last) {
+    last = spy.total();
+    await settle(150);
+  }
+}
+
+async function renderCenter(spy = fixtureSource(), customerId = 'ACME') {
+  const el = await fixture<CustomerInformationCenter>(html`<customer-information-center customer-id=${customerId}
+    .dataSource=${spy.source}></customer-information-center>`);
+  await until(() => titles(el, 'main').length > 0, 'the layout never appeared');
+  await quiet(spy);
+  return { el, spy };
+}
+
+const center = (x: number, y: number, rect: DOMRect) => [Math.round(rect.x + x * rect.width), Math.round(rect.y + y * rect.height)] as [number, number];
+
+async function drag(from: HTMLElement, to: HTMLElement, y = 0.25) {
+  const start = center(0.5, 0.5, from.getBoundingClientRect());
+  const end = center(0.5, y, to.getBoundingClientRect());
+  await sendMouse({ type: 'move', position: start });
+  await sendMouse({ type: 'down' });
+  for (let step = 1; step <= 10; step++) {
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(start[0] + ((end[0] - start[0]) * step) / 10), Math.round(start[1] + ((end[1] - start[1]) * step) / 10)],
+    });
+  }
+  await settle(100);
+  await sendMouse({ type: 'up' });
+  await settle(200);
+}
+
+describe('customer-information-center', () => {
+  before(() => setViewport({ width: 1400, height: 1400 }));
+  beforeEach(() => localStorage.clear());
+  afterEach(() => resetMouse());
+
+  it('shows the customer and the default widgets in their regions', async () => {
+    const { el } = await renderCenter();
+    expect(text($(el, '.header h1'))).to.equal('Acme Corporation');
+    expect(text($(el, '.header .id'))).to.equal('ACME');
+    expect(titles(el, 'main')).to.deep.equal(DEFAULT_MAIN);
+    expect(titles(el, 'sidebar')).to.deep.equal(DEFAULT_SIDEBAR);
+    expect(card(el, 'settings').querySelector('.close-button')).to.equal(null);
+    expect(card(el, 'open-tickets').querySelector('.close-button')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the bare id of a customer without a record and hides its information card', async () => {
+    const { el } = await renderCenter(fixtureSource(), 'GHOST-1');
+    expect(text($(el, '.header h1'))).to.equal('GHOST-1');
+    expect($(el, '.header .id')).to.equal(null);
+    await until(() => getComputedStyle(card(el, 'customer-information')).display === 'none');
+  });
+
+  it('without a customer id shows an empty state, opens the search, and opens what is picked', async () => {
+    const spy = fixtureSource();
+    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center
+      .dataSource=${spy.source}></customer-information-center>`);
+    const dialog = $<CustomerSearchDialog>(el, 'customer-search-dialog')!;
+    await until(() => dialog.open);
+    expect(text($(el, '[part=empty]'))).to.contain('No customer selected.');
+    await sendKeys({ type: 'acme corp' });
+    await until(() => $(el, 'customer-search-dialog >>> #customer-option-0'));
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.customerId === 'ACME');
+    await until(() => titles(el, 'main').length === 5);
+  });
+
+  it('lets the host cancel customer-selected to navigate itself', async () => {
+    const { el } = await renderCenter();
+    el.addEventListener('customer-selected', (event) => event.preventDefault());
+    el.openSearch();
+    await sendKeys({ type: 'star' });
+    await until(() => $(el, 'customer-search-dialog >>> #customer-option-0'));
+    $(el, 'customer-search-dialog >>> #customer-option-0')!.click();
+    await settle();
+    expect(el.customerId).to.equal('ACME');
+  });
+
+  it('reorders by dragging within main and from main to the sidebar, without a data call', async () => {
+    const { el, spy } = await renderCenter();
+    spy.reset();
+    await drag(handle(el, 'open-tickets'), card(el, 'customer-users'), 0.1);
+    await until(() => titles(el, 'main')[0] === 'Open Tickets', 'drag within main had no effect');
+    expect(titles(el, 'main')).to.deep.equal(['Open Tickets', ...DEFAULT_MAIN.slice(0, 4)]);
+    await drag(handle(el, 'new-tickets'), card(el, 'company-status'), 0.5);
+    await until(() => titles(el, 'sidebar').includes('New Tickets'), 'drag to the sidebar had no effect');
+    expect(titles(el, 'main')).not.to.include('New Tickets');
+    await settle(200);
+    expect(spy.total()).to.equal(0);
+    const stored = JSON.parse(localStorage.getItem(LAYOUT_KEY)!);
+    expect(stored.main[0]).to.equal('open-tickets');
+    expect(stored.sidebar).to.include('new-tickets');
+  });
+
+  it('moves a focused card with the arrow keys and announces it', async () => {
+    const { el, spy } = await renderCenter();
+    spy.reset();
+    handle(el, 'reminder-tickets').focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => titles(el, 'main')[0] === 'Reminder Tickets');
+    await until(() => text($(el, '[role=status][aria-live]')).length > 0);
+    expect(text($(el, '[role=status][aria-live]'))).to.equal('Reminder Tickets moved to position 1 of 5 in the main area.');
+    expect(el.shadowRoot!.activeElement).to.equal(handle(el, 'reminder-tickets'));
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => titles(el, 'sidebar').includes('Reminder Tickets'));
+    expect(titles(el, 'sidebar')[0]).to.equal('Reminder Tickets');
+    await settle(200);
+    expect(spy.total()).to.equal(0);
+  });
+
+  it('hides with ×, shows again through the settings, all without a data call', async () => {
+    const { el, spy } = await renderCenter();
+    spy.reset();
+    card(el, 'escalated-tickets').querySelector<HTMLButtonElement>('.close-button')!.click();
+    await until(() => !titles(el, 'main').includes('Escalated Tickets'));
+    const settings = card(el, 'settings').querySelector('settings-widget')!;
+    settings.shadowRoot!.querySelector<HTMLButtonElement>('[part=toggle]')!.click();
+    await until(() => settings.shadowRoot!.querySelector('form'));
+    const boxes = [...settings.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+    const labels = [...settings.shadowRoot!.querySelectorAll('label')].map((l) => text(l));
+    expect(labels).to.deep.equal([...DEFAULT_MAIN, ...DEFAULT_SIDEBAR]);
+    expect(boxes[labels.indexOf('Settings')].disabled).to.equal(true);
+    expect(boxes[labels.indexOf('Settings')].checked).to.equal(true);
+    const escalated = boxes[labels.indexOf('Escalated Tickets')];
+    expect(escalated.checked).to.equal(false);
+    escalated.click();
+    settings.shadowRoot!.querySelector<HTMLButtonElement>('[part=save-button]')!.click();
+    await until(() => titles(el, 'main').join() === DEFAULT_MAIN.join());
+    await expect(el).to.be.accessible();
+    await settle(200);
+    expect(spy.total()).to.equal(0);
+  });
+
+  it('restores the layout per agent on re-creation, for any customer', async () => {
+    const first = await renderCenter();
+    handle(first.el, 'open-tickets').focus();
+    await sendKeys({ press: 'ArrowUp' });
+    first.el.remove();
+    const { el } = await renderCenter(fixtureSource(), 'Star*Corp');
+    expect(titles(el, 'main')).to.deep.equal(['Customer Users', 'Reminder Tickets', 'Escalated Tickets', 'Open Tickets', 'New Tickets']);
+  });
+
+  it('keeps the layout in the data source preference store when it has one', async () => {
+    const spy = fixtureSource({ preferences: true });
+    const { el } = await renderCenter(spy);
+    card(el, 'new-tickets').querySelector<HTMLButtonElement>('.close-button')!.click();
+    await until(() => spy.count('preferences') >= 0 && !titles(el, 'main').includes('New Tickets'));
+    await settle();
+    expect(localStorage.getItem(LAYOUT_KEY)).to.equal(null);
+    const stored = (await spy.source.preferences!.get('layout:customer-information-center')) as { hidden: string[] };
+    expect(stored.hidden).to.deep.equal(['new-tickets']);
+  });
+
+  it('falls back to defaults for corrupt or outdated stored layouts, never throwing', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      localStorage.setItem(LAYOUT_KEY, '{not json');
+      const corrupt = await renderCenter();
+      expect(titles(corrupt.el, 'main')).to.deep.equal(DEFAULT_MAIN);
+      expect(warnings.length).to.be.greaterThan(0);
+      localStorage.setItem(LAYOUT_KEY, JSON.stringify({ main: ['gone', 'open-tickets'], sidebar: ['settings', 42], hidden: ['gone'] }));
+      const outdated = await renderCenter();
+      expect(titles(outdated.el, 'main')).to.deep.equal(['Open Tickets', ...DEFAULT_MAIN.slice(0, 4)]);
+      expect(titles(outdated.el, 'sidebar')).to.deep.equal(DEFAULT_SIDEBAR);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('reloads every widget for a new customer and on refresh', async () => {
+    const { el, spy } = await renderCenter();
+    spy.reset();
+    el.customerId = 'Star*Corp';
+    await quiet(spy);
+    expect(spy.count('listTickets')).to.equal(4);
+    expect(spy.count('getCompanyStatus')).to.equal(1);
+    expect(spy.count('listCustomerUsers')).to.equal(1);
+    expect(text($(el, '.header h1'))).to.equal('Star Corp');
+    spy.reset();
+    $<HTMLButtonElement>(el, '[part=refresh-button]')!.click();
+    await quiet(spy);
+    expect(spy.count('listTickets')).to.equal(4);
+    expect(spy.count('countTickets')).to.equal(4);
+    expect(spy.count('getCustomer')).to.equal(2);
+  });
+
+  it('refreshes on an interval, paused while the page is hidden', async () => {
+    const { el, spy } = await renderCenter();
+    spy.reset();
+    el.refreshInterval = 0.1;
+    await until(() => spy.count('getCompanyStatus') >= 2, 'never refreshed');
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    try {
+      await settle(150);
+      spy.reset();
+      await settle(350);
+      expect(spy.count('getCompanyStatus')).to.equal(0);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+      el.refreshInterval = 0;
+    }
+  });
+
+  it('treats a plugin widget like a built-in one', async () => {
+    class RecentInvoices extends CicElement {
+      @property({ attribute: false }) customerId = '';
+      override render() {
+        return litHtml`<p>Invoices of ${this.customerId}: ${this.effectiveDataSource ? 'connected' : 'no source'}</p>`;
+      }
+    }
+    customElements.define('recent-invoices-test', RecentInvoices);
+    const unregister = registerWidget({ id: 'invoices', tag: 'recent-invoices-test', title: 'Recent invoices', region: 'sidebar' });
+    try {
+      const { el } = await renderCenter();
+      expect(titles(el, 'sidebar')).to.deep.equal([...DEFAULT_SIDEBAR, 'Recent invoices']);
+      const plugin = card(el, 'invoices').querySelector('recent-invoices-test')!;
+      await until(() => text(plugin.shadowRoot!.querySelector('p')) === 'Invoices of ACME: connected');
+      handle(el, 'invoices').focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => titles(el, 'sidebar')[2] === 'Recent invoices');
+      card(el, 'invoices').querySelector<HTMLButtonElement>('.close-button')!.click();
+      await until(() => !titles(el, 'sidebar').includes('Recent invoices'));
+      expect(JSON.parse(localStorage.getItem(LAYOUT_KEY)!).hidden).to.deep.equal(['invoices']);
+    } finally {
+      unregister();
+    }
+  });
+
+  it('fires layout-changed with the new layout', async () => {
+    const { el } = await renderCenter(fixtureSource(), 'ACME');
+    const changed = oneEvent(el, 'layout-changed');
+    card(el, 'open-tickets').querySelector<HTMLButtonElement>('.close-button')!.click();
+    expect((await changed).detail.layout.hidden).to.deep.equal(['open-tickets']);
+  });
+
+  it('works on data given straight to InMemoryDataSource with defaults', async () => {
+    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center customer-id="ACME"
+      .dataSource=${new InMemoryDataSource(smallHelpdesk(), { now: NOW })}></customer-information-center>`);
+    await until(() => titles(el, 'main').length === 5);
+  });
+});
