@@ -2,29 +2,49 @@ import '../src/define.js';
 import { generateDemoData } from '../src/data/demo-data.js';
 import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
 import { setLocale } from '../src/internal/localize.js';
-import type { CustomerInformationCenter } from '../src/components/customer-information-center/customer-information-center.js';
 
 const data = generateDemoData({ now: new Date() });
 const app = document.querySelector('#app')!;
 const agentSelect = document.querySelector<HTMLSelectElement>('#agent')!;
+const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
 const log = document.querySelector('#log')!;
 
 for (const agent of data.agents ?? []) agentSelect.add(new Option(agent.name, agent.id));
 
+/** What the page shows, kept in the URL hash: `#customer=ID` or `#user=LOGIN`. */
+function route(): { customer?: string; user?: string } {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (params.get('user')) return { user: params.get('user')! };
+  return { customer: params.get('customer') ?? 'BIGCORP' };
+}
+
 /** A fresh center on a data source for the chosen agent ("my locked", "my queues" follow the agent). */
-function mount(customerId = new URLSearchParams(location.hash.slice(1)).get('customer') ?? 'BIGCORP') {
-  const center = document.createElement('customer-information-center') as CustomerInformationCenter;
-  center.dataSource = new InMemoryDataSource(data, { currentAgentId: agentSelect.value, latencyMs: 120 });
-  center.customerId = customerId;
+function mount() {
+  const { customer, user } = route();
+  const center = document.createElement(user ? 'customer-user-information-center' : 'customer-information-center');
+  Object.assign(center, {
+    dataSource: new InMemoryDataSource(data, { currentAgentId: agentSelect.value, latencyMs: 120 }),
+    ...(user ? { customerUserLogin: user } : { customerId: customer }),
+  });
+  if (themeSelect.value) center.setAttribute('theme', themeSelect.value);
   app.replaceChildren(center);
 }
 
-for (const type of ['customer-selected', 'customer-user-selected', 'ticket-selected', 'ticket-search-requested', 'ticket-create-requested', 'layout-changed']) {
+const events = ['customer-selected', 'customer-user-selected', 'ticket-selected', 'ticket-search-requested', 'ticket-create-requested', 'layout-changed'];
+for (const type of events) {
   app.addEventListener(type, (event) => {
+    const detail = (event as CustomEvent).detail;
     const line = document.createElement('div');
-    line.textContent = `${type} ${JSON.stringify((event as CustomEvent).detail)}`;
+    line.textContent = `${type} ${JSON.stringify(detail)}`;
     log.prepend(line);
-    if (type === 'customer-selected') location.hash = `customer=${encodeURIComponent((event as CustomEvent).detail.customerId)}`;
+    // The page navigates: a picked customer user opens the customer-user center.
+    if (type === 'customer-selected') {
+      event.preventDefault();
+      location.hash = detail.customerUserLogin
+        ? `user=${encodeURIComponent(detail.customerUserLogin)}`
+        : `customer=${encodeURIComponent(detail.customerId)}`;
+    }
+    if (type === 'customer-user-selected') location.hash = `user=${encodeURIComponent(detail.customerUserLogin)}`;
   });
 }
 
@@ -33,15 +53,15 @@ document.querySelector<HTMLSelectElement>('#locale')!.addEventListener('change',
   document.documentElement.lang = locale;
   void setLocale(locale);
 });
-document.querySelector<HTMLSelectElement>('#theme')!.addEventListener('change', (e) => {
-  const theme = (e.target as HTMLSelectElement).value;
+themeSelect.addEventListener('change', () => {
   const center = app.firstElementChild!;
-  if (theme) center.setAttribute('theme', theme);
+  if (themeSelect.value) center.setAttribute('theme', themeSelect.value);
   else center.removeAttribute('theme');
 });
 document.querySelector<HTMLSelectElement>('#dir')!.addEventListener('change', (e) => {
   document.documentElement.dir = (e.target as HTMLSelectElement).value;
 });
-agentSelect.addEventListener('change', () => mount((app.firstElementChild as CustomerInformationCenter).customerId));
+agentSelect.addEventListener('change', mount);
+window.addEventListener('hashchange', mount);
 
 mount();

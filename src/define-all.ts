@@ -1,5 +1,8 @@
 import { CompanyStatusWidget } from './components/company-status-widget/company-status-widget.js';
 import { CustomerInformationCenter } from './components/customer-information-center/customer-information-center.js';
+import { CustomerIdsWidget } from './components/customer-ids-widget/customer-ids-widget.js';
+import { CustomerUserInformationCenter } from './components/customer-user-information-center/customer-user-information-center.js';
+import { CustomerUserInformationWidget } from './components/customer-user-information-widget/customer-user-information-widget.js';
 import { CustomerInformationWidget } from './components/customer-information-widget/customer-information-widget.js';
 import { CustomerSearchDialog } from './components/customer-search-dialog/customer-search-dialog.js';
 import { CustomerUserForm } from './components/customer-user-form/customer-user-form.js';
@@ -18,6 +21,9 @@ export const ELEMENTS: Record<string, CustomElementConstructor> = {
   'company-status-widget': CompanyStatusWidget,
   'customer-information-widget': CustomerInformationWidget,
   'settings-widget': SettingsWidget,
+  'customer-user-information-center': CustomerUserInformationCenter,
+  'customer-ids-widget': CustomerIdsWidget,
+  'customer-user-information-widget': CustomerUserInformationWidget,
 };
 
 /** Registers every element under its default tag (tags already taken are left alone, with a warning). */

@@ -22,6 +22,9 @@ export { CompanyStatusWidget } from './components/company-status-widget/company-
 export { CustomerInformationWidget } from './components/customer-information-widget/customer-information-widget.js';
 export { CustomerUsersWidget } from './components/customer-users-widget/customer-users-widget.js';
 export { CustomerUserForm, type CustomerUserSavedDetail } from './components/customer-user-form/customer-user-form.js';
+export { CustomerUserInformationCenter, customerUserCenterWidgets } from './components/customer-user-information-center/customer-user-information-center.js';
+export { CustomerIdsWidget } from './components/customer-ids-widget/customer-ids-widget.js';
+export { CustomerUserInformationWidget } from './components/customer-user-information-widget/customer-user-information-widget.js';
 export { InformationCenter, type SettingsEntry } from './internal/information-center.js';
 export { registerWidget, registeredWidgets, type WidgetDefinition } from './internal/widget-registry.js';
 export { STORAGE_PREFIX, normalizeLayout, type Layout, type Region } from './internal/layout.js';

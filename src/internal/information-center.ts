@@ -1,9 +1,11 @@
 import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, queryAll, state } from 'lit/decorators.js';
+import { property, query, queryAll, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import Sortable from 'sortablejs';
 import type { DataSource } from '../data/data-source.js';
+import type { CustomerSearchDialog } from '../components/customer-search-dialog/customer-search-dialog.js';
+import type { CustomerSelectedDetail } from '../events.js';
 import { CicElement } from './cic-element.js';
 import { dataSourceContext, refreshContext } from './context.js';
 import { emit } from './events.js';
@@ -18,6 +20,7 @@ import {
 } from './layout.js';
 import { msg, str } from './localize.js';
 import { informationCenterStyles } from './information-center.styles.js';
+import { dataStateStyles } from './theme.styles.js';
 import { onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
 /** What the settings widget is given, and what it answers with. */
@@ -35,7 +38,7 @@ export interface SettingsEntry {
  * agent. It provides its data source and a refresh signal to every widget inside.
  */
 export abstract class InformationCenter extends CicElement {
-  static override styles = [...CicElement.styles, informationCenterStyles];
+  static override styles = [...CicElement.styles, dataStateStyles, informationCenterStyles];
 
   /** Reload every widget this often (seconds); 0 (the default) turns it off. Paused while the page is hidden. */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
@@ -53,6 +56,7 @@ export abstract class InformationCenter extends CicElement {
   @state() private announcement = '';
 
   @queryAll('[data-region]') private regionElements!: NodeListOf<HTMLElement>;
+  @query('customer-search-dialog') private searchDialog?: CustomerSearchDialog;
 
   private readonly widgetElements = new Map<string, HTMLElement>();
   private sortables: Sortable[] = [];
@@ -69,6 +73,16 @@ export abstract class InformationCenter extends CicElement {
   protected abstract configureWidget(element: HTMLElement): void;
   /** The preference key of the layout (per agent, not per customer). */
   protected abstract readonly layoutKey: string;
+  /** Whether there is someone to show (a customer id, a login). */
+  protected abstract get hasSubject(): boolean;
+  /** The name and id of whom the center shows. */
+  protected abstract renderTitle(): unknown;
+  /** Reloads the header's own data on refresh. */
+  protected abstract reloadTitle(): void;
+  /** Opens what the agent picked in the search, unless the host cancelled the event. */
+  protected abstract openSelection(detail: CustomerSelectedDetail): void;
+  /** Says that nobody is selected yet. */
+  protected abstract emptyText(): string;
 
   /** The widgets in effect, built-in first. */
   get widgetDefinitions(): WidgetDefinition[] {
@@ -80,7 +94,24 @@ export abstract class InformationCenter extends CicElement {
   /** Reloads every widget. */
   refresh(): void {
     this.refreshGeneration++;
+    this.reloadTitle();
   }
+
+  /** Opens the customer search. */
+  openSearch(): void {
+    this.searchDialog?.show();
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.hasSubject) this.openSearch();
+  }
+
+  private onCustomerSelected = (event: CustomEvent<CustomerSelectedDetail>) => {
+    // Wait until the event has reached the host page, which may cancel it.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.openSelection(event.detail);
+    });
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -278,11 +309,30 @@ export abstract class InformationCenter extends CicElement {
     this.sortables = [];
   }
 
-  /** The header above the regions (customer name, search, refresh…). */
-  protected abstract renderHeader(): unknown;
+  private renderHeader() {
+    return html`<div class="header" part="header">
+        ${this.hasSubject ? this.renderTitle() : nothing}
+        <div class="actions">
+          <button class="button" part="search-button" type="button" @click=${this.openSearch}>
+            ${msg('Search customer')}
+          </button>
+          ${this.hasSubject
+            ? html`<button class="button" part="refresh-button" type="button" @click=${this.refresh}>
+                ${msg('Refresh')}
+              </button>`
+            : nothing}
+        </div>
+      </div>
+      <customer-search-dialog @customer-selected=${this.onCustomerSelected}></customer-search-dialog>`;
+  }
 
-  /** The two regions of widgets; subclasses may show an empty state instead. */
-  protected renderBody(): unknown {
+  private renderBody(): unknown {
+    if (!this.hasSubject) {
+      return html`<div class="empty" part="empty">
+        <p>${this.emptyText()}</p>
+        <button class="button" type="button" @click=${this.openSearch}>${msg('Search customer')}</button>
+      </div>`;
+    }
     if (!this.layout) return nothing;
     return html`<div class="regions" @settings-saved=${this.onSettingsSaved}>
       ${REGIONS.map((region) => this.renderRegion(region))}

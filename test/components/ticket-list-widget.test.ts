@@ -161,17 +161,20 @@ describe('ticket-list-widget', () => {
     await el.updateComplete;
     const checkbox = (label: string) =>
       $$(el, '.columns li').find((li) => text(li).startsWith(label))!.querySelector('input')!;
-    checkbox('Escalation').click();
+    expect(headers(el)).to.deep.equal(['Ticket#', 'Age', 'Title', 'Escalation']);
+    checkbox('State').click();
     checkbox('Queue').click();
     await until(() => headers(el).includes('Queue'));
-    expect(headers(el)).to.deep.equal(['Ticket#', 'Age', 'Title', 'Escalation', 'Queue']);
+    expect(headers(el)).to.deep.equal(['Ticket#', 'Age', 'Title', 'Escalation', 'State', 'Queue']);
     const up = $$(el, '.columns li').find((li) => text(li).startsWith('Queue'))!.querySelector('button')!;
     up.click();
-    await until(() => headers(el)[3] === 'Queue');
+    await until(() => headers(el)[4] === 'Queue');
     expect($$(el, 'tbody [part=overdue]')).to.have.length(1);
+    const state = $$(el, 'tbody td')[5];
+    expect(text(state)).to.equal('open');
 
     const again = await renderList({ view: 'escalated' }, fixtureSource().source);
-    expect(headers(again)).to.deep.equal(['Ticket#', 'Age', 'Title', 'Queue', 'Escalation']);
+    expect(headers(again)).to.deep.equal(['Ticket#', 'Age', 'Title', 'Escalation', 'Queue', 'State']);
   });
 
   it('falls back to defaults when the stored settings are corrupt', async () => {

@@ -1,12 +1,10 @@
 import { html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { Customer } from '../../data/types.js';
-import type { CustomerSearchDialog } from '../customer-search-dialog/customer-search-dialog.js';
 import type { CustomerSelectedDetail } from '../../events.js';
 import { DataController } from '../../internal/data-controller.js';
 import { InformationCenter } from '../../internal/information-center.js';
 import { msg } from '../../internal/localize.js';
-import { dataStateStyles } from '../../internal/theme.styles.js';
 import type { WidgetDefinition } from '../../internal/widget-registry.js';
 
 /** The built-in widgets of the customer center, in their default order (SPEC §5.2). */
@@ -59,21 +57,21 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  * @cssprop --cic-radius - Corner radius.
  */
 export class CustomerInformationCenter extends InformationCenter {
-  static override styles = [...InformationCenter.styles, dataStateStyles];
-
   /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */
   @property({ attribute: 'customer-id' }) customerId = '';
 
   protected readonly centerKind = 'customer';
   protected readonly layoutKey = 'layout:customer-information-center';
 
-  @query('customer-search-dialog') private searchDialog?: CustomerSearchDialog;
-
   private readonly customer = new DataController<Customer | undefined, [string]>(this, {
     args: () => [this.customerId],
     ready: ([id]) => id !== '',
     load: (source, [id], signal) => source.getCustomer(id, { signal }),
   });
+
+  protected get hasSubject(): boolean {
+    return this.customerId !== '';
+  }
 
   protected builtInWidgets(): WidgetDefinition[] {
     return customerCenterWidgets();
@@ -84,45 +82,19 @@ export class CustomerInformationCenter extends InformationCenter {
     if (widget.customerId !== this.customerId) widget.customerId = this.customerId;
   }
 
-  /** Opens the customer search. */
-  openSearch(): void {
-    this.searchDialog?.show();
-  }
-
-  override refresh(): void {
-    super.refresh();
+  protected reloadTitle(): void {
     this.customer.reload();
   }
 
-  protected override firstUpdated(): void {
-    if (!this.customerId) this.openSearch();
+  protected openSelection(detail: CustomerSelectedDetail): void {
+    this.customerId = detail.customerId;
   }
 
-  private onCustomerSelected = (event: CustomEvent<CustomerSelectedDetail>) => {
-    // Wait until the event has reached the host page, which may cancel it.
-    queueMicrotask(() => {
-      if (!event.defaultPrevented) this.customerId = event.detail.customerId;
-    });
-  };
-
-  protected renderHeader() {
-    return html`<div class="header" part="header">
-        ${this.customerId ? this.renderCustomerName() : nothing}
-        <div class="actions">
-          <button class="button" part="search-button" type="button" @click=${this.openSearch}>
-            ${msg('Search customer')}
-          </button>
-          ${this.customerId
-            ? html`<button class="button" part="refresh-button" type="button" @click=${this.refresh}>
-                ${msg('Refresh')}
-              </button>`
-            : nothing}
-        </div>
-      </div>
-      <customer-search-dialog @customer-selected=${this.onCustomerSelected}></customer-search-dialog>`;
+  protected emptyText(): string {
+    return msg('No customer selected.');
   }
 
-  private renderCustomerName() {
+  protected renderTitle() {
     const withName = (name: string | undefined) =>
       html`<h1>${name ?? this.customerId}</h1>
         ${name !== undefined ? html`<span class="id">${this.customerId}</span>` : nothing}`;
@@ -130,15 +102,5 @@ export class CustomerInformationCenter extends InformationCenter {
       pending: () => withName(this.customer.value?.name),
       complete: (customer) => withName(customer?.name),
     });
-  }
-
-  protected override renderBody() {
-    if (!this.customerId) {
-      return html`<div class="empty" part="empty">
-        <p>${msg('No customer selected.')}</p>
-        <button class="button" type="button" @click=${this.openSearch}>${msg('Search customer')}</button>
-      </div>`;
-    }
-    return super.renderBody();
   }
 }

@@ -7,7 +7,7 @@ import { DataController } from '../../internal/data-controller.js';
 import { msg } from '../../internal/localize.js';
 import { customFields, field, formatAddress, invalidBadge, webLink } from '../../internal/record-fields.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
-import { styles } from './customer-information-widget.styles.js';
+import { recordStyles } from '../../internal/record.styles.js';
 
 /**
  * The customer's record (SPEC §5.7): name, address, URL, comment and custom fields; an
@@ -23,7 +23,7 @@ import { styles } from './customer-information-widget.styles.js';
  * @csspart error - The error state; `retry-button` inside.
  */
 export class CustomerInformationWidget extends CicElement {
-  static override styles = [...CicElement.styles, dataStateStyles, styles];
+  static override styles = [...CicElement.styles, dataStateStyles, recordStyles];
 
   /** The customer (exact id). */
   @property({ attribute: 'customer-id' }) customerId = '';

@@ -38,11 +38,19 @@ function defaultSort(view: TicketView): TicketSort {
   return { field: 'age', direction: 'desc' };
 }
 
+/** Number, age and title; reminder and escalated lists also show the time that matters to them. */
+function defaultColumns(view: TicketView): ColumnId[] {
+  const columns = DEFAULT_COLUMNS.slice(1);
+  if (view === 'reminder') columns.push('pendingUntil');
+  if (view === 'escalated') columns.push('escalation');
+  return columns;
+}
+
 function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings {
   const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<TicketListSettings>;
   const columns = Array.isArray(value.columns)
     ? value.columns.filter((c): c is ColumnId => c in COLUMNS && c !== 'number')
-    : DEFAULT_COLUMNS.slice(1);
+    : defaultColumns(view);
   const sort = value.sort;
   const validSort =
     typeof sort === 'object' && sort !== null && TICKET_SORT_FIELDS.includes(sort.field) && ['asc', 'desc'].includes(sort.direction);

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const styles = css`
+/** Details of a record (customer, customer user) as a definition list. */
+export const recordStyles = css`
   :host {
     display: block;
   }

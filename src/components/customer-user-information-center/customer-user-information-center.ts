@@ -1,0 +1,109 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { CustomerUser } from '../../data/types.js';
+import type { CustomerSelectedDetail } from '../../events.js';
+import { DataController } from '../../internal/data-controller.js';
+import { fullName } from '../../internal/format.js';
+import { InformationCenter } from '../../internal/information-center.js';
+import { msg } from '../../internal/localize.js';
+import type { WidgetDefinition } from '../../internal/widget-registry.js';
+
+/** The built-in widgets of the customer-user center, in their default order (SPEC §5.8). */
+export function customerUserCenterWidgets(): WidgetDefinition[] {
+  const tickets = (view: string, title: () => string): WidgetDefinition => ({
+    id: `${view}-tickets`, tag: 'ticket-list-widget', title, region: 'main', attributes: { view },
+  });
+  return [
+    tickets('reminder', () => msg('Reminder Tickets')),
+    tickets('escalated', () => msg('Escalated Tickets')),
+    tickets('new', () => msg('New Tickets')),
+    tickets('open', () => msg('Open Tickets')),
+    tickets('closed', () => msg('Closed Tickets')),
+    { id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true },
+    { id: 'customer-ids', tag: 'customer-ids-widget', title: () => msg('Customer IDs'), region: 'sidebar' },
+    {
+      id: 'customer-user-information', tag: 'customer-user-information-widget',
+      title: () => msg('Customer User Information'), region: 'sidebar',
+    },
+    {
+      id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'),
+      region: 'sidebar',
+    },
+  ];
+}
+
+/**
+ * The same dashboard for one customer user (SPEC §5.8): the user's customer ids with
+ * counts, the ticket lists (with Closed Tickets and the choice of the user's own tickets or
+ * all tickets of the user's customers), the user's details and the primary customer's.
+ *
+ * @summary The Customer User Information Center: a dashboard of widgets for one customer user.
+ * @tag customer-user-information-center
+ *
+ * @fires customer-selected - A customer was picked (search or customer ids); cancel it to keep this center as it is.
+ * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
+ *
+ * @csspart header - The header with the user's name, login and actions.
+ * @csspart search-button - Opens the search.
+ * @csspart refresh-button - Reloads every widget.
+ * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
+ * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
+ * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
+ * @csspart close-button - Hides a card.
+ *
+ * @cssprop --cic-color-surface - Card background.
+ * @cssprop --cic-color-surface-alt - Page background behind the cards.
+ */
+export class CustomerUserInformationCenter extends InformationCenter {
+  /** The customer user to show. Without one, the center shows an empty state and opens the search. */
+  @property({ attribute: 'customer-user-login' }) customerUserLogin = '';
+
+  protected readonly centerKind = 'customer-user';
+  protected readonly layoutKey = 'layout:customer-user-information-center';
+
+  private readonly user = new DataController<CustomerUser | undefined, [string]>(this, {
+    args: () => [this.customerUserLogin],
+    ready: ([login]) => login !== '',
+    load: (source, [login], signal) => source.getCustomerUser(login, { signal }),
+  });
+
+  protected get hasSubject(): boolean {
+    return this.customerUserLogin !== '';
+  }
+
+  protected builtInWidgets(): WidgetDefinition[] {
+    return customerUserCenterWidgets();
+  }
+
+  /** Every widget gets the login; those about a customer get the user's primary customer. */
+  protected configureWidget(element: HTMLElement): void {
+    const widget = element as HTMLElement & { customerUserLogin?: string; customerId?: string };
+    if (widget.customerUserLogin !== this.customerUserLogin) widget.customerUserLogin = this.customerUserLogin;
+    const customerId = this.user.value?.customerId ?? '';
+    if (widget.localName === 'customer-information-widget' && widget.customerId !== customerId) {
+      widget.customerId = customerId;
+    }
+  }
+
+  protected reloadTitle(): void {
+    this.user.reload();
+  }
+
+  protected openSelection(detail: CustomerSelectedDetail): void {
+    if (detail.customerUserLogin) this.customerUserLogin = detail.customerUserLogin;
+  }
+
+  protected emptyText(): string {
+    return msg('No customer user selected.');
+  }
+
+  protected renderTitle() {
+    const withUser = (user: CustomerUser | undefined) =>
+      html`<h1>${user ? fullName(user) : this.customerUserLogin}</h1>
+        ${user ? html`<span class="id">${user.login}</span>` : nothing}`;
+    return this.user.render({
+      pending: () => withUser(this.user.value),
+      complete: (user) => withUser(user),
+    });
+  }
+}

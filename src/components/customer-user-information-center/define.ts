@@ -1,0 +1,4 @@
+import { defineElement } from '../../internal/define-element.js';
+import { CustomerUserInformationCenter } from './customer-user-information-center.js';
+
+defineElement('customer-user-information-center', CustomerUserInformationCenter);

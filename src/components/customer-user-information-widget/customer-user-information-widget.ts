@@ -1,0 +1,56 @@
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { CustomerUser } from '../../data/types.js';
+import { CicElement } from '../../internal/cic-element.js';
+import { DataController } from '../../internal/data-controller.js';
+import { fullName } from '../../internal/format.js';
+import { msg } from '../../internal/localize.js';
+import { field, formatAddress, invalidBadge } from '../../internal/record-fields.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import { safeHref } from '../../internal/url.js';
+import { recordStyles } from '../../internal/record.styles.js';
+
+/**
+ * A customer user's own fields (SPEC §5.8): name, login, email, phone, address, customer
+ * ids, comment; an invalid user is marked.
+ *
+ * @summary The details of a customer user.
+ * @tag customer-user-information-widget
+ *
+ * @csspart invalid - The mark of an invalid customer user.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state; `retry-button` inside.
+ * @csspart empty - Shown for an unknown login.
+ */
+export class CustomerUserInformationWidget extends CicElement {
+  static override styles = [...CicElement.styles, dataStateStyles, recordStyles];
+
+  /** The customer user to show. */
+  @property({ attribute: 'customer-user-login' }) customerUserLogin = '';
+
+  private readonly user = new DataController<CustomerUser | undefined, [string]>(this, {
+    args: () => [this.customerUserLogin],
+    ready: ([login]) => login !== '',
+    isEmpty: (user) => user === undefined,
+    load: (source, [login], signal) => source.getCustomerUser(login, { signal }),
+  });
+
+  override render() {
+    return this.user.render({ complete: (user) => (user ? this.renderUser(user) : '') });
+  }
+
+  private renderUser(user: CustomerUser) {
+    const link = (scheme: string, value: string | undefined) => {
+      const href = value ? safeHref(`${scheme}${value}`) : undefined;
+      return href ? html`<a href=${href}>${value}</a>` : value;
+    };
+    return html`${invalidBadge(user.valid)}
+      <dl>
+        ${field(msg('Name'), [user.title, fullName(user)].filter(Boolean).join(' '))} ${field(msg('Login'), user.login)}
+        ${field(msg('Email'), link('mailto:', user.email))} ${field(msg('Phone'), link('tel:', user.phone))}
+        ${field(msg('Mobile'), link('tel:', user.mobile))} ${field(msg('Address'), formatAddress(user))}
+        ${field(msg('Customer ID'), user.customerId)}
+        ${field(msg('Secondary customer IDs'), user.secondaryCustomerIds?.join(', '))} ${field(msg('Comment'), user.comment)}
+      </dl>`;
+  }
+}
