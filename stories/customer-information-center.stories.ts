@@ -1,0 +1,50 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, LitElement } from 'lit';
+import { customerCenterWidgets } from '../src/components/customer-information-center/customer-information-center.js';
+import { DEMO_EDGE_CASES } from '../src/data/demo-data.js';
+import { demoSource } from './support.js';
+
+const meta: Meta = {
+  title: 'Containers/customer-information-center',
+  component: 'customer-information-center',
+  args: { customerId: 'BIGCORP' },
+};
+export default meta;
+type Story = StoryObj<{ customerId: string }>;
+
+const center = (customerId: string) =>
+  html`<customer-information-center customer-id=${customerId} .dataSource=${demoSource()}></customer-information-center>`;
+
+export const Default: Story = { render: ({ customerId }) => center(customerId) };
+export const NoCustomerSelected: Story = { args: { customerId: '' }, render: ({ customerId }) => center(customerId) };
+export const CustomerWithoutRecord: Story = { args: { customerId: DEMO_EDGE_CASES.noRecord }, render: ({ customerId }) => center(customerId) };
+export const SpecialCharactersInId: Story = {
+  args: { customerId: DEMO_EDGE_CASES.specialCharacters },
+  render: ({ customerId }) => center(customerId),
+};
+
+/** A plugin widget: any element, registered once, then placed, hidden and remembered like the built-in ones. */
+class RecentInvoices extends LitElement {
+  static override properties = { customerId: { attribute: false } };
+  declare customerId: string;
+  override render() {
+    const invoices = ['INV-1042 · 1.250,00 €', 'INV-1038 · 980,00 €', 'INV-1031 · 4.100,00 €'];
+    return html`<p>Last invoices of ${this.customerId}:</p>
+      <ul>${invoices.map((invoice) => html`<li>${invoice}</li>`)}</ul>`;
+  }
+}
+if (!customElements.get('recent-invoices')) customElements.define('recent-invoices', RecentInvoices);
+
+/** Here given through `widgets`; a plugin would call `registerWidget()` once instead. */
+export const WithThirdPartyWidget: Story = {
+  render: ({ customerId }) => html`<customer-information-center customer-id=${customerId} .dataSource=${demoSource()}
+    .widgets=${[
+      ...customerCenterWidgets(),
+      { id: 'recent-invoices', tag: 'recent-invoices', title: 'Recent invoices', region: 'sidebar' },
+    ]}></customer-information-center>`,
+};
+
+export const CustomerUserCenter: Story = {
+  render: () => html`<customer-user-information-center customer-user-login="de.user5"
+    .dataSource=${demoSource()}></customer-user-information-center>`,
+};
