@@ -1,13 +1,53 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
+import { ELEMENTS } from '../src/define-all.js';
+import { setLocale } from '../src/internal/localize.js';
 
 setCustomElementsManifest(manifest);
+
+const TAGS = Object.keys(ELEMENTS).join(',');
+
+/** Applies the toolbar's theme to every element of the library in the story. */
+function applyTheme(root: HTMLElement, theme: string) {
+  document.body.style.background = theme === 'dark' ? '#0d1117' : '';
+  for (const element of root.querySelectorAll(TAGS)) {
+    if (theme === 'system') element.removeAttribute('theme');
+    else element.setAttribute('theme', theme);
+  }
+}
 
 const preview: Preview = {
   parameters: {
     controls: { expanded: true },
   },
+  globalTypes: {
+    locale: {
+      description: 'Language',
+      toolbar: { title: 'Locale', icon: 'globe', dynamicTitle: true, items: [
+        { value: 'en', title: 'English' }, { value: 'de', title: 'Deutsch' }, { value: 'ja', title: '日本語' },
+      ] },
+    },
+    theme: {
+      description: 'Theme',
+      toolbar: { title: 'Theme', icon: 'mirror', dynamicTitle: true, items: ['system', 'light', 'dark'] },
+    },
+    dir: {
+      description: 'Direction',
+      toolbar: { title: 'Direction', icon: 'transfer', dynamicTitle: true, items: ['ltr', 'rtl'] },
+    },
+  },
+  initialGlobals: { locale: 'en', theme: 'system', dir: 'ltr' },
+  decorators: [
+    (story, context) => {
+      const { locale, theme, dir } = context.globals as { locale: string; theme: string; dir: string };
+      void setLocale(locale);
+      document.documentElement.lang = locale;
+      document.documentElement.dir = dir;
+      requestAnimationFrame(() => applyTheme(context.canvasElement as HTMLElement, theme));
+      return story();
+    },
+  ],
 };
 
 export default preview;

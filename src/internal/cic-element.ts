@@ -14,6 +14,12 @@ import { themeStyles } from './theme.styles.js';
 export class CicElement extends LitElement {
   static override styles = [themeStyles];
 
+  /**
+   * `light` or `dark`; unset follows the system (`prefers-color-scheme`). A container passes
+   * its theme on to the widgets inside it.
+   */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
   /** The data source; when unset, the one provided by the nearest ancestor. */
   @property({ attribute: false }) dataSource?: DataSource;
 

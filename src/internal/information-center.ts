@@ -18,7 +18,7 @@ import {
   type Layout,
   type Region,
 } from './layout.js';
-import { msg, str } from './localize.js';
+import { msg, setLocale, str } from './localize.js';
 import { informationCenterStyles } from './information-center.styles.js';
 import { dataStateStyles } from './theme.styles.js';
 import { onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
@@ -48,6 +48,12 @@ export abstract class InformationCenter extends CicElement {
    * added with `registerWidget()`.
    */
   @property({ attribute: false }) widgets?: WidgetDefinition[];
+
+  /**
+   * Switches the language of every element (`en`, `de`, `ja`; others fall back to their
+   * language, else English). The same as calling `setLocale()`: localization is page-wide.
+   */
+  @property() locale?: string;
 
   @provide({ context: dataSourceContext }) @state() protected providedSource?: DataSource;
   @provide({ context: refreshContext }) @state() protected refreshGeneration = 0;
@@ -130,14 +136,23 @@ export abstract class InformationCenter extends CicElement {
   protected override willUpdate(changed: PropertyValues): void {
     this.providedSource = this.effectiveDataSource;
     if (changed.has('refreshInterval')) this.startAutoRefresh();
+    if (changed.has('locale') && this.locale) void setLocale(this.locale);
     if (!this.layoutLoad && this.providedSource !== undefined) this.layoutLoad = this.loadLayout();
     if (changed.has('widgets')) this.reconcileLayout();
   }
 
   protected override updated(): void {
+    for (const element of [...this.widgetElements.values(), this.searchDialog]) {
+      if (element) this.passTheme(element);
+    }
     for (const element of this.widgetElements.values()) this.configureWidget(element);
     this.configureSettings();
     if (this.sortables.length === 0 && this.regionElements.length) this.createSortables();
+  }
+
+  private passTheme(element: Element): void {
+    if (this.theme) element.setAttribute('theme', this.theme);
+    else element.removeAttribute('theme');
   }
 
   private async loadLayout(): Promise<void> {
@@ -230,10 +245,6 @@ export abstract class InformationCenter extends CicElement {
     this.applyLayout(moveWidget(this.layout, id, region, index));
   }
 
-  private regionName(region: Region): string {
-    return region === 'main' ? msg('main area') : msg('sidebar');
-  }
-
   private announce(text: string): void {
     // Clear first so that the same words twice are announced twice.
     this.announcement = '';
@@ -267,9 +278,11 @@ export abstract class InformationCenter extends CicElement {
     event.preventDefault();
     if (!target) return;
     this.place(widget.id, target.region, target.index);
-    const count = this.visibleIn(target.region).length;
+    const [title, position, count] = [widgetTitle(widget), target.index + 1, this.visibleIn(target.region).length];
     this.announce(
-      msg(str`${widgetTitle(widget)} moved to position ${target.index + 1} of ${count} in the ${this.regionName(target.region)}.`),
+      target.region === 'main'
+        ? msg(str`${title} moved to position ${position} of ${count} in the main area.`)
+        : msg(str`${title} moved to position ${position} of ${count} in the sidebar.`),
     );
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`[data-widget="${CSS.escape(widget.id)}"] .drag-handle`)?.focus(),

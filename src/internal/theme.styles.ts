@@ -1,4 +1,21 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** The public tokens of the dark theme (a constant of ours, never data). */
+const darkPalette = unsafeCSS(`
+  --cic-color-text: #e6edf3;
+  --cic-color-text-muted: #9da7b3;
+  --cic-color-surface: #161b22;
+  --cic-color-surface-alt: #0d1117;
+  --cic-color-border: #3d444d;
+  --cic-color-accent: #6cb6ff;
+  --cic-color-on-accent: #0d1117;
+  --cic-color-danger: #ff8182;
+  --cic-color-warning-surface: #3b2e00;
+  --cic-color-highlight: #5c4a00;
+  --cic-color-focus: #6cb6ff;
+  --cic-color-backdrop: rgb(0 0 0 / 0.6);
+  color-scheme: dark;
+`);
 
 /**
  * Design tokens. Every element reads the public `--cic-*` custom properties (inherited from
@@ -28,6 +45,17 @@ export const themeStyles = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
+    background: var(--_surface);
+  }
+
+  /* Dark palette: chosen with theme="dark", or by the system unless theme="light". */
+  :host([theme='dark']) {
+    ${darkPalette}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkPalette}
+    }
   }
 
   :host([hidden]) {

@@ -28,9 +28,9 @@ export const text = (element: Element | null | undefined) => (element?.textConte
 
 /** Waits until `check` passes (returns truthy), with a readable failure. */
 export function until(check: () => unknown, message = 'condition never became true', timeout = 3000) {
-  return waitUntil(() => {
+  return waitUntil(async () => {
     try {
-      return !!check();
+      return !!(await check());
     } catch {
       return false;
     }

@@ -77,6 +77,8 @@ function problemText(problem: string): string {
  */
 export class CustomerUserForm extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, styles];
+  /** `focus()` on the form moves focus to its first field. */
+  static override shadowRootOptions = { ...CicElement.shadowRootOptions, delegatesFocus: true };
 
   /** Prefills the customer id of a new customer user. */
   @property({ attribute: 'customer-id' }) customerId = '';

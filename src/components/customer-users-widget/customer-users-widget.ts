@@ -104,9 +104,24 @@ export class CustomerUsersWidget extends CicElement {
   }
 
   private onSaved = (event: CustomEvent<CustomerUserSavedDetail>) => {
-    if (event.detail.finished) this.form = undefined;
+    if (event.detail.finished) this.closeForm();
     this.users.reload();
   };
+
+  /** Opens the add or edit form and moves focus into it. */
+  private async openForm(form: NonNullable<FormState>) {
+    this.form = form;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('customer-user-form')?.focus();
+  }
+
+  /** Closes the form; focus goes back to the add button (or the filter without one). */
+  private async closeForm() {
+    this.form = undefined;
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>('[part=add-button]') ?? this.renderRoot.querySelector('[part=filter]');
+    target?.focus();
+  }
 
   override render() {
     return html`<div class="toolbar">
@@ -116,7 +131,7 @@ export class CustomerUsersWidget extends CicElement {
             @input=${(e: InputEvent) => this.onFilterInput((e.target as HTMLInputElement).value)} />
         </label>
         ${this.canWrite && !this.form
-          ? html`<button class="button" part="add-button" type="button" @click=${() => (this.form = { mode: 'add' })}>
+          ? html`<button class="button" part="add-button" type="button" @click=${() => this.openForm({ mode: 'add' })}>
               ${msg('Add customer user')}
             </button>`
           : nothing}
@@ -128,7 +143,7 @@ export class CustomerUsersWidget extends CicElement {
   private renderForm(form: NonNullable<FormState>) {
     return html`<customer-user-form class="form" customer-id=${this.customerId} .dataSource=${this.effectiveDataSource}
       .user=${form.mode === 'edit' ? form.user : undefined}
-      @customer-user-saved=${this.onSaved} @cancel=${() => (this.form = undefined)}></customer-user-form>`;
+      @customer-user-saved=${this.onSaved} @cancel=${this.closeForm}></customer-user-form>`;
   }
 
   private renderTable(page: Page<CustomerUser>) {
@@ -182,7 +197,7 @@ export class CustomerUsersWidget extends CicElement {
       ${this.canWrite
         ? html`<td>
             <button class="icon" type="button" aria-label=${msg(str`Edit ${user.login}`)}
-              @click=${() => (this.form = { mode: 'edit', user })}>✎</button>
+              @click=${() => this.openForm({ mode: 'edit', user })}>✎</button>
           </td>`
         : nothing}
     </tr>`;

@@ -1,0 +1,75 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import '../../src/define.js';
+import type { CustomerSearchDialog } from '../../src/components/customer-search-dialog/customer-search-dialog.js';
+import type { DataSource } from '../../src/data/data-source.js';
+import { UnavailableError } from '../../src/data/errors.js';
+import { $, fixtureSource, settle, until } from '../support/helpers.js';
+
+/** A source that never answers, and one that always fails. */
+function stuck(): DataSource {
+  const spy = fixtureSource();
+  ['getCustomer', 'getCompanyStatus', 'listTickets', 'countTickets', 'listCustomerUsers', 'getCustomerUser'].forEach((m) => spy.hold(m));
+  return spy.source;
+}
+function broken(): DataSource {
+  const spy = fixtureSource();
+  ['getCustomer', 'getCompanyStatus', 'listTickets', 'countTickets', 'listCustomerUsers', 'getCustomerUser'].forEach((m) =>
+    spy.fail(m, () => new UnavailableError()),
+  );
+  return spy.source;
+}
+
+type Case = [name: string, render: (theme: string) => TemplateResult, ready: (el: HTMLElement) => unknown];
+
+const loaded = (el: HTMLElement) => !el.shadowRoot!.querySelector('[part=loading]') && el.shadowRoot!.children.length > 1;
+const cases: Case[] = [
+  ['ticket list with data', (t) => html`<ticket-list-widget theme=${t} view="all" customer-id="ACME" .dataSource=${fixtureSource().source}></ticket-list-widget>`, (el) => $(el, 'table')],
+  ['ticket list empty', (t) => html`<ticket-list-widget theme=${t} view="new" customer-id="NOBODY" .dataSource=${fixtureSource().source}></ticket-list-widget>`, (el) => $(el, '[part=empty]')],
+  ['ticket list loading', (t) => html`<ticket-list-widget theme=${t} view="open" customer-id="ACME" .dataSource=${stuck()}></ticket-list-widget>`, (el) => $(el, '[part=loading]')],
+  ['ticket list error', (t) => html`<ticket-list-widget theme=${t} view="open" customer-id="ACME" .dataSource=${broken()}></ticket-list-widget>`, (el) => $(el, '[part=error]')],
+  ['company status', (t) => html`<company-status-widget theme=${t} customer-id="ACME" .dataSource=${fixtureSource().source}></company-status-widget>`, (el) => $(el, 'dl')],
+  ['company status error', (t) => html`<company-status-widget theme=${t} customer-id="ACME" .dataSource=${broken()}></company-status-widget>`, (el) => $(el, '[part=error]')],
+  ['customer users', (t) => html`<customer-users-widget theme=${t} customer-id="ACME" .dataSource=${fixtureSource().source}></customer-users-widget>`, (el) => $(el, 'table')],
+  ['customer users loading', (t) => html`<customer-users-widget theme=${t} customer-id="ACME" .dataSource=${stuck()}></customer-users-widget>`, (el) => $(el, '[part=loading]')],
+  ['customer information', (t) => html`<customer-information-widget theme=${t} customer-id="StarXCorp" .dataSource=${fixtureSource().source}></customer-information-widget>`, (el) => $(el, 'dl')],
+  ['customer user information', (t) => html`<customer-user-information-widget theme=${t} customer-user-login="bob" .dataSource=${fixtureSource().source}></customer-user-information-widget>`, (el) => $(el, 'dl')],
+  ['customer ids', (t) => html`<customer-ids-widget theme=${t} customer-user-login="bob" .dataSource=${fixtureSource().source}></customer-ids-widget>`, (el) => $(el, 'table')],
+  ['settings expanded', (t) => html`<settings-widget theme=${t} expanded .entries=${[{ id: 'a', title: 'A', mandatory: true, visible: true }, { id: 'b', title: 'B', mandatory: false, visible: false }]}></settings-widget>`, (el) => $(el, 'form')],
+  ['form with errors', (t) => html`<customer-user-form theme=${t} .dataSource=${fixtureSource().source}></customer-user-form>`, (el) => {
+    if (!$(el, '[part=message]')) el.shadowRoot!.querySelector('form')!.requestSubmit();
+    return $(el, '[part=message]');
+  }],
+  ['information center', (t) => html`<customer-information-center theme=${t} customer-id="ACME" .dataSource=${fixtureSource().source}></customer-information-center>`, (el) => $(el, '.card') && loaded(el)],
+  ['information center loading', (t) => html`<customer-information-center theme=${t} customer-id="ACME" .dataSource=${stuck()}></customer-information-center>`, (el) => $(el, '.card')],
+  ['customer user center', (t) => html`<customer-user-information-center theme=${t} customer-user-login="bob" .dataSource=${fixtureSource().source}></customer-user-information-center>`, (el) => $(el, '.card')],
+  ['search dialog with results', (t) => html`<customer-search-dialog theme=${t} .dataSource=${fixtureSource().source}></customer-search-dialog>`, async (el) => {
+    const dialog = el as CustomerSearchDialog;
+    if (!dialog.open) {
+      dialog.show();
+      await dialog.updateComplete;
+      const input = $<HTMLInputElement>(el, '#customer-input')!;
+      input.value = 'acme';
+      input.dispatchEvent(new InputEvent('input'));
+    }
+    return $(el, '[role=option]');
+  }],
+];
+
+describe('accessibility in every state, light and dark', () => {
+  before(() => setViewport({ width: 1400, height: 1400 }));
+  beforeEach(() => localStorage.clear());
+
+  for (const theme of ['light', 'dark']) {
+    for (const [name, render, ready] of cases) {
+      it(`${name} (${theme})`, async () => {
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="background:${theme === 'dark' ? '#0d1117' : '#fff'}">${render(theme)}</div>`);
+        const el = wrapper.firstElementChild as HTMLElement;
+        await until(() => ready(el), `${name} never got ready`);
+        await settle(150);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+});
