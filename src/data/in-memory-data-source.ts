@@ -393,7 +393,7 @@ export class InMemoryDataSource implements DataSource {
 
   private timeCondition(view: TicketView): (ticket: Ticket) => boolean {
     const now = this.now().getTime();
-    const reached = (iso?: string) => iso !== undefined && Date.parse(iso) <= now;
+    const reached = (iso?: string) => typeof iso === 'string' && Date.parse(iso) <= now;
     if (view === 'reminder') return (ticket) => reached(ticket.pendingUntil);
     if (view === 'escalated') return (ticket) => reached(ticket.escalationAt);
     return () => true;

@@ -9,9 +9,9 @@ export type MatchRange = [start: number, end: number];
 export interface SearchPattern {
   /** Matches every text (the term was `*` or `**`). */
   readonly all: boolean;
-  test(text: string | undefined): boolean;
+  test(text: unknown): boolean;
   /** Where the literal parts of the term occur in `text`; empty when it does not match. */
-  ranges(text: string | undefined): MatchRange[];
+  ranges(text: unknown): MatchRange[];
 }
 
 /** The minimum length of a term before a search is sent. */
@@ -23,8 +23,8 @@ export function compileSearchPattern(term: string): SearchPattern {
     .split('*')
     .filter((part) => part.length > 0);
   const all = parts.length === 0;
-  const ranges = (text: string | undefined): MatchRange[] => {
-    if (text === undefined) return [];
+  const ranges = (text: unknown): MatchRange[] => {
+    if (typeof text !== 'string') return [];
     const haystack = text.toLowerCase();
     const found: MatchRange[] = [];
     let from = 0;
@@ -38,13 +38,14 @@ export function compileSearchPattern(term: string): SearchPattern {
   };
   return {
     all,
-    test: (text) => all || (text !== undefined && ranges(text).length > 0),
+    test: (text) => all || ranges(text).length > 0,
     ranges: (text) => (all ? [] : ranges(text)),
   };
 }
 
 /** Splits `text` into pieces flagged as matched or not, for emphasis rendered as text. */
-export function splitByMatches(text: string, term: string): { text: string; match: boolean }[] {
+export function splitByMatches(value: unknown, term: string): { text: string; match: boolean }[] {
+  const text = typeof value === 'string' ? value : String(value ?? '');
   const pieces: { text: string; match: boolean }[] = [];
   let at = 0;
   for (const [start, end] of compileSearchPattern(term).ranges(text)) {

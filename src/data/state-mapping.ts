@@ -72,7 +72,8 @@ export function createStateClassifier(mapping: StateMapping) {
   const byName = new Map(Object.entries(mapping.states).map(([name, cat]) => [name.toLowerCase(), cat]));
   const viewable = new Set(mapping.viewable);
   return {
-    categoryOf: (state: string): StateCategory => byName.get(state.toLowerCase()) ?? mapping.fallback,
+    categoryOf: (state: unknown): StateCategory =>
+      (typeof state === 'string' ? byName.get(state.toLowerCase()) : undefined) ?? mapping.fallback,
     isViewable: (category: StateCategory) => viewable.has(category),
   };
 }

@@ -9,33 +9,41 @@ export interface TicketSortContext {
 
 type SortValue = string | number | undefined;
 
+/** Lower-case text for sorting; anything that is not text (missing, null, hostile shapes) sorts last. */
+const lower = (value: unknown): string | undefined => (typeof value === 'string' ? value.toLocaleLowerCase() : undefined);
+/** A timestamp, or undefined for a missing or unreadable date. */
+const time = (iso: unknown): number | undefined => {
+  const value = typeof iso === 'string' ? Date.parse(iso) : NaN;
+  return Number.isNaN(value) ? undefined : value;
+};
+
 function sortValue(ticket: Ticket, field: TicketSortField, context: TicketSortContext): SortValue {
   switch (field) {
     case 'number':
-      return ticket.number;
+      return lower(ticket.number);
     case 'age':
       // Older tickets have a greater age.
-      return -Date.parse(ticket.createdAt);
+      return -(time(ticket.createdAt) ?? -Infinity);
     case 'created':
-      return Date.parse(ticket.createdAt);
+      return time(ticket.createdAt);
     case 'changed':
-      return ticket.changedAt ? Date.parse(ticket.changedAt) : undefined;
+      return time(ticket.changedAt);
     case 'pendingUntil':
-      return ticket.pendingUntil ? Date.parse(ticket.pendingUntil) : undefined;
+      return time(ticket.pendingUntil);
     case 'escalation':
-      return ticket.escalationAt ? Date.parse(ticket.escalationAt) : undefined;
+      return time(ticket.escalationAt);
     case 'title':
-      return ticket.title.toLocaleLowerCase();
+      return lower(ticket.title);
     case 'state':
-      return context.stateName(ticket.state).toLocaleLowerCase();
+      return lower(context.stateName(ticket.state));
     case 'queue':
-      return ticket.queueId ? context.queueName(ticket.queueId).toLocaleLowerCase() : undefined;
+      return ticket.queueId ? lower(context.queueName(ticket.queueId)) : undefined;
     case 'priority':
-      return ticket.priority;
+      return typeof ticket.priority === 'number' ? ticket.priority : undefined;
     case 'owner':
-      return ticket.ownerId ? context.agentName(ticket.ownerId).toLocaleLowerCase() : undefined;
+      return ticket.ownerId ? lower(context.agentName(ticket.ownerId)) : undefined;
     case 'customerUser':
-      return ticket.customerUserLogin?.toLocaleLowerCase();
+      return lower(ticket.customerUserLogin);
   }
 }
 

@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController } from 'lit';
 import type { DataSource } from '../data/data-source.js';
-import { isAbortError } from '../data/errors.js';
+import { isAbortError, RateLimitedError } from '../data/errors.js';
 import type { CicElement } from './cic-element.js';
 import { renderEmpty, renderError, renderLoading } from './data-states.js';
 
@@ -51,6 +51,8 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
   private readonly options: DataControllerOptions<A, T>;
   private readonly task: Task<[DataSource | undefined, number, ...A], T>;
   private interrupted = false;
+  /** While rate-limited: the retry the data source asked us to wait for. */
+  private scheduledRetry?: ReturnType<typeof setTimeout>;
 
   constructor(host: CicElement, options: DataControllerOptions<A, T>) {
     this.host = host;
@@ -61,6 +63,10 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
         if (!source || (options.ready && !options.ready(args as unknown as A))) return initialState;
         if (options.debounceMs) await delay(options.debounceMs, signal);
         return options.load(source, args as unknown as A, signal);
+      },
+      onError: (error) => {
+        // Respect retry-after: retry by ourselves once the wait is over, not before.
+        if (error instanceof RateLimitedError) this.scheduledRetry = setTimeout(this.reload, error.retryAfterMs);
       },
     });
     host.addController(this);
@@ -80,6 +86,8 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
 
   /** Loads again with the current inputs (retry, refresh). */
   reload = (): void => {
+    clearTimeout(this.scheduledRetry);
+    this.scheduledRetry = undefined;
     void this.task.run();
   };
 
@@ -92,8 +100,10 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
 
   hostDisconnected(): void {
     queueMicrotask(() => {
-      if (this.host.isConnected || this.task.status !== TaskStatus.PENDING) return;
-      this.interrupted = true;
+      if (this.host.isConnected) return;
+      if (this.scheduledRetry !== undefined || this.task.status === TaskStatus.PENDING) this.interrupted = true;
+      clearTimeout(this.scheduledRetry);
+      this.scheduledRetry = undefined;
       this.task.abort();
     });
   }
@@ -103,7 +113,8 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     return this.task.render({
       initial: () => renderers.initial?.(),
       pending: () => (renderers.pending ?? renderLoading)(),
-      error: (error) => (isAbortError(error) ? renderLoading() : renderError(error, this.reload)),
+      error: (error) =>
+        isAbortError(error) ? renderLoading() : renderError(error, this.reload, this.scheduledRetry !== undefined),
       complete: (value) =>
         this.options.isEmpty?.(value) ? (renderers.empty ?? renderEmpty)() : renderers.complete(value),
     });

@@ -29,11 +29,11 @@ export function renderLoading() {
   </div>`;
 }
 
-/** An error in words, with a retry button. */
-export function renderError(error: unknown, retry: () => void) {
+/** An error in words, with a retry button (disabled while a rate limit asks us to wait). */
+export function renderError(error: unknown, retry: () => void, waiting = false) {
   return html`<div class="state state--error" role="alert" part="error">
     <span>${errorMessage(error)}</span>
-    <button class="button" type="button" part="retry-button" @click=${retry}>${msg('Retry')}</button>
+    <button class="button" type="button" part="retry-button" ?disabled=${waiting} @click=${retry}>${msg('Retry')}</button>
   </div>`;
 }
 

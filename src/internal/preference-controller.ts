@@ -36,6 +36,9 @@ export class PreferenceController<T> implements ReactiveController {
     void readPreference(source, key).then((stored) => {
       if (this.loadedFor?.[0] !== source || this.loadedFor[1] !== key) return;
       this.value = this.sanitize(stored);
+      if (stored !== undefined && JSON.stringify(this.value) !== JSON.stringify(stored)) {
+        console.warn(`[cic] stored preference "${key}" was partly unusable; defaults fill the gaps.`, stored);
+      }
       this.loaded = true;
       this.host.requestUpdate();
     });

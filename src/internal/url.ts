@@ -4,8 +4,8 @@ const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
  * `url` if it is safe to put in an `href` — http(s), mailto, tel, or relative to the page —
  * else `undefined`. Data never becomes a `javascript:` or `data:` link.
  */
-export function safeHref(url: string | undefined, allowed: ReadonlySet<string> = SAFE_SCHEMES): string | undefined {
-  if (!url) return undefined;
+export function safeHref(url: unknown, allowed: ReadonlySet<string> = SAFE_SCHEMES): string | undefined {
+  if (typeof url !== 'string' || !url) return undefined;
   const trimmed = url.trim();
   try {
     const parsed = new URL(trimmed, document.baseURI);

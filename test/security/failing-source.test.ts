@@ -1,0 +1,138 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { DataSource } from '../../src/data/data-source.js';
+import {
+  ForbiddenError,
+  RateLimitedError,
+  TimeoutError,
+  UnavailableError,
+} from '../../src/data/errors.js';
+import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { NOW, smallHelpdesk } from '../support/fixtures.js';
+import { $, $$, settle, text, until } from '../support/helpers.js';
+
+/** Small seeded generator, so that a failing run can be repeated exactly. */
+function seeded(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * Wraps a data source so that calls reject with typed errors or answer late and out of
+ * order (some very late) — decided by a seeded random draw per call.
+ */
+function chaos(inner: DataSource, seed: number) {
+  const random = seeded(seed);
+  let enabled = true;
+  const errors = [() => new UnavailableError(), () => new TimeoutError(), () => new ForbiddenError()];
+  const source = new Proxy(inner, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || key === 'now') return value;
+      return (...args: unknown[]) => {
+        const signal = (args.at(-1) as { signal?: AbortSignal } | undefined)?.signal;
+        const roll = random();
+        const delay = enabled && roll < 0.1 ? 900 : Math.floor(random() * 150);
+        return new Promise((resolve, reject) => {
+          signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true });
+          setTimeout(() => {
+            if (enabled && roll < 0.45) reject(errors[Math.floor(random() * errors.length)]());
+            else Promise.resolve(value.apply(target, args)).then(resolve, reject);
+          }, delay);
+        });
+      };
+    },
+  });
+  return { source: source as DataSource, heal: () => (enabled = false) };
+}
+
+const widgets = (center: Element) => $$(center, '.card-body > *').filter((el) => el.localName !== 'settings-widget');
+const state = (widget: Element) => {
+  const root = widget.shadowRoot!;
+  if (root.querySelector('[part=error]')) return 'error';
+  if (root.querySelector('[part=loading]')) return 'loading';
+  return 'data';
+};
+
+describe('failing data sources', () => {
+  let unhandled: PromiseRejectionEvent[] = [];
+  const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event);
+  before(() => setViewport({ width: 1400, height: 1200 }));
+  beforeEach(() => {
+    localStorage.clear();
+    unhandled = [];
+    window.addEventListener('unhandledrejection', onUnhandled);
+  });
+  afterEach(() => window.removeEventListener('unhandledrejection', onUnhandled));
+
+  for (const seed of [1, 7, 42]) {
+    it(`ends every widget in data or error, and retry recovers (seed ${seed})`, async () => {
+      const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+      const { source, heal } = chaos(inner, seed);
+      const center = await fixture<HTMLElement>(html`<customer-information-center customer-id="ACME"
+        .dataSource=${source}></customer-information-center>`);
+      await until(() => widgets(center).length === 7, 'no layout', 5000);
+      await until(() => widgets(center).every((w) => state(w) !== 'loading'), 'a widget kept loading', 5000);
+      const states = widgets(center).map(state);
+      expect(states, 'the seed should make some calls fail').to.include('error');
+      heal();
+      for (const retry of widgets(center).flatMap((w) => [...w.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=retry-button]')])) {
+        retry.click();
+      }
+      $<HTMLButtonElement>(center, '[part=refresh-button]')!.click();
+      await until(() => widgets(center).every((w) => state(w) === 'data'), 'not every widget recovered', 5000);
+      await settle(100);
+      expect(unhandled.map((e) => String(e.reason))).to.deep.equal([]);
+    });
+  }
+
+  it('never shows the late answer of a superseded request', async () => {
+    const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+    let call = 0;
+    const slowFirst = new Proxy(inner, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== 'listTickets') return typeof value === 'function' ? value.bind(target) : value;
+        // The first list (My locked) answers last, ignoring the abort, as a careless backend would.
+        return (...args: unknown[]) => {
+          const delay = call++ === 0 ? 400 : 10;
+          return new Promise((resolve) => setTimeout(() => resolve(value.apply(target, args)), delay));
+        };
+      },
+    });
+    const list = await fixture<HTMLElement>(html`<ticket-list-widget view="reminder" customer-id="ACME"
+      .dataSource=${slowFirst}></ticket-list-widget>`);
+    await until(() => list.shadowRoot!.querySelector('#tab-all'));
+    list.shadowRoot!.querySelector<HTMLButtonElement>('#tab-all')!.click();
+    await until(() => list.shadowRoot!.querySelectorAll('tbody tr').length === 2);
+    await settle(500);
+    expect(list.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(2);
+  });
+
+  it('respects retry-after: waits, then retries by itself', async () => {
+    const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW });
+    const calls: number[] = [];
+    const limited = new Proxy(inner, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== 'getCompanyStatus') return typeof value === 'function' ? value.bind(target) : value;
+        return (...args: unknown[]) => {
+          calls.push(performance.now());
+          return calls.length === 1 ? Promise.reject(new RateLimitedError(600)) : value.apply(target, args);
+        };
+      },
+    });
+    const status = await fixture<HTMLElement>(html`<company-status-widget customer-id="ACME"
+      .dataSource=${limited}></company-status-widget>`);
+    await until(() => status.shadowRoot!.querySelector('[part=error]'));
+    expect(text(status.shadowRoot!.querySelector('[part=error]'))).to.contain('Try again in 1 s');
+    expect(status.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.disabled).to.equal(true);
+    await until(() => status.shadowRoot!.querySelector('dl'), 'never retried', 3000);
+    expect(calls).to.have.length(2);
+    expect(calls[1] - calls[0]).to.be.at.least(550);
+  });
+});
