@@ -14,7 +14,7 @@ export { CicElement } from './internal/cic-element.js';
 export { DataController } from './internal/data-controller.js';
 export { defineAll, ELEMENTS } from './define-all.js';
 export * from './events.js';
-export { CustomerSearchDialog, SEARCH_RESULT_LIMIT } from './components/customer-search-dialog/customer-search-dialog.js';
+export { CustomerSearchDialog, SEARCH_RESULT_LIMIT, SEARCH_DEBOUNCE_MS } from './components/customer-search-dialog/customer-search-dialog.js';
 export { CustomerInformationCenter, customerCenterWidgets } from './components/customer-information-center/customer-information-center.js';
 export { SettingsWidget, type SettingsSavedDetail } from './components/settings-widget/settings-widget.js';
 export { TicketListWidget } from './components/ticket-list-widget/ticket-list-widget.js';

@@ -5,12 +5,12 @@ import type {
   CustomerHit,
   CustomerUser,
   CustomerUserInput,
+  CustomerUserPage,
   OpenClosedCounts,
-  Page,
   PageRequest,
   SearchResult,
-  Ticket,
   TicketFilter,
+  TicketPage,
   TicketScope,
   TicketSort,
   TicketSortField,
@@ -31,6 +31,12 @@ export interface ListCustomerUsersOptions extends CallOptions {
   page: PageRequest;
   /** Narrows the list with the search semantics of SPEC §5.1. */
   filter?: string;
+  /**
+   * Also answer the open/closed ticket counts of the users on the page (as
+   * `countTicketsByUser` would), so that the list needs one call. A source that ignores
+   * this is asked with `countTicketsByUser` instead.
+   */
+  withTicketCounts?: boolean;
 }
 
 export interface ListTicketsOptions extends CallOptions {
@@ -38,6 +44,11 @@ export interface ListTicketsOptions extends CallOptions {
   filter: TicketFilter;
   sort: TicketSort;
   page: PageRequest;
+  /**
+   * Also answer the count behind every filter tab (as `countTickets` would), so that a list
+   * needs one call. A source that ignores this is asked with `countTickets` instead.
+   */
+  withCounts?: boolean;
 }
 
 /** What a data source can do; widgets hide what it cannot. */
@@ -78,7 +89,7 @@ export interface DataSource {
   getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined>;
   getCustomerUser(login: string, options?: CallOptions): Promise<CustomerUser | undefined>;
   /** Customer users whose primary customer is `customerId`, sorted by name. */
-  listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<Page<CustomerUser>>;
+  listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<CustomerUserPage>;
 
   /** Open/closed ticket counts of many customer users in one call, keyed by login. */
   countTicketsByUser(logins: readonly string[], options?: CallOptions): Promise<Record<string, OpenClosedCounts>>;
@@ -95,7 +106,7 @@ export interface DataSource {
     view: TicketView,
     options?: CallOptions,
   ): Promise<Record<TicketFilter, number>>;
-  listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<Page<Ticket>>;
+  listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage>;
 
   createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;
   updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;

@@ -22,6 +22,7 @@ import {
   type CustomerHit,
   type CustomerUser,
   type CustomerUserInput,
+  type CustomerUserPage,
   type HelpdeskData,
   type OpenClosedCounts,
   type Page,
@@ -29,6 +30,7 @@ import {
   type StateCategory,
   type Ticket,
   type TicketFilter,
+  type TicketPage,
   type TicketScope,
   type TicketSort,
   type TicketView,
@@ -202,18 +204,24 @@ export class InMemoryDataSource implements DataSource {
     return this.users.get(login);
   }
 
-  async listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<Page<CustomerUser>> {
+  async listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<CustomerUserPage> {
     await this.latency(options);
     let users = this.sortedUsersOf(customerId);
     if (options.filter) {
       const pattern = compileSearchPattern(options.filter);
       users = users.filter((user) => userMatches(pattern, user));
     }
-    return pageOf(users, (user) => user.login, options.page.size, options.page.cursor);
+    const page: CustomerUserPage = pageOf(users, (user) => user.login, options.page.size, options.page.cursor);
+    if (options.withTicketCounts) page.ticketCounts = this.countsByUser(page.items.map((user) => user.login));
+    return page;
   }
 
   async countTicketsByUser(logins: readonly string[], options?: CallOptions): Promise<Record<string, OpenClosedCounts>> {
     await this.latency(options);
+    return this.countsByUser(logins);
+  }
+
+  private countsByUser(logins: readonly string[]): Record<string, OpenClosedCounts> {
     return Object.fromEntries(logins.map((login) => [login, this.openClosed(this.ticketsByUser.get(login))]));
   }
 
@@ -237,6 +245,10 @@ export class InMemoryDataSource implements DataSource {
 
   async countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {
     await this.latency(options);
+    return this.filterCounts(scope, view);
+  }
+
+  private filterCounts(scope: TicketScope, view: TicketView): Record<TicketFilter, number> {
     const inView = this.candidates(this.bucketsOf(scope), view).filter(this.timeCondition(view));
     const counts = { 'my-locked': 0, 'my-queues': 0, all: inView.length };
     const mine = this.filterTest('my-locked');
@@ -248,12 +260,14 @@ export class InMemoryDataSource implements DataSource {
     return counts;
   }
 
-  async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<Page<Ticket>> {
+  async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage> {
     await this.latency(options);
     const sorted = this.sortedCandidates(scope, options.view, options.filter, options.sort);
     const visible = sorted.filter(this.timeCondition(options.view));
-    const page = pageOf(visible, (ticket) => ticket.id, options.page.size, options.page.cursor);
-    return { ...page, items: page.items.map((ticket) => this.withNames(ticket)) };
+    const page: TicketPage = pageOf(visible, (ticket) => ticket.id, options.page.size, options.page.cursor);
+    page.items = page.items.map((ticket) => this.withNames(ticket));
+    if (options.withCounts) page.counts = this.filterCounts(scope, options.view);
+    return page;
   }
 
   async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {

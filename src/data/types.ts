@@ -158,6 +158,16 @@ export interface Page<T> {
   total?: Total;
 }
 
+/** A page of tickets; with `withCounts` asked, also the count behind every filter tab. */
+export interface TicketPage extends Page<Ticket> {
+  counts?: Record<TicketFilter, number>;
+}
+
+/** A page of customer users; with `withTicketCounts` asked, also their open/closed counts by login. */
+export interface CustomerUserPage extends Page<CustomerUser> {
+  ticketCounts?: Record<string, OpenClosedCounts>;
+}
+
 export interface SearchResult<T> {
   items: T[];
   /** More matches exist than were returned. */

@@ -38,7 +38,7 @@ describe('ticket-list-widget', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows every filter count from one batched call', async () => {
+  it('shows every filter count, fetched with the first page in one call', async () => {
     const spy = fixtureSource();
     const el = await renderList({ view: 'new' }, spy.source);
     await until(() => !text(tab(el, 'all')).includes('…'));
@@ -48,6 +48,21 @@ describe('ticket-list-widget', () => {
     expect(text(tab(el, 'my-locked'))).to.equal(`My locked tickets (${mine})`);
     expect(text(tab(el, 'my-queues'))).to.equal(`Tickets in my queues (${myQueues})`);
     expect(text(tab(el, 'all'))).to.equal(`All tickets (${newTickets.length})`);
+    expect(spy.count('listTickets')).to.equal(1);
+    expect(spy.count('countTickets')).to.equal(0);
+    expect((spy.calls.listTickets[0][1] as { withCounts: boolean }).withCounts).to.equal(true);
+    tab(el, 'my-locked').click();
+    await until(() => spy.count('listTickets') === 2);
+    expect((spy.calls.listTickets[1][1] as { withCounts: boolean }).withCounts).to.equal(false);
+    expect(text(tab(el, 'all'))).to.equal(`All tickets (${newTickets.length})`);
+  });
+
+  it('asks for the counts apart when a data source does not send them with the page', async () => {
+    const spy = fixtureSource();
+    const listTickets = spy.source.listTickets.bind(spy.source);
+    spy.source.listTickets = async (scope, options) => ({ ...(await listTickets(scope, options)), counts: undefined });
+    const el = await renderList({ view: 'open' }, spy.source);
+    await until(() => text(tab(el, 'all')) === 'All tickets (3)');
     expect(spy.count('countTickets')).to.equal(1);
   });
 

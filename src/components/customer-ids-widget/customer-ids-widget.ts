@@ -4,6 +4,7 @@ import type { CustomerUser, OpenClosedCounts } from '../../data/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { renderCount } from '../../internal/count-link.js';
 import { DataController } from '../../internal/data-controller.js';
+import { loadCustomerUser } from '../../internal/shared-request.js';
 import { emit } from '../../internal/events.js';
 import { listStyles } from '../../internal/list.styles.js';
 import { msg } from '../../internal/localize.js';
@@ -44,7 +45,7 @@ export class CustomerIdsWidget extends CicElement {
     ready: ([login]) => login !== '',
     isEmpty: (value) => value.ids.length === 0,
     load: async (source, [login], signal) => {
-      const user: CustomerUser | undefined = await source.getCustomerUser(login, { signal });
+      const user: CustomerUser | undefined = await loadCustomerUser(source, login, signal);
       if (!user) return { ids: [], counts: {} };
       const ids = [user.customerId, ...(user.secondaryCustomerIds ?? []).filter((id) => id !== user.customerId)];
       const counts = await source.countTicketsByCustomer(ids, { signal });

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Customer } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
 import { DataController } from '../../internal/data-controller.js';
+import { loadCustomer } from '../../internal/shared-request.js';
 import { InformationCenter } from '../../internal/information-center.js';
 import { msg } from '../../internal/localize.js';
 import type { WidgetDefinition } from '../../internal/widget-registry.js';
@@ -66,7 +67,7 @@ export class CustomerInformationCenter extends InformationCenter {
   private readonly customer = new DataController<Customer | undefined, [string]>(this, {
     args: () => [this.customerId],
     ready: ([id]) => id !== '',
-    load: (source, [id], signal) => source.getCustomer(id, { signal }),
+    load: (source, [id], signal) => loadCustomer(source, id, signal),
   });
 
   protected get hasSubject(): boolean {

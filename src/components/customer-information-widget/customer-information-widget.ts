@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { Customer } from '../../data/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
+import { loadCustomer } from '../../internal/shared-request.js';
 import { msg } from '../../internal/localize.js';
 import { customFields, field, formatAddress, invalidBadge, webLink } from '../../internal/record-fields.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
@@ -31,7 +32,7 @@ export class CustomerInformationWidget extends CicElement {
   private readonly customer = new DataController<Customer | undefined, [string]>(this, {
     args: () => [this.customerId],
     ready: ([id]) => id !== '',
-    load: (source, [id], signal) => source.getCustomer(id, { signal }),
+    load: (source, [id], signal) => loadCustomer(source, id, signal),
   });
 
   protected override updated(): void {

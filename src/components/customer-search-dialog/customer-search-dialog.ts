@@ -17,7 +17,7 @@ import { styles } from './customer-search-dialog.styles.js';
 /** At most this many results are shown per search. */
 export const SEARCH_RESULT_LIMIT = 20;
 /** Typing pauses this long (ms) before a search is sent. */
-export const SEARCH_DEBOUNCE_MS = 250;
+export const SEARCH_DEBOUNCE_MS = 200;
 
 type Kind = 'customer' | 'user';
 

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { CustomerUser } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
 import { DataController } from '../../internal/data-controller.js';
+import { loadCustomerUser } from '../../internal/shared-request.js';
 import { fullName } from '../../internal/format.js';
 import { InformationCenter } from '../../internal/information-center.js';
 import { msg } from '../../internal/localize.js';
@@ -64,7 +65,7 @@ export class CustomerUserInformationCenter extends InformationCenter {
   private readonly user = new DataController<CustomerUser | undefined, [string]>(this, {
     args: () => [this.customerUserLogin],
     ready: ([login]) => login !== '',
-    load: (source, [login], signal) => source.getCustomerUser(login, { signal }),
+    load: (source, [login], signal) => loadCustomerUser(source, login, signal),
   });
 
   protected get hasSubject(): boolean {

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { CustomerUser } from '../../data/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
+import { loadCustomerUser } from '../../internal/shared-request.js';
 import { fullName } from '../../internal/format.js';
 import { msg } from '../../internal/localize.js';
 import { field, formatAddress, invalidBadge } from '../../internal/record-fields.js';
@@ -32,7 +33,7 @@ export class CustomerUserInformationWidget extends CicElement {
     args: () => [this.customerUserLogin],
     ready: ([login]) => login !== '',
     isEmpty: (user) => user === undefined,
-    load: (source, [login], signal) => source.getCustomerUser(login, { signal }),
+    load: (source, [login], signal) => loadCustomerUser(source, login, signal),
   });
 
   override render() {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CustomerUser, OpenClosedCounts, Page } from '../../data/types.js';
+import type { CustomerUser, CustomerUserPage, Page } from '../../data/types.js';
 import type { CustomerUserSavedDetail } from '../customer-user-form/customer-user-form.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { renderCount } from '../../internal/count-link.js';
@@ -62,19 +62,17 @@ export class CustomerUsersWidget extends CicElement {
     oneOf(stored, PAGE_SIZES, 10),
   );
 
-  private readonly users = new DataController<Page<CustomerUser>, [string, string, number, string | undefined, boolean]>(this, {
+  /** A page of users with the ticket counts of all of them: one call (two for a source that cannot combine). */
+  private readonly users = new DataController<Required<Pick<CustomerUserPage, 'ticketCounts'>> & CustomerUserPage, [string, string, number, string | undefined, boolean]>(this, {
     args: () => [this.customerId, this.filter, this.pageSize.value, this.paging.cursor, this.pageSize.loaded],
     ready: ([id, , , , loaded]) => id !== '' && loaded,
     isEmpty: (page) => page.items.length === 0,
-    load: (source, [id, filter, size, cursor], signal) =>
-      source.listCustomerUsers(id, { page: { size, cursor }, filter: filter || undefined, signal }),
-  });
-
-  /** One batched call for the counts of every user on the page. */
-  private readonly counts = new DataController<Record<string, OpenClosedCounts>, [string]>(this, {
-    args: () => [(this.users.value?.items ?? []).map((u) => u.login).join('\n')],
-    ready: ([logins]) => logins !== '',
-    load: (source, [logins], signal) => source.countTicketsByUser(logins.split('\n'), { signal }),
+    load: async (source, [id, filter, size, cursor], signal) => {
+      const page = await source.listCustomerUsers(id, { page: { size, cursor }, filter: filter || undefined, withTicketCounts: true, signal });
+      const logins = page.items.map((user) => user.login);
+      const ticketCounts = page.ticketCounts ?? (logins.length ? await source.countTicketsByUser(logins, { signal }) : {});
+      return { ...page, ticketCounts };
+    },
   });
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -172,7 +170,7 @@ export class CustomerUsersWidget extends CicElement {
   }
 
   private renderRow(user: CustomerUser) {
-    const counts = this.counts.value?.[user.login];
+    const counts = this.users.value?.ticketCounts[user.login];
     const name = fullName(user);
     const count = (status: 'open' | 'closed', label: string) =>
       counts

@@ -123,11 +123,8 @@ export class TicketListWidget extends CicElement {
     return JSON.stringify(this.scope ?? null);
   }
 
-  private readonly counts = new DataController<Record<TicketFilter, number>, [string, TicketView]>(this, {
-    args: () => [this.scopeKey, this.validView],
-    ready: () => this.scope !== undefined,
-    load: (source, [, view], signal) => source.countTickets(this.scope!, view, { signal }),
-  });
+  /** The filter-tab counts, and the scope, view and refresh they were counted for. */
+  private counts?: { values: Record<TicketFilter, number>; for: string; refresh: number };
 
   private readonly tickets = new DataController<Page<Ticket>, [string, TicketView, TicketFilter, string, number, string | undefined, boolean]>(this, {
     args: () => {
@@ -136,8 +133,19 @@ export class TicketListWidget extends CicElement {
     },
     ready: ([, , , , , , loaded]) => loaded && this.scope !== undefined,
     isEmpty: (page) => page.items.length === 0,
-    load: (source, [, view, filter, , pageSize, cursor], signal) =>
-      source.listTickets(this.scope!, { view, filter, sort: this.settings.value.sort, page: { size: pageSize, cursor }, signal }),
+    load: async (source, [scopeKey, view, filter, , pageSize, cursor], signal) => {
+      // The counts come with the first page of a scope and view (or after a refresh): one call.
+      const countsFor = `${scopeKey}|${view}`;
+      const refresh = this.refreshToken;
+      const withCounts = this.counts?.for !== countsFor || this.counts.refresh !== refresh;
+      const sort = this.settings.value.sort;
+      const page = await source.listTickets(this.scope!, { view, filter, sort, page: { size: pageSize, cursor }, withCounts, signal });
+      if (withCounts) {
+        const values = page.counts ?? (await source.countTickets(this.scope!, view, { signal }));
+        this.counts = { values, for: countsFor, refresh };
+      }
+      return page;
+    },
   });
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -170,7 +178,7 @@ export class TicketListWidget extends CicElement {
   }
 
   private renderTabs() {
-    const counts = this.counts.value;
+    const counts = this.counts?.for === `${this.scopeKey}|${this.validView}` ? this.counts.values : undefined;
     const current = this.settings.value.filter;
     return html`<div class="toolbar">
       <div role="tablist" part="tabs" aria-label=${msg('Filter')} @keydown=${this.onTabKeyDown}>

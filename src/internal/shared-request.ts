@@ -1,0 +1,66 @@
+import type { DataSource } from '../data/data-source.js';
+
+interface InFlight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+}
+
+const inFlight = new WeakMap<DataSource, Map<string, InFlight>>();
+
+/**
+ * Lets elements that ask the same data source the same question at the same time (the
+ * header and the information widget both want the customer) share one call. The shared
+ * call is aborted only when every asker has aborted.
+ */
+export function sharedRequest<T>(
+  source: DataSource,
+  key: string,
+  signal: AbortSignal,
+  request: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  let calls = inFlight.get(source);
+  if (!calls) inFlight.set(source, (calls = new Map()));
+  let entry = calls.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const promise = request(controller.signal).finally(() => {
+      if (calls.get(key) === entry) calls.delete(key);
+    });
+    entry = { promise, controller, waiting: 0 };
+    calls.set(key, entry);
+  }
+  const shared = entry;
+  shared.waiting++;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      if (--shared.waiting === 0) {
+        calls.delete(key);
+        shared.controller.abort(signal.reason);
+      }
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    (shared.promise as Promise<T>).then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        shared.waiting--;
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        shared.waiting--;
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The customer's record; askers at the same moment share one call. */
+export const loadCustomer = (source: DataSource, customerId: string, signal: AbortSignal) =>
+  sharedRequest(source, `customer\u0000${customerId}`, signal, (shared) => source.getCustomer(customerId, { signal: shared }));
+
+/** The customer user's record; askers at the same moment share one call. */
+export const loadCustomerUser = (source: DataSource, login: string, signal: AbortSignal) =>
+  sharedRequest(source, `customer-user\u0000${login}`, signal, (shared) => source.getCustomerUser(login, { signal: shared }));

@@ -1,0 +1,46 @@
+import { expect } from '@open-wc/testing';
+import type { DataSource } from '../../src/data/data-source.js';
+import { sharedRequest } from '../../src/internal/shared-request.js';
+
+function pendingCall() {
+  let resolve!: (value: string) => void;
+  let signal!: AbortSignal;
+  let calls = 0;
+  const request = (s: AbortSignal) => {
+    calls++;
+    signal = s;
+    return new Promise<string>((r) => (resolve = r));
+  };
+  return { request, resolve: (v: string) => resolve(v), signal: () => signal, calls: () => calls };
+}
+
+describe('sharedRequest', () => {
+  const source = {} as DataSource;
+
+  it('makes one call for askers at the same time and gives each the answer', async () => {
+    const call = pendingCall();
+    const a = sharedRequest(source, 'k1', new AbortController().signal, call.request);
+    const b = sharedRequest(source, 'k1', new AbortController().signal, call.request);
+    call.resolve('answer');
+    expect(await Promise.all([a, b])).to.deep.equal(['answer', 'answer']);
+    expect(call.calls()).to.equal(1);
+    const later = pendingCall();
+    const c = sharedRequest(source, 'k1', new AbortController().signal, later.request);
+    later.resolve('fresh');
+    expect(await c).to.equal('fresh');
+  });
+
+  it('aborts the shared call only when every asker has aborted', async () => {
+    const call = pendingCall();
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = sharedRequest(source, 'k2', first.signal, call.request).catch((e: unknown) => e);
+    const b = sharedRequest(source, 'k2', second.signal, call.request);
+    first.abort();
+    expect((await a as DOMException).name).to.equal('AbortError');
+    expect(call.signal().aborted).to.equal(false);
+    second.abort();
+    await b.catch(() => undefined);
+    expect(call.signal().aborted).to.equal(true);
+  });
+});
