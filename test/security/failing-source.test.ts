@@ -10,6 +10,7 @@ import {
 } from '../../src/data/errors.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
+import { wrapCalls } from '../support/wrap-calls.js';
 import { $, $$, settle, text, until } from '../support/helpers.js';
 
 /** Small seeded generator, so that a failing run can be repeated exactly. */
@@ -29,23 +30,16 @@ function chaos(inner: DataSource, seed: number) {
   const random = seeded(seed);
   let enabled = true;
   const errors = [() => new UnavailableError(), () => new TimeoutError(), () => new ForbiddenError()];
-  const source = new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function' || key === 'now') return value;
-      return (...args: unknown[]) => {
-        const signal = (args.at(-1) as { signal?: AbortSignal } | undefined)?.signal;
-        const roll = random();
-        const delay = enabled && roll < 0.1 ? 900 : Math.floor(random() * 150);
-        return new Promise((resolve, reject) => {
-          signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true });
-          setTimeout(() => {
-            if (enabled && roll < 0.45) reject(errors[Math.floor(random() * errors.length)]());
-            else Promise.resolve(value.apply(target, args)).then(resolve, reject);
-          }, delay);
-        });
-      };
-    },
+  const source = wrapCalls(inner, ({ signal, proceed }) => {
+    const roll = random();
+    const delay = enabled && roll < 0.1 ? 900 : Math.floor(random() * 150);
+    return new Promise((resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true });
+      setTimeout(() => {
+        if (enabled && roll < 0.45) reject(errors[Math.floor(random() * errors.length)]());
+        else proceed().then(resolve, reject);
+      }, delay);
+    });
   });
   return { source: source as DataSource, heal: () => (enabled = false) };
 }
@@ -92,17 +86,11 @@ describe('failing data sources', () => {
 
   it('never shows the late answer of a superseded request', async () => {
     const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
-    let call = 0;
-    const slowFirst = new Proxy(inner, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver);
-        if (key !== 'listTickets') return typeof value === 'function' ? value.bind(target) : value;
-        // The first list (My locked) answers last, ignoring the abort, as a careless backend would.
-        return (...args: unknown[]) => {
-          const delay = call++ === 0 ? 400 : 10;
-          return new Promise((resolve) => setTimeout(() => resolve(value.apply(target, args)), delay));
-        };
-      },
+    let lists = 0;
+    // The first list (My locked) answers last, ignoring the abort, as a careless backend would.
+    const slowFirst = wrapCalls(inner, ({ method, proceed }) => {
+      const delay = method !== 'listTickets' ? 0 : lists++ === 0 ? 400 : 10;
+      return new Promise((resolve) => setTimeout(() => resolve(proceed()), delay));
     });
     const list = await fixture<HTMLElement>(html`<ticket-list-widget view="reminder" customer-id="ACME"
       .dataSource=${slowFirst}></ticket-list-widget>`);
@@ -116,15 +104,10 @@ describe('failing data sources', () => {
   it('respects retry-after: waits, then retries by itself', async () => {
     const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW });
     const calls: number[] = [];
-    const limited = new Proxy(inner, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver);
-        if (key !== 'getCompanyStatus') return typeof value === 'function' ? value.bind(target) : value;
-        return (...args: unknown[]) => {
-          calls.push(performance.now());
-          return calls.length === 1 ? Promise.reject(new RateLimitedError(600)) : value.apply(target, args);
-        };
-      },
+    const limited = wrapCalls(inner, ({ method, proceed }) => {
+      if (method !== 'getCompanyStatus') return proceed();
+      calls.push(performance.now());
+      return calls.length === 1 ? Promise.reject(new RateLimitedError(600)) : proceed();
     });
     const status = await fixture<HTMLElement>(html`<company-status-widget customer-id="ACME"
       .dataSource=${limited}></company-status-widget>`);

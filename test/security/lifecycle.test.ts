@@ -6,6 +6,7 @@ import type { DataSource } from '../../src/data/data-source.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $$, settle, until } from '../support/helpers.js';
+import { wrapCalls } from '../support/wrap-calls.js';
 
 /** Counts listeners on window and document, and intervals, that are added and not removed. */
 function watchGlobals() {
@@ -54,20 +55,13 @@ function watchGlobals() {
 function trackedSource() {
   const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me', latencyMs: 5 });
   const open = new Set<AbortSignal | undefined>();
-  const source = new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function' || key === 'now') return value;
-      return (...args: unknown[]) => {
-        const signal = (args.at(-1) as { signal?: AbortSignal } | undefined)?.signal;
-        open.add(signal);
-        const result = Promise.resolve(value.apply(target, args));
-        const done = () => open.delete(signal);
-        result.then(done, done);
-        return result;
-      };
-    },
-  }) as DataSource;
+  const source: DataSource = wrapCalls(inner, ({ signal, proceed }) => {
+    open.add(signal);
+    const result = proceed();
+    const done = () => open.delete(signal);
+    result.then(done, done);
+    return result;
+  });
   return { source, pending: () => [...open].filter((signal) => !signal?.aborted).length };
 }
 

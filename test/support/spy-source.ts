@@ -1,4 +1,5 @@
 import type { DataSource } from '../../src/data/data-source.js';
+import { wrapCalls } from './wrap-calls.js';
 
 /**
  * Wraps a data source: counts calls per method, and can make a method fail or hang
@@ -8,20 +9,12 @@ export function spySource<T extends DataSource>(inner: T) {
   const calls: Record<string, unknown[][]> = {};
   const failures = new Map<string, () => unknown>();
   const gates = new Map<string, Promise<void>>();
-  const proxy = new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof key !== 'string' || typeof value !== 'function') return value;
-      // The clock is synchronous and not a data call.
-      if (key === 'now') return value.bind(target);
-      return async (...args: unknown[]) => {
-        (calls[key] ??= []).push(args);
-        await gates.get(key);
-        const failure = failures.get(key);
-        if (failure) throw failure();
-        return value.apply(target, args);
-      };
-    },
+  const proxy = wrapCalls(inner, async ({ method, args, proceed }) => {
+    (calls[method] ??= []).push(args);
+    await gates.get(method);
+    const failure = failures.get(method);
+    if (failure) throw failure();
+    return proceed();
   });
   return {
     source: proxy as T,
