@@ -9,6 +9,22 @@ import { themeStyles } from './theme.styles.js';
 /**
  * Base of every element: design tokens, runtime localization, and the data source — set
  * directly, or taken from the nearest ancestor that provides one.
+ *
+ * @cssprop --cic-font-family - Font of every element.
+ * @cssprop --cic-font-size - Base font size.
+ * @cssprop --cic-color-text - Text.
+ * @cssprop --cic-color-text-muted - Secondary text.
+ * @cssprop --cic-color-surface - Background of elements and cards.
+ * @cssprop --cic-color-surface-alt - Background behind cards, selected tabs, hovers.
+ * @cssprop --cic-color-border - Borders and rules.
+ * @cssprop --cic-color-accent - Links, focus and highlighted choices.
+ * @cssprop --cic-color-on-accent - Text on the accent colour.
+ * @cssprop --cic-color-danger - Errors and passed deadlines.
+ * @cssprop --cic-color-warning-surface - Background of passed deadlines and invalid marks.
+ * @cssprop --cic-color-highlight - Background of matched search text.
+ * @cssprop --cic-color-focus - Focus ring.
+ * @cssprop --cic-space-1 - Smallest spacing (also --cic-space-2, -3, -4).
+ * @cssprop --cic-radius - Corner radius.
  */
 @localized()
 export class CicElement extends LitElement {

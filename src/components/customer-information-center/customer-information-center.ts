@@ -47,15 +47,7 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
  * @csspart close-button - Hides a card.
  *
- * @cssprop --cic-color-surface - Card background.
- * @cssprop --cic-color-surface-alt - Page background behind the cards.
- * @cssprop --cic-color-border - Card borders.
- * @cssprop --cic-color-text - Text.
- * @cssprop --cic-color-text-muted - Secondary text.
- * @cssprop --cic-color-accent - Links and highlights.
- * @cssprop --cic-font-family - Font of every element.
  * @cssprop --cic-space-4 - The gap between cards.
- * @cssprop --cic-radius - Corner radius.
  */
 export class CustomerInformationCenter extends InformationCenter {
   /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */

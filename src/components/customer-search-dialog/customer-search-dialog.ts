@@ -64,8 +64,6 @@ function searchController<T>(
  * @csspart empty - The "no results" message.
  *
  * @cssprop --cic-color-backdrop - The backdrop behind the dialog.
- * @cssprop --cic-color-accent - The highlighted result.
- * @cssprop --cic-color-highlight - The background of matched text.
  */
 export class CustomerSearchDialog extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, styles];

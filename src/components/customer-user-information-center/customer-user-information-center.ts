@@ -51,9 +51,6 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
  * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
  * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
  * @csspart close-button - Hides a card.
- *
- * @cssprop --cic-color-surface - Card background.
- * @cssprop --cic-color-surface-alt - Page background behind the cards.
  */
 export class CustomerUserInformationCenter extends InformationCenter {
   /** The customer user to show. Without one, the center shows an empty state and opens the search. */

@@ -81,8 +81,6 @@ function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
  * @csspart empty - The "none" state.
- *
- * @cssprop --cic-color-warning-surface - Background of passed pending and escalation times.
  */
 export class TicketListWidget extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];
