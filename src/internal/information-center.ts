@@ -36,6 +36,18 @@ export interface SettingsEntry {
  * widgets as cards in a main and a sidebar region, moved by drag-and-drop or keyboard,
  * hidden by their ×, shown again through the settings widget, with the layout kept per
  * agent. It provides its data source and a refresh signal to every widget inside.
+ *
+ * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
+ *
+ * @csspart header - The header with the name, id and actions.
+ * @csspart search-button - Opens the customer search.
+ * @csspart refresh-button - Reloads every widget.
+ * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
+ * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
+ * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
+ * @csspart close-button - Hides a card.
+ * @csspart empty - The state shown before anyone is selected.
+ * @cssprop --cic-space-4 - The gap between cards.
  */
 export abstract class InformationCenter extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, informationCenterStyles];

@@ -37,17 +37,6 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  * @tag customer-information-center
  *
  * @fires customer-selected - Bubbles from the search dialog; cancel it to keep this center from opening that customer.
- * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
- *
- * @csspart header - The header with the customer's name, id and actions.
- * @csspart search-button - Opens the customer search.
- * @csspart refresh-button - Reloads every widget.
- * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
- * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
- * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
- * @csspart close-button - Hides a card.
- *
- * @cssprop --cic-space-4 - The gap between cards.
  */
 export class CustomerInformationCenter extends InformationCenter {
   /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */

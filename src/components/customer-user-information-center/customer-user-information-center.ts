@@ -42,15 +42,6 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
  * @tag customer-user-information-center
  *
  * @fires customer-selected - A customer was picked (search or customer ids); cancel it to keep this center as it is.
- * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
- *
- * @csspart header - The header with the user's name, login and actions.
- * @csspart search-button - Opens the search.
- * @csspart refresh-button - Reloads every widget.
- * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
- * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
- * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
- * @csspart close-button - Hides a card.
  */
 export class CustomerUserInformationCenter extends InformationCenter {
   /** The customer user to show. Without one, the center shows an empty state and opens the search. */
