@@ -4,22 +4,14 @@ export const styles = css`
   :host {
     display: block;
   }
+  /* Counts: labels on the start side, numbers aligned on the end side. */
   dl {
-    display: grid;
     grid-template-columns: 1fr auto;
-    gap: var(--_space-1) var(--_space-3);
-    margin: 0;
-  }
-  dt {
-    color: var(--_text-muted);
   }
   dd {
-    margin: 0;
     text-align: end;
+    white-space: normal;
     font-variant-numeric: tabular-nums;
-  }
-  .total {
-    font-weight: 600;
   }
   .categories {
     margin-block-start: var(--_space-3);

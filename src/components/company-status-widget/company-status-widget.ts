@@ -6,6 +6,7 @@ import { DataController } from '../../internal/data-controller.js';
 import { renderCount } from '../../internal/count-link.js';
 import { categoryLabel } from '../../internal/labels.js';
 import { msg } from '../../internal/localize.js';
+import { recordStyles } from '../../internal/record.styles.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { styles } from './company-status-widget.styles.js';
 
@@ -23,7 +24,7 @@ import { styles } from './company-status-widget.styles.js';
  * @csspart error - The error state; `retry-button` inside.
  */
 export class CompanyStatusWidget extends CicElement {
-  static override styles = [...CicElement.styles, dataStateStyles, styles];
+  static override styles = [...CicElement.styles, dataStateStyles, recordStyles, styles];
 
   /** The customer (exact id). */
   @property({ attribute: 'customer-id' }) customerId = '';

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Customer } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
+import { builtInWidget } from '../../internal/builtin-widgets.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomer } from '../../internal/shared-request.js';
 import { InformationCenter } from '../../internal/information-center.js';
@@ -10,21 +11,12 @@ import type { WidgetDefinition } from '../../internal/widget-registry.js';
 
 /** The built-in widgets of the customer center, in their default order (SPEC §5.2). */
 export function customerCenterWidgets(): WidgetDefinition[] {
-  const tickets = (view: string, title: () => string): WidgetDefinition => ({
-    id: `${view}-tickets`, tag: 'ticket-list-widget', title, region: 'main', attributes: { view },
-  });
   return [
     { id: 'customer-users', tag: 'customer-users-widget', title: () => msg('Customer Users'), region: 'main' },
-    tickets('reminder', () => msg('Reminder Tickets')),
-    tickets('escalated', () => msg('Escalated Tickets')),
-    tickets('new', () => msg('New Tickets')),
-    tickets('open', () => msg('Open Tickets')),
-    { id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true },
+    ...(['reminder', 'escalated', 'new', 'open'] as const).map(builtInWidget.tickets),
+    builtInWidget.settings(),
     { id: 'company-status', tag: 'company-status-widget', title: () => msg('Company Status'), region: 'sidebar' },
-    {
-      id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'),
-      region: 'sidebar',
-    },
+    builtInWidget.customerInformation(),
   ];
 }
 

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CustomerUser } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
+import { builtInWidget } from '../../internal/builtin-widgets.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomerUser } from '../../internal/shared-request.js';
 import { fullName } from '../../internal/format.js';
@@ -11,25 +12,15 @@ import type { WidgetDefinition } from '../../internal/widget-registry.js';
 
 /** The built-in widgets of the customer-user center, in their default order (SPEC §5.8). */
 export function customerUserCenterWidgets(): WidgetDefinition[] {
-  const tickets = (view: string, title: () => string): WidgetDefinition => ({
-    id: `${view}-tickets`, tag: 'ticket-list-widget', title, region: 'main', attributes: { view },
-  });
   return [
-    tickets('reminder', () => msg('Reminder Tickets')),
-    tickets('escalated', () => msg('Escalated Tickets')),
-    tickets('new', () => msg('New Tickets')),
-    tickets('open', () => msg('Open Tickets')),
-    tickets('closed', () => msg('Closed Tickets')),
-    { id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true },
+    ...(['reminder', 'escalated', 'new', 'open', 'closed'] as const).map(builtInWidget.tickets),
+    builtInWidget.settings(),
     { id: 'customer-ids', tag: 'customer-ids-widget', title: () => msg('Customer IDs'), region: 'sidebar' },
     {
       id: 'customer-user-information', tag: 'customer-user-information-widget',
       title: () => msg('Customer User Information'), region: 'sidebar',
     },
-    {
-      id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'),
-      region: 'sidebar',
-    },
+    builtInWidget.customerInformation(),
   ];
 }
 

@@ -1,0 +1,17 @@
+import type { TicketView } from '../data/types.js';
+import { viewLabel } from './labels.js';
+import { msg } from './localize.js';
+import type { WidgetDefinition } from './widget-registry.js';
+
+/** Widget definitions the two centers share. */
+export const builtInWidget = {
+  tickets: (view: TicketView): WidgetDefinition => ({
+    id: `${view}-tickets`, tag: 'ticket-list-widget', title: () => viewLabel(view), region: 'main', attributes: { view },
+  }),
+  settings: (): WidgetDefinition => ({
+    id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true,
+  }),
+  customerInformation: (): WidgetDefinition => ({
+    id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'), region: 'sidebar',
+  }),
+};
