@@ -1,0 +1,32 @@
+// Loads demo/bundle.html (dist/cic.bundle.js from a plain <script type="module">) in headless
+// Chromium and checks that the information center renders its widgets. Run after the build.
+import puppeteer from 'puppeteer-core';
+import { serve } from '../bench/server.mjs';
+
+const server = await serve(process.cwd());
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+});
+let failed = false;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => {
+    failed = true;
+    console.error('page error:', error.message);
+  });
+  await page.goto(`http://127.0.0.1:${server.address().port}/demo/bundle.html`);
+  const cards = await page.waitForFunction(
+    () => document.querySelector('customer-information-center')?.shadowRoot?.querySelectorAll('.card').length,
+    { timeout: 20_000 },
+  );
+  console.log(`dist/cic.bundle.js works without a bundler: ${await cards.jsonValue()} widgets rendered.`);
+} catch (error) {
+  failed = true;
+  console.error('dist/cic.bundle.js did not render the information center:', error.message);
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
