@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json'] },
@@ -14,7 +15,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Puppeteer scripts: Node, with callbacks that run in the page.
+    files: ['bench/**/*.mjs', 'scripts/check-bundle.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['bench/page.js'],
+    languageOptions: { globals: globals.browser },
   },
   {
     rules: {
