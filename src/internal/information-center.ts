@@ -80,7 +80,8 @@ export abstract class InformationCenter extends CicElement {
   private sortables: Sortable[] = [];
   private refreshTimer?: ReturnType<typeof setInterval>;
   private stopWatchingRegistry?: () => void;
-  private layoutLoad?: Promise<void>;
+  /** The data source whose preference store the layout was read from. */
+  private layoutSource?: DataSource;
   private settingsSignature = '';
 
   /** The widgets this center shows by default. */
@@ -149,7 +150,7 @@ export abstract class InformationCenter extends CicElement {
     this.providedSource = this.effectiveDataSource;
     if (changed.has('refreshInterval')) this.startAutoRefresh();
     if (changed.has('locale') && this.locale) void setLocale(this.locale);
-    if (!this.layoutLoad && this.providedSource !== undefined) this.layoutLoad = this.loadLayout();
+    if (this.providedSource !== undefined && this.providedSource !== this.layoutSource) void this.loadLayout(this.providedSource);
     if (changed.has('widgets')) this.reconcileLayout();
   }
 
@@ -167,9 +168,11 @@ export abstract class InformationCenter extends CicElement {
     else element.removeAttribute('theme');
   }
 
-  private async loadLayout(): Promise<void> {
-    const stored = await readPreference(this.providedSource, this.layoutKey);
-    this.layout = normalizeLayout(stored, this.widgetDefinitions);
+  /** Reads the agent's layout from a data source's preference store (or localStorage). */
+  private async loadLayout(source: DataSource): Promise<void> {
+    this.layoutSource = source;
+    const stored = await readPreference(source, this.layoutKey);
+    if (this.layoutSource === source) this.layout = normalizeLayout(stored, this.widgetDefinitions);
   }
 
   private reconcileLayout(): void {

@@ -180,6 +180,17 @@ describe('customer-information-center', () => {
     expect(stored.hidden).to.deep.equal(['new-tickets']);
   });
 
+  it('reads the layout again when it is given another data source (another agent)', async () => {
+    const first = fixtureSource({ preferences: true });
+    const second = fixtureSource({ preferences: true });
+    await second.source.preferences!.set('layout:customer-information-center', { main: ['open-tickets'], sidebar: [], hidden: ['new-tickets'] });
+    const { el } = await renderCenter(first);
+    expect(titles(el, 'main')).to.deep.equal(DEFAULT_MAIN);
+    el.dataSource = second.source;
+    await until(() => titles(el, 'main')[0] === 'Open Tickets');
+    expect(titles(el, 'main')).not.to.include('New Tickets');
+  });
+
   it('falls back to defaults for corrupt or outdated stored layouts, never throwing', async () => {
     const warnings: unknown[] = [];
     const warn = console.warn;
