@@ -7,7 +7,7 @@ import type {
   PreferenceStore,
   SearchOptions,
 } from './data-source.js';
-import { ConflictError, ValidationError } from './errors.js';
+import { abortableDelay, ConflictError, ValidationError } from './errors.js';
 import { compileSearchPattern, type SearchPattern } from './search-pattern.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
 import { compareTickets, type TicketSortContext } from './ticket-sort.js';
@@ -55,26 +55,6 @@ type Bucket = Map<StateCategory, Ticket[]>;
 
 const TERMINAL: ReadonlySet<StateCategory> = new Set(['closed', 'merged', 'removed']);
 const LOCKED = new Set(['lock', 'tmp_lock']);
-
-function abortError(): DOMException {
-  return new DOMException('The operation was aborted.', 'AbortError');
-}
-
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortError());
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -306,9 +286,9 @@ export class InMemoryDataSource implements DataSource {
     if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
   }
 
-  private async latency(options?: CallOptions): Promise<void> {
-    await wait(this.options.latencyMs ?? 0, options?.signal);
-    if (options?.signal?.aborted) throw abortError();
+  /** The artificial delay of every call; an aborted call rejects here. */
+  private latency(options?: CallOptions): Promise<void> {
+    return abortableDelay(this.options.latencyMs ?? 0, options?.signal);
   }
 
   private currentAgent(): Agent | undefined {

@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController } from 'lit';
 import type { DataSource } from '../data/data-source.js';
-import { isAbortError, RateLimitedError } from '../data/errors.js';
+import { abortableDelay, isAbortError, RateLimitedError } from '../data/errors.js';
 import type { CicElement } from './cic-element.js';
 import { renderEmpty, renderError, renderLoading } from './data-states.js';
 
@@ -26,20 +26,6 @@ export interface DataRenderers<T> {
   pending?: () => unknown;
 }
 
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
-
 /**
  * The one way elements load data. Built on @lit/task: a new load aborts the one in flight
  * and a late answer to a superseded load is dropped. Moving the host in the DOM (a
@@ -60,8 +46,10 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     this.task = new Task(host, {
       args: () => [host.effectiveDataSource, host.refreshToken, ...options.args()] as [DataSource | undefined, number, ...A],
       task: async ([source, , ...args], { signal }) => {
+        // Any new load, by retry or by new inputs, replaces a pending rate-limit retry.
+        this.cancelScheduledRetry();
         if (!source || (options.ready && !options.ready(args as unknown as A))) return initialState;
-        if (options.debounceMs) await delay(options.debounceMs, signal);
+        if (options.debounceMs) await abortableDelay(options.debounceMs, signal);
         return options.load(source, args as unknown as A, signal);
       },
       onError: (error) => {
@@ -80,16 +68,15 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     return this.task.value;
   }
 
-  get error(): unknown {
-    return this.task.error;
-  }
-
   /** Loads again with the current inputs (retry, refresh). */
   reload = (): void => {
-    clearTimeout(this.scheduledRetry);
-    this.scheduledRetry = undefined;
     void this.task.run();
   };
+
+  private cancelScheduledRetry(): void {
+    clearTimeout(this.scheduledRetry);
+    this.scheduledRetry = undefined;
+  }
 
   hostConnected(): void {
     if (this.interrupted) {
@@ -102,8 +89,7 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     queueMicrotask(() => {
       if (this.host.isConnected) return;
       if (this.scheduledRetry !== undefined || this.task.status === TaskStatus.PENDING) this.interrupted = true;
-      clearTimeout(this.scheduledRetry);
-      this.scheduledRetry = undefined;
+      this.cancelScheduledRetry();
       this.task.abort();
     });
   }

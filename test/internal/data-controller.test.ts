@@ -2,7 +2,7 @@ import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DataSource } from '../../src/data/data-source.js';
-import { UnavailableError } from '../../src/data/errors.js';
+import { RateLimitedError, UnavailableError } from '../../src/data/errors.js';
 import { CicElement } from '../../src/internal/cic-element.js';
 import { DataController } from '../../src/internal/data-controller.js';
 import { dataStateStyles } from '../../src/internal/theme.styles.js';
@@ -111,5 +111,19 @@ describe('DataController', () => {
     calls[1].resolve('back');
     await settle(el);
     expect(shown(el)).to.equal('back');
+  });
+
+  it('drops a pending rate-limit retry when the inputs change meanwhile', async () => {
+    const { source, calls } = manualSource();
+    const el = await fixture<ProbeElement>(html`<probe-element .dataSource=${source} term="x"></probe-element>`);
+    calls[0].reject(new RateLimitedError(150));
+    await settle(el);
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.disabled).to.equal(true);
+    el.term = 'y';
+    await el.updateComplete;
+    calls[1].resolve('answer to y');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).to.have.length(2);
+    expect(shown(el)).to.equal('answer to y');
   });
 });
