@@ -7,6 +7,7 @@ import type { DataSource } from '../data/data-source.js';
 import type { CustomerSearchDialog } from '../components/customer-search-dialog/customer-search-dialog.js';
 import type { CustomerSelectedDetail } from '../events.js';
 import { CicElement } from './cic-element.js';
+import type { DataController } from './data-controller.js';
 import { dataSourceContext, refreshContext } from './context.js';
 import { emit } from './events.js';
 import {
@@ -49,7 +50,7 @@ export interface SettingsEntry {
  * @csspart empty - The state shown before anyone is selected.
  * @cssprop --cic-space-4 - The gap between cards.
  */
-export abstract class InformationCenter extends CicElement {
+export abstract class InformationCenter<Subject extends object = object> extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, informationCenterStyles];
 
   /** Reload every widget this often (seconds); 0 (the default) turns it off. Paused while the page is hidden. */
@@ -92,12 +93,12 @@ export abstract class InformationCenter extends CicElement {
   protected abstract configureWidget(element: HTMLElement): void;
   /** The preference key of the layout (per agent, not per customer). */
   protected abstract readonly layoutKey: string;
-  /** Whether there is someone to show (a customer id, a login). */
-  protected abstract get hasSubject(): boolean;
-  /** The name and id of whom the center shows. */
-  protected abstract renderTitle(): unknown;
-  /** Reloads the header's own data on refresh. */
-  protected abstract reloadTitle(): void;
+  /** Whom the center shows: a customer id or a login; empty for nobody yet. */
+  protected abstract get subjectId(): string;
+  /** Loads the record of whom the center shows (undefined when there is none). */
+  protected abstract readonly subject: DataController<Subject | undefined, [string]>;
+  /** The name for the heading; the id is shown when there is none. */
+  protected abstract subjectName(record: Subject): string | undefined;
   /** Opens what the agent picked in the search, unless the host cancelled the event. */
   protected abstract openSelection(detail: CustomerSelectedDetail): void;
   /** Says that nobody is selected yet. */
@@ -113,12 +114,16 @@ export abstract class InformationCenter extends CicElement {
   /** Reloads every widget. */
   refresh(): void {
     this.refreshGeneration++;
-    this.reloadTitle();
+    this.subject.reload();
   }
 
   /** Opens the customer search. */
   openSearch(): void {
     this.searchDialog?.show();
+  }
+
+  private get hasSubject(): boolean {
+    return this.subjectId !== '';
   }
 
   protected override firstUpdated(): void {
@@ -164,6 +169,7 @@ export abstract class InformationCenter extends CicElement {
   }
 
   private passTheme(element: Element): void {
+    if (element.getAttribute('theme') === (this.theme ?? null)) return;
     if (this.theme) element.setAttribute('theme', this.theme);
     else element.removeAttribute('theme');
   }
@@ -339,7 +345,7 @@ export abstract class InformationCenter extends CicElement {
 
   private renderHeader() {
     return html`<div class="header" part="header">
-        ${this.hasSubject ? this.renderTitle() : nothing}
+        ${this.hasSubject ? this.renderHeading() : nothing}
         <div class="actions">
           <button class="button" part="search-button" type="button" @click=${this.openSearch}>
             ${msg('Search customer')}
@@ -352,6 +358,16 @@ export abstract class InformationCenter extends CicElement {
         </div>
       </div>
       <customer-search-dialog @customer-selected=${this.onCustomerSelected}></customer-search-dialog>`;
+  }
+
+  /** The name of whom the center shows, then the id; just the id while there is no name. */
+  private renderHeading() {
+    const heading = (record: Subject | undefined) => {
+      const name = record ? this.subjectName(record) : undefined;
+      return html`<h1>${name ?? this.subjectId}</h1>
+        ${name !== undefined ? html`<span class="id">${this.subjectId}</span>` : nothing}`;
+    };
+    return this.subject.render({ pending: () => heading(this.subject.value), complete: heading });
   }
 
   private renderBody(): unknown {

@@ -173,7 +173,7 @@ describe('customer-information-center', () => {
     const spy = fixtureSource({ preferences: true });
     const { el } = await renderCenter(spy);
     card(el, 'new-tickets').querySelector<HTMLButtonElement>('.close-button')!.click();
-    await until(() => spy.count('preferences') >= 0 && !titles(el, 'main').includes('New Tickets'));
+    await until(() => !titles(el, 'main').includes('New Tickets'));
     await settle();
     expect(localStorage.getItem(LAYOUT_KEY)).to.equal(null);
     const stored = (await spy.source.preferences!.get('layout:customer-information-center')) as { hidden: string[] };
@@ -268,6 +268,16 @@ describe('customer-information-center', () => {
     } finally {
       unregister();
     }
+  });
+
+  it('passes its theme on to every widget and the search dialog', async () => {
+    const { el } = await renderCenter();
+    const themes = () => [...$$(el, '.card-body > *'), $(el, 'customer-search-dialog')!].map((w) => w.getAttribute('theme'));
+    el.theme = 'dark';
+    await until(() => themes().every((theme) => theme === 'dark'));
+    expect(getComputedStyle(card(el, 'company-status').querySelector('company-status-widget')!).backgroundColor).to.equal('rgb(22, 27, 34)');
+    el.theme = undefined;
+    await until(() => themes().every((theme) => theme === null));
   });
 
   it('fires layout-changed with the new layout', async () => {

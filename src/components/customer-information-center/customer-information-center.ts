@@ -1,4 +1,3 @@
-import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Customer } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
@@ -30,21 +29,25 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  *
  * @fires customer-selected - Bubbles from the search dialog; cancel it to keep this center from opening that customer.
  */
-export class CustomerInformationCenter extends InformationCenter {
+export class CustomerInformationCenter extends InformationCenter<Customer> {
   /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */
   @property({ attribute: 'customer-id' }) customerId = '';
 
   protected readonly centerKind = 'customer';
   protected readonly layoutKey = 'layout:customer-information-center';
 
-  private readonly customer = new DataController<Customer | undefined, [string]>(this, {
+  protected readonly subject = new DataController<Customer | undefined, [string]>(this, {
     args: () => [this.customerId],
     ready: ([id]) => id !== '',
     load: (source, [id], signal) => loadCustomer(source, id, signal),
   });
 
-  protected get hasSubject(): boolean {
-    return this.customerId !== '';
+  protected get subjectId(): string {
+    return this.customerId;
+  }
+
+  protected subjectName(customer: Customer): string | undefined {
+    return customer.name;
   }
 
   protected builtInWidgets(): WidgetDefinition[] {
@@ -56,25 +59,11 @@ export class CustomerInformationCenter extends InformationCenter {
     if (widget.customerId !== this.customerId) widget.customerId = this.customerId;
   }
 
-  protected reloadTitle(): void {
-    this.customer.reload();
-  }
-
   protected openSelection(detail: CustomerSelectedDetail): void {
     this.customerId = detail.customerId;
   }
 
   protected emptyText(): string {
     return msg('No customer selected.');
-  }
-
-  protected renderTitle() {
-    const withName = (name: string | undefined) =>
-      html`<h1>${name ?? this.customerId}</h1>
-        ${name !== undefined ? html`<span class="id">${this.customerId}</span>` : nothing}`;
-    return this.customer.render({
-      pending: () => withName(this.customer.value?.name),
-      complete: (customer) => withName(customer?.name),
-    });
   }
 }

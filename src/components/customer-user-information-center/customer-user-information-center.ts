@@ -1,4 +1,3 @@
-import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { CustomerUser } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
@@ -34,21 +33,25 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
  *
  * @fires customer-selected - A customer was picked (search or customer ids); cancel it to keep this center as it is.
  */
-export class CustomerUserInformationCenter extends InformationCenter {
+export class CustomerUserInformationCenter extends InformationCenter<CustomerUser> {
   /** The customer user to show. Without one, the center shows an empty state and opens the search. */
   @property({ attribute: 'customer-user-login' }) customerUserLogin = '';
 
   protected readonly centerKind = 'customer-user';
   protected readonly layoutKey = 'layout:customer-user-information-center';
 
-  private readonly user = new DataController<CustomerUser | undefined, [string]>(this, {
+  protected readonly subject = new DataController<CustomerUser | undefined, [string]>(this, {
     args: () => [this.customerUserLogin],
     ready: ([login]) => login !== '',
     load: (source, [login], signal) => loadCustomerUser(source, login, signal),
   });
 
-  protected get hasSubject(): boolean {
-    return this.customerUserLogin !== '';
+  protected get subjectId(): string {
+    return this.customerUserLogin;
+  }
+
+  protected subjectName(user: CustomerUser): string {
+    return fullName(user);
   }
 
   protected builtInWidgets(): WidgetDefinition[] {
@@ -59,14 +62,10 @@ export class CustomerUserInformationCenter extends InformationCenter {
   protected configureWidget(element: HTMLElement): void {
     const widget = element as HTMLElement & { customerUserLogin?: string; customerId?: string };
     if (widget.customerUserLogin !== this.customerUserLogin) widget.customerUserLogin = this.customerUserLogin;
-    const customerId = this.user.value?.customerId ?? '';
+    const customerId = this.subject.value?.customerId ?? '';
     if (widget.localName === 'customer-information-widget' && widget.customerId !== customerId) {
       widget.customerId = customerId;
     }
-  }
-
-  protected reloadTitle(): void {
-    this.user.reload();
   }
 
   protected openSelection(detail: CustomerSelectedDetail): void {
@@ -75,15 +74,5 @@ export class CustomerUserInformationCenter extends InformationCenter {
 
   protected emptyText(): string {
     return msg('No customer user selected.');
-  }
-
-  protected renderTitle() {
-    const withUser = (user: CustomerUser | undefined) =>
-      html`<h1>${user ? fullName(user) : this.customerUserLogin}</h1>
-        ${user ? html`<span class="id">${user.login}</span>` : nothing}`;
-    return this.user.render({
-      pending: () => withUser(this.user.value),
-      complete: (user) => withUser(user),
-    });
   }
 }
