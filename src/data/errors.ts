@@ -6,7 +6,8 @@ export type DataSourceErrorKind =
   | 'conflict'
   | 'rate-limited'
   | 'unavailable'
-  | 'timeout';
+  | 'timeout'
+  | 'malformed';
 
 /** Base class of the typed errors a data source rejects with. */
 export class DataSourceError extends Error {
@@ -73,6 +74,30 @@ export class TimeoutError extends DataSourceError {
   }
 }
 
+/** The data source answered something that is not of the contract's shape; the message says what. */
+export class MalformedAnswerError extends DataSourceError {
+  constructor(message = 'Malformed answer') {
+    super('malformed', message, true);
+  }
+}
+
+/** How long to wait after a rate limit when the source names no usable time (ms). */
+export const DEFAULT_RETRY_AFTER_MS = 5_000;
+/** The shortest and the longest wait after a rate limit (ms), whatever the source says. */
+export const MIN_RETRY_AFTER_MS = 1_000;
+export const MAX_RETRY_AFTER_MS = 120_000;
+
+/**
+ * How long to wait before the `attempt`-th retry after a rate limit (1 for the first): the
+ * source's retry-after within sane bounds (a default when it is not a finite positive
+ * number), doubled for each further limit in a row.
+ */
+export function rateLimitWait(retryAfterMs: number, attempt = 1): number {
+  const asked = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : DEFAULT_RETRY_AFTER_MS;
+  const backedOff = asked * 2 ** Math.max(0, Math.min(attempt - 1, 16));
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(MIN_RETRY_AFTER_MS, backedOff));
+}
+
 /** True for the rejection of an aborted call (a superseded request), which is never shown. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -97,5 +122,34 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
       resolve();
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` passes; in
+ * the second case the result is a `TimeoutError`. A `timeoutMs` of 0 or less waits forever.
+ */
+export function withTimeout<T>(
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forward();
+  signal?.addEventListener('abort', forward, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return;
+    timer = setTimeout(() => {
+      const error = new TimeoutError();
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const calling = Promise.resolve().then(() => call(controller.signal));
+  return Promise.race([calling, timeout]).finally(() => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forward);
   });
 }

@@ -3,8 +3,12 @@ import { localized } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DataSource } from '../data/data-source.js';
+import { guardDataSource } from '../data/guarded-data-source.js';
 import { dataSourceContext, refreshContext } from './context.js';
 import { themeStyles } from './theme.styles.js';
+
+/** The default of `requestTimeout` (ms). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Base of every element: design tokens, runtime localization, and the data source — set
@@ -39,6 +43,12 @@ export class CicElement extends LitElement {
   /** The data source; when unset, the one provided by the nearest ancestor. */
   @property({ attribute: false }) dataSource?: DataSource;
 
+  /**
+   * How long (ms) a data-source call may take before it ends in a "timed out" error with
+   * Retry; 0 waits forever.
+   */
+  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = DEFAULT_REQUEST_TIMEOUT_MS;
+
   @consume({ context: dataSourceContext, subscribe: true })
   @state()
   private providedDataSource?: DataSource;
@@ -48,8 +58,8 @@ export class CicElement extends LitElement {
   @state()
   refreshToken = 0;
 
-  /** The data source in effect. */
+  /** The data source in effect, its answers checked before anything renders them. */
   get effectiveDataSource(): DataSource | undefined {
-    return this.dataSource ?? this.providedDataSource;
+    return guardDataSource(this.dataSource ?? this.providedDataSource);
   }
 }

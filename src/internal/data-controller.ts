@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController } from 'lit';
 import type { DataSource } from '../data/data-source.js';
-import { abortableDelay, isAbortError, RateLimitedError } from '../data/errors.js';
+import { abortableDelay, isAbortError, RateLimitedError, rateLimitWait, withTimeout } from '../data/errors.js';
 import type { CicElement } from './cic-element.js';
 import { renderEmpty, renderError, renderLoading } from './data-states.js';
 
@@ -26,19 +26,32 @@ export interface DataRenderers<T> {
   pending?: () => unknown;
 }
 
+/** A loaded value and the inputs it was loaded for. */
+interface Loaded<T, A> {
+  value: T;
+  args: A;
+}
+
+const sameArgs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
  * The one way elements load data. Built on @lit/task: a new load aborts the one in flight
  * and a late answer to a superseded load is dropped. Moving the host in the DOM (a
  * disconnect followed by a connect in the same task) neither aborts nor reloads; a host
- * that stays removed aborts its load and resumes it when it comes back.
+ * that stays removed aborts its load and resumes it when it comes back. A load that takes
+ * longer than the host's `requestTimeout` ends in a `TimeoutError`; a rate limit is retried
+ * by itself after a bounded, growing wait.
  */
 export class DataController<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
   private readonly host: CicElement;
   private readonly options: DataControllerOptions<A, T>;
-  private readonly task: Task<[DataSource | undefined, number, ...A], T>;
+  private readonly task: Task<[DataSource | undefined, number, ...A], Loaded<T, A>>;
   private interrupted = false;
   /** While rate-limited: the retry the data source asked us to wait for. */
   private scheduledRetry?: ReturnType<typeof setTimeout>;
+  /** Rate limits in a row, for the back-off; and the wait of the latest (ms). */
+  private rateLimits = 0;
+  private rateLimitWaitMs = 0;
 
   constructor(host: CicElement, options: DataControllerOptions<A, T>) {
     this.host = host;
@@ -50,11 +63,18 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
         this.cancelScheduledRetry();
         if (!source || (options.ready && !options.ready(args as unknown as A))) return initialState;
         if (options.debounceMs) await abortableDelay(options.debounceMs, signal);
-        return options.load(source, args as unknown as A, signal);
+        const inputs = args as unknown as A;
+        const value = await withTimeout(host.requestTimeout, signal, (bounded) => options.load(source, inputs, bounded));
+        return { value, args: inputs };
+      },
+      onComplete: () => {
+        this.rateLimits = 0;
       },
       onError: (error) => {
         // Respect retry-after: retry by ourselves once the wait is over, not before.
-        if (error instanceof RateLimitedError) this.scheduledRetry = setTimeout(this.reload, error.retryAfterMs);
+        if (!(error instanceof RateLimitedError)) return;
+        this.rateLimitWaitMs = rateLimitWait(error.retryAfterMs, ++this.rateLimits);
+        this.scheduledRetry = setTimeout(this.reload, this.rateLimitWaitMs);
       },
     });
     host.addController(this);
@@ -64,8 +84,15 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     return this.task.status;
   }
 
+  /** The latest loaded value, possibly for earlier inputs (while new ones load). */
   get value(): T | undefined {
-    return this.task.value;
+    return this.task.value?.value;
+  }
+
+  /** The latest loaded value only if it was loaded for the current inputs. */
+  get currentValue(): T | undefined {
+    const loaded = this.task.value;
+    return loaded && sameArgs(loaded.args, this.options.args()) ? loaded.value : undefined;
   }
 
   /** Loads again with the current inputs (retry, refresh). */
@@ -100,8 +127,10 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
       initial: () => renderers.initial?.(),
       pending: () => (renderers.pending ?? renderLoading)(),
       error: (error) =>
-        isAbortError(error) ? renderLoading() : renderError(error, this.reload, this.scheduledRetry !== undefined),
-      complete: (value) =>
+        isAbortError(error)
+          ? renderLoading()
+          : renderError(error, this.reload, this.scheduledRetry !== undefined ? this.rateLimitWaitMs : undefined),
+      complete: ({ value }) =>
         this.options.isEmpty?.(value) ? (renderers.empty ?? renderEmpty)() : renderers.complete(value),
     });
   }

@@ -1,11 +1,11 @@
-import { html } from 'lit';
-import { DataSourceError, RateLimitedError } from '../data/errors.js';
+import { html, nothing } from 'lit';
+import { DataSourceError, RateLimitedError, rateLimitWait } from '../data/errors.js';
 import { msg, str } from './localize.js';
 
-/** What the agent reads for a failed call, by error kind. */
-export function errorMessage(error: unknown): string {
+/** What the agent reads for a failed call, by error kind; `waitMs` is the wait after a rate limit. */
+export function errorMessage(error: unknown, waitMs?: number): string {
   if (error instanceof RateLimitedError) {
-    const seconds = Math.ceil(error.retryAfterMs / 1000);
+    const seconds = Math.ceil((waitMs ?? rateLimitWait(error.retryAfterMs)) / 1000);
     return msg(str`Too many requests. Try again in ${seconds} s.`);
   }
   if (!(error instanceof DataSourceError)) return msg('Something went wrong.');
@@ -18,6 +18,8 @@ export function errorMessage(error: unknown): string {
       return msg('You are not allowed to see this.');
     case 'not-found':
       return msg('Not found.');
+    case 'malformed':
+      return msg('The data source answered something that cannot be shown.');
     default:
       return msg('Something went wrong.');
   }
@@ -29,11 +31,21 @@ export function renderLoading() {
   </div>`;
 }
 
-/** An error in words, with a retry button (disabled while a rate limit asks us to wait). */
-export function renderError(error: unknown, retry: () => void, waiting = false) {
+/** Whether trying again may help: not for errors that say it will not (forbidden, not found…). */
+export const isRetryable = (error: unknown) => !(error instanceof DataSourceError) || error.retryable;
+
+/**
+ * An error in words, with a retry button when retrying may help (disabled while a rate
+ * limit asks us to wait `waitMs`).
+ */
+export function renderError(error: unknown, retry: () => void, waitMs?: number) {
   return html`<div class="state state--error" role="alert" part="error">
-    <span>${errorMessage(error)}</span>
-    <button class="button" type="button" part="retry-button" ?disabled=${waiting} @click=${retry}>${msg('Retry')}</button>
+    <span>${errorMessage(error, waitMs)}</span>
+    ${isRetryable(error)
+      ? html`<button class="button" type="button" part="retry-button" ?disabled=${waitMs !== undefined} @click=${retry}>
+          ${msg('Retry')}
+        </button>`
+      : nothing}
   </div>`;
 }
 

@@ -13,6 +13,7 @@ import { emit } from './events.js';
 import {
   moveWidget,
   normalizeLayout,
+  preferenceTimeout,
   readPreference,
   REGIONS,
   writePreference,
@@ -22,6 +23,7 @@ import {
 import { msg, setLocale, str } from './localize.js';
 import { informationCenterStyles } from './information-center.styles.js';
 import { dataStateStyles } from './theme.styles.js';
+import { renderLoading } from './data-states.js';
 import { onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
 /** What the settings widget is given, and what it answers with. */
@@ -177,7 +179,7 @@ export abstract class InformationCenter<Subject extends object = object> extends
   /** Reads the agent's layout from a data source's preference store (or localStorage). */
   private async loadLayout(source: DataSource): Promise<void> {
     this.layoutSource = source;
-    const stored = await readPreference(source, this.layoutKey);
+    const stored = await readPreference(source, this.layoutKey, preferenceTimeout(this));
     if (this.layoutSource === source) this.layout = normalizeLayout(stored, this.widgetDefinitions);
   }
 
@@ -367,7 +369,8 @@ export abstract class InformationCenter<Subject extends object = object> extends
       return html`<h1>${name ?? this.subjectId}</h1>
         ${name !== undefined ? html`<span class="id">${this.subjectId}</span>` : nothing}`;
     };
-    return this.subject.render({ pending: () => heading(this.subject.value), complete: heading });
+    // While the next subject loads, nothing of the previous one may show (refresh keeps the name).
+    return this.subject.render({ pending: () => heading(this.subject.currentValue), complete: heading });
   }
 
   private renderBody(): unknown {
@@ -377,7 +380,7 @@ export abstract class InformationCenter<Subject extends object = object> extends
         <button class="button" type="button" @click=${this.openSearch}>${msg('Search customer')}</button>
       </div>`;
     }
-    if (!this.layout) return nothing;
+    if (!this.layout) return renderLoading();
     return html`<div class="regions" @settings-saved=${this.onSettingsSaved}>
       ${REGIONS.map((region) => this.renderRegion(region))}
     </div>`;

@@ -36,7 +36,8 @@ export class Paging {
   private range(page: Page<unknown>, size: number): string {
     const first = formatNumber((this.number - 1) * size + 1);
     const last = formatNumber((this.number - 1) * size + page.items.length);
-    if (!page.total) return msg(str`${first}–${last}`);
+    // A total smaller than what was already shown is wrong: leave it out rather than say "41–50 of 12".
+    if (!page.total || page.total.value < (this.number - 1) * size + page.items.length) return msg(str`${first}–${last}`);
     const total = formatNumber(page.total.value);
     return page.total.exact ? msg(str`${first}–${last} of ${total}`) : msg(str`${first}–${last} of about ${total}`);
   }

@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { DataSource } from '../data/data-source.js';
 import type { CicElement } from './cic-element.js';
-import { readPreference, writePreference } from './layout.js';
+import { preferenceTimeout, readPreference, writePreference } from './layout.js';
 
 /**
  * A per-agent setting of one element (filter, columns, page size…): read once the data
@@ -33,11 +33,13 @@ export class PreferenceController<T> implements ReactiveController {
     if (!source || (this.loadedFor?.[0] === source && this.loadedFor[1] === key)) return;
     this.loadedFor = [source, key];
     this.loaded = false;
-    void readPreference(source, key).then((stored) => {
+    void readPreference(source, key, preferenceTimeout(this.host)).then((stored) => {
       if (this.loadedFor?.[0] !== source || this.loadedFor[1] !== key) return;
       this.value = this.sanitize(stored);
       if (stored !== undefined && JSON.stringify(this.value) !== JSON.stringify(stored)) {
         console.warn(`[cic] stored preference "${key}" was partly unusable; defaults fill the gaps.`, stored);
+        // Repair it, so that the next load does not meet it again.
+        void writePreference(source, key, this.value);
       }
       this.loaded = true;
       this.host.requestUpdate();

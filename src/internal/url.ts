@@ -27,3 +27,21 @@ export function fillUrlTemplate(template: string | undefined, values: Record<str
   const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
   return safeHref(filled);
 }
+
+/** A plain email address: no spaces, no URL syntax (`?`, `&`, `#`, `/`, `:`…) that could add headers. */
+const PLAIN_EMAIL = /^[^\s@?&#/:;,<>"'%\\]+@[^\s@?&#/:;,<>"'%\\]+\.[^\s@?&#/:;,<>"'%\\]+$/;
+/** A phone number as people write it: digits, spaces, `+ - . ( )` and `/`. */
+const PLAIN_PHONE = /^\+?[\d\s\-./()]{3,40}$/;
+
+/** `mailto:` link for a plain address, else undefined (the value is then shown as text). */
+export function mailtoHref(email: unknown): string | undefined {
+  if (typeof email !== 'string' || !PLAIN_EMAIL.test(email.trim())) return undefined;
+  return `mailto:${encodeURIComponent(email.trim()).replace(/%40/g, '@')}`;
+}
+
+/** `tel:` link for a plain phone number (only its digits and a leading +), else undefined. */
+export function telHref(phone: unknown): string | undefined {
+  if (typeof phone !== 'string' || !PLAIN_PHONE.test(phone.trim()) || !/\d/.test(phone)) return undefined;
+  const trimmed = phone.trim();
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
+}

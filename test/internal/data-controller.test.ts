@@ -2,6 +2,7 @@ import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DataSource } from '../../src/data/data-source.js';
+import type { Customer } from '../../src/data/types.js';
 import { RateLimitedError, UnavailableError } from '../../src/data/errors.js';
 import { CicElement } from '../../src/internal/cic-element.js';
 import { DataController } from '../../src/internal/data-controller.js';
@@ -14,12 +15,14 @@ interface Call {
   reject: (error: unknown) => void;
 }
 
-/** A data source whose answers the test gives by hand, in any order. */
+/** A data source whose answers (a customer named as given) the test gives by hand, in any order. */
 function manualSource() {
   const calls: Call[] = [];
   const source = {
     getCustomer: (term: string, { signal }: { signal: AbortSignal }) =>
-      new Promise<string>((resolve, reject) => calls.push({ term, signal, resolve, reject })),
+      new Promise<Customer>((resolve, reject) =>
+        calls.push({ term, signal, resolve: (name) => resolve({ id: term, name }), reject }),
+      ),
   } as unknown as DataSource;
   return { source, calls };
 }
@@ -30,7 +33,7 @@ class ProbeElement extends CicElement {
   data = new DataController<string, [string]>(this, {
     args: () => [this.term],
     ready: ([term]) => term.length > 0,
-    load: (source, [term], signal) => (source.getCustomer as unknown as (t: string, o: object) => Promise<string>)(term, { signal }),
+    load: async (source, [term], signal) => (await source.getCustomer(term, { signal }))?.name ?? '',
   });
   override render() {
     return this.data.render({ complete: (value) => litHtml`<p class="value">${value}</p>` });

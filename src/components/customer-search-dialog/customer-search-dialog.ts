@@ -151,8 +151,10 @@ export class CustomerSearchDialog extends CicElement {
 
   private renderSearch<T>(box: SearchBox<T>) {
     const listId = `${box.kind}-results`;
-    const items = box.results.value?.items ?? [];
-    const expanded = box.results.status === TaskStatus.COMPLETE && items.length > 0;
+    // Only results on screen for the term as typed now can be picked (not those of a term still debouncing).
+    const shown = box.results.status === TaskStatus.COMPLETE ? box.results.currentValue : undefined;
+    const items = shown?.items ?? [];
+    const expanded = items.length > 0;
     const activeIndex = this.active?.kind === box.kind ? this.active.index : -1;
     const short = box.term.trim().length > 0 && box.term.trim().length < MIN_SEARCH_LENGTH && box.term.trim() !== '*';
     return html`<div class="field">
@@ -175,7 +177,7 @@ export class CustomerSearchDialog extends CicElement {
       />
       <p class="hint" id="${box.kind}-hint" aria-live="polite">
         ${short ? msg(str`Type at least ${MIN_SEARCH_LENGTH} characters.`) : nothing}
-        ${expanded && box.results.value?.hasMore ? msg('More results exist — refine your search.') : nothing}
+        ${expanded && shown?.hasMore ? msg('More results exist — refine your search.') : nothing}
       </p>
       ${box.results.render({
         initial: () => nothing,

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConflictError, isAbortError, ValidationError } from '../../data/errors.js';
+import { ConflictError, isAbortError, ValidationError, withTimeout } from '../../data/errors.js';
 import type { CustomerUser, CustomerUserInput } from '../../data/types.js';
 import { validateCustomerUser } from '../../data/validation.js';
 import { CicElement } from '../../internal/cic-element.js';
@@ -44,14 +44,16 @@ const FIELDS: FieldSpec[] = [
 ];
 
 /** A field problem in the agent's words: known codes are translated, other text shown as given. */
-function problemText(problem: string): string {
+function problemText(problem: string, field: string): string {
   switch (problem) {
     case 'required':
       return msg('This field is required.');
     case 'email':
       return msg('Enter a valid email address, like name@example.com.');
     case 'conflict':
-      return msg('This login is already taken.');
+      if (field === 'login') return msg('This login is already taken.');
+      if (field === 'email') return msg('This email address is already in use.');
+      return msg('This value is already in use.');
     default:
       return problem;
   }
@@ -71,6 +73,7 @@ function problemText(problem: string): string {
  * @csspart form - The form.
  * @csspart input - Each input.
  * @csspart message - Each field's message.
+ * @csspart status - "Saving…" while a save runs, then "Saved.".
  * @csspart save-button - **Save**.
  * @csspart finish-button - **Save and finish** (edit only).
  * @csspart cancel-button - **Cancel**.
@@ -111,11 +114,11 @@ export class CustomerUserForm extends CicElement {
 
   override render() {
     const editing = this.user !== undefined;
-    return html`<form part="form" novalidate aria-labelledby="heading" @submit=${(e: SubmitEvent) => this.onSubmit(e, true)}>
+    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${this.saving ? 'true' : 'false'} @submit=${(e: SubmitEvent) => this.onSubmit(e, true)}>
       <h3 id="heading">${editing ? msg('Edit customer user') : msg('Add customer user')}</h3>
       ${this.formError ? html`<p class="message" role="alert">${this.formError}</p>` : nothing}
       <div class="fields">${FIELDS.map((spec) => this.renderField(spec))}</div>
-      ${this.savedNotice ? html`<p class="saved" role="status">${msg('Saved.')}</p>` : nothing}
+      <p class="saved" role="status" part="status">${this.saving ? msg('Saving…') : this.savedNotice ? msg('Saved.') : nothing}</p>
       <div class="actions">
         ${editing
           ? html`<button class="button" part="save-button" type="button" ?disabled=${this.saving}
@@ -140,7 +143,7 @@ export class CustomerUserForm extends CicElement {
         aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? `${spec.name}-message` : nothing}
         .value=${this.values[spec.name] ?? ''}
         @input=${(e: InputEvent) => this.onInput(spec.name, (e.target as HTMLInputElement).value)} />
-      ${problem ? html`<p class="message" part="message" id="${spec.name}-message">${problemText(problem)}</p>` : nothing}
+      ${problem ? html`<p class="message" part="message" id="${spec.name}-message">${problemText(problem, spec.name)}</p>` : nothing}
     </div>`;
   }
 
@@ -159,6 +162,8 @@ export class CustomerUserForm extends CicElement {
 
   private async onSubmit(event: Event, finish: boolean) {
     event.preventDefault();
+    // One save at a time: a second click or Enter while saving sends nothing.
+    if (this.saving) return;
     const input = this.input();
     const problems = validateCustomerUser(input);
     this.formError = '';
@@ -173,10 +178,10 @@ export class CustomerUserForm extends CicElement {
     this.saveController?.abort();
     this.saveController = new AbortController();
     try {
-      const signal = this.saveController.signal;
-      const user = this.user
-        ? await source.updateCustomerUser!(this.user.login, input, { signal })
-        : await source.createCustomerUser!(input, { signal });
+      const login = this.user?.login;
+      const user = await withTimeout(this.requestTimeout, this.saveController.signal, (signal) =>
+        login !== undefined ? source.updateCustomerUser!(login, input, { signal }) : source.createCustomerUser!(input, { signal }),
+      );
       const finished = finish || !this.user;
       if (!finished) {
         this.user = user;
@@ -203,7 +208,7 @@ export class CustomerUserForm extends CicElement {
     const known = FIELDS.filter((f) => problems[f.name]);
     this.problems = Object.fromEntries(known.map((f) => [f.name, problems[f.name]]));
     const unplaced = Object.keys(problems).filter((name) => !FIELDS.some((f) => f.name === name));
-    if (unplaced.length) this.formError = unplaced.map((name) => `${name}: ${problemText(problems[name])}`).join(' ');
+    if (unplaced.length) this.formError = unplaced.map((name) => `${name}: ${problemText(problems[name], name)}`).join(' ');
     await this.updateComplete;
     if (known.length) this.renderRoot.querySelector<HTMLInputElement>(`#${known[0].name}`)?.focus();
   }

@@ -62,7 +62,7 @@ export class CustomerUserInformationCenter extends InformationCenter<CustomerUse
   protected configureWidget(element: HTMLElement): void {
     const widget = element as HTMLElement & { customerUserLogin?: string; customerId?: string };
     if (widget.customerUserLogin !== this.customerUserLogin) widget.customerUserLogin = this.customerUserLogin;
-    const customerId = this.subject.value?.customerId ?? '';
+    const customerId = this.subject.currentValue?.customerId ?? '';
     if (widget.localName === 'customer-information-widget' && widget.customerId !== customerId) {
       widget.customerId = customerId;
     }

@@ -8,7 +8,7 @@ import { fullName } from '../../internal/format.js';
 import { msg } from '../../internal/localize.js';
 import { field, formatAddress, invalidBadge } from '../../internal/record-fields.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
-import { safeHref } from '../../internal/url.js';
+import { mailtoHref, telHref } from '../../internal/url.js';
 import { recordStyles } from '../../internal/record.styles.js';
 
 /**
@@ -41,15 +41,13 @@ export class CustomerUserInformationWidget extends CicElement {
   }
 
   private renderUser(user: CustomerUser) {
-    const link = (scheme: string, value: string | undefined) => {
-      const href = value ? safeHref(`${scheme}${value}`) : undefined;
-      return href ? html`<a href=${href}>${value}</a>` : value;
-    };
+    const link = (href: string | undefined, value: string | undefined) => (href ? html`<a href=${href}>${value}</a>` : value);
     return html`${invalidBadge(user.valid)}
       <dl>
         ${field(msg('Name'), [user.title, fullName(user)].filter(Boolean).join(' '))} ${field(msg('Login'), user.login)}
-        ${field(msg('Email'), link('mailto:', user.email))} ${field(msg('Phone'), link('tel:', user.phone))}
-        ${field(msg('Mobile'), link('tel:', user.mobile))} ${field(msg('Address'), formatAddress(user))}
+        ${field(msg('Email'), link(mailtoHref(user.email), user.email))}
+        ${field(msg('Phone'), link(telHref(user.phone), user.phone))}
+        ${field(msg('Mobile'), link(telHref(user.mobile), user.mobile))} ${field(msg('Address'), formatAddress(user))}
         ${field(msg('Customer ID'), user.customerId)}
         ${field(msg('Secondary customer IDs'), user.secondaryCustomerIds?.join(', '))} ${field(msg('Comment'), user.comment)}
       </dl>`;

@@ -77,6 +77,10 @@ export class CustomerUsersWidget extends CicElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('customerId')) {
+      // Nothing typed for the previous customer applies to the next one.
+      clearTimeout(this.filterTimer);
+      this.filterDraft = '';
+      this.filter = '';
       this.paging.reset();
       this.form = undefined;
     }

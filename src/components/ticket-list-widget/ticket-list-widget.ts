@@ -6,6 +6,7 @@ import {
   TICKET_VIEWS,
   type Page,
   type Ticket,
+  type TicketPage,
   type TicketFilter,
   type TicketScope,
   type TicketSort,
@@ -22,8 +23,27 @@ import { oneOf, PreferenceController } from '../../internal/preference-controlle
 import { listStyles } from '../../internal/list.styles.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { fillUrlTemplate } from '../../internal/url.js';
+import { keepWhileSameKey } from '../../internal/memo.js';
+import { TaskStatus } from '@lit/task';
 import { COLUMNS, DEFAULT_COLUMNS, OPTIONAL_COLUMNS, type ColumnId, type ColumnContext } from './columns.js';
 import { styles } from './ticket-list-widget.styles.js';
+
+/** Everything one page of the list is loaded for. */
+interface TicketRequest {
+  scope: TicketScope;
+  view: TicketView;
+  filter: TicketFilter;
+  sort: TicketSort;
+  pageSize: number;
+  cursor?: string;
+}
+
+/** A page, with the counts of the filter tabs (for its scope, view and refresh). */
+interface LoadedTickets {
+  page: TicketPage;
+  counts: Record<TicketFilter, number>;
+  countsFor: string;
+}
 
 interface TicketListSettings {
   filter: TicketFilter;
@@ -49,7 +69,7 @@ function defaultColumns(view: TicketView): ColumnId[] {
 function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings {
   const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<TicketListSettings>;
   const columns = Array.isArray(value.columns)
-    ? value.columns.filter((c): c is ColumnId => c in COLUMNS && c !== 'number')
+    ? value.columns.filter((c): c is ColumnId => typeof c === 'string' && Object.hasOwn(COLUMNS, c) && c !== 'number')
     : defaultColumns(view);
   const sort = value.sort;
   const validSort =
@@ -117,32 +137,29 @@ export class TicketListWidget extends CicElement {
     return this.customerId ? { customerId: this.customerId } : undefined;
   }
 
-  private get scopeKey(): string {
-    return JSON.stringify(this.scope ?? null);
+  private readonly sameRequest = keepWhileSameKey<TicketRequest | undefined>((request) => JSON.stringify(request ?? null));
+
+  /** What to load now: `undefined` until there is a scope and the stored settings are read. */
+  private get request(): TicketRequest | undefined {
+    const scope = this.scope;
+    if (!scope || !this.settings.loaded) return this.sameRequest(undefined);
+    const { filter, sort, pageSize } = this.settings.value;
+    return this.sameRequest({ scope, view: this.validView, filter: this.supportedFilter(filter), sort, pageSize, cursor: this.paging.cursor });
   }
 
-  /** The filter-tab counts, and the scope, view and refresh they were counted for. */
-  private counts?: { values: Record<TicketFilter, number>; for: string; refresh: number };
-
-  private readonly tickets = new DataController<Page<Ticket>, [string, TicketView, TicketFilter, string, number, string | undefined, boolean]>(this, {
-    args: () => {
-      const { filter, sort, pageSize } = this.settings.value;
-      return [this.scopeKey, this.validView, filter, `${sort.field}:${sort.direction}`, pageSize, this.paging.cursor, this.settings.loaded];
-    },
-    ready: ([, , , , , , loaded]) => loaded && this.scope !== undefined,
-    isEmpty: (page) => page.items.length === 0,
-    load: async (source, [scopeKey, view, filter, , pageSize, cursor], signal) => {
+  private readonly tickets: DataController<LoadedTickets, [TicketRequest | undefined]> = new DataController(this, {
+    args: () => [this.request],
+    ready: ([request]) => request !== undefined,
+    isEmpty: ({ page }) => page.items.length === 0,
+    load: async (source, [request], signal): Promise<LoadedTickets> => {
+      const { scope, view, filter, sort, pageSize, cursor } = request!;
       // The counts come with the first page of a scope and view (or after a refresh): one call.
-      const countsFor = `${scopeKey}|${view}`;
-      const refresh = this.refreshToken;
-      const withCounts = this.counts?.for !== countsFor || this.counts.refresh !== refresh;
-      const sort = this.settings.value.sort;
-      const page = await source.listTickets(this.scope!, { view, filter, sort, page: { size: pageSize, cursor }, withCounts, signal });
-      if (withCounts) {
-        const values = page.counts ?? (await source.countTickets(this.scope!, view, { signal }));
-        this.counts = { values, for: countsFor, refresh };
-      }
-      return page;
+      const countsFor = `${JSON.stringify(scope)}|${view}|${this.refreshToken}`;
+      const previous: LoadedTickets | undefined = this.tickets.value;
+      const known = previous?.countsFor === countsFor ? previous.counts : undefined;
+      const page = await source.listTickets(scope, { view, filter, sort, page: { size: pageSize, cursor }, withCounts: !known, signal });
+      const counts = known ?? page.counts ?? (await source.countTickets(scope, view, { signal }));
+      return { page, counts, countsFor };
     },
   });
 
@@ -159,9 +176,9 @@ export class TicketListWidget extends CicElement {
 
   override render() {
     return html`${this.customerUserLogin ? this.renderAccessChoice() : nothing} ${this.renderTabs()}
-      <div role="tabpanel" id="panel" aria-labelledby="tab-${this.settings.value.filter}">
+      <div role="tabpanel" id="panel" aria-labelledby="tab-${this.supportedFilter(this.settings.value.filter)}">
         ${this.choosingColumns ? this.renderColumnChooser() : nothing}
-        ${this.tickets.render({ complete: (page) => this.renderTable(page) })}
+        ${this.tickets.render({ complete: ({ page }) => this.renderTable(page) })}
       </div>`;
   }
 
@@ -175,17 +192,42 @@ export class TicketListWidget extends CicElement {
     </fieldset>`;
   }
 
+  /** The filters the data source can apply, in tab order. */
+  private get filters(): readonly TicketFilter[] {
+    const supported = this.effectiveDataSource?.capabilities.ticketFilters ?? TICKET_FILTERS;
+    const filters = TICKET_FILTERS.filter((filter) => supported.includes(filter));
+    return filters.length ? filters : ['all'];
+  }
+
+  /** `filter` if the data source can apply it, else its first filter. */
+  private supportedFilter(filter: TicketFilter): TicketFilter {
+    return this.filters.includes(filter) ? filter : this.filters[0];
+  }
+
+  /**
+   * The tab counts to show: the loaded ones for this scope and view (kept while the next
+   * page loads); `undefined` while they load; `null` after an error (no count is shown).
+   */
+  private get tabCounts(): Record<TicketFilter, number> | undefined | null {
+    if (this.tickets.status === TaskStatus.ERROR) return null;
+    const loaded = this.tickets.value;
+    const current = `${JSON.stringify(this.scope ?? null)}|${this.validView}|`;
+    return loaded?.countsFor.startsWith(current) ? loaded.counts : undefined;
+  }
+
   private renderTabs() {
-    const counts = this.counts?.for === `${this.scopeKey}|${this.validView}` ? this.counts.values : undefined;
-    const current = this.settings.value.filter;
+    const counts = this.tabCounts;
+    const current = this.supportedFilter(this.settings.value.filter);
     return html`<div class="toolbar">
       <div role="tablist" part="tabs" aria-label=${msg('Filter')} @keydown=${this.onTabKeyDown}>
-        ${TICKET_FILTERS.map(
+        ${this.filters.map(
           (filter) => html`<button role="tab" part="tab" type="button" id="tab-${filter}" aria-controls="panel"
             aria-selected=${filter === current ? 'true' : 'false'} tabindex=${filter === current ? '0' : '-1'}
             @click=${() => this.changeSettings({ filter })}>
             ${filterLabel(filter)}
-            <span class="count">(${counts ? formatNumber(counts[filter]) : '…'})</span>
+            ${counts === null
+              ? nothing
+              : html`<span class="count" part="count">(${counts ? formatNumber(counts[filter]) : '…'})</span>`}
           </button>`,
         )}
       </div>
@@ -199,10 +241,11 @@ export class TicketListWidget extends CicElement {
     if (step === undefined) return;
     event.preventDefault();
     const rtl = getComputedStyle(this).direction === 'rtl' && Math.abs(step) === 1 ? -1 : 1;
-    const index = TICKET_FILTERS.indexOf(this.settings.value.filter);
-    const next = Math.max(0, Math.min(TICKET_FILTERS.length - 1, index + step * rtl));
-    this.changeSettings({ filter: TICKET_FILTERS[next] });
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${TICKET_FILTERS[next]}`)?.focus());
+    const filters = this.filters;
+    const index = filters.indexOf(this.supportedFilter(this.settings.value.filter));
+    const next = filters[Math.max(0, Math.min(filters.length - 1, index + step * rtl))];
+    this.changeSettings({ filter: next });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   };
 
   private chosenColumns(): ColumnId[] {
@@ -289,7 +332,8 @@ export class TicketListWidget extends CicElement {
 
   private renderHeader(id: ColumnId, sort: TicketSort) {
     const column = COLUMNS[id];
-    const field = column.sortField;
+    const sorts = this.effectiveDataSource?.capabilities.ticketSorts ?? TICKET_SORT_FIELDS;
+    const field = column.sortField && sorts.includes(column.sortField) ? column.sortField : undefined;
     if (!field) return html`<th scope="col">${column.label()}</th>`;
     const active = sort.field === field;
     const direction = active ? sort.direction : undefined;

@@ -1,0 +1,274 @@
+import type {
+  CallOptions,
+  DataSource,
+  DataSourceCapabilities,
+  ListCustomerUsersOptions,
+  ListTicketsOptions,
+  SearchOptions,
+} from './data-source.js';
+import { MalformedAnswerError } from './errors.js';
+import {
+  TICKET_FILTERS,
+  TICKET_SORT_FIELDS,
+  type CompanyStatus,
+  type OpenClosedCounts,
+  type Page,
+  type SearchResult,
+  type TicketFilter,
+} from './types.js';
+
+/**
+ * Checks every answer of a data source before an element renders it. A hand-written
+ * adapter or a server may answer `null` where a list belongs, a negative total or a date
+ * that does not parse; an element must then show an error with Retry, not throw while
+ * rendering. Elements reach their data source only through `guardDataSource()`.
+ */
+
+type Check<T> = (value: unknown, path: string) => T;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function fail(method: string, path: string, problem: string): never {
+  throw new MalformedAnswerError(`${method}: ${path || 'the answer'} ${problem}`);
+}
+
+/** Runs `check` on `value`, naming the method in the error it may raise. */
+function checked<T>(method: string, value: unknown, check: Check<T>): T {
+  try {
+    return check(value, '');
+  } catch (error) {
+    if (error instanceof PathError) fail(method, error.path, error.problem);
+    throw error;
+  }
+}
+
+class PathError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path} ${problem}`);
+  }
+}
+
+const at = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+
+function object(value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) throw new PathError(path, 'is not an object');
+  return value;
+}
+
+function text(value: unknown, path: string): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') throw new PathError(path, 'is not a string');
+  return value;
+}
+
+function count(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new PathError(path, `is not a count (a finite number ≥ 0): ${String(value)}`);
+  }
+  return value;
+}
+
+function list<T>(value: unknown, path: string, item: Check<T>): T[] {
+  if (!Array.isArray(value)) throw new PathError(path, 'is not an array');
+  return value.map((entry, index) => item(entry, at(path, index)));
+}
+
+const DATE_FIELDS = ['createdAt', 'changedAt', 'pendingUntil', 'escalationAt'] as const;
+let warnedDates = false;
+
+/** A date that does not parse is left out (shown as empty), never rendered as "Invalid Date". */
+function withValidDates(record: Record<string, unknown>, path: string): Record<string, unknown> {
+  const invalid = DATE_FIELDS.filter((key) => record[key] != null && (typeof record[key] !== 'string' || Number.isNaN(Date.parse(record[key]))));
+  if (!invalid.length) return record;
+  if (!warnedDates) {
+    warnedDates = true;
+    console.warn(`[cic] the data source answered dates that do not parse (${path}.${invalid[0]}…); they are left out.`);
+  }
+  const copy = { ...record };
+  for (const key of invalid) delete copy[key];
+  return copy;
+}
+
+function withString(key: string): Check<Record<string, unknown>> {
+  return (value, path) => {
+    const record = object(value, path);
+    text(record[key], at(path, key));
+    return record;
+  };
+}
+
+const customer = withString('id');
+const customerUser: Check<Record<string, unknown>> = (value, path) => {
+  const record = withString('login')(value, path);
+  text(record.customerId, at(path, 'customerId'));
+  return record;
+};
+const ticket: Check<Record<string, unknown>> = (value, path) => {
+  const record = withString('id')(value, path);
+  return withValidDates(record, path);
+};
+
+function total(value: unknown, path: string): void {
+  if (value === undefined || value === null) return;
+  count(object(value, path).value, at(path, 'value'));
+}
+
+function countsOf<K extends string>(keys: readonly K[]): Check<Record<K, number>> {
+  return (value, path) => {
+    const record = object(value, path);
+    for (const key of keys) count(record[key], at(path, key));
+    return record as Record<K, number>;
+  };
+}
+
+const openClosed = countsOf(['open', 'closed'] as const);
+
+function countsByKey(value: unknown, path: string): Record<string, OpenClosedCounts> {
+  const record = object(value, path);
+  for (const [key, entry] of Object.entries(record)) openClosed(entry, at(path, key));
+  return record as Record<string, OpenClosedCounts>;
+}
+
+const companyStatus: Check<CompanyStatus> = (value, path) => {
+  const record = countsOf(['escalated', 'open', 'closed', 'all'] as const)(value, path);
+  const byCategory = (record as Record<string, unknown>).byCategory ?? {};
+  for (const [key, entry] of Object.entries(object(byCategory, at(path, 'byCategory')))) count(entry, at(at(path, 'byCategory'), key));
+  return { ...record, byCategory } as CompanyStatus;
+};
+
+/**
+ * A page: items checked, totals valid, and paging that cannot loop: a cursor that repeats
+ * the one the page was asked with ends paging in that direction.
+ */
+function page<T>(item: Check<unknown>, requested: string | undefined): Check<Page<T>> {
+  return (value, path) => {
+    const record = object(value, path);
+    const items = list(record.items, at(path, 'items'), item);
+    total(record.total, at(path, 'total'));
+    const result = { ...record, items } as unknown as Page<T>;
+    for (const key of ['nextCursor', 'previousCursor'] as const) {
+      const cursor = record[key];
+      if (cursor === undefined || cursor === null || cursor === '') delete result[key];
+      else if (typeof cursor !== 'string') throw new PathError(at(path, key), 'is not a string');
+      else if (requested !== undefined && cursor === requested) {
+        console.warn(`[cic] the data source answered the same ${key} as the one asked for; paging stops here.`);
+        delete result[key];
+      }
+    }
+    return result;
+  };
+}
+
+function searchResult<T>(item: Check<unknown>): Check<SearchResult<T>> {
+  return (value, path) => {
+    const record = object(value, path);
+    const items = list(record.items, at(path, 'items'), item);
+    total(record.total, at(path, 'total'));
+    return { ...record, items, hasMore: record.hasMore === true } as unknown as SearchResult<T>;
+  };
+}
+
+const maybe =
+  <T>(check: Check<T>): Check<T | undefined> =>
+  (value, path) =>
+    value === undefined || value === null ? undefined : check(value, path);
+
+/** What a data source that declares nothing can do: read everything, write nothing. */
+function capabilitiesOf(source: DataSource): DataSourceCapabilities {
+  const declared: Partial<DataSourceCapabilities> = isRecord(source.capabilities) ? source.capabilities : {};
+  const strings = <T extends string>(value: unknown, allowed: readonly T[]): readonly T[] =>
+    Array.isArray(value) ? allowed.filter((x) => value.includes(x)) : allowed;
+  return {
+    ticketFilters: strings(declared.ticketFilters, TICKET_FILTERS),
+    ticketSorts: strings(declared.ticketSorts, TICKET_SORT_FIELDS),
+    writeCustomerUsers: declared.writeCustomerUsers === true,
+    preferences: source.preferences !== undefined,
+  };
+}
+
+const guarded = new WeakMap<DataSource, DataSource>();
+const guards = new WeakSet<DataSource>();
+
+/** The data source, with every answer checked (the same object for the same source). */
+export function guardDataSource(source: DataSource): DataSource;
+export function guardDataSource(source: DataSource | undefined): DataSource | undefined;
+export function guardDataSource(source: DataSource | undefined): DataSource | undefined {
+  if (!source || guards.has(source)) return source;
+  let guard = guarded.get(source);
+  if (!guard) {
+    guard = createGuard(source);
+    guarded.set(source, guard);
+    guards.add(guard);
+  }
+  return guard;
+}
+
+function createGuard(source: DataSource): DataSource {
+  /** The counts of the filters the source declares (a source may offer fewer than all). */
+  const filterCounts: Check<Record<TicketFilter, number>> = (value, path) =>
+    countsOf(capabilitiesOf(source).ticketFilters)(value, path) as Record<TicketFilter, number>;
+  // A call that throws synchronously or answers without a promise is handled the same.
+  const answer = async <T>(method: string, call: () => Promise<unknown>, check: Check<T>): Promise<T> =>
+    checked(method, await call(), check);
+  let warnedClock = false;
+  const guard: DataSource = {
+    get capabilities() {
+      return capabilitiesOf(source);
+    },
+    now() {
+      const now = source.now?.();
+      if (now instanceof Date && !Number.isNaN(now.getTime())) return now;
+      if (source.now && !warnedClock) {
+        warnedClock = true;
+        console.warn('[cic] the data source clock gave no valid date; using the browser clock.', now);
+      }
+      return new Date();
+    },
+    getCurrentAgent: (options?: CallOptions) =>
+      answer('getCurrentAgent', () => source.getCurrentAgent(options), maybe(withString('id'))) as never,
+    searchCustomers: (term: string, options: SearchOptions) =>
+      answer('searchCustomers', () => source.searchCustomers(term, options), searchResult(customer)),
+    searchCustomerUsers: (term: string, options: SearchOptions) =>
+      answer('searchCustomerUsers', () => source.searchCustomerUsers(term, options), searchResult(customerUser)),
+    getCustomer: (id: string, options?: CallOptions) =>
+      answer('getCustomer', () => source.getCustomer(id, options), maybe(customer)) as never,
+    getCustomerUser: (login: string, options?: CallOptions) =>
+      answer('getCustomerUser', () => source.getCustomerUser(login, options), maybe(customerUser)) as never,
+    listCustomerUsers: (id: string, options: ListCustomerUsersOptions) =>
+      answer('listCustomerUsers', () => source.listCustomerUsers(id, options), (value, path) => {
+        const result = page(customerUser, options.page.cursor)(value, path) as unknown as Record<string, unknown>;
+        if (result.ticketCounts !== undefined) countsByKey(result.ticketCounts, 'ticketCounts');
+        return result as never;
+      }),
+    countTicketsByUser: (logins: readonly string[], options?: CallOptions) =>
+      answer('countTicketsByUser', () => source.countTicketsByUser(logins, options), countsByKey),
+    countTicketsByCustomer: (ids: readonly string[], options?: CallOptions) =>
+      answer('countTicketsByCustomer', () => source.countTicketsByCustomer(ids, options), countsByKey),
+    getCompanyStatus: (id: string, options?: CallOptions) =>
+      answer('getCompanyStatus', () => source.getCompanyStatus(id, options), companyStatus),
+    countTickets: (scope, view, options?: CallOptions) =>
+      answer('countTickets', () => source.countTickets(scope, view, options), filterCounts),
+    listTickets: (scope, options: ListTicketsOptions) =>
+      answer('listTickets', () => source.listTickets(scope, options), (value, path) => {
+        const result = page(ticket, options.page.cursor)(value, path) as unknown as Record<string, unknown>;
+        if (result.counts !== undefined) filterCounts(result.counts, 'counts');
+        return result as never;
+      }),
+    get preferences() {
+      return source.preferences;
+    },
+  };
+  if (source.createCustomerUser) {
+    guard.createCustomerUser = (input, options) =>
+      answer('createCustomerUser', () => source.createCustomerUser!(input, options), customerUser) as never;
+  }
+  if (source.updateCustomerUser) {
+    guard.updateCustomerUser = (login, input, options) =>
+      answer('updateCustomerUser', () => source.updateCustomerUser!(login, input, options), customerUser) as never;
+  }
+  return guard;
+}
