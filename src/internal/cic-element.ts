@@ -4,7 +4,7 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DataSource } from '../data/data-source.js';
 import { guardDataSource } from '../data/guarded-data-source.js';
-import { dataSourceContext, refreshContext } from './context.js';
+import { dataSourceContext, refreshContext, requestTimeoutContext } from './context.js';
 import { themeStyles } from './theme.styles.js';
 
 /** The default of `requestTimeout` (ms). */
@@ -45,9 +45,13 @@ export class CicElement extends LitElement {
 
   /**
    * How long (ms) a data-source call may take before it ends in a "timed out" error with
-   * Retry; 0 waits forever.
+   * Retry; 0 waits forever. Unset: the container's, else 30 s.
    */
-  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = DEFAULT_REQUEST_TIMEOUT_MS;
+  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout?: number;
+
+  @consume({ context: requestTimeoutContext, subscribe: true })
+  @state()
+  private providedRequestTimeout?: number;
 
   @consume({ context: dataSourceContext, subscribe: true })
   @state()
@@ -57,6 +61,11 @@ export class CicElement extends LitElement {
   @consume({ context: refreshContext, subscribe: true })
   @state()
   refreshToken = 0;
+
+  /** The request timeout in effect (ms). */
+  get effectiveRequestTimeout(): number {
+    return this.requestTimeout ?? this.providedRequestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
 
   /** The data source in effect, its answers checked before anything renders them. */
   get effectiveDataSource(): DataSource | undefined {

@@ -64,7 +64,7 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
         if (!source || (options.ready && !options.ready(args as unknown as A))) return initialState;
         if (options.debounceMs) await abortableDelay(options.debounceMs, signal);
         const inputs = args as unknown as A;
-        const value = await withTimeout(host.requestTimeout, signal, (bounded) => options.load(source, inputs, bounded));
+        const value = await withTimeout(host.effectiveRequestTimeout, signal, (bounded) => options.load(source, inputs, bounded));
         return { value, args: inputs };
       },
       onComplete: () => {

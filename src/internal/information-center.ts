@@ -8,7 +8,7 @@ import type { CustomerSearchDialog } from '../components/customer-search-dialog/
 import type { CustomerSelectedDetail } from '../events.js';
 import { CicElement } from './cic-element.js';
 import type { DataController } from './data-controller.js';
-import { dataSourceContext, refreshContext } from './context.js';
+import { dataSourceContext, refreshContext, requestTimeoutContext } from './context.js';
 import { emit } from './events.js';
 import {
   moveWidget,
@@ -72,6 +72,7 @@ export abstract class InformationCenter<Subject extends object = object> extends
 
   @provide({ context: dataSourceContext }) @state() protected providedSource?: DataSource;
   @provide({ context: refreshContext }) @state() protected refreshGeneration = 0;
+  @provide({ context: requestTimeoutContext }) @state() protected providedTimeout?: number;
 
   @state() protected layout?: Layout;
   @state() private announcement = '';
@@ -155,6 +156,7 @@ export abstract class InformationCenter<Subject extends object = object> extends
 
   protected override willUpdate(changed: PropertyValues): void {
     this.providedSource = this.effectiveDataSource;
+    this.providedTimeout = this.effectiveRequestTimeout;
     if (changed.has('refreshInterval')) this.startAutoRefresh();
     if (changed.has('locale') && this.locale) void setLocale(this.locale);
     if (this.providedSource !== undefined && this.providedSource !== this.layoutSource) void this.loadLayout(this.providedSource);
@@ -167,7 +169,8 @@ export abstract class InformationCenter<Subject extends object = object> extends
     }
     for (const element of this.widgetElements.values()) this.configureWidget(element);
     this.configureSettings();
-    if (this.sortables.length === 0 && this.regionElements.length) this.createSortables();
+    // An update may run while removed (an aborted load settles): Sortable only while connected.
+    if (this.isConnected && this.sortables.length === 0 && this.regionElements.length) this.createSortables();
   }
 
   private passTheme(element: Element): void {

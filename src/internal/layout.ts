@@ -96,8 +96,8 @@ export async function readPreference(
 }
 
 /** How long an element waits for its preferences: its request timeout, at most `PREFERENCE_TIMEOUT_MS`. */
-export function preferenceTimeout(element: { requestTimeout: number }): number {
-  const timeout = element.requestTimeout > 0 ? element.requestTimeout : Infinity;
+export function preferenceTimeout(element: { effectiveRequestTimeout: number }): number {
+  const timeout = element.effectiveRequestTimeout > 0 ? element.effectiveRequestTimeout : Infinity;
   return Math.min(timeout, PREFERENCE_TIMEOUT_MS);
 }
 

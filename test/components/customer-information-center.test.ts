@@ -9,7 +9,7 @@ import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { CicElement } from '../../src/internal/cic-element.js';
 import { registerWidget } from '../../src/internal/widget-registry.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
-import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';
+import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
 import type { spySource } from '../support/spy-source.js';
 
 const LAYOUT_KEY = 'cic:layout:customer-information-center';
@@ -67,7 +67,7 @@ describe('customer-information-center', () => {
     expect(text($(el, '.header .id'))).to.equal('ACME');
     expect(titles(el, 'main')).to.deep.equal(DEFAULT_MAIN);
     expect(titles(el, 'sidebar')).to.deep.equal(DEFAULT_SIDEBAR);
-    expect(card(el, 'settings').querySelector('.close-button')).to.equal(null);
+    expectNone(card(el, 'settings').querySelector('.close-button'));
     expect(card(el, 'open-tickets').querySelector('.close-button')).to.exist;
     await expect(el).to.be.accessible();
   });
@@ -75,7 +75,7 @@ describe('customer-information-center', () => {
   it('shows the bare id of a customer without a record and hides its information card', async () => {
     const { el } = await renderCenter(fixtureSource(), 'GHOST-1');
     expect(text($(el, '.header h1'))).to.equal('GHOST-1');
-    expect($(el, '.header .id')).to.equal(null);
+    expectNone($(el, '.header .id'));
     await until(() => getComputedStyle(card(el, 'customer-information')).display === 'none');
   });
 

@@ -4,7 +4,7 @@ import type { CustomerInformationWidget } from '../../src/components/customer-in
 import { TimeoutError } from '../../src/data/errors.js';
 import type { DataSource } from '../../src/data/data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
-import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';
+import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
 
 const details = (el: Element) => Object.fromEntries($$(el, 'dt').map((dt) => [text(dt), text(dt.nextElementSibling)]));
 
@@ -38,11 +38,11 @@ describe('customer-information-widget', () => {
     const data = smallHelpdesk();
     data.customers[0].url = 'javascript:alert(1)';
     const el = await renderInfo(fixtureSource({}, data).source);
-    expect($(el, 'a')).to.equal(null);
+    expectNone($(el, 'a'));
     expect(details(el).URL).to.equal('javascript:alert(1)');
     data.customers[0].url = 'ftp://files.example';
     const other = await renderInfo(fixtureSource({}, data).source);
-    expect($(other, 'a')).to.equal(null);
+    expectNone($(other, 'a'));
   });
 
   it('hides itself for a customer without a record', async () => {

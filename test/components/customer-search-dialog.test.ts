@@ -6,6 +6,7 @@ import { generateDemoData } from '../../src/data/demo-data.js';
 import { UnavailableError } from '../../src/data/errors.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
+import { expectNone } from '../support/helpers.js';
 import { spySource } from '../support/spy-source.js';
 
 const $ = (el: CustomerSearchDialog, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -128,7 +129,7 @@ describe('customer-search-dialog', () => {
     data.customers.push({ id: 'EVIL', name: '<img src=x onerror="window.__pwned=1">Evil' });
     const { el } = await openDialog(new InMemoryDataSource(data));
     await typeAndWait(el, 'evil');
-    expect($(el, '#customer-results img')).to.equal(null);
+    expectNone($(el, '#customer-results img'));
     expect(options(el)[0]).to.contain('<img src=x');
   });
 });

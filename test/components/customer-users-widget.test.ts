@@ -6,7 +6,7 @@ import type { CustomerUserForm } from '../../src/components/customer-user-form/c
 import { UnavailableError, ValidationError } from '../../src/data/errors.js';
 import type { DataSource } from '../../src/data/data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
-import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';
+import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
 
 /** ACME with 12 more users (u01…u12, last names Zeta01…), so that it has two pages. */
 function bigAcme() {
@@ -114,7 +114,7 @@ describe('customer-users-widget', () => {
     await typeInto(formField(el, 'email'), 'carla@acme.example');
     await sendKeys({ press: 'Enter' });
     await until(() => logins(el).join() === 'carla,anna,bob');
-    expect(form(el)).to.equal(null);
+    expectNone(form(el));
   });
 
   it('checks every rule inline, keeps what was typed, and focuses the first problem', async () => {
@@ -182,7 +182,7 @@ describe('customer-users-widget', () => {
 
   it('offers no add or edit when the data source cannot write', async () => {
     const el = await renderUsers(fixtureSource({ writable: false }).source);
-    expect($(el, '[part=add-button]')).to.equal(null);
+    expectNone($(el, '[part=add-button]'));
     const labels = $$(el, 'tbody button').map((button) => button.getAttribute('aria-label') ?? '');
     expect(labels.filter((label) => label.startsWith('Create'))).to.have.length(4);
     expect(labels.filter((label) => label.startsWith('Edit'))).to.deep.equal([]);

@@ -40,22 +40,54 @@ describe('ticket-list-widget', () => {
 
   it('shows every filter count, fetched with the first page in one call', async () => {
     const spy = fixtureSource();
-    const el = await renderList({ view: 'new' }, spy.source);
+    const el = await renderList({ view: 'all' }, spy.source);
     await until(() => !text(tab(el, 'all')).includes('…'));
-    const newTickets = acme.filter((t) => t.state === 'new');
-    const mine = newTickets.filter((t) => t.ownerId === 'me' && t.lock === 'lock').length;
-    const myQueues = newTickets.filter((t) => t.queueId === 'q1').length;
+    const mine = acme.filter((t) => t.ownerId === 'me' && t.lock === 'lock').length;
+    const myQueues = acme.filter((t) => t.queueId === 'q1').length;
+    expect(mine, 'the fixture must tell the two counts apart').to.not.equal(myQueues);
     expect(text(tab(el, 'my-locked'))).to.equal(`My locked tickets (${mine})`);
     expect(text(tab(el, 'my-queues'))).to.equal(`Tickets in my queues (${myQueues})`);
-    expect(text(tab(el, 'all'))).to.equal(`All tickets (${newTickets.length})`);
+    expect(text(tab(el, 'all'))).to.equal(`All tickets (${acme.length})`);
     expect(spy.count('listTickets')).to.equal(1);
     expect(spy.count('countTickets')).to.equal(0);
     expect((spy.calls.listTickets[0][1] as { withCounts: boolean }).withCounts).to.equal(true);
     tab(el, 'my-locked').click();
     await until(() => spy.count('listTickets') === 2);
     expect((spy.calls.listTickets[1][1] as { withCounts: boolean }).withCounts).to.equal(false);
-    expect(text(tab(el, 'all'))).to.equal(`All tickets (${newTickets.length})`);
+    await until(() => rows(el).length === mine);
+    expect(text(tab(el, 'all'))).to.equal(`All tickets (${acme.length})`);
   });
+
+  it('passes an AbortSignal to the data source and aborts a superseded page', async () => {
+    const spy = fixtureSource();
+    const el = await renderList({ view: 'all' }, spy.source);
+    const release = spy.hold('listTickets');
+    tab(el, 'my-locked').click();
+    await until(() => spy.count('listTickets') === 2);
+    tab(el, 'my-queues').click();
+    await until(() => spy.count('listTickets') === 3);
+    const signals = spy.calls.listTickets.map((call) => (call[1] as { signal?: AbortSignal }).signal);
+    expect(signals.every((signal) => signal instanceof AbortSignal)).to.equal(true);
+    expect(signals[1]!.aborted, 'the superseded call').to.equal(true);
+    expect(signals[2]!.aborted).to.equal(false);
+    release();
+    await until(() => tab(el, 'my-queues').getAttribute('aria-selected') === 'true' && rows(el).length === 10);
+  });
+
+  for (const change of ['filter', 'sort'] as const) {
+    it(`goes back to the first page when the ${change} changes after paging`, async () => {
+      const spy = fixtureSource();
+      const el = await renderList({ view: 'all' }, spy.source);
+      $$<HTMLButtonElement>(el, '.pager button')[1].click();
+      await until(() => text($(el, '.pager [aria-live]')).startsWith('11–'));
+      if (change === 'filter') tab(el, 'my-queues').click();
+      else $$(el, 'thead th')[2].querySelector('button')!.click();
+      await until(() => text($(el, '.pager [aria-live]')).startsWith('1–'));
+      const last = spy.calls.listTickets.at(-1)![1] as { page: { cursor?: string } };
+      expect(last.page.cursor).to.equal(undefined);
+      expect($$<HTMLButtonElement>(el, '.pager button')[0].disabled).to.equal(true);
+    });
+  }
 
   it('asks for the counts apart when a data source does not send them with the page', async () => {
     const spy = fixtureSource();
@@ -170,6 +202,14 @@ describe('ticket-list-widget', () => {
     await until(() => rows(el).length === 3);
   });
 
+  it('uses the stored columns and page size', async () => {
+    localStorage.setItem('cic:ticket-list:all', JSON.stringify({ columns: ['number', 'state', 'title'], pageSize: 5 }));
+    const el = await renderList({ view: 'all' }, fixtureSource().source);
+    expect(headers(el)).to.deep.equal(['Ticket#', 'State', 'Title']);
+    expect($<HTMLSelectElement>(el, '.page-size select')!.value).to.equal('5');
+    expect(rows(el)).to.have.length(5);
+  });
+
   it('adds, orders and remembers columns, and marks passed escalation times', async () => {
     const el = await renderList({ view: 'escalated' }, fixtureSource().source);
     $<HTMLButtonElement>(el, '[part=columns-button]')!.click();
@@ -199,6 +239,8 @@ describe('ticket-list-widget', () => {
     localStorage.setItem('cic:ticket-list:open', JSON.stringify({ filter: 'bogus', columns: 'x', pageSize: 7 }));
     const again = await renderList({ view: 'open' }, fixtureSource().source);
     expect(tab(again, 'all').getAttribute('aria-selected')).to.equal('true');
+    expect(headers(again)).to.deep.equal(['Ticket#', 'Age', 'Title']);
+    expect($<HTMLSelectElement>(again, '.page-size select')!.value).to.equal('10');
     await settle();
   });
 });

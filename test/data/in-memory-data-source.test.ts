@@ -169,10 +169,17 @@ describe('InMemoryDataSource: ticket lists', () => {
     } while (cursor);
     const whole = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 50 } });
     expect(seen).to.deep.equal(whole.items.map((t) => t.id));
-    const second = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 5, cursor: cursors[1] } });
-    const back = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 5, cursor: second.previousCursor } });
-    expect(back.items.map((t) => t.id)).to.deep.equal(seen.slice(0, 5));
-    expect(back.previousCursor).to.equal(undefined);
+    // Back from the last page to the first: the same pages, each in order, then no previous page.
+    const last = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 5, cursor: cursors.at(-2) } });
+    expect(last.items.map((t) => t.id)).to.deep.equal(seen.slice(10));
+    const pagesBack: string[][] = [];
+    let previous = last.previousCursor;
+    while (previous) {
+      const page = await ds.listTickets({ customerId: 'ACME' }, { ...options, page: { size: 5, cursor: previous } });
+      pagesBack.push(page.items.map((t) => t.id));
+      previous = page.previousCursor;
+    }
+    expect(pagesBack).to.deep.equal([seen.slice(5, 10), seen.slice(0, 5)]);
   });
 
   it('rejects a corrupt cursor with a validation error', async () => {

@@ -5,7 +5,7 @@ import type { CustomerSearchDialog } from '../../src/components/customer-search-
 import type { HelpdeskData } from '../../src/data/types.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { NOW, at } from '../support/fixtures.js';
-import { $, settle, until } from '../support/helpers.js';
+import { $, expectNone, settle, until } from '../support/helpers.js';
 
 declare global {
   interface Window {
@@ -63,10 +63,12 @@ function deepElements(root: Element | ShadowRoot): Element[] {
   return found;
 }
 
-/** What must never be found: markup from the data, handlers, unsafe links. */
+/** What must never be found: markup from the data, handlers, unsafe links — in every shadow tree. */
 function assertClean(root: Element) {
-  const elements = [root, ...deepElements(root)];
-  const forbidden = elements.filter((el) => ['script', 'img', 'svg', 'iframe', 'math', 'template', 'style'].includes(el.localName) && !el.closest('style'));
+  const elements = [root, ...deepElements(root), ...(root.shadowRoot ? deepElements(root.shadowRoot) : [])];
+  // The walk must reach into the shadow trees (where everything is rendered), or it checks nothing.
+  expect(elements.length, 'elements checked').to.be.greaterThan(20);
+  const forbidden = elements.filter((el) => ['script', 'img', 'svg', 'iframe', 'math', 'template', 'style'].includes(el.localName));
   expect(forbidden.map((el) => el.outerHTML.slice(0, 80)), 'elements from data').to.deep.equal([]);
   const handlers = elements.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.localName}[${a.name}]`));
   expect(handlers, 'event-handler attributes').to.deep.equal([]);
@@ -77,6 +79,18 @@ function assertClean(root: Element) {
 }
 
 describe('hostile data', () => {
+  it('notices markup, handlers and unsafe links deep inside shadow trees (the check itself)', async () => {
+    for (const bad of ['<script>1</script>', '<b onclick="x()">x</b>', '<a href="javascript:x()">x</a>']) {
+      const el = await fixture<HTMLElement>(html`<ticket-list-widget customer-id="ACME" view="all"
+        .dataSource=${new InMemoryDataSource(hostileData(), { now: NOW })}></ticket-list-widget>`);
+      await until(() => $(el, 'table') || $(el, '[part=empty]'));
+      const inner = document.createElement('span');
+      el.shadowRoot!.append(inner);
+      inner.attachShadow({ mode: 'open' }).innerHTML = `<p>${'<i>x</i>'.repeat(25)}${bad}</p>`;
+      expect(() => assertClean(el), bad).to.throw();
+    }
+  });
+
   before(() => setViewport({ width: 1400, height: 1200 }));
   beforeEach(() => {
     localStorage.clear();
@@ -130,7 +144,7 @@ describe('hostile data', () => {
       ticket-url-template="javascript:alert({id})" .dataSource=${source}></ticket-list-widget>`);
     await until(() => $(list, 'tbody tr'));
     expect($(list, 'thead')!.querySelectorAll('th')).to.have.length(12);
-    expect($(list, 'tbody a')).to.equal(null);
+    expectNone($(list, 'tbody a'));
     assertClean(list);
   });
 });

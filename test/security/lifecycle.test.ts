@@ -51,24 +51,32 @@ function watchGlobals() {
   };
 }
 
-/** Tracks every call's signal and whether it settled. */
+/**
+ * A data source whose calls never answer: each stays pending until its signal aborts. An
+ * element that forgets to abort when it is removed leaves a call pending for good.
+ */
 function trackedSource() {
-  const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me', latencyMs: 5 });
-  const open = new Set<AbortSignal | undefined>();
-  const source: DataSource = wrapCalls(inner, ({ signal, proceed }) => {
-    open.add(signal);
-    const result = proceed();
-    const done = () => open.delete(signal);
-    result.then(done, done);
-    return result;
+  const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+  const open = new Set<{ signal?: AbortSignal }>();
+  let calls = 0;
+  const source: DataSource = wrapCalls(inner, ({ signal }) => {
+    calls++;
+    const call = { signal };
+    open.add(call);
+    return new Promise((_, reject) =>
+      signal?.addEventListener('abort', () => {
+        open.delete(call);
+        reject(new DOMException('Aborted', 'AbortError'));
+      }),
+    );
   });
-  return { source, pending: () => [...open].filter((signal) => !signal?.aborted).length };
+  return { source, calls: () => calls, pending: () => open.size };
 }
 
 describe('lifecycle', () => {
   it('leaves no listeners, intervals, Sortable instances or requests behind after many cycles', async () => {
     localStorage.clear();
-    const { source, pending } = trackedSource();
+    const { source, calls, pending } = trackedSource();
     const stage = await fixture<HTMLDivElement>(html`<div><section id="a"></section><section id="b"></section></div>`);
     const cycle = async (customerId: string) => {
       const center = document.createElement('customer-information-center') as CustomerInformationCenter;
@@ -99,6 +107,7 @@ describe('lifecycle', () => {
       expect(globals.net(), 'listeners left on window/document').to.deep.equal({});
       expect(globals.intervals(), 'intervals left running').to.equal(0);
       expect(regions.filter((region) => Sortable.get(region)).length, 'Sortable instances left').to.equal(0);
+      expect(calls(), 'calls made').to.be.greaterThan(25 * 5);
       expect(pending(), 'requests neither settled nor aborted').to.equal(0);
     } finally {
       globals.restore();

@@ -55,6 +55,21 @@ describe('stored state', () => {
     });
   });
 
+  it('ignores a stored column that is a prototype key, lists the tickets, and repairs the stored value', async () => {
+    for (const column of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      localStorage.setItem('cic:ticket-list:open', JSON.stringify({ columns: [column, 'title'] }));
+      await capturingWarnings(async (warnings) => {
+        const list = await fixture<HTMLElement>(html`<ticket-list-widget view="open" customer-id="ACME"
+          .dataSource=${source()}></ticket-list-widget>`);
+        await until(() => $(list, 'tbody tr'), `never listed with a stored "${column}" column`);
+        expect([...list.shadowRoot!.querySelectorAll('thead th')].map((th) => text(th).replace(/ ?[▲▼]/, ''))).to.deep.equal(['Ticket#', 'Title']);
+        expect(warnings.some((w) => String(w[0]).includes('ticket-list:open'))).to.equal(true);
+        await settle(20);
+        expect(JSON.parse(localStorage.getItem('cic:ticket-list:open')!).columns).to.deep.equal(['number', 'title']);
+      });
+    }
+  });
+
   it('keeps the visible layout when the preference store fails to save', async () => {
     const failing = new InMemoryDataSource(smallHelpdesk(), { now: NOW, preferences: true });
     failing.preferences!.set = () => Promise.reject(new Error('disk full'));
@@ -80,12 +95,16 @@ describe('stored state', () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
     try {
-      await capturingWarnings(async () => {
+      await capturingWarnings(async (warnings) => {
         const el = await fixture<HTMLElement>(html`<customer-information-center customer-id="ACME"
           .dataSource=${source()}></customer-information-center>`);
         await until(() => titles(el).length === 5);
         $<HTMLButtonElement>(el, '[data-widget="open-tickets"] .close-button')!.click();
         await until(() => titles(el).length === 4);
+        await settle(20);
+        const said = warnings.map((w) => String(w[0]));
+        expect(said.some((w) => w.includes('could not read preference "layout:customer-information-center"'))).to.equal(true);
+        expect(said.some((w) => w.includes('could not save preference "layout:customer-information-center"'))).to.equal(true);
       });
     } finally {
       Storage.prototype.getItem = getItem;

@@ -1,4 +1,4 @@
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../../src/data/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from './fixtures.js';
 import { spySource } from './spy-source.js';
@@ -24,7 +24,7 @@ export function $$<T extends Element = HTMLElement>(root: Element, selector: str
 }
 
 /** Visible text, whitespace folded. */
-export const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const text = (element: Node | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Waits until `check` passes (returns truthy), with a readable failure. */
 export function until(check: () => unknown, message = 'condition never became true', timeout = 3000) {
@@ -39,3 +39,11 @@ export function until(check: () => unknown, message = 'condition never became tr
 
 /** Lets pending microtasks, timers and renders settle. */
 export const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asserts that nothing was found. On failure it names what was found, briefly: chai would
+ * try to print the whole element (with its shadow tree and framework state) and hang.
+ */
+export function expectNone(found: Element | null | undefined, what = 'element') {
+  expect(found ? found.outerHTML.slice(0, 200) : null, `${what} should not be there`).to.equal(null);
+}

@@ -179,7 +179,7 @@ export class CustomerUserForm extends CicElement {
     this.saveController = new AbortController();
     try {
       const login = this.user?.login;
-      const user = await withTimeout(this.requestTimeout, this.saveController.signal, (signal) =>
+      const user = await withTimeout(this.effectiveRequestTimeout, this.saveController.signal, (signal) =>
         login !== undefined ? source.updateCustomerUser!(login, input, { signal }) : source.createCustomerUser!(input, { signal }),
       );
       const finished = finish || !this.user;

@@ -144,6 +144,7 @@ export class CustomerUsersWidget extends CicElement {
 
   private renderForm(form: NonNullable<FormState>) {
     return html`<customer-user-form class="form" customer-id=${this.customerId} .dataSource=${this.effectiveDataSource}
+      .requestTimeout=${this.effectiveRequestTimeout}
       .user=${form.mode === 'edit' ? form.user : undefined}
       @customer-user-saved=${this.onSaved} @cancel=${this.closeForm}></customer-user-form>`;
   }
