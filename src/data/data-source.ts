@@ -29,7 +29,7 @@ export interface SearchOptions extends CallOptions {
 
 export interface ListCustomerUsersOptions extends CallOptions {
   page: PageRequest;
-  /** Narrows the list with the search semantics of SPEC §5.1. */
+  /** Narrows the list like the search: case-insensitive substring of login, names or email; `*` is a wildcard. */
   filter?: string;
   /**
    * Also answer the open/closed ticket counts of the users on the page (as
@@ -68,7 +68,7 @@ export interface PreferenceStore {
 }
 
 /**
- * The contract between the elements and a backend (SPEC §4). Lists are paged here,
+ * The contract between the elements and a backend. Lists are paged here,
  * counts come in batches, and every call can be aborted. Errors are `DataSourceError`s.
  */
 export interface DataSource {

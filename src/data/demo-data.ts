@@ -190,7 +190,7 @@ function demoTickets(
 }
 
 /**
- * A deterministic demo data set (SPEC §7): by default a few hundred customers, thousands
+ * A deterministic demo data set: by default a few hundred customers, thousands
  * of customer users and tens of thousands of tickets in every state, with names in several
  * scripts and the edge cases of `DEMO_EDGE_CASES`. Size is a parameter.
  */

@@ -1,5 +1,5 @@
 /**
- * Search term semantics (SPEC §5.1): case-insensitive substring; `*` stands for any run
+ * Search term semantics: case-insensitive substring; `*` stands for any run
  * of characters; `*` or `**` alone matches everything; every other character is literal.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The data model of SPEC §3. Field names are the contract for `InMemoryDataSource`
+ * The data model. Field names are the contract for `InMemoryDataSource`
  * input; adapters map their backend to them.
  */
 
@@ -97,7 +97,11 @@ export const STATE_CATEGORIES = [
 ] as const;
 export type StateCategory = (typeof STATE_CATEGORIES)[number];
 
-/** The situations a ticket list shows (SPEC §5.4). */
+/**
+ * The situations a ticket list shows: `reminder` (pending reminder whose time has come),
+ * `escalated` (escalation time reached, not closed, merged or removed), `new` and `open`
+ * (that state category only), `closed` (closed, merged, removed) and `all`.
+ */
 export const TICKET_VIEWS = ['reminder', 'escalated', 'new', 'open', 'closed', 'all'] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
 
@@ -187,7 +191,7 @@ export interface OpenClosedCounts {
   closed: number;
 }
 
-/** Counts of a customer's tickets (SPEC §5.5). */
+/** Counts of a customer's tickets. */
 export interface CompanyStatus {
   escalated: number;
   open: number;

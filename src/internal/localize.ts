@@ -1,8 +1,23 @@
-import { configureLocalization, type LocaleModule } from '@lit/localize';
-import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { configureLocalization, msg as litMsg, str, type LocaleModule } from '@lit/localize';
 import type { TranslationTable } from '../locales/translation-table.js';
 
-export { msg, str } from '@lit/localize';
+export { str };
+
+type StrResult = ReturnType<typeof str>;
+
+/** A message's id is its English source, values marked `{0}`, `{1}`… (the keys of the locale tables). */
+function messageId(template: string | StrResult): string {
+  if (typeof template === 'string') return template;
+  return template.strings.map((part, i) => (i === 0 ? part : `{${i - 1}}${part}`)).join('');
+}
+
+/**
+ * A translatable string: `msg('Refresh')`, or with values `msg(str`Move ${title}`)`. The
+ * English source is the id, so the translation tables are keyed by what a translator reads.
+ */
+export function msg(template: string | StrResult): string {
+  return litMsg(template as StrResult, { id: messageId(template) });
+}
 
 export const SOURCE_LOCALE = 'en';
 export const TARGET_LOCALES = ['de', 'ja'] as const;
@@ -23,13 +38,10 @@ export const missingTranslations = new Map<string, Set<string>>();
  * templates, and records every lookup that finds no translation.
  */
 function toLocaleModule(locale: string, table: TranslationTable): LocaleModule {
-  const templates: Record<string, unknown> = {};
-  const sources = new Map<string, string>();
+  const templates: Record<string, unknown> = Object.create(null);
   for (const [source, target] of Object.entries(table)) {
-    const id = generateMsgId(source.split(PLACEHOLDER).filter((_, i) => i % 2 === 0), false);
-    sources.set(id, source);
     const parts = target.split(PLACEHOLDER);
-    templates[id] =
+    templates[source] =
       parts.length === 1
         ? target
         : { strTag: true, strings: parts.filter((_, i) => i % 2 === 0), values: parts.filter((_, i) => i % 2 === 1).map(Number) };
@@ -38,7 +50,7 @@ function toLocaleModule(locale: string, table: TranslationTable): LocaleModule {
   missingTranslations.set(locale, missing);
   const recorded = new Proxy(templates, {
     get(target, id) {
-      if (typeof id === 'string' && !(id in target)) missing.add(id);
+      if (typeof id === 'string' && !Object.hasOwn(target, id)) missing.add(id);
       return Reflect.get(target, id);
     },
   });

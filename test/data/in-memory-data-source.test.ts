@@ -112,7 +112,7 @@ describe('InMemoryDataSource: ticket lists', () => {
   const list = (view: TicketView, filter: TicketFilter = 'all', sort: TicketSort = { field: 'age', direction: 'desc' }) =>
     source().listTickets({ customerId: 'ACME' }, { view, filter, sort, page: { size: 50 } });
 
-  it('lists each view as SPEC §5.4 defines it', async () => {
+  it('lists each view as documented (reminder reached, escalated, new, open, closed, all)', async () => {
     expect(numbers((await list('reminder')).items)).to.deep.equal([6, 7]);
     expect(numbers((await list('escalated')).items)).to.deep.equal([3]);
     expect(numbers((await list('new')).items)).to.deep.equal([1, 2]);

@@ -12,7 +12,7 @@ import { styles } from './company-status-widget.styles.js';
 
 /**
  * The customer's ticket counts: escalated, open, closed and all, then one count per state
- * category (SPEC §5.5), all from one data-source call.
+ * category, all from one data-source call.
  *
  * @summary Ticket counts of a customer by status.
  * @tag company-status-widget

@@ -18,7 +18,7 @@ interface CustomerIds {
 }
 
 /**
- * The customers of a customer user (SPEC §5.8): the primary and any secondary ones, each
+ * The customers of a customer user: the primary and any secondary ones, each
  * with its open and closed ticket counts (one batched call) and a way to its center.
  *
  * @summary The customer ids of a customer user, with ticket counts.

@@ -8,7 +8,7 @@ import { InformationCenter } from '../../internal/information-center.js';
 import { msg } from '../../internal/localize.js';
 import type { WidgetDefinition } from '../../internal/widget-registry.js';
 
-/** The built-in widgets of the customer center, in their default order (SPEC §5.2). */
+/** The built-in widgets of the customer center, in their default order. */
 export function customerCenterWidgets(): WidgetDefinition[] {
   return [
     { id: 'customer-users', tag: 'customer-users-widget', title: () => msg('Customer Users'), region: 'main' },
@@ -21,7 +21,7 @@ export function customerCenterWidgets(): WidgetDefinition[] {
 
 /**
  * Everything about one customer: its users, its tickets by situation, counts and details,
- * as widgets the agent arranges (SPEC §5.2). Without a customer id it shows an empty
+ * as widgets the agent arranges. Without a customer id it shows an empty
  * state and opens the search.
  *
  * @summary The Customer Information Center: a dashboard of widgets for one customer.

@@ -11,7 +11,7 @@ import { dataStateStyles } from '../../internal/theme.styles.js';
 import { recordStyles } from '../../internal/record.styles.js';
 
 /**
- * The customer's record (SPEC §5.7): name, address, URL, comment and custom fields; an
+ * The customer's record: name, address, URL, comment and custom fields; an
  * invalid customer is marked. The widget hides itself (the `hidden` attribute, which the
  * container honours for the whole card) when the customer has no record.
  *

@@ -45,7 +45,7 @@ function searchController<T>(
 }
 
 /**
- * A modal dialog to find a customer, or a customer user, by typing (SPEC §5.1).
+ * A modal dialog to find a customer, or a customer user, by typing.
  *
  * @summary Search a customer or a customer user and pick one.
  * @tag customer-search-dialog

@@ -60,7 +60,7 @@ function problemText(problem: string, field: string): string {
 }
 
 /**
- * Adds or edits a customer user (SPEC §5.6): required login, first and last name and a
+ * Adds or edits a customer user: required login, first and last name and a
  * valid email; messages inline per field; errors of the data source (validation,
  * conflict) shown on their fields. A failed save keeps everything typed.
  *

@@ -9,7 +9,7 @@ import { InformationCenter } from '../../internal/information-center.js';
 import { msg } from '../../internal/localize.js';
 import type { WidgetDefinition } from '../../internal/widget-registry.js';
 
-/** The built-in widgets of the customer-user center, in their default order (SPEC §5.8). */
+/** The built-in widgets of the customer-user center, in their default order. */
 export function customerUserCenterWidgets(): WidgetDefinition[] {
   return [
     ...(['reminder', 'escalated', 'new', 'open', 'closed'] as const).map(builtInWidget.tickets),
@@ -24,7 +24,7 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
 }
 
 /**
- * The same dashboard for one customer user (SPEC §5.8): the user's customer ids with
+ * The same dashboard for one customer user: the user's customer ids with
  * counts, the ticket lists (with Closed Tickets and the choice of the user's own tickets or
  * all tickets of the user's customers), the user's details and the primary customer's.
  *

@@ -12,7 +12,7 @@ import { mailtoHref, telHref } from '../../internal/url.js';
 import { recordStyles } from '../../internal/record.styles.js';
 
 /**
- * A customer user's own fields (SPEC §5.8): name, login, email, phone, address, customer
+ * A customer user's own fields: name, login, email, phone, address, customer
  * ids, comment; an invalid user is marked.
  *
  * @summary The details of a customer user.

@@ -21,7 +21,7 @@ export const FILTER_DEBOUNCE_MS = 250;
 type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefined;
 
 /**
- * The customer's customer users (SPEC §5.6): paged by the data source, sorted by name,
+ * The customer's customer users: paged by the data source, sorted by name,
  * with a filter box; open/closed ticket counts of a page in one batched call; links to
  * create a phone or email ticket; add and edit (when the data source can write).
  *

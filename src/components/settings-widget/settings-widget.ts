@@ -20,7 +20,7 @@ declare global {
 
 /**
  * Lists every widget of the container with a checkbox, in layout order; **Save settings**
- * shows and hides them (SPEC §5.3). Mandatory widgets are checked and locked.
+ * shows and hides them. Mandatory widgets are checked and locked.
  * Collapsed until the agent opens it.
  *
  * @summary Choose which widgets the information center shows.

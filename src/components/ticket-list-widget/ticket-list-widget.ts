@@ -84,7 +84,7 @@ function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings
 
 /**
  * The tickets of one customer (exact id) or one customer user in one situation
- * (SPEC §5.4), with filter tabs and their counts, sortable and configurable columns,
+ *, with filter tabs and their counts, sortable and configurable columns,
  * and paging done by the data source.
  *
  * @summary A paged list of a customer's tickets in one situation (reminder, escalated, new, open…).
