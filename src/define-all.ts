@@ -12,7 +12,7 @@ import { TicketListWidget } from './components/ticket-list-widget/ticket-list-wi
 import { defineElement } from './internal/define-element.js';
 
 /** Every element of the library under its default tag. */
-export const ELEMENTS: Record<string, CustomElementConstructor> = {
+export const ELEMENTS = {
   'customer-information-center': CustomerInformationCenter,
   'customer-search-dialog': CustomerSearchDialog,
   'customer-users-widget': CustomerUsersWidget,
@@ -24,9 +24,25 @@ export const ELEMENTS: Record<string, CustomElementConstructor> = {
   'customer-user-information-center': CustomerUserInformationCenter,
   'customer-ids-widget': CustomerIdsWidget,
   'customer-user-information-widget': CustomerUserInformationWidget,
-};
+} satisfies { [Tag in keyof HTMLElementTagNameMap]?: CustomElementConstructor };
 
 /** Registers every element under its default tag (tags already taken are left alone, with a warning). */
 export function defineAll(): void {
   for (const [tag, constructor] of Object.entries(ELEMENTS)) defineElement(tag, constructor);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'customer-information-center': CustomerInformationCenter;
+    'customer-search-dialog': CustomerSearchDialog;
+    'customer-users-widget': CustomerUsersWidget;
+    'customer-user-form': CustomerUserForm;
+    'ticket-list-widget': TicketListWidget;
+    'company-status-widget': CompanyStatusWidget;
+    'customer-information-widget': CustomerInformationWidget;
+    'settings-widget': SettingsWidget;
+    'customer-user-information-center': CustomerUserInformationCenter;
+    'customer-ids-widget': CustomerIdsWidget;
+    'customer-user-information-widget': CustomerUserInformationWidget;
+  }
 }

@@ -1,5 +1,7 @@
-import type { TicketSearchCriteria } from './data/types.js';
-import type { Layout } from './internal/layout.js';
+// Every event of the library: its name, its detail, and its entry in HTMLElementEventMap.
+// All bubble and are composed (they cross shadow roots).
+import type { CustomerUser, TicketSearchCriteria } from './data/types.js';
+import type { Layout } from './components/information-center/layout.js';
 
 /** `customer-selected`: a customer (or a customer user, whose primary customer is meant) was picked. */
 export interface CustomerSelectedDetail {
@@ -34,8 +36,53 @@ export interface LayoutChangedDetail {
   layout: Layout;
 }
 
+/** `settings-saved`: the agent saved the settings widget; every other non-mandatory widget is hidden. */
+export interface SettingsSavedDetail {
+  /** Ids of the widgets to show. */
+  visible: string[];
+}
+
+/** `customer-user-saved`: the customer-user form saved. */
+export interface CustomerUserSavedDetail {
+  user: CustomerUser;
+  /** The agent is done with the form (Add's Save, or Save and finish). */
+  finished: boolean;
+}
+
+/** Every event the library fires, with its detail (`undefined`: an event without detail). */
+export interface CicEventMap {
+  'customer-selected': CustomerSelectedDetail;
+  'customer-user-selected': CustomerUserSelectedDetail;
+  'ticket-selected': TicketSelectedDetail;
+  'ticket-search-requested': TicketSearchRequestedDetail;
+  'ticket-create-requested': TicketCreateRequestedDetail;
+  'layout-changed': LayoutChangedDetail;
+  'settings-saved': SettingsSavedDetail;
+  'customer-user-saved': CustomerUserSavedDetail;
+  'customer-user-form-cancelled': undefined;
+  'customer-search-closed': undefined;
+}
+
+/** The names of every event the library fires. */
+export const CIC_EVENTS: readonly (keyof CicEventMap)[] = [
+  'customer-selected',
+  'customer-user-selected',
+  'ticket-selected',
+  'ticket-search-requested',
+  'ticket-create-requested',
+  'layout-changed',
+  'settings-saved',
+  'customer-user-saved',
+  'customer-user-form-cancelled',
+  'customer-search-closed',
+];
+
 declare global {
   interface HTMLElementEventMap {
+    'settings-saved': CustomEvent<SettingsSavedDetail>;
+    'customer-user-saved': CustomEvent<CustomerUserSavedDetail>;
+    'customer-user-form-cancelled': CustomEvent<undefined>;
+    'customer-search-closed': CustomEvent<undefined>;
     'customer-selected': CustomEvent<CustomerSelectedDetail>;
     'customer-user-selected': CustomEvent<CustomerUserSelectedDetail>;
     'ticket-selected': CustomEvent<TicketSelectedDetail>;

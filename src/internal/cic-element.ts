@@ -4,8 +4,11 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DataSource } from '../data/data-source.js';
 import { guardDataSource } from '../data/guarded-data-source.js';
-import { dataSourceContext, refreshContext, requestTimeoutContext } from './context.js';
+import { dataSourceContext, refreshContext, requestTimeoutContext, subjectContext, type SubjectIds } from './context.js';
 import { themeStyles } from './theme.styles.js';
+
+/** The class of the copy of a card that follows the pointer while it is dragged. */
+export const DRAG_IMAGE_CLASS = 'cic-drag-image';
 
 /** The default of `requestTimeout` (ms). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -35,6 +38,13 @@ export class CicElement extends LitElement {
   static override styles = [themeStyles];
 
   /**
+   * The elements this one renders, under their default tags: registering this element
+   * (`defineElement`, a `define.js` entry) registers them too, so that no entry point
+   * ships an element whose children are undefined.
+   */
+  static dependencies: Record<string, CustomElementConstructor> = {};
+
+  /**
    * `light` or `dark`; unset follows the system (`prefers-color-scheme`). A container passes
    * its theme on to the widgets inside it.
    */
@@ -57,10 +67,28 @@ export class CicElement extends LitElement {
   @state()
   private providedDataSource?: DataSource;
 
+  /** Whom the container shows; a widget's own `customerId` / `customerUserLogin` win over it. */
+  @consume({ context: subjectContext, subscribe: true })
+  @state()
+  protected providedSubjectIds?: SubjectIds;
+
   /** Changes when the container asks every widget to reload. */
   @consume({ context: refreshContext, subscribe: true })
   @state()
   refreshToken = 0;
+
+  /** `own` when set, else the container's value of `key` (empty when there is none). */
+  protected subjectValue(key: keyof SubjectIds, own: string | undefined): string {
+    return own || this.providedSubjectIds?.[key] || '';
+  }
+
+  /**
+   * True inside the copy of a card that follows the pointer while it is dragged: a fresh
+   * element that must load nothing (the original keeps its data).
+   */
+  get isDragImage(): boolean {
+    return this.closest(`.${DRAG_IMAGE_CLASS}`) !== null;
+  }
 
   /** The request timeout in effect (ms). */
   get effectiveRequestTimeout(): number {

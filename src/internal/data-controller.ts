@@ -61,7 +61,7 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
       task: async ([source, , ...args], { signal }) => {
         // Any new load, by retry or by new inputs, replaces a pending rate-limit retry.
         this.cancelScheduledRetry();
-        if (!source || (options.ready && !options.ready(args as unknown as A))) return initialState;
+        if (!source || host.isDragImage || (options.ready && !options.ready(args as unknown as A))) return initialState;
         if (options.debounceMs) await abortableDelay(options.debounceMs, signal);
         const inputs = args as unknown as A;
         const value = await withTimeout(host.effectiveRequestTimeout, signal, (bounded) => options.load(source, inputs, bounded));

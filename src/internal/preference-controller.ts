@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { DataSource } from '../data/data-source.js';
 import type { CicElement } from './cic-element.js';
-import { preferenceTimeout, readPreference, writePreference } from './layout.js';
+import { preferenceTimeout, readPreference, writePreference } from './preferences.js';
 
 /**
  * A per-agent setting of one element (filter, columns, page size…): read once the data
@@ -30,7 +30,7 @@ export class PreferenceController<T> implements ReactiveController {
   hostUpdate(): void {
     const source = this.host.effectiveDataSource;
     const key = this.key();
-    if (!source || (this.loadedFor?.[0] === source && this.loadedFor[1] === key)) return;
+    if (!source || this.host.isDragImage || (this.loadedFor?.[0] === source && this.loadedFor[1] === key)) return;
     this.loadedFor = [source, key];
     this.loaded = false;
     void readPreference(source, key, preferenceTimeout(this.host)).then((stored) => {

@@ -1,41 +1,29 @@
-import { css, unsafeCSS } from 'lit';
-
-/** The public tokens of the dark theme (a constant of ours, never data). */
-const darkPalette = unsafeCSS(`
-  --cic-color-text: #e6edf3;
-  --cic-color-text-muted: #9da7b3;
-  --cic-color-surface: #161b22;
-  --cic-color-surface-alt: #0d1117;
-  --cic-color-border: #3d444d;
-  --cic-color-accent: #6cb6ff;
-  --cic-color-on-accent: #0d1117;
-  --cic-color-danger: #ff8182;
-  --cic-color-warning-surface: #3b2e00;
-  --cic-color-highlight: #5c4a00;
-  --cic-color-focus: #6cb6ff;
-  --cic-color-backdrop: rgb(0 0 0 / 0.6);
-  color-scheme: dark;
-`);
+import { css } from 'lit';
 
 /**
  * Design tokens. Every element reads the public `--cic-*` custom properties (inherited from
- * the page or the container) through private `--_*` copies that hold the light defaults.
+ * the page or the container) through private `--_*` copies whose defaults hold a light and a
+ * dark value (`light-dark()`). Which one applies follows `color-scheme`, which an element
+ * with a `theme` passes to everything inside it through the inherited `--cic-color-scheme`;
+ * without a theme anywhere, the system preference decides.
  */
 export const themeStyles = css`
   :host {
+    color-scheme: var(--cic-color-scheme, light dark);
     --_font: var(--cic-font-family, system-ui, 'Segoe UI', 'Noto Sans', 'Noto Sans JP', sans-serif);
     --_font-size: var(--cic-font-size, 0.875rem);
-    --_text: var(--cic-color-text, #1f2328);
-    --_text-muted: var(--cic-color-text-muted, #57606a);
-    --_surface: var(--cic-color-surface, #ffffff);
-    --_surface-alt: var(--cic-color-surface-alt, #f6f8fa);
-    --_border: var(--cic-color-border, #d0d7de);
-    --_accent: var(--cic-color-accent, #0a58ca);
-    --_on-accent: var(--cic-color-on-accent, #ffffff);
-    --_danger: var(--cic-color-danger, #b42318);
-    --_warning-surface: var(--cic-color-warning-surface, #fff4ce);
-    --_highlight: var(--cic-color-highlight, #fff3a3);
-    --_focus: var(--cic-color-focus, #0a58ca);
+    --_text: var(--cic-color-text, light-dark(#1f2328, #e6edf3));
+    --_text-muted: var(--cic-color-text-muted, light-dark(#57606a, #9da7b3));
+    --_surface: var(--cic-color-surface, light-dark(#ffffff, #161b22));
+    --_surface-alt: var(--cic-color-surface-alt, light-dark(#f6f8fa, #0d1117));
+    --_border: var(--cic-color-border, light-dark(#d0d7de, #3d444d));
+    --_accent: var(--cic-color-accent, light-dark(#0a58ca, #6cb6ff));
+    --_on-accent: var(--cic-color-on-accent, light-dark(#ffffff, #0d1117));
+    --_danger: var(--cic-color-danger, light-dark(#b42318, #ff8182));
+    --_warning-surface: var(--cic-color-warning-surface, light-dark(#fff4ce, #3b2e00));
+    --_highlight: var(--cic-color-highlight, light-dark(#fff3a3, #5c4a00));
+    --_focus: var(--cic-color-focus, light-dark(#0a58ca, #6cb6ff));
+    --_backdrop: var(--cic-color-backdrop, light-dark(rgb(0 0 0 / 0.4), rgb(0 0 0 / 0.6)));
     --_space-1: var(--cic-space-1, 0.25rem);
     --_space-2: var(--cic-space-2, 0.5rem);
     --_space-3: var(--cic-space-3, 0.75rem);
@@ -48,14 +36,11 @@ export const themeStyles = css`
     background: var(--_surface);
   }
 
-  /* Dark palette: chosen with theme="dark", or by the system unless theme="light". */
   :host([theme='dark']) {
-    ${darkPalette}
+    --cic-color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkPalette}
-    }
+  :host([theme='light']) {
+    --cic-color-scheme: light;
   }
 
   :host([hidden]) {

@@ -6,8 +6,7 @@ import '../../src/define.js';
 import type { CustomerInformationCenter } from '../../src/components/customer-information-center/customer-information-center.js';
 import type { CustomerSearchDialog } from '../../src/components/customer-search-dialog/customer-search-dialog.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import { CicElement } from '../../src/internal/cic-element.js';
-import { registerWidget } from '../../src/internal/widget-registry.js';
+import { CicElement, registerWidget } from '../../src/plugin.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
 import type { spySource } from '../support/spy-source.js';
@@ -249,7 +248,8 @@ describe('customer-information-center', () => {
     class RecentInvoices extends CicElement {
       @property({ attribute: false }) customerId = '';
       override render() {
-        return litHtml`<p>Invoices of ${this.customerId}: ${this.effectiveDataSource ? 'connected' : 'no source'}</p>`;
+        const customerId = this.subjectValue('customerId', this.customerId);
+        return litHtml`<p>Invoices of ${customerId}: ${this.effectiveDataSource ? 'connected' : 'no source'}</p>`;
       }
     }
     customElements.define('recent-invoices-test', RecentInvoices);
@@ -270,14 +270,33 @@ describe('customer-information-center', () => {
     }
   });
 
-  it('passes its theme on to every widget and the search dialog', async () => {
+  it('gives a plain element (not built on the kit) the customer id as a property', async () => {
+    class PlainWidget extends HTMLElement {
+      set customerId(id: string) {
+        this.textContent = `plain ${id}`;
+      }
+    }
+    customElements.define('plain-widget-test', PlainWidget);
+    const unregister = registerWidget({ id: 'plain', tag: 'plain-widget-test', title: 'Plain', region: 'main' });
+    try {
+      const { el } = await renderCenter();
+      await until(() => text(card(el, 'plain').querySelector('plain-widget-test')) === 'plain ACME');
+      el.customerId = 'Star*Corp';
+      await until(() => text(card(el, 'plain').querySelector('plain-widget-test')) === 'plain Star*Corp');
+    } finally {
+      unregister();
+    }
+  });
+
+  it('its theme reaches every widget and the search dialog without setting anything on them', async () => {
     const { el } = await renderCenter();
-    const themes = () => [...$$(el, '.card-body > *'), $(el, 'customer-search-dialog')!].map((w) => w.getAttribute('theme'));
+    const inside = () => [...$$(el, '.card-body > *').filter((w) => w instanceof CicElement), $(el, 'customer-search-dialog')!];
+    const backgrounds = () => inside().map((w) => getComputedStyle(w).backgroundColor);
     el.theme = 'dark';
-    await until(() => themes().every((theme) => theme === 'dark'));
-    expect(getComputedStyle(card(el, 'company-status').querySelector('company-status-widget')!).backgroundColor).to.equal('rgb(22, 27, 34)');
-    el.theme = undefined;
-    await until(() => themes().every((theme) => theme === null));
+    await until(() => backgrounds().every((color) => color === 'rgb(22, 27, 34)'), 'not every widget turned dark');
+    expect(inside().map((w) => w.getAttribute('theme'))).to.deep.equal(inside().map(() => null));
+    el.theme = 'light';
+    await until(() => backgrounds().every((color) => color === 'rgb(255, 255, 255)'), 'not every widget turned light');
   });
 
   it('fires layout-changed with the new layout', async () => {

@@ -41,7 +41,7 @@ describe('customer-search-dialog', () => {
     expect(dialog.matches(':modal')).to.equal(true);
     expect(el.shadowRoot!.activeElement?.id).to.equal('customer-input');
     await expect(el).to.be.accessible();
-    const closed = oneEvent(el, 'close');
+    const closed = oneEvent(el, 'customer-search-closed');
     await sendKeys({ press: 'Escape' });
     await closed;
     expect(el.open).to.equal(false);

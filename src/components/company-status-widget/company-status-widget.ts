@@ -34,7 +34,7 @@ export class CompanyStatusWidget extends CicElement {
   @property({ attribute: 'ticket-search-url-template' }) ticketSearchUrlTemplate = '';
 
   private readonly status = new DataController<CompanyStatus, [string]>(this, {
-    args: () => [this.customerId],
+    args: () => [this.subjectValue('customerId', this.customerId)],
     ready: ([id]) => id !== '',
     load: (source, [id], signal) => source.getCompanyStatus(id, { signal }),
   });
@@ -44,7 +44,7 @@ export class CompanyStatusWidget extends CicElement {
   }
 
   private renderStatus(status: CompanyStatus) {
-    const customerId = this.customerId;
+    const customerId = this.subjectValue('customerId', this.customerId);
     const rows: [string, number, TicketSearchCriteria][] = [
       [msg('Escalated tickets'), status.escalated, { customerId, status: 'escalated' }],
       [msg('Open tickets'), status.open, { customerId, status: 'open' }],

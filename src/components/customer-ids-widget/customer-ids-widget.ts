@@ -41,7 +41,7 @@ export class CustomerIdsWidget extends CicElement {
   @property({ attribute: 'ticket-search-url-template' }) ticketSearchUrlTemplate = '';
 
   private readonly data = new DataController<CustomerIds, [string]>(this, {
-    args: () => [this.customerUserLogin],
+    args: () => [this.subjectValue('customerUserLogin', this.customerUserLogin)],
     ready: ([login]) => login !== '',
     isEmpty: (value) => value.ids.length === 0,
     load: async (source, [login], signal) => {

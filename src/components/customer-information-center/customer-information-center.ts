@@ -1,12 +1,18 @@
 import { property } from 'lit/decorators.js';
 import type { Customer } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
-import { builtInWidget } from '../../internal/builtin-widgets.js';
+import { builtInWidget } from '../information-center/builtin-widgets.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomer } from '../../internal/shared-request.js';
-import { InformationCenter } from '../../internal/information-center.js';
+import { InformationCenter } from '../information-center/information-center.js';
+import type { SubjectIds } from '../../internal/context.js';
 import { msg } from '../../internal/localize.js';
-import type { WidgetDefinition } from '../../internal/widget-registry.js';
+import type { WidgetDefinition } from '../information-center/widget-registry.js';
+import { CompanyStatusWidget } from '../company-status-widget/company-status-widget.js';
+import { CustomerInformationWidget } from '../customer-information-widget/customer-information-widget.js';
+import { CustomerUsersWidget } from '../customer-users-widget/customer-users-widget.js';
+import { SettingsWidget } from '../settings-widget/settings-widget.js';
+import { TicketListWidget } from '../ticket-list-widget/ticket-list-widget.js';
 
 /** The built-in widgets of the customer center, in their default order. */
 export function customerCenterWidgets(): WidgetDefinition[] {
@@ -26,10 +32,25 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  *
  * @summary The Customer Information Center: a dashboard of widgets for one customer.
  * @tag customer-information-center
+ * @dependency customer-search-dialog
+ * @dependency customer-users-widget
+ * @dependency ticket-list-widget
+ * @dependency settings-widget
+ * @dependency company-status-widget
+ * @dependency customer-information-widget
  *
  * @fires customer-selected - Bubbles from the search dialog; cancel it to keep this center from opening that customer.
  */
 export class CustomerInformationCenter extends InformationCenter<Customer> {
+  static override dependencies = {
+    ...InformationCenter.dependencies,
+    'customer-users-widget': CustomerUsersWidget,
+    'ticket-list-widget': TicketListWidget,
+    'settings-widget': SettingsWidget,
+    'company-status-widget': CompanyStatusWidget,
+    'customer-information-widget': CustomerInformationWidget,
+  };
+
   /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */
   @property({ attribute: 'customer-id' }) customerId = '';
 
@@ -54,9 +75,8 @@ export class CustomerInformationCenter extends InformationCenter<Customer> {
     return customerCenterWidgets();
   }
 
-  protected configureWidget(element: HTMLElement): void {
-    const widget = element as HTMLElement & { customerId?: string };
-    if (widget.customerId !== this.customerId) widget.customerId = this.customerId;
+  protected subjectIds(): SubjectIds {
+    return { customerId: this.customerId };
   }
 
   protected openSelection(detail: CustomerSelectedDetail): void {

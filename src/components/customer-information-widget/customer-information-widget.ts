@@ -30,7 +30,7 @@ export class CustomerInformationWidget extends CicElement {
   @property({ attribute: 'customer-id' }) customerId = '';
 
   private readonly customer = new DataController<Customer | undefined, [string]>(this, {
-    args: () => [this.customerId],
+    args: () => [this.subjectValue('customerId', this.customerId)],
     ready: ([id]) => id !== '',
     load: (source, [id], signal) => loadCustomer(source, id, signal),
   });

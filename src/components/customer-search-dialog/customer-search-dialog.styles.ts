@@ -12,7 +12,7 @@ export const styles = css`
     box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
   }
   dialog::backdrop {
-    background: var(--cic-color-backdrop, rgb(0 0 0 / 0.4));
+    background: var(--_backdrop);
   }
   header {
     display: flex;

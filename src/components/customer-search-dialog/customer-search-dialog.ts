@@ -51,7 +51,7 @@ function searchController<T>(
  * @tag customer-search-dialog
  *
  * @fires customer-selected - A result was picked: `{customerId, customerUserLogin?}`. The dialog closes. Cancelable: a container that hears it cancelled does not open the customer.
- * @fires close - The dialog closed (picked, Escape, or the close button).
+ * @fires customer-search-closed - The dialog closed (picked, Escape, or the close button).
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart input - Each search field.
@@ -115,7 +115,7 @@ export class CustomerSearchDialog extends CicElement {
     this.active = undefined;
     this.opener?.focus();
     this.opener = null;
-    this.dispatchEvent(new Event('close', { bubbles: true, composed: true }));
+    emit(this, 'customer-search-closed', undefined);
   };
 
   override render() {

@@ -10,18 +10,6 @@ import { msg } from '../../internal/localize.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { styles } from './customer-user-form.styles.js';
 
-export interface CustomerUserSavedDetail {
-  user: CustomerUser;
-  /** The agent is done with the form (Add's Save, or Save and finish). */
-  finished: boolean;
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'customer-user-saved': CustomEvent<CustomerUserSavedDetail>;
-  }
-}
-
 type FieldName = 'login' | 'customerId' | 'title' | 'firstName' | 'lastName' | 'email' | 'phone' | 'mobile';
 
 interface FieldSpec {
@@ -68,7 +56,7 @@ function problemText(problem: string, field: string): string {
  * @tag customer-user-form
  *
  * @fires customer-user-saved - Saved: `{user, finished}`; `finished` is false for an edit's plain **Save**.
- * @fires cancel - The agent left the form without saving.
+ * @fires customer-user-form-cancelled - The agent left the form without saving.
  *
  * @csspart form - The form.
  * @csspart input - Each input.
@@ -215,6 +203,6 @@ export class CustomerUserForm extends CicElement {
 
   private cancel() {
     this.saveController?.abort();
-    this.dispatchEvent(new Event('cancel', { bubbles: true, composed: true }));
+    emit(this, 'customer-user-form-cancelled', undefined);
   }
 }

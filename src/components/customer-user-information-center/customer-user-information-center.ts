@@ -1,13 +1,19 @@
 import { property } from 'lit/decorators.js';
 import type { CustomerUser } from '../../data/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
-import { builtInWidget } from '../../internal/builtin-widgets.js';
+import { builtInWidget } from '../information-center/builtin-widgets.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomerUser } from '../../internal/shared-request.js';
 import { fullName } from '../../internal/format.js';
-import { InformationCenter } from '../../internal/information-center.js';
+import { InformationCenter } from '../information-center/information-center.js';
+import type { SubjectIds } from '../../internal/context.js';
 import { msg } from '../../internal/localize.js';
-import type { WidgetDefinition } from '../../internal/widget-registry.js';
+import type { WidgetDefinition } from '../information-center/widget-registry.js';
+import { CustomerIdsWidget } from '../customer-ids-widget/customer-ids-widget.js';
+import { CustomerInformationWidget } from '../customer-information-widget/customer-information-widget.js';
+import { CustomerUserInformationWidget } from '../customer-user-information-widget/customer-user-information-widget.js';
+import { SettingsWidget } from '../settings-widget/settings-widget.js';
+import { TicketListWidget } from '../ticket-list-widget/ticket-list-widget.js';
 
 /** The built-in widgets of the customer-user center, in their default order. */
 export function customerUserCenterWidgets(): WidgetDefinition[] {
@@ -30,10 +36,25 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
  *
  * @summary The Customer User Information Center: a dashboard of widgets for one customer user.
  * @tag customer-user-information-center
+ * @dependency customer-search-dialog
+ * @dependency ticket-list-widget
+ * @dependency settings-widget
+ * @dependency customer-ids-widget
+ * @dependency customer-user-information-widget
+ * @dependency customer-information-widget
  *
  * @fires customer-selected - A customer was picked (search or customer ids); cancel it to keep this center as it is.
  */
 export class CustomerUserInformationCenter extends InformationCenter<CustomerUser> {
+  static override dependencies = {
+    ...InformationCenter.dependencies,
+    'ticket-list-widget': TicketListWidget,
+    'settings-widget': SettingsWidget,
+    'customer-ids-widget': CustomerIdsWidget,
+    'customer-user-information-widget': CustomerUserInformationWidget,
+    'customer-information-widget': CustomerInformationWidget,
+  };
+
   /** The customer user to show. Without one, the center shows an empty state and opens the search. */
   @property({ attribute: 'customer-user-login' }) customerUserLogin = '';
 
@@ -58,14 +79,9 @@ export class CustomerUserInformationCenter extends InformationCenter<CustomerUse
     return customerUserCenterWidgets();
   }
 
-  /** Every widget gets the login; those about a customer get the user's primary customer. */
-  protected configureWidget(element: HTMLElement): void {
-    const widget = element as HTMLElement & { customerUserLogin?: string; customerId?: string };
-    if (widget.customerUserLogin !== this.customerUserLogin) widget.customerUserLogin = this.customerUserLogin;
-    const customerId = this.subject.currentValue?.customerId ?? '';
-    if (widget.localName === 'customer-information-widget' && widget.customerId !== customerId) {
-      widget.customerId = customerId;
-    }
+  /** The login, and the user's primary customer once the user has loaded (never the previous user's). */
+  protected subjectIds(): SubjectIds {
+    return { customerUserLogin: this.customerUserLogin, customerId: this.subject.currentValue?.customerId ?? '' };
   }
 
   protected openSelection(detail: CustomerSelectedDetail): void {

@@ -30,7 +30,7 @@ export class CustomerUserInformationWidget extends CicElement {
   @property({ attribute: 'customer-user-login' }) customerUserLogin = '';
 
   private readonly user = new DataController<CustomerUser | undefined, [string]>(this, {
-    args: () => [this.customerUserLogin],
+    args: () => [this.subjectValue('customerUserLogin', this.customerUserLogin)],
     ready: ([login]) => login !== '',
     isEmpty: (user) => user === undefined,
     load: (source, [login], signal) => loadCustomerUser(source, login, signal),

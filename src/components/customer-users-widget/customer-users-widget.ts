@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CustomerUser, CustomerUserPage, Page } from '../../data/types.js';
-import type { CustomerUserSavedDetail } from '../customer-user-form/customer-user-form.js';
+import { CustomerUserForm } from '../customer-user-form/customer-user-form.js';
+import type { CustomerUserSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { renderCount } from '../../internal/count-link.js';
 import { DataController } from '../../internal/data-controller.js';
@@ -13,10 +14,19 @@ import { oneOf, PreferenceController } from '../../internal/preference-controlle
 import { listStyles } from '../../internal/list.styles.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { fillUrlTemplate } from '../../internal/url.js';
+import { keepWhileSameKey } from '../../internal/memo.js';
 import { styles } from './customer-users-widget.styles.js';
 
 /** Typing in the filter box pauses this long (ms) before the list reloads. */
 export const FILTER_DEBOUNCE_MS = 250;
+
+/** Everything one page of the list is loaded for. */
+interface UsersRequest {
+  customerId: string;
+  filter: string;
+  pageSize: number;
+  cursor?: string;
+}
 
 type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefined;
 
@@ -27,6 +37,7 @@ type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefi
  *
  * @summary The customer users of a customer, with their ticket counts and actions.
  * @tag customer-users-widget
+ * @dependency customer-user-form
  *
  * @fires customer-user-selected - A login was activated: `{customerUserLogin, customerId}`.
  * @fires ticket-search-requested - An open/closed count was activated: `{customerId, customerUserLogin, status}`.
@@ -43,6 +54,7 @@ type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefi
  */
 export class CustomerUsersWidget extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];
+  static override dependencies = { 'customer-user-form': CustomerUserForm };
 
   /** The customer (exact id). */
   @property({ attribute: 'customer-id' }) customerId = '';
@@ -62,21 +74,40 @@ export class CustomerUsersWidget extends CicElement {
     oneOf(stored, PAGE_SIZES, 10),
   );
 
+  /** The customer whose users are listed: this element's own, else the container's. */
+  private get customer(): string {
+    return this.subjectValue('customerId', this.customerId);
+  }
+
+  /** The customer the list was last reset for (a new one clears filter, paging and form). */
+  private listedCustomer = '';
+
+  private readonly sameRequest = keepWhileSameKey<UsersRequest | undefined>((request) => JSON.stringify(request ?? null));
+
+  /** What to load now: `undefined` until there is a customer and the stored page size is read. */
+  private get request(): UsersRequest | undefined {
+    const customerId = this.customer;
+    if (!customerId || !this.pageSize.loaded) return this.sameRequest(undefined);
+    return this.sameRequest({ customerId, filter: this.filter, pageSize: this.pageSize.value, cursor: this.paging.cursor });
+  }
+
   /** A page of users with the ticket counts of all of them: one call (two for a source that cannot combine). */
-  private readonly users = new DataController<Required<Pick<CustomerUserPage, 'ticketCounts'>> & CustomerUserPage, [string, string, number, string | undefined, boolean]>(this, {
-    args: () => [this.customerId, this.filter, this.pageSize.value, this.paging.cursor, this.pageSize.loaded],
-    ready: ([id, , , , loaded]) => id !== '' && loaded,
+  private readonly users = new DataController<Required<Pick<CustomerUserPage, 'ticketCounts'>> & CustomerUserPage, [UsersRequest | undefined]>(this, {
+    args: () => [this.request],
+    ready: ([request]) => request !== undefined,
     isEmpty: (page) => page.items.length === 0,
-    load: async (source, [id, filter, size, cursor], signal) => {
-      const page = await source.listCustomerUsers(id, { page: { size, cursor }, filter: filter || undefined, withTicketCounts: true, signal });
+    load: async (source, [request], signal) => {
+      const { customerId, filter, pageSize, cursor } = request!;
+      const page = await source.listCustomerUsers(customerId, { page: { size: pageSize, cursor }, filter: filter || undefined, withTicketCounts: true, signal });
       const logins = page.items.map((user) => user.login);
       const ticketCounts = page.ticketCounts ?? (logins.length ? await source.countTicketsByUser(logins, { signal }) : {});
       return { ...page, ticketCounts };
     },
   });
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('customerId')) {
+  protected override willUpdate(): void {
+    if (this.customer !== this.listedCustomer) {
+      this.listedCustomer = this.customer;
       // Nothing typed for the previous customer applies to the next one.
       clearTimeout(this.filterTimer);
       this.filterDraft = '';
@@ -143,10 +174,10 @@ export class CustomerUsersWidget extends CicElement {
   }
 
   private renderForm(form: NonNullable<FormState>) {
-    return html`<customer-user-form class="form" customer-id=${this.customerId} .dataSource=${this.effectiveDataSource}
+    return html`<customer-user-form class="form" customer-id=${this.customer} .dataSource=${this.effectiveDataSource}
       .requestTimeout=${this.effectiveRequestTimeout}
       .user=${form.mode === 'edit' ? form.user : undefined}
-      @customer-user-saved=${this.onSaved} @cancel=${this.closeForm}></customer-user-form>`;
+      @customer-user-saved=${this.onSaved} @customer-user-form-cancelled=${this.closeForm}></customer-user-form>`;
   }
 
   private renderTable(page: Page<CustomerUser>) {
@@ -179,7 +210,7 @@ export class CustomerUsersWidget extends CicElement {
     const name = fullName(user);
     const count = (status: 'open' | 'closed', label: string) =>
       counts
-        ? renderCount(this, counts[status], { customerId: this.customerId, customerUserLogin: user.login, status },
+        ? renderCount(this, counts[status], { customerId: this.customer, customerUserLogin: user.login, status },
             this.ticketSearchUrlTemplate, `${label} – ${name}`)
         : '…';
     return html`<tr>

@@ -2,21 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { emit } from '../../internal/events.js';
-import type { SettingsEntry } from '../../internal/information-center.js';
+import { settingsContext, type SettingsEntry } from '../../internal/context.js';
+import { consume } from '@lit/context';
 import { msg } from '../../internal/localize.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { styles } from './settings-widget.styles.js';
-
-export interface SettingsSavedDetail {
-  /** Ids of the widgets to show; every other non-mandatory widget is hidden. */
-  visible: string[];
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'settings-saved': CustomEvent<SettingsSavedDetail>;
-  }
-}
 
 /**
  * Lists every widget of the container with a checkbox, in layout order; **Save settings**
@@ -34,8 +24,16 @@ declare global {
 export class SettingsWidget extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, styles];
 
-  /** The widgets to list, in layout order (the container sets this). */
-  @property({ attribute: false }) entries: SettingsEntry[] = [];
+  /** The widgets to list, in layout order; unset, the container's. */
+  @property({ attribute: false }) entries?: SettingsEntry[];
+
+  @consume({ context: settingsContext, subscribe: true })
+  @state()
+  private providedEntries?: SettingsEntry[];
+
+  private get shownEntries(): SettingsEntry[] {
+    return this.entries ?? this.providedEntries ?? [];
+  }
 
   /** Whether the list is open. */
   @property({ type: Boolean, reflect: true }) expanded = false;
@@ -44,7 +42,9 @@ export class SettingsWidget extends CicElement {
   @state() private draft = new Map<string, boolean>();
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('entries')) this.draft = new Map(this.entries.map((e) => [e.id, e.visible]));
+    if (changed.has('entries') || changed.has('providedEntries')) {
+      this.draft = new Map(this.shownEntries.map((e) => [e.id, e.visible]));
+    }
   }
 
   override render() {
@@ -59,7 +59,7 @@ export class SettingsWidget extends CicElement {
     return html`<form id="settings" @submit=${this.save}>
       <fieldset>
         <legend class="visually-hidden">${msg('Widgets to show')}</legend>
-        ${this.entries.map(
+        ${this.shownEntries.map(
           (entry) => html`<label>
             <input type="checkbox" name=${entry.id} .checked=${entry.mandatory || (this.draft.get(entry.id) ?? true)}
               ?disabled=${entry.mandatory}
@@ -74,7 +74,7 @@ export class SettingsWidget extends CicElement {
 
   private save(event: SubmitEvent) {
     event.preventDefault();
-    const visible = this.entries.filter((e) => e.mandatory || this.draft.get(e.id)).map((e) => e.id);
+    const visible = this.shownEntries.filter((e) => e.mandatory || this.draft.get(e.id)).map((e) => e.id);
     emit(this, 'settings-saved', { visible });
   }
 }

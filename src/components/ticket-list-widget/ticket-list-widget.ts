@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   TICKET_FILTERS,
@@ -124,7 +124,7 @@ export class TicketListWidget extends CicElement {
 
   private readonly settings = new PreferenceController<TicketListSettings>(
     this,
-    () => this.settingsKey || `ticket-list:${this.customerUserLogin ? 'user:' : ''}${this.view}`,
+    () => this.settingsKey || `ticket-list:${this.login ? 'user:' : ''}${this.view}`,
     (stored) => sanitizeSettings(this.validView, stored),
   );
 
@@ -133,8 +133,14 @@ export class TicketListWidget extends CicElement {
   }
 
   private get scope(): TicketScope | undefined {
-    if (this.customerUserLogin) return { customerUserLogin: this.customerUserLogin, access: this.access };
-    return this.customerId ? { customerId: this.customerId } : undefined;
+    if (this.login) return { customerUserLogin: this.login, access: this.access };
+    const customerId = this.subjectValue('customerId', this.customerId);
+    return customerId ? { customerId } : undefined;
+  }
+
+  /** The customer user whose tickets are listed, if any: this element's own, else the container's. */
+  private get login(): string {
+    return this.subjectValue('customerUserLogin', this.customerUserLogin);
   }
 
   private readonly sameRequest = keepWhileSameKey<TicketRequest | undefined>((request) => JSON.stringify(request ?? null));
@@ -163,8 +169,13 @@ export class TicketListWidget extends CicElement {
     },
   });
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('customerId') || changed.has('customerUserLogin') || changed.has('access') || changed.has('view')) {
+  /** The scope and view the pages were last reset for. */
+  private pagedFor = '';
+
+  protected override willUpdate(): void {
+    const current = `${JSON.stringify(this.scope ?? null)}|${this.validView}`;
+    if (current !== this.pagedFor) {
+      this.pagedFor = current;
       this.paging.reset();
     }
   }
@@ -175,7 +186,7 @@ export class TicketListWidget extends CicElement {
   }
 
   override render() {
-    return html`${this.customerUserLogin ? this.renderAccessChoice() : nothing} ${this.renderTabs()}
+    return html`${this.login ? this.renderAccessChoice() : nothing} ${this.renderTabs()}
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.supportedFilter(this.settings.value.filter)}">
         ${this.choosingColumns ? this.renderColumnChooser() : nothing}
         ${this.tickets.render({ complete: ({ page }) => this.renderTable(page) })}

@@ -1,6 +1,6 @@
-import type { TicketView } from '../data/types.js';
-import { viewLabel } from './labels.js';
-import { msg } from './localize.js';
+import type { TicketView } from '../../data/types.js';
+import { viewLabel } from '../../internal/labels.js';
+import { msg } from '../../internal/localize.js';
 import type { WidgetDefinition } from './widget-registry.js';
 
 /** Widget definitions the two centers share. */

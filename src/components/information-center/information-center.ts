@@ -1,0 +1,311 @@
+import { provide } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, queryAll, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DataSource } from '../../data/data-source.js';
+import type { CustomerSelectedDetail, SettingsSavedDetail } from '../../events.js';
+import { CicElement } from '../../internal/cic-element.js';
+import {
+  dataSourceContext,
+  refreshContext,
+  requestTimeoutContext,
+  settingsContext,
+  subjectContext,
+  type SettingsEntry,
+  type SubjectIds,
+} from '../../internal/context.js';
+import type { DataController } from '../../internal/data-controller.js';
+import { renderLoading } from '../../internal/data-states.js';
+import { emit } from '../../internal/events.js';
+import { msg, setLocale, str } from '../../internal/localize.js';
+import { preferenceTimeout } from '../../internal/preferences.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import { CustomerSearchDialog } from '../customer-search-dialog/customer-search-dialog.js';
+import { informationCenterStyles } from './information-center.styles.js';
+import { REGIONS, type Region } from './layout.js';
+import { LayoutController } from './layout-controller.js';
+import { ReorderController } from './reorder-controller.js';
+import { onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
+
+/**
+ * The dashboard shared by the customer and the customer-user information centers:
+ * widgets as cards in a main and a sidebar region, moved by drag-and-drop or keyboard,
+ * hidden by their ×, shown again through the settings widget, with the layout kept per
+ * agent. It provides to every widget inside, through context: its data source, whom it
+ * shows (customer id, customer user login), the settings entries, the request timeout and
+ * a refresh signal. Elements that are not built on the library's base element get the
+ * customer id and login set as properties instead.
+ *
+ * @dependency customer-search-dialog
+ *
+ * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
+ *
+ * @csspart header - The header with the name, id and actions.
+ * @csspart search-button - Opens the customer search.
+ * @csspart refresh-button - Reloads every widget.
+ * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
+ * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
+ * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
+ * @csspart close-button - Hides a card.
+ * @csspart empty - The state shown before anyone is selected.
+ * @cssprop --cic-space-4 - The gap between cards.
+ */
+export abstract class InformationCenter<SubjectRecord extends object = object> extends CicElement {
+  static override styles = [...CicElement.styles, dataStateStyles, informationCenterStyles];
+  static override dependencies: Record<string, CustomElementConstructor> = {
+    'customer-search-dialog': CustomerSearchDialog,
+  };
+
+  /** Reload every widget this often (seconds); 0 (the default) turns it off. Paused while the page is hidden. */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
+  /**
+   * The widgets to offer. Defaults to the built-in widgets of this center followed by those
+   * added with `registerWidget()`.
+   */
+  @property({ attribute: false }) widgets?: WidgetDefinition[];
+
+  /**
+   * Switches the language of every element (`en`, `de`, `ja`; others fall back to their
+   * language, else English). The same as calling `setLocale()`: localization is page-wide.
+   */
+  @property() locale?: string;
+
+  @provide({ context: dataSourceContext }) @state() protected providedSource?: DataSource;
+  @provide({ context: refreshContext }) @state() protected refreshGeneration = 0;
+  @provide({ context: requestTimeoutContext }) @state() protected providedTimeout?: number;
+  @provide({ context: subjectContext }) @state() protected widgetSubjectIds?: SubjectIds;
+  @provide({ context: settingsContext }) @state() protected providedSettings: SettingsEntry[] = [];
+
+  @queryAll('[data-region]') private regionElements!: NodeListOf<HTMLElement>;
+  @query('customer-search-dialog') private searchDialog?: CustomerSearchDialog;
+
+  protected readonly layouts = new LayoutController(this, {
+    key: () => this.layoutKey,
+    widgets: () => this.widgetDefinitions,
+    readTimeoutMs: () => preferenceTimeout(this),
+    onChange: (layout) => emit(this, 'layout-changed', { layout }),
+  });
+
+  private readonly reorder = new ReorderController(this, {
+    regions: () => [...this.regionElements],
+    visibleIn: (region) => this.layouts.visibleIn(region),
+    move: (id, region, index) => this.layouts.move(id, region, index),
+    title: (id) => widgetTitle(this.layouts.definition(id)!),
+  });
+
+  private readonly widgetElements = new Map<string, HTMLElement>();
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private stopWatchingRegistry?: () => void;
+
+  /** The widgets this center shows by default. */
+  protected abstract builtInWidgets(): WidgetDefinition[];
+  /** The preference key of the layout (per agent, not per customer). */
+  protected abstract readonly layoutKey: string;
+  /** Which registered widgets belong here. */
+  protected abstract readonly centerKind: 'customer' | 'customer-user';
+  /** Whom the widgets show: the customer id, and the login in a customer-user center. */
+  protected abstract subjectIds(): SubjectIds;
+  /** Whom the center shows: a customer id or a login; empty for nobody yet. */
+  protected abstract get subjectId(): string;
+  /** Loads the record of whom the center shows (undefined when there is none). */
+  protected abstract readonly subject: DataController<SubjectRecord | undefined, [string]>;
+  /** The name for the heading; the id is shown when there is none. */
+  protected abstract subjectName(record: SubjectRecord): string | undefined;
+  /** Opens what the agent picked in the search, unless the host cancelled the event. */
+  protected abstract openSelection(detail: CustomerSelectedDetail): void;
+  /** Says that nobody is selected yet. */
+  protected abstract emptyText(): string;
+
+  /** The widgets in effect, built-in first. */
+  get widgetDefinitions(): WidgetDefinition[] {
+    if (this.widgets) return this.widgets;
+    const extra = registeredWidgets().filter((w) => (w.centers ?? ['customer']).includes(this.centerKind));
+    return [...this.builtInWidgets(), ...extra];
+  }
+
+  /** Reloads every widget. */
+  refresh(): void {
+    this.refreshGeneration++;
+    this.subject.reload();
+  }
+
+  /** Opens the customer search. */
+  openSearch(): void {
+    this.searchDialog?.show();
+  }
+
+  private get hasSubject(): boolean {
+    return this.subjectId !== '';
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.hasSubject) this.openSearch();
+  }
+
+  private onCustomerSelected = (event: CustomEvent<CustomerSelectedDetail>) => {
+    // Wait until the event has reached the host page, which may cancel it.
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.openSelection(event.detail);
+    });
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatchingRegistry = onWidgetsChanged(() => this.layouts.reconcile());
+    this.startAutoRefresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingRegistry?.();
+    clearInterval(this.refreshTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.providedSource = this.effectiveDataSource;
+    this.providedTimeout = this.effectiveRequestTimeout;
+    this.provideSubjectIds(this.subjectIds());
+    if (changed.has('refreshInterval')) this.startAutoRefresh();
+    if (changed.has('locale') && this.locale) void setLocale(this.locale);
+    if (this.providedSource) void this.layouts.load(this.providedSource);
+    if (changed.has('widgets')) this.layouts.reconcile();
+    this.provideSettings(this.layouts.settingsEntries());
+  }
+
+  /** Changes the provided ids only when they change, so that widgets are not told in vain. */
+  private provideSubjectIds(ids: SubjectIds): void {
+    const current = this.widgetSubjectIds;
+    if (current?.customerId !== ids.customerId || current.customerUserLogin !== ids.customerUserLogin) {
+      this.widgetSubjectIds = ids;
+    }
+  }
+
+  private provideSettings(entries: SettingsEntry[]): void {
+    if (JSON.stringify(entries) !== JSON.stringify(this.providedSettings)) this.providedSettings = entries;
+  }
+
+  protected override updated(): void {
+    for (const element of this.widgetElements.values()) this.configureForeignWidget(element);
+  }
+
+  /** An element not built on the library's base reads no context: it gets the ids as properties. */
+  private configureForeignWidget(element: HTMLElement): void {
+    if (element instanceof CicElement || !customElements.get(element.localName)) return;
+    const widget = element as HTMLElement & Partial<SubjectIds>;
+    const ids = this.subjectIds();
+    if (widget.customerId !== ids.customerId) widget.customerId = ids.customerId;
+    if (ids.customerUserLogin !== undefined && widget.customerUserLogin !== ids.customerUserLogin) {
+      widget.customerUserLogin = ids.customerUserLogin;
+    }
+  }
+
+  private startAutoRefresh(): void {
+    clearInterval(this.refreshTimer);
+    if (this.refreshInterval > 0 && this.isConnected) {
+      this.refreshTimer = setInterval(() => {
+        if (!document.hidden) this.refresh();
+      }, this.refreshInterval * 1000);
+    }
+  }
+
+  private elementFor(widget: WidgetDefinition): HTMLElement {
+    let element = this.widgetElements.get(widget.id);
+    if (!element || element.localName !== widget.tag) {
+      element = document.createElement(widget.tag);
+      for (const [name, value] of Object.entries(widget.attributes ?? {})) element.setAttribute(name, value);
+      element.classList.add('widget');
+      this.widgetElements.set(widget.id, element);
+    }
+    return element;
+  }
+
+  private onSettingsSaved = (event: CustomEvent<SettingsSavedDetail>) => {
+    this.layouts.showOnly(event.detail.visible);
+  };
+
+  private hide(widget: WidgetDefinition): void {
+    if (this.layouts.hide(widget.id)) this.reorder.announce(msg(str`${widgetTitle(widget)} hidden. Show it again in the settings.`));
+  }
+
+  private renderHeader() {
+    return html`<div class="header" part="header">
+        ${this.hasSubject ? this.renderHeading() : nothing}
+        <div class="actions">
+          <button class="button" part="search-button" type="button" @click=${this.openSearch}>
+            ${msg('Search customer')}
+          </button>
+          ${this.hasSubject
+            ? html`<button class="button" part="refresh-button" type="button" @click=${this.refresh}>
+                ${msg('Refresh')}
+              </button>`
+            : nothing}
+        </div>
+      </div>
+      <customer-search-dialog @customer-selected=${this.onCustomerSelected}></customer-search-dialog>`;
+  }
+
+  /** The name of whom the center shows, then the id; just the id while there is no name. */
+  private renderHeading() {
+    const heading = (record: SubjectRecord | undefined) => {
+      const name = record ? this.subjectName(record) : undefined;
+      return html`<h1>${name ?? this.subjectId}</h1>
+        ${name !== undefined ? html`<span class="id">${this.subjectId}</span>` : nothing}`;
+    };
+    // While the next subject loads, nothing of the previous one may show (refresh keeps the name).
+    return this.subject.render({ pending: () => heading(this.subject.currentValue), complete: heading });
+  }
+
+  private renderBody(): unknown {
+    if (!this.hasSubject) {
+      return html`<div class="empty" part="empty">
+        <p>${this.emptyText()}</p>
+        <button class="button" type="button" @click=${this.openSearch}>${msg('Search customer')}</button>
+      </div>`;
+    }
+    if (!this.layouts.layout) return renderLoading();
+    return html`<div class="regions" @settings-saved=${this.onSettingsSaved}>
+      ${REGIONS.map((region) => this.renderRegion(region))}
+    </div>`;
+  }
+
+  override render() {
+    return html`${this.renderHeader()} ${this.renderBody()}
+      <p id="move-help" class="visually-hidden">
+        ${msg('Use the arrow keys to move this widget: up and down within its area, left and right between areas.')}
+      </p>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.reorder.announcement}</div>`;
+  }
+
+  private renderRegion(region: Region) {
+    const label = region === 'main' ? msg('Main widgets') : msg('Sidebar widgets');
+    return html`<section class="region region--${region}" part="region region-${region}" data-region=${region}
+      aria-label=${label}>
+      ${repeat(
+        this.layouts.visibleIn(region),
+        (id) => id,
+        (id) => this.renderCard(this.layouts.definition(id)!, region),
+      )}
+    </section>`;
+  }
+
+  private renderCard(widget: WidgetDefinition, region: Region) {
+    const title = widgetTitle(widget);
+    return html`<article class="card" part="card" data-widget=${widget.id} aria-label=${title}>
+      <header class="card-header" part="card-header">
+        <button class="drag-handle" part="drag-handle" type="button"
+          aria-label=${msg(str`Move ${title}`)}
+          aria-describedby="move-help"
+          @keydown=${(event: KeyboardEvent) => this.reorder.onHandleKeyDown(event, widget.id, region)}>
+          <span aria-hidden="true">⠿</span>
+        </button>
+        <h2 class="card-title" part="card-title">${title}</h2>
+        ${widget.mandatory
+          ? nothing
+          : html`<button class="close-button" part="close-button" type="button"
+              aria-label=${msg(str`Hide ${title}`)} @click=${() => this.hide(widget)}>×</button>`}
+      </header>
+      <div class="card-body" part="card-body">${this.elementFor(widget)}</div>
+    </article>`;
+  }
+}
