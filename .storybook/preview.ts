@@ -1,20 +1,15 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
-import { ELEMENTS } from '../src/define-all.js';
 import { setLocale } from '../src/internal/localize.js';
 
 setCustomElementsManifest(manifest);
 
-const TAGS = Object.keys(ELEMENTS).join(',');
-
-/** Applies the toolbar's theme to every element of the library in the story. */
+/** Applies the toolbar's theme to everything in the story: the colour scheme is inherited. */
 function applyTheme(root: HTMLElement, theme: string) {
   document.body.style.background = theme === 'dark' ? '#0d1117' : '';
-  for (const element of root.querySelectorAll(TAGS)) {
-    if (theme === 'system') element.removeAttribute('theme');
-    else element.setAttribute('theme', theme);
-  }
+  if (theme === 'system') root.style.removeProperty('--cic-color-scheme');
+  else root.style.setProperty('--cic-color-scheme', theme);
 }
 
 const preview: Preview = {
@@ -44,7 +39,7 @@ const preview: Preview = {
       void setLocale(locale);
       document.documentElement.lang = locale;
       document.documentElement.dir = dir;
-      requestAnimationFrame(() => applyTheme(context.canvasElement as HTMLElement, theme));
+      applyTheme(context.canvasElement as HTMLElement, theme);
       return story();
     },
   ],

@@ -51,14 +51,16 @@ export interface ListTicketsOptions extends CallOptions {
   withCounts?: boolean;
 }
 
-/** What a data source can do; widgets hide what it cannot. */
+/**
+ * What a data source can do; widgets hide what it cannot: filter tabs and sortable columns
+ * it does not list, and the add/edit of customer users when it cannot write. (Whether it
+ * stores preferences is told by the presence of `preferences`.)
+ */
 export interface DataSourceCapabilities {
   ticketFilters: readonly TicketFilter[];
   ticketSorts: readonly TicketSortField[];
   /** `createCustomerUser` and `updateCustomerUser` are available. */
   writeCustomerUsers: boolean;
-  /** `preferences` is available. */
-  preferences: boolean;
 }
 
 /** Per-agent storage for layout, filters, columns and page sizes. Values are JSON-safe. */

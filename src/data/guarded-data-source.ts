@@ -186,7 +186,6 @@ function capabilitiesOf(source: DataSource): DataSourceCapabilities {
     ticketFilters: strings(declared.ticketFilters, TICKET_FILTERS),
     ticketSorts: strings(declared.ticketSorts, TICKET_SORT_FIELDS),
     writeCustomerUsers: declared.writeCustomerUsers === true,
-    preferences: source.preferences !== undefined,
   };
 }
 

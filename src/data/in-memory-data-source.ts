@@ -128,7 +128,6 @@ export class InMemoryDataSource implements DataSource {
       ticketFilters: TICKET_FILTERS,
       ticketSorts: TICKET_SORT_FIELDS,
       writeCustomerUsers: writable,
-      preferences: options.preferences ?? false,
     };
     if (!writable) {
       this.createCustomerUser = undefined;

@@ -180,6 +180,19 @@ describe('ticket-list-widget', () => {
     expect(rows(el)).to.deep.equal(numbersOf(expected));
   });
 
+  it('offers only the filter tabs and sortable columns the data source declares', async () => {
+    const spy = fixtureSource();
+    const declared = { ...spy.source.capabilities, ticketFilters: ['all'] as const, ticketSorts: ['age'] as const };
+    const limited = new Proxy(spy.source, { get: (t, k) => (k === 'capabilities' ? declared : Reflect.get(t, k, t)) });
+    localStorage.setItem('cic:ticket-list:reminder', JSON.stringify({ filter: 'my-locked' }));
+    const el = await renderList({ view: 'reminder' }, limited);
+    expect($$(el, '[role=tab]').map((t) => t.id)).to.deep.equal(['tab-all']);
+    expect(tab(el, 'all').getAttribute('aria-selected')).to.equal('true');
+    expect((spy.calls.listTickets[0][1] as { filter: string }).filter).to.equal('all');
+    expect($$(el, 'thead th').map((th) => !!th.querySelector('button'))).to.deep.equal([false, true, false, false]);
+    await expect(el).to.be.accessible();
+  });
+
   it('says "None" when nothing is in the view', async () => {
     const el = await renderList({ view: 'new', customerId: 'Star*Corp' }, fixtureSource().source);
     expect(text($(el, '[part=empty]'))).to.equal('None');
