@@ -32,6 +32,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  * @cssprop --cic-color-focus - Focus ring.
  * @cssprop --cic-space-1 - Smallest spacing (also --cic-space-2, -3, -4).
  * @cssprop --cic-radius - Corner radius.
+ * @cssprop --cic-color-scheme - `light` or `dark` for everything inside (what `theme` sets); unset: the system's.
  */
 @localized()
 export class CicElement extends LitElement {
@@ -45,8 +46,8 @@ export class CicElement extends LitElement {
   static dependencies: Record<string, CustomElementConstructor> = {};
 
   /**
-   * `light` or `dark`; unset follows the system (`prefers-color-scheme`). A container passes
-   * its theme on to the widgets inside it.
+   * `light` or `dark`, for this element and everything inside it; unset follows the
+   * enclosing element's theme, else the system (`prefers-color-scheme`).
    */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
