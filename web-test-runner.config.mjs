@@ -2,12 +2,17 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { tsImport } from 'tsx/esm/api';
+
+// The REST API of the contract, served by this dev server for the HttpDataSource tests.
+const { testApiMiddleware } = await tsImport('./server/test-api.ts', import.meta.url);
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [testApiMiddleware()],
   concurrency: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 600_000,

@@ -3,6 +3,7 @@ export * from './data/types.js';
 export * from './data/data-source.js';
 export * from './data/errors.js';
 export { guardDataSource } from './data/guarded-data-source.js';
+export { HttpDataSource, parseRetryAfter, type HttpDataSourceOptions } from './data/http-data-source.js';
 export * from './data/state-mapping.js';
 export { compileSearchPattern, splitByMatches, MIN_SEARCH_LENGTH } from './data/search-pattern.js';
 export type { SearchPattern, MatchRange } from './data/search-pattern.js';

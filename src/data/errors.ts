@@ -63,8 +63,11 @@ export class RateLimitedError extends DataSourceError {
 }
 
 export class UnavailableError extends DataSourceError {
-  constructor(message = 'Service unavailable') {
+  /** Milliseconds the source asked to wait before trying again, when it said (else NaN). */
+  readonly retryAfterMs: number;
+  constructor(message = 'Service unavailable', retryAfterMs = NaN) {
     super('unavailable', message, true);
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -126,8 +129,9 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
 }
 
 /**
- * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` passes; in
- * the second case the result is a `TimeoutError`. A `timeoutMs` of 0 or less waits forever.
+ * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` passes. The
+ * result rejects at once then — with an `AbortError`, or a `TimeoutError` — even if `call`
+ * ignores its signal. A `timeoutMs` of 0 or less waits forever.
  */
 export function withTimeout<T>(
   timeoutMs: number,
@@ -135,7 +139,12 @@ export function withTimeout<T>(
   call: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  const forward = () => controller.abort(signal?.reason);
+  let rejectAborted: (error: unknown) => void = () => {};
+  const aborted = new Promise<never>((_, reject) => (rejectAborted = reject));
+  const forward = () => {
+    controller.abort(signal?.reason);
+    rejectAborted(abortError());
+  };
   if (signal?.aborted) forward();
   signal?.addEventListener('abort', forward, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -148,7 +157,7 @@ export function withTimeout<T>(
     }, timeoutMs);
   });
   const calling = Promise.resolve().then(() => call(controller.signal));
-  return Promise.race([calling, timeout]).finally(() => {
+  return Promise.race([calling, timeout, aborted]).finally(() => {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forward);
   });

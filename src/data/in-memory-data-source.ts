@@ -8,7 +8,7 @@ import type {
   SearchOptions,
 } from './data-source.js';
 import { abortableDelay, ConflictError, ValidationError } from './errors.js';
-import { compileSearchPattern, type SearchPattern } from './search-pattern.js';
+import { compileSearchPattern, MIN_SEARCH_LENGTH, type SearchPattern } from './search-pattern.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
 import { compareTickets, type TicketSortContext } from './ticket-sort.js';
 import { validateCustomerUser } from './validation.js';
@@ -157,7 +157,8 @@ export class InMemoryDataSource implements DataSource {
 
   async searchCustomers(term: string, options: SearchOptions): Promise<SearchResult<CustomerHit>> {
     await this.latency(options);
-    const pattern = compileSearchPattern(term);
+    const pattern = searchPatternFor(term);
+    if (!pattern) return { items: [], hasMore: false };
     return this.collect(this.customerIds, options.limit, (id) => {
       const record = this.customers.get(id);
       if (!pattern.test(id) && !pattern.test(record?.name)) return undefined;
@@ -167,7 +168,8 @@ export class InMemoryDataSource implements DataSource {
 
   async searchCustomerUsers(term: string, options: SearchOptions): Promise<SearchResult<CustomerUser>> {
     await this.latency(options);
-    const pattern = compileSearchPattern(term);
+    const pattern = searchPatternFor(term);
+    if (!pattern) return { items: [], hasMore: false };
     return this.collect(this.users.values(), options.limit, (user) =>
       userMatches(pattern, user) ? user : undefined,
     );
@@ -418,6 +420,12 @@ export class InMemoryDataSource implements DataSource {
     }
     return sorted;
   }
+}
+
+/** The pattern of a search term, or undefined for a term too short to search (`*` alone lists all). */
+function searchPatternFor(term: string): SearchPattern | undefined {
+  const pattern = compileSearchPattern(term.trim());
+  return pattern.all || term.trim().length >= MIN_SEARCH_LENGTH ? pattern : undefined;
 }
 
 function userMatches(pattern: SearchPattern, user: CustomerUser): boolean {

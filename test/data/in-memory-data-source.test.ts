@@ -31,7 +31,13 @@ describe('InMemoryDataSource: search', () => {
     expect(await customerIds('(Europe) & Co. 100%+')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
     expect(await customerIds('100%')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
     expect(await customerIds('e) &')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
-    expect(await customerIds('.')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
+    expect(await customerIds('o.')).to.deep.equal(['ACME (Europe) & Co. 100%+']);
+  });
+
+  it('finds nothing for a term shorter than two characters, except "*"', async () => {
+    expect(await customerIds('A')).to.deep.equal([]);
+    expect(await customerIds(' A ')).to.deep.equal([]);
+    expect((await customerIds('*')).length).to.be.greaterThan(3);
   });
 
   it('finds a customer known only from its users, by id, without a record', async () => {

@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A Koa-style context, as web-test-runner's dev server gives its middleware. */
+interface KoaContext {
+  method: string;
+  url: string;
+  path: string;
+  req: IncomingMessage;
+  status: number;
+  body: unknown;
+  res: ServerResponse;
+  set(name: string, value: string): void;
+}
+
+type FetchHandler = (request: Request) => Response | Promise<Response>;
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Serves `handler` (a fetch-style handler such as a Hono app) under `prefix` inside a Koa
+ * server, e.g. the dev server of the browser tests, so that tests reach a real HTTP API on
+ * the same origin.
+ */
+export function koaMiddleware(prefix: string, handlerFor: (path: string) => { handler: FetchHandler; path: string } | undefined) {
+  return async (context: KoaContext, next: () => Promise<void>) => {
+    if (!context.path.startsWith(prefix)) return next();
+    const target = handlerFor(context.path.slice(prefix.length));
+    if (!target) return next();
+    const search = context.url.includes('?') ? context.url.slice(context.url.indexOf('?')) : '';
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(context.req.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const hasBody = !['GET', 'HEAD'].includes(context.method);
+    const controller = new AbortController();
+    context.res.on('close', () => {
+      if (!context.res.writableFinished) controller.abort();
+    });
+    const request = new Request(`http://localhost${target.path}${search}`, {
+      method: context.method,
+      headers,
+      body: hasBody ? new Uint8Array(await readBody(context.req)) : undefined,
+      signal: controller.signal,
+    });
+    const response = await target.handler(request);
+    context.status = response.status;
+    response.headers.forEach((value, name) => context.set(name, value));
+    context.body = Buffer.from(await response.arrayBuffer());
+  };
+}

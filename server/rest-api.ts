@@ -1,0 +1,320 @@
+import { Hono, type Context } from 'hono';
+import type { DataSource } from '../src/data/data-source.js';
+import { DataSourceError, isAbortError, RateLimitedError, UnavailableError, ValidationError } from '../src/data/errors.js';
+import {
+  TICKET_FILTERS,
+  TICKET_SORT_FIELDS,
+  TICKET_VIEWS,
+  type CustomerUserInput,
+  type TicketScope,
+  type TicketSortField,
+} from '../src/data/types.js';
+
+/**
+ * The REST contract of `openapi.yaml`, answered by any `DataSource` (the in-memory one, or
+ * the SQL one of the reference server). Every parameter is checked before the source is
+ * asked; every error is an `application/problem+json` without internals.
+ */
+export interface RestApiOptions {
+  /** The data source for this request (e.g. for the agent its bearer token names). */
+  sourceFor: (context: Context) => DataSource | Promise<DataSource>;
+  /** Largest request body accepted (bytes). */
+  maxBodyBytes?: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_TERM_LENGTH = 200;
+const MAX_BATCH = 500;
+
+/** A request whose parameters do not fit the contract: answered 422 with field messages. */
+class BadRequest extends ValidationError {}
+
+function problem(context: Context, status: number, title: string, extra: Record<string, unknown> = {}) {
+  return context.newResponse(JSON.stringify({ type: 'about:blank', title, status, ...extra }), status as never, {
+    'Content-Type': 'application/problem+json',
+  });
+}
+
+function errorResponse(context: Context, error: unknown): Response {
+  if (isAbortError(error)) return problem(context, 499, 'Client closed request');
+  if (!(error instanceof DataSourceError)) {
+    console.error('[cic-server]', error);
+    return problem(context, 500, 'Internal error');
+  }
+  const retryAfter = (ms: number) => (Number.isFinite(ms) ? { 'Retry-After': String(Math.ceil(ms / 1000)) } : {});
+  switch (error.kind) {
+    case 'validation':
+      return problem(context, 422, 'Invalid request', { detail: error.message, errors: (error as ValidationError).fieldErrors });
+    case 'not-found':
+      return problem(context, 404, 'Not found', { detail: error.message });
+    case 'forbidden':
+      return problem(context, 403, 'Forbidden', { detail: error.message });
+    case 'conflict':
+      return problem(context, 409, 'Conflict', { detail: error.message, field: (error as { field?: string }).field });
+    case 'rate-limited': {
+      const response = problem(context, 429, 'Too many requests', { detail: error.message });
+      for (const [k, v] of Object.entries(retryAfter((error as RateLimitedError).retryAfterMs))) response.headers.set(k, v);
+      return response;
+    }
+    case 'timeout':
+      return problem(context, 504, 'Timed out', { detail: error.message });
+    default: {
+      const response = problem(context, 503, 'Unavailable', { detail: error.message });
+      for (const [k, v] of Object.entries(retryAfter((error as UnavailableError).retryAfterMs ?? NaN))) response.headers.set(k, v);
+      return response;
+    }
+  }
+}
+
+/** Reads query parameters, collecting every problem before answering 422. */
+class Query {
+  readonly problems: Record<string, string> = {};
+  constructor(private readonly context: Context) {}
+
+  text(name: string, { required = false, max = 1000 } = {}): string | undefined {
+    const value = this.context.req.query(name);
+    if (value === undefined || value === '') {
+      if (required) this.problems[name] = 'required';
+      return undefined;
+    }
+    if (value.length > max) this.problems[name] = `at most ${max} characters`;
+    if (value.includes('\u0000')) this.problems[name] = 'must not contain NUL';
+    return value;
+  }
+
+  number(name: string, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
+    const raw = this.context.req.query(name);
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems[name] = `an integer from ${min} to ${max}`;
+      return fallback;
+    }
+    return value;
+  }
+
+  flag(name: string): boolean {
+    const raw = this.context.req.query(name);
+    if (raw === undefined || raw === '' || raw === 'false') return false;
+    if (raw !== 'true') this.problems[name] = 'true or false';
+    return raw === 'true';
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
+    const raw = this.context.req.query(name);
+    if ((raw === undefined || raw === '') && fallback !== undefined) return fallback;
+    if (!allowed.includes(raw as T)) {
+      this.problems[name] = `one of ${allowed.join(', ')}`;
+      return allowed[0];
+    }
+    return raw as T;
+  }
+
+  scope(): TicketScope {
+    const login = this.text('customerUserLogin');
+    if (login !== undefined) return { customerUserLogin: login, access: this.oneOf<'assigned' | 'accessible'>('access', ['assigned', 'accessible'], 'assigned') };
+    return { customerId: this.text('customerId', { required: true }) ?? '' };
+  }
+
+  /** Throws a 422 when any parameter was wrong. */
+  done(): void {
+    if (Object.keys(this.problems).length) throw new BadRequest(this.problems, 'Invalid parameters');
+  }
+}
+
+async function jsonBody(context: Context, maxBytes: number): Promise<unknown> {
+  const text = await context.req.text();
+  if (new TextEncoder().encode(text).length > maxBytes) throw new BadRequest({ body: `at most ${maxBytes} bytes` }, 'Body too large');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequest({ body: 'not JSON' }, 'Body is not JSON');
+  }
+}
+
+function stringList(body: unknown, key: string): string[] {
+  const list = (body as Record<string, unknown> | null)?.[key];
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string') || list.length > MAX_BATCH) {
+    throw new BadRequest({ [key]: `an array of at most ${MAX_BATCH} strings` }, 'Invalid body');
+  }
+  return list;
+}
+
+function customerUserInput(body: unknown): CustomerUserInput {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest({ body: 'an object' }, 'Invalid body');
+  const input: Record<string, unknown> = {};
+  const fields = ['login', 'customerId', 'title', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'street', 'zip', 'city', 'country', 'comment'];
+  for (const field of fields) {
+    const value = (body as Record<string, unknown>)[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || value.length > 1000) throw new BadRequest({ [field]: 'a string of at most 1000 characters' }, 'Invalid body');
+    input[field] = value;
+  }
+  const valid = (body as Record<string, unknown>).valid;
+  if (typeof valid === 'boolean') input.valid = valid;
+  return input as unknown as CustomerUserInput;
+}
+
+/** The REST API as a Hono app (mount it under any base path). */
+export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024 }: RestApiOptions): Hono {
+  const app = new Hono();
+  const signalOf = (context: Context) => context.req.raw.signal;
+
+  /** Answers with `handler`'s result as JSON; errors as problems; `undefined` as 404. */
+  const answer =
+    (handler: (source: DataSource, context: Context, query: Query) => Promise<unknown>, { status = 200 } = {}) =>
+    async (context: Context) => {
+      try {
+        const query = new Query(context);
+        const source = await sourceFor(context);
+        const result = await handler(source, context, query);
+        if (result === undefined) return problem(context, 404, 'Not found');
+        if (result === null) return context.body(null, 204);
+        return context.json(result as object, status as never);
+      } catch (error) {
+        return errorResponse(context, error);
+      }
+    };
+
+  app.get('/capabilities', answer(async (source) => ({ ...source.capabilities, preferences: source.preferences !== undefined })));
+  app.get('/agent', answer((source, c) => source.getCurrentAgent({ signal: signalOf(c) })));
+
+  for (const [path, method] of [['/search/customers', 'searchCustomers'], ['/search/customer-users', 'searchCustomerUsers']] as const) {
+    app.get(
+      path,
+      answer((source, c, q) => {
+        const term = q.text('term', { required: true, max: MAX_TERM_LENGTH }) ?? '';
+        const limit = q.number('limit', { min: 1, max: MAX_PAGE_SIZE, fallback: 20 });
+        q.done();
+        return source[method](term, { limit, signal: signalOf(c) });
+      }),
+    );
+  }
+
+  app.get(
+    '/customer',
+    answer((source, c, q) => {
+      const id = q.text('id', { required: true });
+      q.done();
+      return source.getCustomer(id!, { signal: signalOf(c) });
+    }),
+  );
+  app.get(
+    '/customer-user',
+    answer((source, c, q) => {
+      const login = q.text('login', { required: true });
+      q.done();
+      return source.getCustomerUser(login!, { signal: signalOf(c) });
+    }),
+  );
+  app.get(
+    '/customer-users',
+    answer((source, c, q) => {
+      const customerId = q.text('customerId', { required: true }) ?? '';
+      const size = q.number('size', { min: 1, max: MAX_PAGE_SIZE, fallback: 10 });
+      const cursor = q.text('cursor');
+      const filter = q.text('filter', { max: MAX_TERM_LENGTH });
+      const withTicketCounts = q.flag('withTicketCounts');
+      q.done();
+      return source.listCustomerUsers(customerId, { page: { size, cursor }, filter, withTicketCounts, signal: signalOf(c) });
+    }),
+  );
+  app.post(
+    '/ticket-counts/by-customer-user',
+    answer(async (source, c) => source.countTicketsByUser(stringList(await jsonBody(c, maxBodyBytes), 'logins'), { signal: signalOf(c) })),
+  );
+  app.post(
+    '/ticket-counts/by-customer',
+    answer(async (source, c) =>
+      source.countTicketsByCustomer(stringList(await jsonBody(c, maxBodyBytes), 'customerIds'), { signal: signalOf(c) }),
+    ),
+  );
+  app.get(
+    '/company-status',
+    answer((source, c, q) => {
+      const customerId = q.text('customerId', { required: true });
+      q.done();
+      return source.getCompanyStatus(customerId!, { signal: signalOf(c) });
+    }),
+  );
+  app.get(
+    '/ticket-counts',
+    answer((source, c, q) => {
+      const scope = q.scope();
+      const view = q.oneOf('view', TICKET_VIEWS);
+      q.done();
+      return source.countTickets(scope, view, { signal: signalOf(c) });
+    }),
+  );
+  app.get(
+    '/tickets',
+    answer((source, c, q) => {
+      const scope = q.scope();
+      const view = q.oneOf('view', TICKET_VIEWS);
+      const filter = q.oneOf('filter', TICKET_FILTERS, 'all');
+      const [field, direction] = (q.text('sort') ?? 'age:desc').split(':');
+      if (!TICKET_SORT_FIELDS.includes(field as TicketSortField) || !['asc', 'desc'].includes(direction)) {
+        q.problems.sort = `field:direction, field one of ${TICKET_SORT_FIELDS.join(', ')}`;
+      }
+      const size = q.number('size', { min: 1, max: MAX_PAGE_SIZE, fallback: 10 });
+      const cursor = q.text('cursor');
+      const withCounts = q.flag('withCounts');
+      q.done();
+      const sort = { field: field as TicketSortField, direction: direction as 'asc' | 'desc' };
+      return source.listTickets(scope, { view, filter, sort, page: { size, cursor }, withCounts, signal: signalOf(c) });
+    }),
+  );
+
+  app.post(
+    '/customer-users',
+    answer(
+      async (source, c) => {
+        if (!source.createCustomerUser || !source.capabilities.writeCustomerUsers) throw new ForbiddenWrite();
+        return source.createCustomerUser(customerUserInput(await jsonBody(c, maxBodyBytes)), { signal: signalOf(c) });
+      },
+      { status: 201 },
+    ),
+  );
+  app.put(
+    '/customer-user',
+    answer(async (source, c, q) => {
+      const login = q.text('login', { required: true });
+      q.done();
+      if (!source.updateCustomerUser || !source.capabilities.writeCustomerUsers) throw new ForbiddenWrite();
+      return source.updateCustomerUser(login!, customerUserInput(await jsonBody(c, maxBodyBytes)), { signal: signalOf(c) });
+    }),
+  );
+
+  app.get(
+    '/preferences',
+    answer(async (source, c, q) => {
+      const key = q.text('key', { required: true, max: 200 });
+      q.done();
+      if (!source.preferences) return undefined;
+      const value = await source.preferences.get(key!, { signal: signalOf(c) });
+      return value === undefined ? undefined : { value };
+    }),
+  );
+  app.put(
+    '/preferences',
+    answer(async (source, c, q) => {
+      const key = q.text('key', { required: true, max: 200 });
+      q.done();
+      if (!source.preferences) throw new ForbiddenWrite('This server keeps no preferences');
+      const body = (await jsonBody(c, maxBodyBytes)) as { value?: unknown } | null;
+      await source.preferences.set(key!, body?.value, { signal: signalOf(c) });
+      return null;
+    }),
+  );
+
+  app.notFound((c) => problem(c, 404, 'No such endpoint'));
+  app.onError((error, c) => errorResponse(c, error));
+  return app;
+}
+
+/** A write the server does not offer. */
+class ForbiddenWrite extends DataSourceError {
+  constructor(message = 'This server does not write customer users') {
+    super('forbidden', message, false);
+  }
+}

@@ -1,0 +1,276 @@
+import type {
+  CallOptions,
+  DataSource,
+  DataSourceCapabilities,
+  ListCustomerUsersOptions,
+  ListTicketsOptions,
+  PreferenceStore,
+  SearchOptions,
+} from './data-source.js';
+import {
+  abortError,
+  ConflictError,
+  DataSourceError,
+  ForbiddenError,
+  MalformedAnswerError,
+  NotFoundError,
+  RateLimitedError,
+  UnavailableError,
+  ValidationError,
+  withTimeout,
+} from './errors.js';
+import {
+  TICKET_FILTERS,
+  TICKET_SORT_FIELDS,
+  type Agent,
+  type CompanyStatus,
+  type Customer,
+  type CustomerHit,
+  type CustomerUser,
+  type CustomerUserInput,
+  type CustomerUserPage,
+  type OpenClosedCounts,
+  type SearchResult,
+  type TicketFilter,
+  type TicketPage,
+  type TicketScope,
+  type TicketView,
+} from './types.js';
+
+export interface HttpDataSourceOptions {
+  /** Where the REST contract (openapi.yaml) is served, e.g. `https://helpdesk.example/cic/api`. */
+  baseUrl: string;
+  /** Sent with every request; a function (may be async) is asked each time, e.g. for a fresh token. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** The `fetch` to use (default: the global one). */
+  fetch?: typeof fetch;
+  /** A request that takes longer (ms) ends in a `TimeoutError`; 0 waits forever. Default 30 s. */
+  timeoutMs?: number;
+  /** What the server can do; `HttpDataSource.connect()` asks it. Default: read only, every filter and sort. */
+  capabilities?: DataSourceCapabilities;
+  /** Use the server's per-agent preference store (default true); false keeps them in localStorage. */
+  preferences?: boolean;
+  /** The clock for reminder and escalation highlights (default: the browser's). */
+  now?: () => Date;
+}
+
+interface RequestOptions extends CallOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** 404 answers `undefined` instead of rejecting with `NotFoundError`. */
+  missingIsUndefined?: boolean;
+}
+
+/** An RFC 9457 problem, as the contract answers errors. */
+interface Problem {
+  title?: string;
+  detail?: string;
+  errors?: Record<string, string>;
+  field?: string;
+}
+
+/** `Retry-After` as milliseconds: delay-seconds or an HTTP date; NaN when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number {
+  if (value === null || value.trim() === '') return NaN;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? NaN : Math.max(0, date - now);
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null ? (body as Problem) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The typed error for an HTTP status (the contract's mapping). */
+async function errorFor(response: Response): Promise<DataSourceError> {
+  const problem = await problemOf(response);
+  const message = problem.detail ?? problem.title ?? `HTTP ${response.status}`;
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  switch (response.status) {
+    case 400:
+    case 422:
+      return new ValidationError(problem.errors ?? {}, message);
+    case 401:
+    case 403:
+      return new ForbiddenError(message);
+    case 404:
+      return new NotFoundError(message);
+    case 409:
+      return new ConflictError(message, problem.field);
+    case 429:
+      return new RateLimitedError(retryAfter, message);
+    case 503:
+      return new UnavailableError(message, retryAfter);
+    default:
+      return response.status >= 500
+        ? new UnavailableError(message)
+        : new DataSourceError('unavailable', message, false);
+  }
+}
+
+const DEFAULT_CAPABILITIES: DataSourceCapabilities = {
+  ticketFilters: TICKET_FILTERS,
+  ticketSorts: TICKET_SORT_FIELDS,
+  writeCustomerUsers: false,
+};
+
+function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
+  return 'customerId' in scope
+    ? { customerId: scope.customerId }
+    : { customerUserLogin: scope.customerUserLogin, access: scope.access };
+}
+
+/**
+ * A data source over HTTP: one request per call to a server that implements the REST
+ * contract (`openapi.yaml` in the package). The call's `AbortSignal` reaches `fetch`; a
+ * request that takes too long ends in a `TimeoutError`; HTTP statuses become the typed
+ * errors the elements understand (404 → `undefined` for getters, 401/403 → forbidden,
+ * 409 → conflict, 422 → validation with field messages, 429/503 → rate-limited /
+ * unavailable with `Retry-After`, other 5xx and network failures → unavailable).
+ */
+export class HttpDataSource implements DataSource {
+  readonly capabilities: DataSourceCapabilities;
+  readonly preferences?: PreferenceStore;
+  private readonly options: HttpDataSourceOptions;
+
+  /** Asks the server what it can do, then answers a data source that knows it. */
+  static async connect(options: HttpDataSourceOptions & CallOptions): Promise<HttpDataSource> {
+    const probe = new HttpDataSource(options);
+    const capabilities = await probe.request<DataSourceCapabilities>('GET', '/capabilities', { signal: options.signal });
+    return new HttpDataSource({ ...options, capabilities });
+  }
+
+  constructor(options: HttpDataSourceOptions) {
+    this.options = options;
+    this.capabilities = options.capabilities ?? DEFAULT_CAPABILITIES;
+    if (options.preferences !== false) {
+      this.preferences = {
+        get: async (key, callOptions) =>
+          (await this.request<{ value: unknown }>('GET', '/preferences', { ...callOptions, query: { key }, missingIsUndefined: true }))
+            ?.value,
+        set: async (key, value, callOptions) => {
+          await this.request('PUT', '/preferences', { ...callOptions, query: { key }, body: { value } });
+        },
+      };
+    }
+    if (!this.capabilities.writeCustomerUsers) {
+      this.createCustomerUser = undefined;
+      this.updateCustomerUser = undefined;
+    }
+  }
+
+  now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  getCurrentAgent(options?: CallOptions): Promise<Agent | undefined> {
+    return this.request('GET', '/agent', { ...options, missingIsUndefined: true });
+  }
+
+  searchCustomers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerHit>> {
+    return this.request('GET', '/search/customers', { signal, query: { term, limit } });
+  }
+
+  searchCustomerUsers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerUser>> {
+    return this.request('GET', '/search/customer-users', { signal, query: { term, limit } });
+  }
+
+  getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined> {
+    return this.request('GET', '/customer', { ...options, query: { id: customerId }, missingIsUndefined: true });
+  }
+
+  getCustomerUser(login: string, options?: CallOptions): Promise<CustomerUser | undefined> {
+    return this.request('GET', '/customer-user', { ...options, query: { login }, missingIsUndefined: true });
+  }
+
+  listCustomerUsers(customerId: string, { page, filter, withTicketCounts, signal }: ListCustomerUsersOptions): Promise<CustomerUserPage> {
+    return this.request('GET', '/customer-users', {
+      signal,
+      query: { customerId, size: page.size, cursor: page.cursor, filter, withTicketCounts },
+    });
+  }
+
+  countTicketsByUser(logins: readonly string[], options?: CallOptions): Promise<Record<string, OpenClosedCounts>> {
+    return this.request('POST', '/ticket-counts/by-customer-user', { ...options, body: { logins } });
+  }
+
+  countTicketsByCustomer(customerIds: readonly string[], options?: CallOptions): Promise<Record<string, OpenClosedCounts>> {
+    return this.request('POST', '/ticket-counts/by-customer', { ...options, body: { customerIds } });
+  }
+
+  getCompanyStatus(customerId: string, options?: CallOptions): Promise<CompanyStatus> {
+    return this.request('GET', '/company-status', { ...options, query: { customerId } });
+  }
+
+  countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {
+    return this.request('GET', '/ticket-counts', { ...options, query: { ...scopeQuery(scope), view } });
+  }
+
+  listTickets(scope: TicketScope, { view, filter, sort, page, withCounts, signal }: ListTicketsOptions): Promise<TicketPage> {
+    return this.request('GET', '/tickets', {
+      signal,
+      query: {
+        ...scopeQuery(scope),
+        view,
+        filter,
+        sort: `${sort.field}:${sort.direction}`,
+        size: page.size,
+        cursor: page.cursor,
+        withCounts,
+      },
+    });
+  }
+
+  createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+    return this.request('POST', '/customer-users', { ...options, body: input });
+  }
+
+  updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+    return this.request('PUT', '/customer-user', { ...options, query: { login }, body: input });
+  }
+
+  private url(path: string, query: RequestOptions['query'] = {}): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const search = params.toString();
+    return `${this.options.baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
+  }
+
+  private async headers(hasBody: boolean): Promise<Headers> {
+    const given = this.options.headers;
+    const headers = new Headers(typeof given === 'function' ? await given() : given);
+    headers.set('Accept', 'application/json');
+    if (hasBody) headers.set('Content-Type', 'application/json');
+    return headers;
+  }
+
+  private async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const { signal, body, missingIsUndefined } = options;
+    const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    const url = this.url(path, options.query);
+    const response = await withTimeout(this.options.timeoutMs ?? 30_000, signal, async (bounded) => {
+      const init: RequestInit = { method, headers: await this.headers(body !== undefined), signal: bounded };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      try {
+        return await fetchImpl(url, init);
+      } catch (error) {
+        if (signal?.aborted) throw abortError();
+        if (bounded.aborted) throw bounded.reason;
+        throw new UnavailableError(`Network failure: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    if (response.status === 404 && missingIsUndefined) return undefined as T;
+    if (!response.ok) throw await errorFor(response);
+    if (response.status === 204) return undefined as T;
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new MalformedAnswerError(`${method} ${path}: the answer is not JSON`);
+    }
+  }
+}
