@@ -11,7 +11,7 @@ const defineModules = readdirSync('src/components')
 export default [
   // Per-module ES files with types; lit, @lit/* and sortablejs stay bare imports.
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', ...defineModules],
+    input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', 'src/testing.ts', ...defineModules],
     external,
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],

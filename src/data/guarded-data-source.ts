@@ -1,11 +1,4 @@
-import type {
-  CallOptions,
-  DataSource,
-  DataSourceCapabilities,
-  ListCustomerUsersOptions,
-  ListTicketsOptions,
-  SearchOptions,
-} from './data-source.js';
+import type { DataSource, DataSourceCapabilities } from './data-source.js';
 import { MalformedAnswerError } from './errors.js';
 import {
   TICKET_FILTERS,
@@ -29,51 +22,31 @@ type Check<T> = (value: unknown, path: string) => T;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function fail(method: string, path: string, problem: string): never {
-  throw new MalformedAnswerError(`${method}: ${path || 'the answer'} ${problem}`);
-}
+/** Where in the answer: `listTickets.items[3].id`. */
+const at = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`);
 
-/** Runs `check` on `value`, naming the method in the error it may raise. */
-function checked<T>(method: string, value: unknown, check: Check<T>): T {
-  try {
-    return check(value, '');
-  } catch (error) {
-    if (error instanceof PathError) fail(method, error.path, error.problem);
-    throw error;
-  }
-}
-
-class PathError extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-  ) {
-    super(`${path} ${problem}`);
-  }
-}
-
-const at = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+const malformed = (path: string, problem: string) => new MalformedAnswerError(`${path} ${problem}`);
 
 function object(value: unknown, path: string): Record<string, unknown> {
-  if (!isRecord(value)) throw new PathError(path, 'is not an object');
+  if (!isRecord(value)) throw malformed(path, 'is not an object');
   return value;
 }
 
 function text(value: unknown, path: string): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') throw new PathError(path, 'is not a string');
+  if (typeof value !== 'string') throw malformed(path, 'is not a string');
   return value;
 }
 
 function count(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new PathError(path, `is not a count (a finite number ≥ 0): ${String(value)}`);
+    throw malformed(path, `is not a count (a finite number ≥ 0): ${String(value)}`);
   }
   return value;
 }
 
 function list<T>(value: unknown, path: string, item: Check<T>): T[] {
-  if (!Array.isArray(value)) throw new PathError(path, 'is not an array');
+  if (!Array.isArray(value)) throw malformed(path, 'is not an array');
   return value.map((entry, index) => item(entry, at(path, index)));
 }
 
@@ -153,7 +126,7 @@ function page<T>(item: Check<unknown>, requested: string | undefined): Check<Pag
     for (const key of ['nextCursor', 'previousCursor'] as const) {
       const cursor = record[key];
       if (cursor === undefined || cursor === null || cursor === '') delete result[key];
-      else if (typeof cursor !== 'string') throw new PathError(at(path, key), 'is not a string');
+      else if (typeof cursor !== 'string') throw malformed(at(path, key), 'is not a string');
       else if (requested !== undefined && cursor === requested) {
         console.warn(`[cic] the data source answered the same ${key} as the one asked for; paging stops here.`);
         delete result[key];
@@ -206,17 +179,45 @@ export function guardDataSource(source: DataSource | undefined): DataSource | un
   return guard;
 }
 
+/** The page cursor a list call asked with (its options, the last argument: `page.cursor`). */
+const askedCursor = (args: unknown[]) => (args.at(-1) as { page?: { cursor?: string } } | undefined)?.page?.cursor;
+
+type AnswerCheck = (value: unknown, path: string, args: unknown[]) => unknown;
+
 function createGuard(source: DataSource): DataSource {
   /** The counts of the filters the source declares (a source may offer fewer than all). */
   const filterCounts: Check<Record<TicketFilter, number>> = (value, path) =>
     countsOf(capabilitiesOf(source).ticketFilters)(value, path) as Record<TicketFilter, number>;
-  // A call that throws synchronously or answers without a promise is handled the same.
-  const answer = async <T>(method: string, call: () => Promise<unknown>, check: Check<T>): Promise<T> =>
-    checked(method, await call(), check);
+  /** A page, and the counts that may come with it under `countsKey`. */
+  const listPage =
+    (item: Check<unknown>, countsKey: string, counts: Check<unknown>): AnswerCheck =>
+    (value, path, args) => {
+      const result = page(item, askedCursor(args))(value, path) as unknown as Record<string, unknown>;
+      if (result[countsKey] !== undefined) counts(result[countsKey], at(path, countsKey));
+      return result;
+    };
+  const checks: Record<string, AnswerCheck> = {
+    getCurrentAgent: maybe(withString('id')),
+    searchCustomers: searchResult(customer),
+    searchCustomerUsers: searchResult(customerUser),
+    getCustomer: maybe(customer),
+    getCustomerUser: maybe(customerUser),
+    listCustomerUsers: listPage(customerUser, 'ticketCounts', countsByKey),
+    countTicketsByUser: countsByKey,
+    countTicketsByCustomer: countsByKey,
+    getCompanyStatus: companyStatus,
+    countTickets: filterCounts,
+    listTickets: listPage(ticket, 'counts', filterCounts),
+    createCustomerUser: customerUser,
+    updateCustomerUser: customerUser,
+  };
   let warnedClock = false;
-  const guard: DataSource = {
+  const guard = {
     get capabilities() {
       return capabilitiesOf(source);
+    },
+    get preferences() {
+      return source.preferences;
     },
     now() {
       const now = source.now?.();
@@ -227,47 +228,13 @@ function createGuard(source: DataSource): DataSource {
       }
       return new Date();
     },
-    getCurrentAgent: (options?: CallOptions) =>
-      answer('getCurrentAgent', () => source.getCurrentAgent(options), maybe(withString('id'))) as never,
-    searchCustomers: (term: string, options: SearchOptions) =>
-      answer('searchCustomers', () => source.searchCustomers(term, options), searchResult(customer)),
-    searchCustomerUsers: (term: string, options: SearchOptions) =>
-      answer('searchCustomerUsers', () => source.searchCustomerUsers(term, options), searchResult(customerUser)),
-    getCustomer: (id: string, options?: CallOptions) =>
-      answer('getCustomer', () => source.getCustomer(id, options), maybe(customer)) as never,
-    getCustomerUser: (login: string, options?: CallOptions) =>
-      answer('getCustomerUser', () => source.getCustomerUser(login, options), maybe(customerUser)) as never,
-    listCustomerUsers: (id: string, options: ListCustomerUsersOptions) =>
-      answer('listCustomerUsers', () => source.listCustomerUsers(id, options), (value, path) => {
-        const result = page(customerUser, options.page.cursor)(value, path) as unknown as Record<string, unknown>;
-        if (result.ticketCounts !== undefined) countsByKey(result.ticketCounts, 'ticketCounts');
-        return result as never;
-      }),
-    countTicketsByUser: (logins: readonly string[], options?: CallOptions) =>
-      answer('countTicketsByUser', () => source.countTicketsByUser(logins, options), countsByKey),
-    countTicketsByCustomer: (ids: readonly string[], options?: CallOptions) =>
-      answer('countTicketsByCustomer', () => source.countTicketsByCustomer(ids, options), countsByKey),
-    getCompanyStatus: (id: string, options?: CallOptions) =>
-      answer('getCompanyStatus', () => source.getCompanyStatus(id, options), companyStatus),
-    countTickets: (scope, view, options?: CallOptions) =>
-      answer('countTickets', () => source.countTickets(scope, view, options), filterCounts),
-    listTickets: (scope, options: ListTicketsOptions) =>
-      answer('listTickets', () => source.listTickets(scope, options), (value, path) => {
-        const result = page(ticket, options.page.cursor)(value, path) as unknown as Record<string, unknown>;
-        if (result.counts !== undefined) filterCounts(result.counts, 'counts');
-        return result as never;
-      }),
-    get preferences() {
-      return source.preferences;
-    },
-  };
-  if (source.createCustomerUser) {
-    guard.createCustomerUser = (input, options) =>
-      answer('createCustomerUser', () => source.createCustomerUser!(input, options), customerUser) as never;
+  } as Record<string, unknown>;
+  for (const [method, check] of Object.entries(checks)) {
+    const call = (source as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>)[method];
+    // Optional methods (the writes) exist on the guard only when the source has them.
+    if (typeof call !== 'function') continue;
+    // A call that throws synchronously or answers without a promise is handled the same.
+    guard[method] = async (...args: unknown[]) => check(await call.apply(source, args), method, args);
   }
-  if (source.updateCustomerUser) {
-    guard.updateCustomerUser = (login, input, options) =>
-      answer('updateCustomerUser', () => source.updateCustomerUser!(login, input, options), customerUser) as never;
-  }
-  return guard;
+  return guard as unknown as DataSource;
 }

@@ -1,0 +1,48 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define.js';
+import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { $, $$, text, until } from '../support/helpers.js';
+
+const widgets = (center: Element) => $$(center, '.card-body > *');
+const state = (widget: Element) =>
+  widget.shadowRoot!.querySelector('[part=error]') ? 'error' : widget.shadowRoot!.querySelector('[part=loading]') ? 'loading' : 'data';
+
+describe('the center over HttpDataSource and the REST API', () => {
+  before(() => setViewport({ width: 1400, height: 1200 }));
+  beforeEach(() => localStorage.clear());
+
+  it('opens a customer over HTTP, keeps the layout on the server, and recovers from a 503 with Retry', async () => {
+    const baseUrl = `/api/conformance/center-${Date.now()}`;
+    let statusFailures = 1;
+    const requests: string[] = [];
+    const fetchThrough = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      requests.push(`${init?.method ?? 'GET'} ${url.slice(baseUrl.length).split('?')[0]}`);
+      if (url.includes('/company-status') && statusFailures-- > 0) {
+        return new Response(JSON.stringify({ title: 'Unavailable', status: 503 }), { status: 503, headers: { 'Retry-After': '1' } });
+      }
+      return fetch(input, init);
+    }) as typeof fetch;
+    const source = await HttpDataSource.connect({ baseUrl, fetch: fetchThrough });
+    const center = await fixture<HTMLElement>(html`<customer-information-center customer-id="BIG"
+      .dataSource=${source}></customer-information-center>`);
+    await until(() => widgets(center).length === 8, 'no layout', 5000);
+    await until(() => widgets(center).every((w) => state(w) !== 'loading'), 'a widget kept loading', 5000);
+    expect(text($(center, '.header h1'))).to.equal('Big Customer Ltd');
+    const status = $(center, 'company-status-widget')!;
+    expect(state(status)).to.equal('error');
+    expect(text(status.shadowRoot!.querySelector('[part=error]'))).to.contain('unavailable');
+    status.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await until(() => state(status) === 'data');
+    expect(text(status.shadowRoot!.querySelectorAll('dd')[3])).to.equal('37');
+    expect(widgets(center).map(state)).to.deep.equal(widgets(center).map(() => 'data'));
+    expect(requests).to.include('GET /preferences');
+
+    $<HTMLButtonElement>(center, '[data-widget="new-tickets"] .close-button')!.click();
+    await until(() => requests.includes('PUT /preferences'));
+    const stored = await source.preferences!.get('layout:customer-information-center');
+    expect((stored as { hidden: string[] }).hidden).to.deep.equal(['new-tickets']);
+    expect(localStorage.length, 'nothing in localStorage: the server keeps the layout').to.equal(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import { HttpDataSource } from '../../src/data/http-data-source.js';
+
+/** The operations of openapi.yaml as "METHOD /path", read from the file the package ships. */
+async function contractOperations(): Promise<string[]> {
+  const text = await (await fetch('/openapi.yaml')).text();
+  const operations: string[] = [];
+  let path = '';
+  for (const line of text.split('\n')) {
+    const pathMatch = /^ {2}(\/[^:]*):\s*$/.exec(line);
+    if (pathMatch) path = pathMatch[1];
+    const methodMatch = /^ {4}(get|put|post|delete|patch):\s*$/.exec(line);
+    if (methodMatch && path) operations.push(`${methodMatch[1].toUpperCase()} ${path}`);
+    if (/^components:/.test(line)) break;
+  }
+  return operations.sort();
+}
+
+describe('the REST contract (openapi.yaml)', () => {
+  it('names exactly the requests HttpDataSource makes', async () => {
+    const made = new Set<string>();
+    const fetch = (async (url: string, init: RequestInit) => {
+      made.add(`${init.method} ${new URL(url, 'http://x').pathname.replace(/^\/api/, '')}`);
+      return new Response('{}', { status: 404 });
+    }) as unknown as typeof globalThis.fetch;
+    const source = new HttpDataSource({ baseUrl: '/api', fetch, capabilities: { ticketFilters: ['all'], ticketSorts: ['age'], writeCustomerUsers: true } });
+    const page = { size: 5 };
+    const sort = { field: 'age', direction: 'desc' } as const;
+    const calls: (() => Promise<unknown>)[] = [
+      () => HttpDataSource.connect({ baseUrl: '/api', fetch }),
+      () => source.getCurrentAgent(),
+      () => source.searchCustomers('ab', { limit: 5 }),
+      () => source.searchCustomerUsers('ab', { limit: 5 }),
+      () => source.getCustomer('A'),
+      () => source.getCustomerUser('a'),
+      () => source.listCustomerUsers('A', { page }),
+      () => source.countTicketsByUser(['a']),
+      () => source.countTicketsByCustomer(['A']),
+      () => source.getCompanyStatus('A'),
+      () => source.countTickets({ customerId: 'A' }, 'open'),
+      () => source.listTickets({ customerId: 'A' }, { view: 'open', filter: 'all', sort, page }),
+      () => source.createCustomerUser!({ login: 'a', customerId: 'A' }),
+      () => source.updateCustomerUser!('a', { login: 'a', customerId: 'A' }),
+      () => source.preferences!.get('k'),
+      () => source.preferences!.set('k', 1),
+    ];
+    for (const call of calls) await call().catch(() => undefined);
+    expect([...made].sort()).to.deep.equal(await contractOperations());
+  });
+
+  it('is served by the REST API: every operation answers, none is unknown', async () => {
+    const base = `/api/conformance/openapi-${Date.now()}`;
+    for (const operation of await contractOperations()) {
+      const [method, path] = operation.split(' ');
+      const response = await fetch(`${base}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+      const body = await response.json().catch(() => ({}));
+      expect(body.title, operation).to.not.equal('No such endpoint');
+    }
+  });
+});
