@@ -47,8 +47,10 @@ function errorResponse(context: Context, error: unknown): Response {
       return problem(context, 422, 'Invalid request', { detail: error.message, errors: (error as ValidationError).fieldErrors });
     case 'not-found':
       return problem(context, 404, 'Not found', { detail: error.message });
-    case 'forbidden':
-      return problem(context, 403, 'Forbidden', { detail: error.message });
+    case 'forbidden': {
+      const unauthenticated = (error as { status?: number }).status === 401;
+      return problem(context, unauthenticated ? 401 : 403, unauthenticated ? 'Unauthorized' : 'Forbidden', { detail: error.message });
+    }
     case 'conflict':
       return problem(context, 409, 'Conflict', { detail: error.message, field: (error as { field?: string }).field });
     case 'rate-limited': {

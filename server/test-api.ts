@@ -1,25 +1,60 @@
 import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../src/testing/conformance-data.js';
+import { createServer, prepareDatabase } from './app.js';
 import { koaMiddleware } from './koa-bridge.js';
 import { createRestApi } from './rest-api.js';
+import { openPglite, openPostgres, type Db } from './sql/db.js';
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+/** The bearer token of the conformance agent on the test servers. */
+export const TEST_TOKEN = 'conformance-token';
 
 /**
- * The REST API for the browser tests, on their own dev server: `/api/conformance/<name>/…`
- * answers from a fresh in-memory backend with the conformance data, one per `<name>`, so
- * that every test starts from the same data.
+ * REST APIs for the browser tests, on their own dev server, each instance fresh with the
+ * conformance data (one per `<name>`, the latest replacing the one before):
+ * - `/api/conformance/<name>/…`: the REST layer over the in-memory source;
+ * - `/api/pglite/<name>/…`: the reference server over PGlite (Znuny schema, real SQL);
+ * - `/api/postgres/<name>/…`: the same over a real PostgreSQL, when `CIC_TEST_DATABASE_URL` is set.
  */
 export function testApiMiddleware() {
-  const apps = new Map<string, ReturnType<typeof createRestApi>>();
-  return koaMiddleware('/api/conformance/', (rest) => {
-    const slash = rest.indexOf('/');
-    if (slash < 0) return undefined;
-    const name = rest.slice(0, slash);
-    let app = apps.get(name);
-    if (!app) {
-      const source = new InMemoryDataSource(conformanceData(), { now: CONFORMANCE_NOW, currentAgentId: CONFORMANCE_AGENT_ID, preferences: true });
-      app = createRestApi({ sourceFor: () => source });
-      apps.set(name, app);
+  const memory = new Map<string, Handler>();
+  const sql = { pglite: sqlInstances(() => openPglite()), postgres: sqlInstances(() => openPostgres(process.env.CIC_TEST_DATABASE_URL!)) };
+  return koaMiddleware('/api/', (rest) => {
+    const [kind, name, ...path] = rest.split('/');
+    if (!name || !path.length) return undefined;
+    const target = `/${path.join('/')}`;
+    if (kind === 'conformance') {
+      let handler = memory.get(name);
+      if (!handler) {
+        const source = new InMemoryDataSource(conformanceData(), { now: CONFORMANCE_NOW, currentAgentId: CONFORMANCE_AGENT_ID, preferences: true });
+        const app = createRestApi({ sourceFor: () => source });
+        memory.set(name, (handler = (request) => app.fetch(request)));
+      }
+      return { handler, path: target };
     }
-    return { handler: (request) => app.fetch(request), path: rest.slice(slash) };
+    if (kind === 'pglite' || (kind === 'postgres' && process.env.CIC_TEST_DATABASE_URL)) {
+      return { handler: (request) => sql[kind](name, request), path: `/api${target}` };
+    }
+    return undefined;
   });
+}
+
+/** One database, re-created for each new instance name, behind the reference server. */
+function sqlInstances(open: () => Promise<Db>) {
+  let db: Promise<Db> | undefined;
+  let current: { name: string; handler: Promise<Handler> } | undefined;
+  return async (name: string, request: Request): Promise<Response> => {
+    if (current?.name !== name) {
+      db ??= open();
+      const ready = db.then(async (database) => {
+        await database.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+        await prepareDatabase(database, conformanceData());
+        const app = await createServer({ db: database, tokens: { [TEST_TOKEN]: CONFORMANCE_AGENT_ID }, now: () => CONFORMANCE_NOW });
+        return (req: Request) => app.fetch(req);
+      });
+      current = { name, handler: ready };
+    }
+    return (await current.handler)(request);
+  };
 }

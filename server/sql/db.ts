@@ -1,0 +1,56 @@
+import { UnavailableError } from '../../src/data/errors.js';
+
+/** What the SQL data source needs of a database: parameterized queries, and a script runner. */
+export interface Db {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs a script of several statements (schema, indexes), without parameters. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+  /** Which engine, for logs and benchmarks. */
+  readonly kind: 'pglite' | 'postgresql';
+}
+
+/** PostgreSQL compiled to WebAssembly, in this process: nothing to install (`dataDir` unset: in memory). */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = new PGlite(dataDir);
+  await db.waitReady;
+  return {
+    kind: 'pglite',
+    query: async <R>(sql: string, params: unknown[] = []) => ({ rows: (await db.query<R>(sql, params)).rows }),
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    close: () => db.close(),
+  };
+}
+
+export interface PostgresOptions {
+  /** Connections at most (default 10). */
+  max?: number;
+  /** How long a request waits for a free connection before it is answered 503 (ms). */
+  connectionTimeoutMillis?: number;
+}
+
+/** A real PostgreSQL server through a `pg` pool. A request that finds the pool exhausted gets a 503. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 2000 });
+  const wrap = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      // pg says "timeout exceeded when trying to connect" when no connection frees up in time.
+      if (error instanceof Error && /timeout exceeded when trying to connect|too many clients/i.test(error.message)) {
+        throw new UnavailableError('The database is busy', 1000);
+      }
+      throw error;
+    }
+  };
+  return {
+    kind: 'postgresql',
+    query: <R>(sql: string, params: unknown[] = []) => wrap(async () => ({ rows: (await pool.query(sql, params)).rows as R[] })),
+    exec: (sql) => wrap(async () => void (await pool.query(sql))),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The Znuny tables the Customer Information Center reads, with the columns it uses — names
+ * and types as in Znuny's `scripts/database/schema.postgresql.sql` — so that the same SQL
+ * runs on a live Znuny database. Created only for the embedded/demo database.
+ */
+export const ZNUNY_TABLES = `
+CREATE TABLE IF NOT EXISTS valid (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS users (
+  id serial PRIMARY KEY, login VARCHAR(200) NOT NULL UNIQUE, first_name VARCHAR(100) NOT NULL,
+  last_name VARCHAR(100) NOT NULL, valid_id SMALLINT NOT NULL);
+CREATE TABLE IF NOT EXISTS user_preferences (
+  user_id INTEGER NOT NULL, preferences_key VARCHAR(150) NOT NULL, preferences_value TEXT NULL);
+CREATE TABLE IF NOT EXISTS permission_groups (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE, valid_id SMALLINT NOT NULL);
+CREATE TABLE IF NOT EXISTS group_user (user_id INTEGER NOT NULL, group_id INTEGER NOT NULL, permission_key VARCHAR(20) NOT NULL);
+CREATE TABLE IF NOT EXISTS queue (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE, group_id INTEGER NOT NULL, valid_id SMALLINT NOT NULL);
+CREATE TABLE IF NOT EXISTS personal_queues (user_id INTEGER NOT NULL, queue_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ticket_state_type (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS ticket_state (
+  id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE, type_id SMALLINT NOT NULL, valid_id SMALLINT NOT NULL);
+CREATE TABLE IF NOT EXISTS ticket_lock_type (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS customer_company (
+  customer_id VARCHAR(150) PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE, street VARCHAR(200) NULL,
+  zip VARCHAR(200) NULL, city VARCHAR(200) NULL, country VARCHAR(200) NULL, url VARCHAR(200) NULL,
+  comments VARCHAR(250) NULL, valid_id SMALLINT NOT NULL);
+CREATE TABLE IF NOT EXISTS customer_user (
+  id serial PRIMARY KEY, login VARCHAR(200) NOT NULL UNIQUE, email VARCHAR(150) NOT NULL,
+  customer_id VARCHAR(150) NOT NULL, title VARCHAR(50) NULL, first_name VARCHAR(100) NOT NULL,
+  last_name VARCHAR(100) NOT NULL, phone VARCHAR(150) NULL, mobile VARCHAR(150) NULL, street VARCHAR(150) NULL,
+  zip VARCHAR(200) NULL, city VARCHAR(200) NULL, country VARCHAR(200) NULL, comments VARCHAR(250) NULL,
+  valid_id SMALLINT NOT NULL);
+CREATE TABLE IF NOT EXISTS customer_user_customer (user_id VARCHAR(200) NOT NULL, customer_id VARCHAR(150) NOT NULL);
+CREATE TABLE IF NOT EXISTS ticket (
+  id bigserial PRIMARY KEY, tn VARCHAR(50) NOT NULL UNIQUE, title VARCHAR(255) NULL, queue_id INTEGER NOT NULL,
+  ticket_lock_id SMALLINT NOT NULL, user_id INTEGER NOT NULL, responsible_user_id INTEGER NOT NULL,
+  ticket_priority_id SMALLINT NOT NULL, ticket_state_id SMALLINT NOT NULL, customer_id VARCHAR(150) NULL,
+  customer_user_id VARCHAR(250) NULL, until_time INTEGER NOT NULL, escalation_time INTEGER NOT NULL,
+  archive_flag SMALLINT DEFAULT 0 NOT NULL, create_time timestamp(0) NOT NULL, change_time timestamp(0) NOT NULL);
+`;
+
+/**
+ * The indexes the CIC queries need, besides Znuny's own (ticket_customer_id,
+ * ticket_customer_user_id, ticket_queue_id …). A live Znuny database needs these too:
+ * docs/SERVER.md lists them. Every list is a range of one customer (or user) in one order.
+ */
+export const CIC_INDEXES = `
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_state ON ticket (customer_id, ticket_state_id);
+CREATE INDEX IF NOT EXISTS cic_ticket_user_state ON ticket (customer_user_id, ticket_state_id);
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_created ON ticket (customer_id, create_time, id);
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_until ON ticket (customer_id, until_time) WHERE until_time > 0;
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_escalation ON ticket (customer_id, escalation_time) WHERE escalation_time > 0;
+CREATE INDEX IF NOT EXISTS cic_customer_user_customer ON customer_user (customer_id, last_name, first_name, login);
+CREATE INDEX IF NOT EXISTS cic_customer_user_customer_user ON customer_user_customer (user_id);
+CREATE INDEX IF NOT EXISTS cic_user_preferences ON user_preferences (user_id, preferences_key);
+CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);
+`;
+
+/** Znuny's state types, which the state mapping turns into categories. */
+export const STATE_TYPES = ['new', 'open', 'closed', 'pending reminder', 'pending auto', 'removed', 'merged'] as const;

@@ -1,0 +1,542 @@
+import type {
+  CallOptions,
+  DataSource,
+  DataSourceCapabilities,
+  ListCustomerUsersOptions,
+  ListTicketsOptions,
+  PreferenceStore,
+  SearchOptions,
+} from '../../src/data/data-source.js';
+import { abortError, ConflictError, ValidationError } from '../../src/data/errors.js';
+import { MIN_SEARCH_LENGTH } from '../../src/data/search-pattern.js';
+import { createStateClassifier, type StateMapping } from '../../src/data/state-mapping.js';
+import {
+  STATE_CATEGORIES,
+  TICKET_FILTERS,
+  TICKET_SORT_FIELDS,
+  type Agent,
+  type CompanyStatus,
+  type Customer,
+  type CustomerHit,
+  type CustomerUser,
+  type CustomerUserInput,
+  type CustomerUserPage,
+  type OpenClosedCounts,
+  type SearchResult,
+  type StateCategory,
+  type Ticket,
+  type TicketFilter,
+  type TicketPage,
+  type TicketScope,
+  type TicketSortField,
+  type TicketView,
+} from '../../src/data/types.js';
+import { validateCustomerUser } from '../../src/data/validation.js';
+import type { Db } from './db.js';
+
+/** Znuny's state types as categories (configuration: a product with other types maps its own). */
+export const ZNUNY_STATE_TYPE_MAPPING: StateMapping = {
+  states: {
+    new: 'new',
+    open: 'open',
+    'pending reminder': 'pending-reminder',
+    'pending auto': 'pending-auto',
+    closed: 'closed',
+    merged: 'merged',
+    removed: 'removed',
+  },
+  viewable: ['new', 'open', 'pending-reminder', 'pending-auto'],
+  fallback: 'open',
+};
+
+const TERMINAL = new Set<StateCategory>(['closed', 'merged', 'removed']);
+
+/** What does not change while the server runs: states by category, lock ids. */
+export interface Catalog {
+  statesByCategory: Map<StateCategory, number[]>;
+  viewable: Set<StateCategory>;
+  lockedIds: number[];
+}
+
+export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TYPE_MAPPING): Promise<Catalog> {
+  const classify = createStateClassifier(mapping);
+  const { rows } = await db.query<{ id: number; type: string }>(
+    'SELECT s.id, t.name AS type FROM ticket_state s JOIN ticket_state_type t ON t.id = s.type_id',
+  );
+  const statesByCategory = new Map<StateCategory, number[]>(STATE_CATEGORIES.map((c) => [c, []]));
+  for (const row of rows) statesByCategory.get(classify.categoryOf(row.type))!.push(row.id);
+  const locks = await db.query<{ id: number }>("SELECT id FROM ticket_lock_type WHERE name IN ('lock', 'tmp_lock')");
+  return { statesByCategory, viewable: new Set(mapping.viewable), lockedIds: locks.rows.map((r) => r.id) };
+}
+
+/** The agent a request is made for: id, name, queues, and the queues it may read. */
+interface AgentContext {
+  userId: number;
+  agent: Agent;
+  readableQueues: number[];
+}
+
+/** A search term as a lower-case LIKE pattern: `*` is a wildcard, `%`, `_` and `\` are literal. */
+export function likePattern(term: string): string {
+  const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*+/g, '%');
+  return `%${escaped}%`;
+}
+
+/** Opaque cursor: the sort key and id of the row a page continues from, and the direction. */
+interface Cursor {
+  key: string | number | null;
+  id: string;
+  before: boolean;
+}
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+function decodeCursor(value: string | undefined): Cursor | undefined {
+  if (!value) return undefined;
+  try {
+    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
+    if (typeof cursor !== 'object' || cursor === null || typeof cursor.id !== 'string') throw new Error('shape');
+    if (!['string', 'number'].includes(typeof cursor.key) && cursor.key !== null) throw new Error('key');
+    return cursor;
+  } catch {
+    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
+  }
+}
+
+/** Sort field → SQL expression (text compared byte-wise, as the contract's order), its type, and whether ascending means descending time. */
+const SORTS: Record<TicketSortField, { sql: string; type: 'text' | 'bigint' | 'timestamp'; invert?: boolean }> = {
+  number: { sql: 'lower(t.tn) COLLATE "C"', type: 'text' },
+  age: { sql: 't.create_time', type: 'timestamp', invert: true },
+  title: { sql: 'lower(t.title) COLLATE "C"', type: 'text' },
+  state: { sql: 'lower(s.name) COLLATE "C"', type: 'text' },
+  queue: { sql: 'lower(q.name) COLLATE "C"', type: 'text' },
+  priority: { sql: 't.ticket_priority_id::bigint', type: 'bigint' },
+  owner: { sql: "lower(NULLIF(trim(u.first_name || ' ' || u.last_name), '')) COLLATE \"C\"", type: 'text' },
+  customerUser: { sql: 'lower(t.customer_user_id) COLLATE "C"', type: 'text' },
+  created: { sql: 't.create_time', type: 'timestamp' },
+  changed: { sql: 't.change_time', type: 'timestamp' },
+  pendingUntil: { sql: 'NULLIF(t.until_time, 0)::bigint', type: 'bigint' },
+  escalation: { sql: 'NULLIF(t.escalation_time, 0)::bigint', type: 'bigint' },
+};
+
+const TICKET_COLUMNS = `t.id::text AS id, t.tn, t.title, t.customer_id, t.customer_user_id, s.name AS state, t.queue_id::text AS queue_id,
+  q.name AS queue_name, t.ticket_priority_id AS priority, u.login AS owner, NULLIF(trim(u.first_name || ' ' || u.last_name), '') AS owner_name,
+  r.login AS responsible, l.name AS lock, t.create_time::text AS create_time, t.change_time::text AS change_time, t.until_time, t.escalation_time`;
+const TICKET_JOINS = `JOIN ticket_state s ON s.id = t.ticket_state_id JOIN queue q ON q.id = t.queue_id
+  JOIN users u ON u.id = t.user_id LEFT JOIN users r ON r.id = t.responsible_user_id JOIN ticket_lock_type l ON l.id = t.ticket_lock_id`;
+
+/** A `timestamp(0)` (Znuny stores UTC without a zone), read as text, in ISO 8601. */
+const iso = (value: unknown) => new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
+const fromEpoch = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOString() : undefined);
+const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
+
+/** Builds parameterized SQL: `sql.param(value)` answers `$n`. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/** Throws an AbortError when the call was aborted (checked between queries). */
+const checkAborted = (options?: CallOptions) => {
+  if (options?.signal?.aborted) throw abortError();
+};
+
+/**
+ * The data-source contract answered with SQL on the Znuny schema, for one agent: every list
+ * is a keyset-paged index range (no OFFSET), every batch of counts one query
+ * (`COUNT(*) FILTER` / `GROUP BY`), and every ticket the agent may not read (queue group
+ * without `ro`/`rw`) is left out of lists and counts alike. Parameterized SQL only.
+ */
+export class SqlDataSource implements DataSource {
+  readonly capabilities: DataSourceCapabilities;
+  readonly preferences: PreferenceStore;
+  private context?: Promise<AgentContext | undefined>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: Catalog,
+    private readonly options: { agentLogin: string; now?: () => Date; readOnly?: boolean },
+  ) {
+    this.capabilities = { ticketFilters: TICKET_FILTERS, ticketSorts: TICKET_SORT_FIELDS, writeCustomerUsers: !options.readOnly };
+    if (options.readOnly) {
+      this.createCustomerUser = undefined;
+      this.updateCustomerUser = undefined;
+    }
+    this.preferences = {
+      get: async (key, callOptions) => {
+        const ctx = await this.agentContext(callOptions);
+        if (!ctx) return undefined;
+        const { rows } = await this.db.query<{ value: string }>(
+          'SELECT preferences_value AS value FROM user_preferences WHERE user_id = $1 AND preferences_key = $2',
+          [ctx.userId, `CIC:${key}`],
+        );
+        return rows.length ? JSON.parse(rows[0].value) : undefined;
+      },
+      set: async (key, value, callOptions) => {
+        const ctx = await this.agentContext(callOptions);
+        if (!ctx) return;
+        await this.db.query('DELETE FROM user_preferences WHERE user_id = $1 AND preferences_key = $2', [ctx.userId, `CIC:${key}`]);
+        await this.db.query('INSERT INTO user_preferences (user_id, preferences_key, preferences_value) VALUES ($1, $2, $3)', [
+          ctx.userId, `CIC:${key}`, JSON.stringify(value ?? null),
+        ]);
+      },
+    };
+  }
+
+  now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+
+  /** The agent, its queues and readable queues: one query, once per data source (per request). */
+  private agentContext(options?: CallOptions): Promise<AgentContext | undefined> {
+    checkAborted(options);
+    this.context ??= this.db
+      .query<{ id: number; login: string; name: string; queues: number[] | null; readable: number[] | null }>(
+        `SELECT u.id, u.login, trim(u.first_name || ' ' || u.last_name) AS name,
+           (SELECT array_agg(pq.queue_id ORDER BY pq.queue_id) FROM personal_queues pq WHERE pq.user_id = u.id) AS queues,
+           (SELECT array_agg(q.id) FROM queue q WHERE q.group_id IN
+             (SELECT gu.group_id FROM group_user gu WHERE gu.user_id = u.id AND gu.permission_key IN ('ro', 'rw'))) AS readable
+         FROM users u WHERE u.login = $1 AND u.valid_id = 1`,
+        [this.options.agentLogin],
+      )
+      .then(({ rows }) => {
+        const row = rows[0];
+        if (!row) return undefined;
+        return {
+          userId: row.id,
+          agent: { id: row.login, name: row.name, queueIds: (row.queues ?? []).map(String) },
+          readableQueues: row.readable ?? [],
+        };
+      });
+    return this.context;
+  }
+
+  async getCurrentAgent(options?: CallOptions): Promise<Agent | undefined> {
+    return (await this.agentContext(options))?.agent;
+  }
+
+  async searchCustomers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerHit>> {
+    checkAborted({ signal });
+    if (term.trim().length < MIN_SEARCH_LENGTH && !/^\*+$/.test(term.trim())) return { items: [], hasMore: false };
+    const { rows } = await this.db.query<{ id: string; name: string | null }>(
+      `WITH ids AS (
+         SELECT customer_id AS id FROM customer_company
+         UNION SELECT customer_id FROM customer_user
+         UNION SELECT DISTINCT customer_id FROM ticket WHERE customer_id IS NOT NULL)
+       SELECT ids.id, c.name FROM ids LEFT JOIN customer_company c ON c.customer_id = ids.id
+       WHERE lower(ids.id) LIKE $1 OR lower(c.name) LIKE $1
+       ORDER BY ids.id COLLATE "C" LIMIT $2`,
+      [likePattern(term.trim()), limit + 1],
+    );
+    const items = rows.slice(0, limit).map((r) => ({ id: r.id, name: text(r.name), hasRecord: r.name !== null }));
+    return { items, hasMore: rows.length > limit };
+  }
+
+  async searchCustomerUsers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerUser>> {
+    checkAborted({ signal });
+    if (term.trim().length < MIN_SEARCH_LENGTH && !/^\*+$/.test(term.trim())) return { items: [], hasMore: false };
+    const params = new Params();
+    const pattern = params.add(likePattern(term.trim()));
+    const { rows } = await this.db.query(
+      `SELECT ${USER_COLUMNS} FROM customer_user cu WHERE ${userMatch('cu', pattern)} ORDER BY cu.login COLLATE "C" LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return { items: rows.slice(0, limit).map(toUser), hasMore: rows.length > limit };
+  }
+
+  async getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined> {
+    checkAborted(options);
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM customer_company WHERE customer_id = $1', [customerId]);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: String(row.customer_id), name: text(row.name), valid: row.valid_id === 1, street: text(row.street), zip: text(row.zip),
+      city: text(row.city), country: text(row.country), url: text(row.url), comment: text(row.comments),
+    };
+  }
+
+  async getCustomerUser(login: string, options?: CallOptions): Promise<CustomerUser | undefined> {
+    checkAborted(options);
+    const { rows } = await this.db.query(`SELECT ${USER_COLUMNS} FROM customer_user cu WHERE cu.login = $1`, [login]);
+    return rows[0] ? toUser(rows[0]) : undefined;
+  }
+
+  async listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<CustomerUserPage> {
+    checkAborted(options);
+    const { size } = options.page;
+    const cursor = decodeUserCursor(options.page.cursor);
+    const params = new Params();
+    const where = [`cu.customer_id = ${params.add(customerId)}`];
+    if (options.filter) where.push(userMatch('cu', params.add(likePattern(options.filter.trim()))));
+    const key = `(lower(cu.last_name) COLLATE "C", lower(cu.first_name) COLLATE "C", cu.login COLLATE "C")`;
+    const total = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values);
+    if (cursor) where.push(`${key} ${cursor.before ? '<' : '>'} (${params.add(cursor.key[0])}, ${params.add(cursor.key[1])}, ${params.add(cursor.key[2])})`);
+    const direction = cursor?.before ? 'DESC' : 'ASC';
+    const { rows } = await this.db.query(
+      `SELECT ${USER_COLUMNS} FROM customer_user cu WHERE ${where.join(' AND ')}
+       ORDER BY lower(cu.last_name) COLLATE "C" ${direction}, lower(cu.first_name) COLLATE "C" ${direction}, cu.login COLLATE "C" ${direction}
+       LIMIT ${params.add(size + 1)}`,
+      params.values,
+    );
+    const more = rows.length > size;
+    const items = rows.slice(0, size).map(toUser);
+    if (cursor?.before) items.reverse();
+    const page: CustomerUserPage = { items, total: { value: Number(total.rows[0].n), exact: true } };
+    const userKey = (u: CustomerUser): [string, string, string] => [(u.lastName ?? '').toLowerCase(), (u.firstName ?? '').toLowerCase(), u.login];
+    const hasNext = cursor?.before ? true : more;
+    const hasPrevious = cursor?.before ? more : cursor !== undefined;
+    if (items.length && hasNext) page.nextCursor = encodeCursor({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false });
+    if (items.length && hasPrevious) page.previousCursor = encodeCursor({ key: JSON.stringify(userKey(items[0])), id: '', before: true });
+    if (options.withTicketCounts) page.ticketCounts = await this.countTicketsByUser(items.map((u) => u.login), options);
+    return page;
+  }
+
+  /** Tickets the agent may read, as a condition on `t`. */
+  private visible(ctx: AgentContext | undefined, params: Params): string {
+    return `t.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')})`;
+  }
+
+  private async openClosedBy(column: 'customer_user_id' | 'customer_id', keys: readonly string[], options?: CallOptions) {
+    const ctx = await this.agentContext(options);
+    const params = new Params();
+    const closedStates = STATE_CATEGORIES.filter((c) => !this.catalog.viewable.has(c)).flatMap((c) => this.catalog.statesByCategory.get(c)!);
+    const { rows } = await this.db.query<{ key: string; closed: string; total: string }>(
+      `SELECT t.${column} AS key, count(*) FILTER (WHERE t.ticket_state_id = ANY(${params.add(closedStates, '::int[]')})) AS closed, count(*) AS total
+       FROM ticket t WHERE t.${column} = ANY(${params.add(keys, '::text[]')}) AND ${this.visible(ctx, params)} GROUP BY t.${column}`,
+      params.values,
+    );
+    const counts: Record<string, OpenClosedCounts> = Object.fromEntries(keys.map((key) => [key, { open: 0, closed: 0 }]));
+    for (const row of rows) counts[row.key] = { open: Number(row.total) - Number(row.closed), closed: Number(row.closed) };
+    return counts;
+  }
+
+  countTicketsByUser(logins: readonly string[], options?: CallOptions) {
+    return this.openClosedBy('customer_user_id', logins, options);
+  }
+
+  countTicketsByCustomer(customerIds: readonly string[], options?: CallOptions) {
+    return this.openClosedBy('customer_id', customerIds, options);
+  }
+
+  async getCompanyStatus(customerId: string, options?: CallOptions): Promise<CompanyStatus> {
+    const ctx = await this.agentContext(options);
+    const params = new Params();
+    const now = params.add(this.nowSeconds());
+    const { rows } = await this.db.query<{ state: number; n: string; escalated: string }>(
+      `SELECT t.ticket_state_id AS state, count(*) AS n,
+         count(*) FILTER (WHERE t.escalation_time > 0 AND t.escalation_time <= ${now}) AS escalated
+       FROM ticket t WHERE t.customer_id = ${params.add(customerId)} AND ${this.visible(ctx, params)} GROUP BY t.ticket_state_id`,
+      params.values,
+    );
+    const categoryOf = new Map([...this.catalog.statesByCategory].flatMap(([category, ids]) => ids.map((id) => [id, category])));
+    const status: CompanyStatus = { escalated: 0, open: 0, closed: 0, all: 0, byCategory: {} };
+    for (const row of rows) {
+      const category = categoryOf.get(row.state) ?? 'open';
+      const n = Number(row.n);
+      status.byCategory[category] = (status.byCategory[category] ?? 0) + n;
+      status[this.catalog.viewable.has(category) ? 'open' : 'closed'] += n;
+      status.all += n;
+      if (!TERMINAL.has(category)) status.escalated += Number(row.escalated);
+    }
+    return status;
+  }
+
+  /** The rows of one view in one scope (without the filter), as conditions on `t`. */
+  private async viewConditions(scope: TicketScope, view: TicketView, params: Params, options?: CallOptions): Promise<{ where: string[]; ctx?: AgentContext }> {
+    const ctx = await this.agentContext(options);
+    const where: string[] = [];
+    if ('customerId' in scope) where.push(`t.customer_id = ${params.add(scope.customerId)}`);
+    else if (scope.access === 'accessible') {
+      const login = params.add(scope.customerUserLogin);
+      where.push(`t.customer_id IN (SELECT customer_id FROM customer_user WHERE login = ${login}
+        UNION SELECT customer_id FROM customer_user_customer WHERE user_id = ${login})`);
+    } else where.push(`t.customer_user_id = ${params.add(scope.customerUserLogin)}`);
+    const categories = this.categoriesOf(view);
+    if (categories.length < STATE_CATEGORIES.length) {
+      where.push(`t.ticket_state_id = ANY(${params.add(categories.flatMap((c) => this.catalog.statesByCategory.get(c)!), '::int[]')})`);
+    }
+    if (view === 'reminder') where.push(`t.until_time > 0 AND t.until_time <= ${params.add(this.nowSeconds())}`);
+    if (view === 'escalated') where.push(`t.escalation_time > 0 AND t.escalation_time <= ${params.add(this.nowSeconds())}`);
+    where.push(this.visible(ctx, params));
+    return { where, ctx };
+  }
+
+  private categoriesOf(view: TicketView): StateCategory[] {
+    switch (view) {
+      case 'reminder':
+        return ['pending-reminder'];
+      case 'escalated':
+        return STATE_CATEGORIES.filter((c) => !TERMINAL.has(c));
+      case 'new':
+      case 'open':
+        return [view];
+      case 'closed':
+        return STATE_CATEGORIES.filter((c) => !this.catalog.viewable.has(c));
+      case 'all':
+        return [...STATE_CATEGORIES];
+    }
+  }
+
+  private filterCondition(filter: TicketFilter, ctx: AgentContext | undefined, params: Params): string | undefined {
+    if (filter === 'all') return undefined;
+    if (!ctx) return 'false';
+    if (filter === 'my-locked') return `(t.user_id = ${params.add(ctx.userId)} AND t.ticket_lock_id = ANY(${params.add(this.catalog.lockedIds, '::int[]')}))`;
+    return `t.queue_id = ANY(${params.add(ctx.agent.queueIds.map(Number), '::int[]')})`;
+  }
+
+  async countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {
+    const params = new Params();
+    const { where, ctx } = await this.viewConditions(scope, view, params, options);
+    const mine = this.filterCondition('my-locked', ctx, params);
+    const queues = this.filterCondition('my-queues', ctx, params);
+    const { rows } = await this.db.query<{ mine: string; queues: string; total: string }>(
+      `SELECT count(*) FILTER (WHERE ${mine}) AS mine, count(*) FILTER (WHERE ${queues}) AS queues, count(*) AS total
+       FROM ticket t WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return { 'my-locked': Number(rows[0].mine), 'my-queues': Number(rows[0].queues), all: Number(rows[0].total) };
+  }
+
+  async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage> {
+    const { view, filter, page: { size } } = options;
+    const cursor = decodeCursor(options.page.cursor);
+    const params = new Params();
+    const { where, ctx } = await this.viewConditions(scope, view, params, options);
+    const filterSql = this.filterCondition(filter, ctx, params);
+    if (filterSql) where.push(filterSql);
+    const totalResult = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values);
+    const sort = SORTS[options.sort.field];
+    const ascending = (options.sort.direction === 'asc') !== !!sort.invert;
+    const backwards = cursor?.before ?? false;
+    if (cursor) where.push(this.keysetCondition(sort, ascending, cursor, params));
+    const keyDirection = ascending !== backwards ? 'ASC' : 'DESC';
+    const nulls = backwards ? 'NULLS FIRST' : 'NULLS LAST';
+    const idDirection = backwards ? 'DESC' : 'ASC';
+    const { rows } = await this.db.query<Record<string, unknown>>(
+      `SELECT ${TICKET_COLUMNS}, (${sort.sql})::text AS cursor_key FROM ticket t ${TICKET_JOINS}
+       WHERE ${where.join(' AND ')} ORDER BY ${sort.sql} ${keyDirection} ${nulls}, t.id ${idDirection} LIMIT ${params.add(size + 1)}`,
+      params.values,
+    );
+    const more = rows.length > size;
+    const pageRows = rows.slice(0, size);
+    if (backwards) pageRows.reverse();
+    const result: TicketPage = { items: pageRows.map(toTicket), total: { value: Number(totalResult.rows[0].n), exact: true } };
+    const keyOf = (row: Record<string, unknown>) => (row.cursor_key === null ? null : String(row.cursor_key));
+    const hasNext = backwards ? true : more;
+    const hasPrevious = backwards ? more : cursor !== undefined;
+    if (pageRows.length && hasNext) result.nextCursor = encodeCursor({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false });
+    if (pageRows.length && hasPrevious) result.previousCursor = encodeCursor({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true });
+    if (options.withCounts) result.counts = await this.countTickets(scope, view, options);
+    return result;
+  }
+
+  /**
+   * Rows after (or before) the cursor's row in the order `sort key (asc|desc) NULLS LAST,
+   * id ASC`: a keyset condition that an index range answers.
+   */
+  private keysetCondition(sort: (typeof SORTS)[TicketSortField], ascending: boolean, cursor: Cursor, params: Params): string {
+    const key = sort.sql;
+    const id = params.add(Number(cursor.id), '::bigint');
+    if (cursor.key === null) {
+      return cursor.before ? `(${key} IS NOT NULL OR t.id < ${id})` : `(${key} IS NULL AND t.id > ${id})`;
+    }
+    const value = params.add(cursor.key, `::${sort.type}`);
+    const beyond = ascending !== cursor.before ? '>' : '<';
+    const idBeyond = cursor.before ? '<' : '>';
+    const nullSide = cursor.before ? '' : ` OR ${key} IS NULL`;
+    return `(${key} ${beyond} ${value} OR (${key} = ${value} AND t.id ${idBeyond} ${id})${nullSide})`;
+  }
+
+  async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+    checkAborted(options);
+    this.validate(input);
+    try {
+      await this.db.query(
+        `INSERT INTO customer_user (login, email, customer_id, title, first_name, last_name, phone, mobile, street, zip, city, country, comments, valid_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        userValues(input),
+      );
+    } catch (error) {
+      throw conflictOr(error);
+    }
+    return (await this.getCustomerUser(input.login))!;
+  }
+
+  async updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+    checkAborted(options);
+    this.validate(input);
+    let updated: { rows: unknown[] };
+    try {
+      updated = await this.db.query(
+        `UPDATE customer_user SET login = $1, email = $2, customer_id = $3, title = $4, first_name = $5, last_name = $6, phone = $7,
+           mobile = $8, street = $9, zip = $10, city = $11, country = $12, comments = $13, valid_id = $14 WHERE login = $15 RETURNING login`,
+        [...userValues(input), login],
+      );
+    } catch (error) {
+      throw conflictOr(error);
+    }
+    if (!updated.rows.length) throw new ValidationError({ login: 'Unknown customer user' });
+    return (await this.getCustomerUser(input.login))!;
+  }
+
+  private validate(input: CustomerUserInput): void {
+    const problems = validateCustomerUser(input);
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+  }
+}
+
+const USER_COLUMNS = `cu.login, cu.email, cu.customer_id, cu.title, cu.first_name, cu.last_name, cu.phone, cu.mobile, cu.street, cu.zip,
+  cu.city, cu.country, cu.comments, cu.valid_id,
+  (SELECT array_agg(cuc.customer_id ORDER BY cuc.customer_id) FROM customer_user_customer cuc WHERE cuc.user_id = cu.login) AS secondary`;
+
+const userMatch = (alias: string, pattern: string) =>
+  ['login', 'first_name', 'last_name', 'email', 'customer_id'].map((c) => `lower(${alias}.${c}) LIKE ${pattern}`).join(' OR ').replace(/^/, '(') + ')';
+
+function toUser(row: Record<string, unknown>): CustomerUser {
+  const secondary = row.secondary as string[] | null;
+  return {
+    login: String(row.login), customerId: String(row.customer_id), email: text(row.email) || undefined, title: text(row.title),
+    firstName: text(row.first_name), lastName: text(row.last_name), phone: text(row.phone), mobile: text(row.mobile),
+    street: text(row.street), zip: text(row.zip), city: text(row.city), country: text(row.country), comment: text(row.comments),
+    valid: row.valid_id === 1, secondaryCustomerIds: secondary?.length ? secondary : undefined,
+  };
+}
+
+function toTicket(row: Record<string, unknown>): Ticket {
+  return {
+    id: String(row.id), number: String(row.tn), title: text(row.title) ?? '', customerId: String(row.customer_id ?? ''),
+    customerUserLogin: text(row.customer_user_id), state: String(row.state), queueId: text(row.queue_id), queueName: text(row.queue_name),
+    priority: Number(row.priority), ownerId: text(row.owner), ownerName: text(row.owner_name), responsibleId: text(row.responsible),
+    lock: row.lock as Ticket['lock'], createdAt: iso(row.create_time), changedAt: iso(row.change_time),
+    pendingUntil: fromEpoch(Number(row.until_time)), escalationAt: fromEpoch(Number(row.escalation_time)),
+  };
+}
+
+function userValues(input: CustomerUserInput): unknown[] {
+  return [input.login, input.email ?? '', input.customerId, input.title ?? null, input.firstName ?? '', input.lastName ?? '',
+    input.phone ?? null, input.mobile ?? null, input.street ?? null, input.zip ?? null, input.city ?? null, input.country ?? null,
+    input.comment ?? null, input.valid === false ? 2 : 1];
+}
+
+/** A unique violation on the login is a conflict; anything else stays what it was. */
+function conflictOr(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  return code === '23505' ? new ConflictError('This login is already taken', 'login') : error;
+}
+
+function decodeUserCursor(value: string | undefined): { key: [string, string, string]; before: boolean } | undefined {
+  const cursor = decodeCursor(value);
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(String(cursor.key)) as unknown;
+    if (!Array.isArray(key) || key.length !== 3 || !key.every((k) => typeof k === 'string')) throw new Error('key');
+    return { key: key as [string, string, string], before: cursor.before };
+  } catch {
+    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
+  }
+}

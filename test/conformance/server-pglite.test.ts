@@ -1,0 +1,16 @@
+import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { runDataSourceConformance } from '../../src/testing.js';
+
+let instances = 0;
+
+// HttpDataSource → the reference server → SQL on the Znuny schema in PGlite.
+runDataSourceConformance(
+  'HttpDataSource → reference server → PGlite',
+  ({ now }) =>
+    HttpDataSource.connect({
+      baseUrl: `/api/pglite/run-${Date.now()}-${instances++}`,
+      headers: { Authorization: 'Bearer conformance-token' },
+      now: () => now,
+    }),
+  { describe, it },
+);
