@@ -1,5 +1,7 @@
 import '../src/define.js';
 import { generateDemoData } from '../src/data/demo-data.js';
+import type { DataSource } from '../src/data/data-source.js';
+import { HttpDataSource } from '../src/data/http-data-source.js';
 import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
 import { setLocale } from '../src/internal/localize.js';
 
@@ -11,6 +13,21 @@ const log = document.querySelector('#log')!;
 
 for (const agent of data.agents ?? []) agentSelect.add(new Option(agent.name, agent.id));
 
+/**
+ * Where the data comes from: the reference server when one is given (`?server=URL`, or
+ * `npm run start:server`), else the in-memory source. The page says which.
+ */
+const serverUrl =
+  new URLSearchParams(location.search).get('server') ??
+  (import.meta as unknown as { env?: Record<string, string | undefined> }).env?.VITE_CIC_SERVER;
+document.querySelector('#data-indicator')!.textContent = serverUrl ? `Data: server (${serverUrl})` : 'Data: in-memory';
+
+/** The data source for an agent: over HTTP with the server's demo token, or in memory. */
+async function dataSourceFor(agentId: string): Promise<DataSource> {
+  if (!serverUrl) return new InMemoryDataSource(data, { currentAgentId: agentId, latencyMs: 120 });
+  return HttpDataSource.connect({ baseUrl: serverUrl, headers: { Authorization: `Bearer demo-${agentId}` } });
+}
+
 /** What the page shows, kept in the URL hash: `#customer=ID` or `#user=LOGIN`. */
 function route(): { customer?: string; user?: string } {
   const params = new URLSearchParams(location.hash.slice(1));
@@ -19,11 +36,11 @@ function route(): { customer?: string; user?: string } {
 }
 
 /** A fresh center on a data source for the chosen agent ("my locked", "my queues" follow the agent). */
-function mount() {
+async function mount() {
   const { customer, user } = route();
   const center = document.createElement(user ? 'customer-user-information-center' : 'customer-information-center');
   Object.assign(center, {
-    dataSource: new InMemoryDataSource(data, { currentAgentId: agentSelect.value, latencyMs: 120 }),
+    dataSource: await dataSourceFor(agentSelect.value),
     ...(user ? { customerUserLogin: user } : { customerId: customer }),
   });
   if (themeSelect.value) center.setAttribute('theme', themeSelect.value);
@@ -61,7 +78,7 @@ themeSelect.addEventListener('change', () => {
 document.querySelector<HTMLSelectElement>('#dir')!.addEventListener('change', (e) => {
   document.documentElement.dir = (e.target as HTMLSelectElement).value;
 });
-agentSelect.addEventListener('change', mount);
-window.addEventListener('hashchange', mount);
+agentSelect.addEventListener('change', () => void mount());
+window.addEventListener('hashchange', () => void mount());
 
-mount();
+void mount();

@@ -134,10 +134,13 @@ async function jsonBody(context: Context, maxBytes: number): Promise<unknown> {
   }
 }
 
+/** Text a database can hold: no NUL, at most `max` characters. */
+const storable = (value: unknown, max = 1000): value is string => typeof value === 'string' && value.length <= max && !value.includes('\u0000');
+
 function stringList(body: unknown, key: string): string[] {
   const list = (body as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string') || list.length > MAX_BATCH) {
-    throw new BadRequest({ [key]: `an array of at most ${MAX_BATCH} strings` }, 'Invalid body');
+  if (!Array.isArray(list) || !list.every((x) => storable(x)) || list.length > MAX_BATCH) {
+    throw new BadRequest({ [key]: `an array of at most ${MAX_BATCH} strings (no NUL, at most 1000 characters each)` }, 'Invalid body');
   }
   return list;
 }
@@ -149,7 +152,7 @@ function customerUserInput(body: unknown): CustomerUserInput {
   for (const field of fields) {
     const value = (body as Record<string, unknown>)[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string' || value.length > 1000) throw new BadRequest({ [field]: 'a string of at most 1000 characters' }, 'Invalid body');
+    if (!storable(value)) throw new BadRequest({ [field]: 'a string of at most 1000 characters, without NUL' }, 'Invalid body');
     input[field] = value;
   }
   const valid = (body as Record<string, unknown>).valid;
@@ -292,9 +295,9 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024 }: RestApiOp
     answer(async (source, c, q) => {
       const key = q.text('key', { required: true, max: 200 });
       q.done();
-      if (!source.preferences) return undefined;
-      const value = await source.preferences.get(key!, { signal: signalOf(c) });
-      return value === undefined ? undefined : { value };
+      // Nothing stored is not an error: `{}` (a browser would log a 404 for every first visit).
+      const value = source.preferences ? await source.preferences.get(key!, { signal: signalOf(c) }) : undefined;
+      return value === undefined ? {} : { value };
     }),
   );
   app.put(

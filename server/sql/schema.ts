@@ -35,6 +35,14 @@ CREATE TABLE IF NOT EXISTS ticket (
   ticket_priority_id SMALLINT NOT NULL, ticket_state_id SMALLINT NOT NULL, customer_id VARCHAR(150) NULL,
   customer_user_id VARCHAR(250) NULL, until_time INTEGER NOT NULL, escalation_time INTEGER NOT NULL,
   archive_flag SMALLINT DEFAULT 0 NOT NULL, create_time timestamp(0) NOT NULL, change_time timestamp(0) NOT NULL);
+CREATE INDEX IF NOT EXISTS ticket_customer_id ON ticket (customer_id);
+CREATE INDEX IF NOT EXISTS ticket_customer_user_id ON ticket (customer_user_id);
+CREATE INDEX IF NOT EXISTS ticket_queue_id ON ticket (queue_id);
+CREATE INDEX IF NOT EXISTS ticket_ticket_state_id ON ticket (ticket_state_id);
+CREATE INDEX IF NOT EXISTS queue_group_id ON queue (group_id);
+CREATE INDEX IF NOT EXISTS group_user_user_id ON group_user (user_id);
+CREATE INDEX IF NOT EXISTS personal_queues_user_id ON personal_queues (user_id);
+CREATE INDEX IF NOT EXISTS user_preferences_user_id ON user_preferences (user_id);
 `;
 
 /**

@@ -224,10 +224,13 @@ export class SqlDataSource implements DataSource {
     checkAborted({ signal });
     if (term.trim().length < MIN_SEARCH_LENGTH && !/^\*+$/.test(term.trim())) return { items: [], hasMore: false };
     const { rows } = await this.db.query<{ id: string; name: string | null }>(
-      `WITH ids AS (
+      // Customer ids known only through their users or tickets: skip scans of the customer_id
+      // indexes (one probe per distinct customer, never a scan of every user or ticket).
+      `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${distinctIds('ticket_customers', 'ticket')},
+       ids AS (
          SELECT customer_id AS id FROM customer_company
-         UNION SELECT customer_id FROM customer_user
-         UNION SELECT DISTINCT customer_id FROM ticket WHERE customer_id IS NOT NULL)
+         UNION SELECT id FROM user_customers WHERE id IS NOT NULL
+         UNION SELECT id FROM ticket_customers WHERE id IS NOT NULL)
        SELECT ids.id, c.name FROM ids LEFT JOIN customer_company c ON c.customer_id = ids.id
        WHERE lower(ids.id) LIKE $1 OR lower(c.name) LIKE $1
        ORDER BY ids.id COLLATE "C" LIMIT $2`,
@@ -489,6 +492,13 @@ export class SqlDataSource implements DataSource {
     if (Object.keys(problems).length) throw new ValidationError(problems);
   }
 }
+
+/** A recursive CTE `name(id)` of the distinct `customer_id`s of `table`, walking its index. */
+const distinctIds = (name: string, table: string) => `${name}(id) AS (
+  (SELECT customer_id FROM ${table} WHERE customer_id IS NOT NULL ORDER BY customer_id LIMIT 1)
+  UNION ALL
+  SELECT (SELECT x.customer_id FROM ${table} x WHERE x.customer_id > c.id ORDER BY x.customer_id LIMIT 1)
+  FROM ${name} c WHERE c.id IS NOT NULL)`;
 
 const USER_COLUMNS = `cu.login, cu.email, cu.customer_id, cu.title, cu.first_name, cu.last_name, cu.phone, cu.mobile, cu.street, cu.zip,
   cu.city, cu.country, cu.comments, cu.valid_id,

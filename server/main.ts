@@ -1,0 +1,55 @@
+// The reference server: `npm run server`. Configuration by environment (see docs/SERVER.md):
+//   PORT (8787), HOST (127.0.0.1)
+//   DATABASE_URL   postgres://… — a real PostgreSQL through a pool (else PGlite, embedded, in memory)
+//   CIC_SEED=1     create the Znuny tables and load the demo data (default with PGlite)
+//   CIC_READ_ONLY=1 (or --read-only) serve a live database without writing customer users
+//   CIC_TOKENS     token=agent-login,… — who may call, as which agent
+//   CIC_DEMO_TOKENS=1 (or --demo) also accept "demo-<agent login>" for every agent (demo only)
+//   CIC_CORS_ORIGINS  comma-separated origins allowed to call from a browser
+import { serve } from '@hono/node-server';
+import { generateDemoData } from '../src/data/demo-data.js';
+import { createServer, prepareDatabase } from './app.js';
+import { openPglite, openPostgres } from './sql/db.js';
+
+const argv = new Set(process.argv.slice(2));
+const env = process.env;
+const flag = (name: string, arg: string) => env[name] === '1' || argv.has(arg);
+
+const databaseUrl = env.DATABASE_URL;
+const db = databaseUrl ? await openPostgres(databaseUrl, { max: Number(env.CIC_POOL_SIZE ?? 10) }) : await openPglite(env.PGLITE_DIR);
+const shouldSeed = databaseUrl ? flag('CIC_SEED', '--seed') : !env.PGLITE_DIR || flag('CIC_SEED', '--seed');
+const demo = flag('CIC_DEMO_TOKENS', '--demo');
+const data = generateDemoData({ now: new Date() });
+if (shouldSeed) {
+  const started = Date.now();
+  await prepareDatabase(db, data);
+  console.log(`[cic-server] ${db.kind}: Znuny tables created and ${data.tickets.length} demo tickets loaded in ${Date.now() - started} ms`);
+}
+
+const tokens: Record<string, string> = Object.fromEntries(
+  (env.CIC_TOKENS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => pair.split('=') as [string, string]),
+);
+if (demo) for (const agent of data.agents ?? []) tokens[`demo-${agent.id}`] = agent.id;
+if (!Object.keys(tokens).length) console.warn('[cic-server] no tokens configured (CIC_TOKENS): every request will be refused.');
+
+const app = await createServer({
+  db,
+  tokens,
+  readOnly: flag('CIC_READ_ONLY', '--read-only'),
+  corsOrigins: (env.CIC_CORS_ORIGINS ?? (demo ? 'http://localhost:8000,http://127.0.0.1:8000' : '')).split(',').filter(Boolean),
+});
+const port = Number(env.PORT ?? 8787);
+const hostname = env.HOST ?? '127.0.0.1';
+const server = serve({ fetch: app.fetch, port, hostname }, () =>
+  console.log(`[cic-server] ${db.kind}${flag('CIC_READ_ONLY', '--read-only') ? ' (read only)' : ''}: http://${hostname}:${port}/api`),
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    void db.close().finally(() => process.exit(0));
+  });
+}

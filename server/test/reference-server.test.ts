@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
+import { runDataSourceConformance } from '../../src/testing.js';
+import { createServer, prepareDatabase } from '../app.js';
+import { openPglite, openPostgres, type Db } from '../sql/db.js';
+
+const TOKENS = { 'token-me': CONFORMANCE_AGENT_ID, 'token-limited': 'agent-limited' };
+
+/** A server on a fresh PGlite with the conformance data; `agent-limited` may read the Support queue only. */
+async function fixture(options: { readOnly?: boolean; corsOrigins?: string[] } = {}) {
+  const db = await openPglite();
+  await prepareDatabase(db, conformanceData());
+  await db.exec(`
+    INSERT INTO permission_groups (id, name, valid_id) VALUES (2, 'billing', 1);
+    UPDATE queue SET group_id = 2 WHERE name = 'Billing';
+    INSERT INTO users (login, first_name, last_name, valid_id) VALUES ('agent-limited', 'Lim', 'Ited', 1);
+    INSERT INTO group_user (user_id, group_id, permission_key)
+      SELECT id, 1, 'ro' FROM users WHERE login = 'agent-limited'
+      UNION ALL SELECT id, 2, 'rw' FROM users WHERE login = '${CONFORMANCE_AGENT_ID}';`);
+  const app = await createServer({ db, tokens: TOKENS, now: () => CONFORMANCE_NOW, ...options });
+  const call = (path: string, init: RequestInit & { token?: string } = {}) =>
+    app.fetch(new Request(`http://server/api${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${init.token ?? 'token-me'}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    }));
+  const json = async (path: string, init?: RequestInit & { token?: string }) => (await call(path, init)).json();
+  return { db, app, call, json };
+}
+
+describe('reference server', () => {
+  let server: Awaited<ReturnType<typeof fixture>>;
+  before(async () => (server = await fixture()));
+  after(() => server.db.close());
+
+  it('refuses requests without a known bearer token (401)', async () => {
+    const none = await server.app.fetch(new Request('http://server/api/capabilities'));
+    assert.equal(none.status, 401);
+    assert.equal((await server.call('/capabilities', { token: 'stolen' })).status, 401);
+  });
+
+  it('counts and lists only tickets in queues the agent may read', async () => {
+    const data = conformanceData();
+    const support = data.tickets.filter((t) => t.customerId === 'BIG' && t.queueId === 'q1');
+    const all = data.tickets.filter((t) => t.customerId === 'BIG');
+    assert.ok(support.length < all.length, 'the fixture must have tickets in another queue');
+    const mine = await server.json('/company-status?customerId=BIG');
+    const limited = await server.json('/company-status?customerId=BIG', { token: 'token-limited' });
+    assert.equal(mine.all, all.length);
+    assert.equal(limited.all, support.length);
+    const counts = await server.json('/ticket-counts?customerId=BIG&view=all', { token: 'token-limited' });
+    assert.equal(counts.all, support.length);
+    const page = await server.json('/tickets?customerId=BIG&view=all&size=100', { token: 'token-limited' });
+    assert.deepEqual(page.items.map((t: { queueName: string }) => t.queueName).filter((q: string) => q !== 'Support'), []);
+    assert.equal(page.total.value, support.length);
+    const byUser = await server.json('/ticket-counts/by-customer-user', { method: 'POST', body: JSON.stringify({ logins: ['big.user01'] }), token: 'token-limited' });
+    const user01 = support.filter((t) => t.customerUserLogin === 'big.user01').length;
+    assert.equal(byUser['big.user01'].open + byUser['big.user01'].closed, user01);
+  });
+
+  it('answers hostile input correctly or with 422, never 500, and changes nothing', async () => {
+    const corpus = ["'", ';', '--', '%', '_', '*', '\\', '\u0000', 'x'.repeat(10_000), "' OR 1=1 --", "'); DROP TABLE ticket; --", '$1', '${}', '\uFFFF'];
+    const before = await server.db.query<{ n: string }>('SELECT count(*) AS n FROM ticket');
+    const paths = (v: string) => {
+      const e = encodeURIComponent(v);
+      return [
+        `/search/customers?term=${e}`, `/search/customer-users?term=${e}`, `/customer?id=${e}`, `/customer-user?login=${e}`,
+        `/customer-users?customerId=${e}&filter=${e}`, `/company-status?customerId=${e}`, `/ticket-counts?customerId=${e}&view=all`,
+        `/tickets?customerId=${e}&view=all&cursor=${e}`, `/tickets?customerUserLogin=${e}&access=accessible&view=open&sort=${e}`,
+        `/tickets?customerId=BIG&view=${e}&filter=${e}&size=${e}`, `/preferences?key=${e}`,
+      ];
+    };
+    for (const value of corpus) {
+      for (const path of paths(value)) {
+        const response = await server.call(path);
+        assert.ok([200, 404, 422].includes(response.status), `${path.slice(0, 80)} → ${response.status}`);
+        const body = await response.text();
+        assert.ok(!/at .+\.(ts|js):\d+/.test(body), `a stack trace in ${path.slice(0, 60)}`);
+      }
+      for (const [path, body] of [
+        ['/ticket-counts/by-customer-user', { logins: [value] }],
+        ['/ticket-counts/by-customer', { customerIds: [value] }],
+        ['/customer-users', { login: value, customerId: value, firstName: value, lastName: value, email: `${value}@x.example` }],
+      ] as const) {
+        const response = await server.call(path, { method: 'POST', body: JSON.stringify(body) });
+        assert.ok([200, 201, 409, 422].includes(response.status), `POST ${path} → ${response.status}`);
+      }
+    }
+    const after = await server.db.query<{ n: string }>('SELECT count(*) AS n FROM ticket');
+    assert.equal(after.rows[0].n, before.rows[0].n);
+    const special = await server.json(`/search/customers?term=${encodeURIComponent("o'brien; --")}`);
+    assert.deepEqual(special.items.map((c: { id: string }) => c.id), ["O'Brien; --Ltd"]);
+  });
+
+  it('caps page size, term length and body size', async () => {
+    assert.equal((await server.call('/tickets?customerId=BIG&view=all&size=101')).status, 422);
+    assert.equal((await server.call(`/search/customers?term=${'a'.repeat(201)}`)).status, 422);
+    const big = JSON.stringify({ logins: Array.from({ length: 400 }, () => 'x'.repeat(200)) });
+    assert.equal((await server.call('/ticket-counts/by-customer-user', { method: 'POST', body: big })).status, 422);
+  });
+});
+
+describe('reference server, read only', () => {
+  it('declares and refuses writes, and still keeps preferences', async () => {
+    const server = await fixture({ readOnly: true });
+    try {
+      assert.equal((await server.json('/capabilities')).writeCustomerUsers, false);
+      const create = await server.call('/customer-users', {
+        method: 'POST', body: JSON.stringify({ login: 'n', customerId: 'SMALL', firstName: 'N', lastName: 'N', email: 'n@x.example' }),
+      });
+      assert.equal(create.status, 403);
+      assert.equal((await server.call('/preferences?key=layout', { method: 'PUT', body: JSON.stringify({ value: { a: 1 } }) })).status, 204);
+      assert.deepEqual(await server.json('/preferences?key=layout'), { value: { a: 1 } });
+    } finally {
+      await server.db.close();
+    }
+  });
+});
+
+describe('reference server, CORS', () => {
+  it('answers only the configured origins', async () => {
+    const server = await fixture({ corsOrigins: ['https://helpdesk.example'] });
+    try {
+      const allowed = await server.call('/capabilities', { headers: { Origin: 'https://helpdesk.example' } });
+      assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://helpdesk.example');
+      const other = await server.call('/capabilities', { headers: { Origin: 'https://evil.example' } });
+      assert.notEqual(other.headers.get('Access-Control-Allow-Origin'), 'https://evil.example');
+    } finally {
+      await server.db.close();
+    }
+  });
+});
+
+const postgresUrl = process.env.CIC_TEST_DATABASE_URL;
+
+describe('reference server on PostgreSQL', { skip: postgresUrl ? false : 'no PostgreSQL: set CIC_TEST_DATABASE_URL (CI installs one)' }, () => {
+  it('answers 503 with Retry-After when the pool is exhausted', async () => {
+    const db: Db = await openPostgres(postgresUrl!, { max: 1, connectionTimeoutMillis: 200 });
+    try {
+      await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+      await prepareDatabase(db, conformanceData());
+      const app = await createServer({ db, tokens: TOKENS, now: () => CONFORMANCE_NOW });
+      const busy = db.query('SELECT pg_sleep(1)');
+      const response = await app.fetch(new Request('http://server/api/company-status?customerId=BIG', { headers: { Authorization: 'Bearer token-me' } }));
+      assert.equal(response.status, 503);
+      assert.equal(response.headers.get('Retry-After'), '1');
+      await busy;
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+// The conformance suite, over real HTTP on loopback: HttpDataSource → this server → PostgreSQL.
+if (postgresUrl) {
+  const { serve } = await import('@hono/node-server');
+  let db: Db | undefined;
+  let close: (() => void) | undefined;
+  after(async () => {
+    close?.();
+    await db?.close();
+  });
+  let runs = 0;
+  runDataSourceConformance('HttpDataSource → reference server → PostgreSQL', async ({ data, now, agentId }) => {
+    close?.();
+    db ??= await openPostgres(postgresUrl, { max: 5 });
+    await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await prepareDatabase(db, data);
+    const app = await createServer({ db, tokens: { 'token-me': agentId }, now: () => now });
+    const port = 18787 + (runs++ % 100);
+    await new Promise<void>((resolve) => {
+      const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
+      close = () => server.close();
+    });
+    return HttpDataSource.connect({ baseUrl: `http://127.0.0.1:${port}/api`, headers: { Authorization: 'Bearer token-me' }, now: () => now });
+  }, { describe, it });
+}
