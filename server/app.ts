@@ -6,6 +6,7 @@ import type { Db } from './sql/db.js';
 import { createSchema, seed } from './sql/seed.js';
 import { loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
 import { createRestApi } from './rest-api.js';
+import { checkQuery, loadContract } from './openapi-validation.js';
 
 export interface ServerOptions {
   db: Db;
@@ -36,7 +37,10 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   if (options.corsOrigins?.length) {
     app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT'] }));
   }
+  const contract = await loadContract();
   const api = createRestApi({
+    // Every request's query is checked against openapi.yaml first.
+    checkQuery: (method, path, query) => checkQuery(contract, method, path.replace(/^\/api/, ''), query),
     sourceFor: (context) => {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1];
       const agentLogin = token !== undefined ? options.tokens[token] : undefined;

@@ -20,6 +20,8 @@ export interface RestApiOptions {
   sourceFor: (context: Context) => DataSource | Promise<DataSource>;
   /** Largest request body accepted (bytes). */
   maxBodyBytes?: number;
+  /** Checks a request's query against the contract before anything else (field → problem). */
+  checkQuery?: (method: string, path: string, query: URLSearchParams) => Record<string, string>;
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -161,8 +163,15 @@ function customerUserInput(body: unknown): CustomerUserInput {
 }
 
 /** The REST API as a Hono app (mount it under any base path). */
-export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024 }: RestApiOptions): Hono {
+export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery }: RestApiOptions): Hono {
   const app = new Hono();
+  if (checkQuery) {
+    app.use('*', async (context, next) => {
+      const problems = checkQuery(context.req.method, context.req.path, new URL(context.req.url).searchParams);
+      if (Object.keys(problems).length) return problem(context, 422, 'Invalid request', { detail: 'Invalid parameters', errors: problems });
+      await next();
+    });
+  }
   const signalOf = (context: Context) => context.req.raw.signal;
 
   /** Answers with `handler`'s result as JSON; errors as problems; `undefined` as 404. */

@@ -93,6 +93,18 @@ describe('reference server', () => {
     assert.deepEqual(special.items.map((c: { id: string }) => c.id), ["O'Brien; --Ltd"]);
   });
 
+  it('checks every query against openapi.yaml', async () => {
+    const response = await server.call('/tickets?customerId=BIG&view=someday&size=1000&withCounts=maybe');
+    assert.equal(response.status, 422);
+    assert.deepEqual((await response.json()).errors, {
+      view: 'must be one of reminder, escalated, new, open, closed, all',
+      size: 'must be at most 100',
+      withCounts: 'must be true or false',
+    });
+    const missing = await server.call('/company-status');
+    assert.deepEqual((await missing.json()).errors, { customerId: 'required' });
+  });
+
   it('caps page size, term length and body size', async () => {
     assert.equal((await server.call('/tickets?customerId=BIG&view=all&size=101')).status, 422);
     assert.equal((await server.call(`/search/customers?term=${'a'.repeat(201)}`)).status, 422);

@@ -1,0 +1,161 @@
+// `npm run bench:server`: the reference server at scale, over HTTP on loopback.
+// 1,000,000 tickets, 50,000 customer users, 5,000 customers (one, BIGCORP, with 100,000
+// tickets), made inside the database with INSERT … SELECT generate_series. On PGlite, and on
+// PostgreSQL when CIC_TEST_DATABASE_URL is set (scripts/with-postgres.sh starts one).
+// Reports p50/p95 of every endpoint, of opening BIGCORP (every call the center makes, in
+// parallel as the browser does), and a bounded load test (50 agents opening random customers).
+import { serve } from '@hono/node-server';
+import { writeFile } from 'node:fs/promises';
+import { createServer } from '../server/app.js';
+import { openPglite, openPostgres, type Db } from '../server/sql/db.js';
+import { createSchema } from '../server/sql/seed.js';
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const LOAD_SECONDS = Math.min(60, Number(process.env.BENCH_LOAD_SECONDS ?? 20));
+const AGENTS = 50;
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+async function load(db: Db): Promise<number> {
+  const started = Date.now();
+  await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await createSchema(db);
+  await db.exec(`
+    INSERT INTO ticket_state_type (id, name) VALUES (1,'new'),(2,'open'),(3,'closed'),(4,'pending reminder'),(5,'pending auto'),(6,'removed'),(7,'merged');
+    INSERT INTO ticket_state (id, name, type_id, valid_id) VALUES (1,'new',1,1),(2,'open',2,1),(3,'closed successful',3,1),
+      (4,'pending reminder',4,1),(5,'pending auto close+',5,1),(6,'removed',6,1),(7,'merged',7,1),(8,'closed unsuccessful',3,1);
+    INSERT INTO ticket_lock_type (id, name) VALUES (1,'unlock'),(2,'lock'),(3,'tmp_lock');
+    INSERT INTO permission_groups (id, name, valid_id) VALUES (1, 'users', 1);
+    INSERT INTO queue (id, name, group_id, valid_id) SELECT g, 'Queue ' || g, 1, 1 FROM generate_series(1, 20) g;
+    INSERT INTO users (id, login, first_name, last_name, valid_id) SELECT g, 'agent-' || g, 'Agent', g::text, 1 FROM generate_series(1, ${AGENTS}) g;
+    INSERT INTO group_user (user_id, group_id, permission_key) SELECT g, 1, 'rw' FROM generate_series(1, ${AGENTS}) g;
+    INSERT INTO personal_queues (user_id, queue_id) SELECT g, 1 + g % 20 FROM generate_series(1, ${AGENTS}) g;
+    INSERT INTO customer_company (customer_id, name, city, valid_id) SELECT 'C' || g, 'Customer ' || g, 'Berlin', 1 FROM generate_series(1, 4999) g;
+    INSERT INTO customer_company (customer_id, name, city, valid_id) VALUES ('BIGCORP', 'Big Corporation', 'Frankfurt', 1);
+    INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id)
+      SELECT 'u' || g, 'u' || g || '@example.com', CASE WHEN g % 10 = 0 THEN 'BIGCORP' ELSE 'C' || (1 + g % 4999) END,
+        'First' || g, 'Last' || (g % 977), 1 FROM generate_series(1, 50000) g;
+    INSERT INTO ticket (id, tn, title, queue_id, ticket_lock_id, user_id, responsible_user_id, ticket_priority_id, ticket_state_id,
+        customer_id, customer_user_id, until_time, escalation_time, create_time, change_time)
+      SELECT g, (2020000000 + g)::text, 'Ticket title ' || g, 1 + g % 20, 1 + (g % 3 = 0)::int, 1 + g % ${AGENTS}, 1, 1 + g % 5, 1 + g % 8,
+        CASE WHEN g % 10 = 0 THEN 'BIGCORP' ELSE 'C' || (1 + g % 4999) END,
+        CASE WHEN g % 10 = 0 THEN 'u' || (10 * (1 + g % 5000)) ELSE 'u' || (1 + g % 50000) END,
+        CASE WHEN g % 8 = 3 THEN ${Math.floor(NOW.getTime() / 1000)} - 86400 + g % 172800 ELSE 0 END,
+        CASE WHEN g % 9 = 0 THEN ${Math.floor(NOW.getTime() / 1000)} - 86400 + g % 172800 ELSE 0 END,
+        timestamp '2024-01-01' + g * interval '30 seconds', timestamp '2024-01-01' + g * interval '40 seconds'
+      FROM generate_series(1, ${TICKETS}) g;
+    ANALYZE;`);
+  return Date.now() - started;
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+};
+
+/** The requests the center makes to open a customer (the preference reads included). */
+function openRequests(customerId: string): string[] {
+  const c = encodeURIComponent(customerId);
+  const list = (view: string, filter: string, sort: string) => `/tickets?customerId=${c}&view=${view}&filter=${filter}&sort=${sort}&size=10&withCounts=true`;
+  return [
+    '/preferences?key=layout%3Acustomer-information-center',
+    `/customer?id=${c}`,
+    `/company-status?customerId=${c}`,
+    `/customer-users?customerId=${c}&size=10&withTicketCounts=true`,
+    list('reminder', 'my-locked', 'pendingUntil:asc'),
+    list('escalated', 'all', 'escalation:asc'),
+    list('new', 'all', 'age:desc'),
+    list('open', 'all', 'age:desc'),
+  ];
+}
+
+async function bench(db: Db) {
+  const loadMs = await load(db);
+  const tokens = Object.fromEntries(Array.from({ length: AGENTS }, (_, i) => [`t${i + 1}`, `agent-${i + 1}`]));
+  const app = await createServer({ db, tokens, now: () => NOW });
+  const port = 18900 + (db.kind === 'pglite' ? 0 : 1);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${port}/api`;
+  const get = async (path: string, token = 't1') => {
+    const started = performance.now();
+    const response = await fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    return { ms: performance.now() - started, ok: response.ok };
+  };
+  const time = async (path: string, runs = 30) => {
+    await get(path);
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) ms.push((await get(path)).ms);
+    return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
+  };
+
+  const endpoints: Record<string, { p50: number; p95: number }> = {};
+  const firstPage = await (await fetch(`${base}/tickets?customerId=BIGCORP&view=all&size=10`, { headers: { Authorization: 'Bearer t1' } })).json();
+  const cases: Record<string, string> = {
+    'search customers': '/search/customers?term=customer%2042&limit=20',
+    'search customer users': '/search/customer-users?term=u4242&limit=20',
+    customer: '/customer?id=BIGCORP',
+    'customer users (page + counts)': '/customer-users?customerId=BIGCORP&size=10&withTicketCounts=true',
+    'company status (100k tickets)': '/company-status?customerId=BIGCORP',
+    'filter counts (100k tickets)': '/ticket-counts?customerId=BIGCORP&view=open',
+    'ticket list page 1 (100k, by age)': '/tickets?customerId=BIGCORP&view=all&size=10&sort=age:desc',
+    'ticket list next page (cursor)': `/tickets?customerId=BIGCORP&view=all&size=10&sort=age:desc&cursor=${encodeURIComponent(firstPage.nextCursor)}`,
+    'ticket list by title': '/tickets?customerId=BIGCORP&view=open&size=10&sort=title:asc',
+    'reminder list': '/tickets?customerId=BIGCORP&view=reminder&filter=my-locked&size=10&sort=pendingUntil:asc',
+  };
+  for (const [name, path] of Object.entries(cases)) endpoints[name] = await time(path);
+
+  const opens: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await Promise.all(openRequests('BIGCORP').map((path) => get(path)));
+    opens.push(performance.now() - started);
+  }
+  const open = { calls: openRequests('BIGCORP').length, p50: quantile(opens, 0.5), p95: quantile(opens, 0.95) };
+
+  // Load: 50 agents, each opening random customers until the time is up.
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = Date.now() + LOAD_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: AGENTS }, async (_, agent) => {
+      while (Date.now() < until) {
+        const customer = Math.random() < 0.1 ? 'BIGCORP' : `C${1 + Math.floor(Math.random() * 4999)}`;
+        const results = await Promise.all(openRequests(customer).map((path) => get(path, `t${agent + 1}`).catch(() => ({ ms: 0, ok: false }))));
+        for (const r of results) (r.ok ? latencies.push(r.ms) : errors++);
+      }
+    }),
+  );
+  const loadTest = {
+    agents: AGENTS,
+    seconds: LOAD_SECONDS,
+    requests: latencies.length + errors,
+    requestsPerSecond: Math.round((latencies.length + errors) / LOAD_SECONDS),
+    p95: quantile(latencies, 0.95),
+    errors,
+  };
+  server.close();
+  return { engine: db.kind, tickets: TICKETS, loadMs, endpoints, open, loadTest };
+}
+
+const results = [];
+const pglite = await openPglite();
+results.push(await bench(pglite));
+await pglite.close();
+if (process.env.CIC_TEST_DATABASE_URL) {
+  const pg = await openPostgres(process.env.CIC_TEST_DATABASE_URL, { max: 20, connectionTimeoutMillis: 5000 });
+  results.push(await bench(pg));
+  await pg.close();
+} else {
+  console.log('No PostgreSQL (set CIC_TEST_DATABASE_URL, or run through scripts/with-postgres.sh): PGlite only.');
+}
+await writeFile('bench/server-results.json', `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+for (const r of results) {
+  console.log(`\n${r.engine}: ${r.tickets.toLocaleString('en')} tickets loaded in ${(r.loadMs / 1000).toFixed(1)} s`);
+  for (const [name, { p50, p95 }] of Object.entries(r.endpoints)) console.log(`  ${name.padEnd(36)} p50 ${String(p50).padStart(6)} ms  p95 ${String(p95).padStart(6)} ms`);
+  console.log(`  ${'open BIGCORP (' + r.open.calls + ' calls, parallel)'.padEnd(36)} p50 ${String(r.open.p50).padStart(6)} ms  p95 ${String(r.open.p95).padStart(6)} ms`);
+  const l = r.loadTest;
+  console.log(`  load: ${l.agents} agents × ${l.seconds} s: ${l.requests} requests, ${l.requestsPerSecond}/s, p95 ${l.p95} ms, ${l.errors} errors`);
+}
+console.log('\nWritten to bench/server-results.json');
