@@ -123,7 +123,10 @@ async function bench(db: Db) {
       while (Date.now() < until) {
         const customer = Math.random() < 0.1 ? 'BIGCORP' : `C${1 + Math.floor(Math.random() * 4999)}`;
         const results = await Promise.all(openRequests(customer).map((path) => get(path, `t${agent + 1}`).catch(() => ({ ms: 0, ok: false }))));
-        for (const r of results) (r.ok ? latencies.push(r.ms) : errors++);
+        for (const r of results) {
+          if (r.ok) latencies.push(r.ms);
+          else errors++;
+        }
       }
     }),
   );
