@@ -118,5 +118,6 @@ export async function seed(db: Db, data: HelpdeskData, stateMapping: StateMappin
   for (const [table, column] of [['ticket', 'id'], ['users', 'id'], ['queue', 'id'], ['customer_user', 'id']]) {
     await db.query(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), (SELECT COALESCE(MAX(${column}), 0) + 1 FROM ${table}), false)`);
   }
-  await db.exec('ANALYZE');
+  // VACUUM sets the visibility map, so that counts are answered from the indexes alone.
+  await db.exec('VACUUM ANALYZE');
 }

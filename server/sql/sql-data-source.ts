@@ -82,11 +82,15 @@ export function likePattern(term: string): string {
   return `%${escaped}%`;
 }
 
-/** Opaque cursor: the sort key and id of the row a page continues from, and the direction. */
+/**
+ * Opaque cursor: the sort key and id of the row a page continues from, the direction, and
+ * the list's total as counted for its first page (so that no further page counts again).
+ */
 interface Cursor {
   key: string | number | null;
   id: string;
   before: boolean;
+  total?: number;
 }
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 function decodeCursor(value: string | undefined): Cursor | undefined {
@@ -277,7 +281,8 @@ export class SqlDataSource implements DataSource {
     const where = [`cu.customer_id = ${params.add(customerId)}`];
     if (options.filter) where.push(userMatch('cu', params.add(likePattern(options.filter.trim()))));
     const key = `(lower(cu.last_name) COLLATE "C", lower(cu.first_name) COLLATE "C", cu.login COLLATE "C")`;
-    const total = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values);
+    const total =
+      cursor?.total ?? Number((await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values)).rows[0].n);
     if (cursor) where.push(`${key} ${cursor.before ? '<' : '>'} (${params.add(cursor.key[0])}, ${params.add(cursor.key[1])}, ${params.add(cursor.key[2])})`);
     const direction = cursor?.before ? 'DESC' : 'ASC';
     const { rows } = await this.db.query(
@@ -289,12 +294,12 @@ export class SqlDataSource implements DataSource {
     const more = rows.length > size;
     const items = rows.slice(0, size).map(toUser);
     if (cursor?.before) items.reverse();
-    const page: CustomerUserPage = { items, total: { value: Number(total.rows[0].n), exact: true } };
+    const page: CustomerUserPage = { items, total: { value: total, exact: true } };
     const userKey = (u: CustomerUser): [string, string, string] => [(u.lastName ?? '').toLowerCase(), (u.firstName ?? '').toLowerCase(), u.login];
     const hasNext = cursor?.before ? true : more;
     const hasPrevious = cursor?.before ? more : cursor !== undefined;
-    if (items.length && hasNext) page.nextCursor = encodeCursor({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false });
-    if (items.length && hasPrevious) page.previousCursor = encodeCursor({ key: JSON.stringify(userKey(items[0])), id: '', before: true });
+    if (items.length && hasNext) page.nextCursor = encodeCursor({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total });
+    if (items.length && hasPrevious) page.previousCursor = encodeCursor({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total });
     if (options.withTicketCounts) page.ticketCounts = await this.countTicketsByUser(items.map((u) => u.login), options);
     return page;
   }
@@ -330,10 +335,16 @@ export class SqlDataSource implements DataSource {
     const ctx = await this.agentContext(options);
     const params = new Params();
     const now = params.add(this.nowSeconds());
+    const customer = params.add(customerId);
+    const visible = this.visible(ctx, params);
+    // One statement, two index-only scans: counts by state, and the escalated ones (partial index).
     const { rows } = await this.db.query<{ state: number; n: string; escalated: string }>(
-      `SELECT t.ticket_state_id AS state, count(*) AS n,
-         count(*) FILTER (WHERE t.escalation_time > 0 AND t.escalation_time <= ${now}) AS escalated
-       FROM ticket t WHERE t.customer_id = ${params.add(customerId)} AND ${this.visible(ctx, params)} GROUP BY t.ticket_state_id`,
+      `SELECT t.ticket_state_id AS state, count(*) AS n, 0 AS escalated
+       FROM ticket t WHERE t.customer_id = ${customer} AND ${visible} GROUP BY t.ticket_state_id
+       UNION ALL
+       SELECT t.ticket_state_id, 0, count(*) FROM ticket t
+       WHERE t.customer_id = ${customer} AND t.escalation_time > 0 AND t.escalation_time <= ${now} AND ${visible}
+       GROUP BY t.ticket_state_id`,
       params.values,
     );
     const categoryOf = new Map([...this.catalog.statesByCategory].flatMap(([category, ids]) => ids.map((id) => [id, category])));
@@ -341,10 +352,11 @@ export class SqlDataSource implements DataSource {
     for (const row of rows) {
       const category = categoryOf.get(row.state) ?? 'open';
       const n = Number(row.n);
+      if (!TERMINAL.has(category)) status.escalated += Number(row.escalated);
+      if (!n) continue;
       status.byCategory[category] = (status.byCategory[category] ?? 0) + n;
       status[this.catalog.viewable.has(category) ? 'open' : 'closed'] += n;
       status.all += n;
-      if (!TERMINAL.has(category)) status.escalated += Number(row.escalated);
     }
     return status;
   }
@@ -412,7 +424,12 @@ export class SqlDataSource implements DataSource {
     const { where, ctx } = await this.viewConditions(scope, view, params, options);
     const filterSql = this.filterCondition(filter, ctx, params);
     if (filterSql) where.push(filterSql);
-    const totalResult = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values);
+    // The total: carried by the cursor, or the filter's count (asked with the page), or counted.
+    const counts = options.withCounts ? await this.countTickets(scope, view, options) : undefined;
+    const total =
+      (typeof cursor?.total === 'number' ? cursor.total : undefined) ??
+      counts?.[filter] ??
+      Number((await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values)).rows[0].n);
     const sort = SORTS[options.sort.field];
     const ascending = (options.sort.direction === 'asc') !== !!sort.invert;
     const backwards = cursor?.before ?? false;
@@ -428,13 +445,13 @@ export class SqlDataSource implements DataSource {
     const more = rows.length > size;
     const pageRows = rows.slice(0, size);
     if (backwards) pageRows.reverse();
-    const result: TicketPage = { items: pageRows.map(toTicket), total: { value: Number(totalResult.rows[0].n), exact: true } };
+    const result: TicketPage = { items: pageRows.map(toTicket), total: { value: total, exact: true } };
     const keyOf = (row: Record<string, unknown>) => (row.cursor_key === null ? null : String(row.cursor_key));
     const hasNext = backwards ? true : more;
     const hasPrevious = backwards ? more : cursor !== undefined;
-    if (pageRows.length && hasNext) result.nextCursor = encodeCursor({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false });
-    if (pageRows.length && hasPrevious) result.previousCursor = encodeCursor({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true });
-    if (options.withCounts) result.counts = await this.countTickets(scope, view, options);
+    if (pageRows.length && hasNext) result.nextCursor = encodeCursor({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false, total });
+    if (pageRows.length && hasPrevious) result.previousCursor = encodeCursor({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true, total });
+    if (counts) result.counts = counts;
     return result;
   }
 
@@ -539,13 +556,13 @@ function conflictOr(error: unknown): unknown {
   return code === '23505' ? new ConflictError('This login is already taken', 'login') : error;
 }
 
-function decodeUserCursor(value: string | undefined): { key: [string, string, string]; before: boolean } | undefined {
+function decodeUserCursor(value: string | undefined): { key: [string, string, string]; before: boolean; total?: number } | undefined {
   const cursor = decodeCursor(value);
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(String(cursor.key)) as unknown;
     if (!Array.isArray(key) || key.length !== 3 || !key.every((k) => typeof k === 'string')) throw new Error('key');
-    return { key: key as [string, string, string], before: cursor.before };
+    return { key: key as [string, string, string], before: cursor.before, total: typeof cursor.total === 'number' ? cursor.total : undefined };
   } catch {
     throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
   }

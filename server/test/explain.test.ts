@@ -28,8 +28,8 @@ async function bigDatabase(): Promise<Db> {
       SELECT g, 'T' || g, 'Title ' || g, 1 + g % 5, 1 + g % 2, 1 + g % 10, 1, 1 + g % 5, 1 + g % 7, 'C' || (g % 5000), 'u' || (g % 50000),
         CASE WHEN g % 7 = 3 THEN 1700000000 + g ELSE 0 END, CASE WHEN g % 11 = 0 THEN 1700000000 + g ELSE 0 END,
         timestamp '2024-01-01' + g * interval '1 minute', timestamp '2024-01-01' + g * interval '2 minute'
-      FROM generate_series(1, ${TICKETS}) g;
-    ANALYZE;`);
+      FROM generate_series(1, ${TICKETS}) g;`);
+  await db.exec('VACUUM ANALYZE');
   return db;
 }
 

@@ -17,7 +17,8 @@ const time = (iso: unknown): number | undefined => {
   return Number.isNaN(value) ? undefined : value;
 };
 
-function sortValue(ticket: Ticket, field: TicketSortField, context: TicketSortContext): SortValue {
+/** The value a ticket is sorted by: lower-case text, a number or a time; undefined sorts last. */
+export function ticketSortValue(ticket: Ticket, field: TicketSortField, context: TicketSortContext): SortValue {
   switch (field) {
     case 'number':
       return lower(ticket.number);
@@ -52,8 +53,8 @@ function sortValue(ticket: Ticket, field: TicketSortField, context: TicketSortCo
  * then the ticket id, so that paging is stable.
  */
 export function compareTickets(a: Ticket, b: Ticket, sort: TicketSort, context: TicketSortContext): number {
-  const va = sortValue(a, sort.field, context);
-  const vb = sortValue(b, sort.field, context);
+  const va = ticketSortValue(a, sort.field, context);
+  const vb = ticketSortValue(b, sort.field, context);
   if (va !== vb) {
     if (va === undefined) return 1;
     if (vb === undefined) return -1;
