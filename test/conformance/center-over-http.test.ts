@@ -35,7 +35,7 @@ describe('the center over HttpDataSource and the REST API', () => {
     await until(() => widgets(center).length === 8, 'no layout', 5000);
     const status = $(center, 'company-status-widget')!;
     await until(() => state(status) === 'error', 'the 503 was not shown', 5000);
-    expect(text($(center, '.header h1'))).to.equal('Big Customer Ltd');
+    await until(() => text($(center, '.header h1')) === 'Big Customer Ltd', 'the header never showed the name');
     expect(text(status.shadowRoot!.querySelector('[part=error]'))).to.contain('unavailable');
     status.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
     await until(() => state(status) === 'data');
