@@ -56,13 +56,42 @@ CREATE INDEX IF NOT EXISTS cic_ticket_customer_state ON ticket (customer_id, tic
 CREATE INDEX IF NOT EXISTS cic_ticket_user_state ON ticket (customer_user_id, ticket_state_id)
   INCLUDE (queue_id, user_id, ticket_lock_id, until_time, escalation_time);
 CREATE INDEX IF NOT EXISTS cic_ticket_customer_created ON ticket (customer_id, create_time, id);
-CREATE INDEX IF NOT EXISTS cic_ticket_customer_until ON ticket (customer_id, until_time) WHERE until_time > 0;
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_state_created ON ticket (customer_id, ticket_state_id, create_time, id);
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_until ON ticket (customer_id, until_time)
+  INCLUDE (ticket_state_id, queue_id, user_id, ticket_lock_id) WHERE until_time > 0;
 CREATE INDEX IF NOT EXISTS cic_ticket_customer_escalation ON ticket (customer_id, escalation_time)
-  INCLUDE (ticket_state_id, queue_id) WHERE escalation_time > 0;
+  INCLUDE (ticket_state_id, queue_id, user_id, ticket_lock_id) WHERE escalation_time > 0;
 CREATE INDEX IF NOT EXISTS cic_customer_user_customer ON customer_user (customer_id, last_name, first_name, login);
 CREATE INDEX IF NOT EXISTS cic_customer_user_customer_user ON customer_user_customer (user_id);
 CREATE INDEX IF NOT EXISTS cic_user_preferences ON user_preferences (user_id, preferences_key);
 CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);
+`;
+
+/**
+ * Ticket counts per customer, state and queue, kept right by a trigger on every write to
+ * `ticket`: the company status reads a few rows instead of counting a big customer's tickets.
+ * `installCountSummary()` creates it (and fills it once) — optional on a live database.
+ */
+export const COUNT_SUMMARY = `
+CREATE TABLE IF NOT EXISTS cic_ticket_counts (
+  customer_id VARCHAR(150) NOT NULL, ticket_state_id SMALLINT NOT NULL, queue_id INTEGER NOT NULL, n BIGINT NOT NULL,
+  PRIMARY KEY (customer_id, ticket_state_id, queue_id));
+CREATE OR REPLACE FUNCTION cic_ticket_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE cic_ticket_counts SET n = n - 1
+    WHERE customer_id = COALESCE(OLD.customer_id, '') AND ticket_state_id = OLD.ticket_state_id AND queue_id = OLD.queue_id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO cic_ticket_counts VALUES (COALESCE(NEW.customer_id, ''), NEW.ticket_state_id, NEW.queue_id, 1)
+    ON CONFLICT (customer_id, ticket_state_id, queue_id) DO UPDATE SET n = cic_ticket_counts.n + 1;
+  END IF;
+  RETURN NULL;
+END $$;
+TRUNCATE cic_ticket_counts;
+INSERT INTO cic_ticket_counts SELECT COALESCE(customer_id, ''), ticket_state_id, queue_id, count(*) FROM ticket GROUP BY 1, 2, 3;
+CREATE OR REPLACE TRIGGER cic_ticket_counts AFTER INSERT OR DELETE OR UPDATE OF customer_id, ticket_state_id, queue_id ON ticket
+  FOR EACH ROW EXECUTE FUNCTION cic_ticket_counts_change();
 `;
 
 /** Znuny's state types, which the state mapping turns into categories. */

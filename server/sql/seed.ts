@@ -1,7 +1,7 @@
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from '../../src/data/state-mapping.js';
 import type { HelpdeskData, StateCategory } from '../../src/data/types.js';
 import type { Db } from './db.js';
-import { CIC_INDEXES, STATE_TYPES, ZNUNY_TABLES } from './schema.js';
+import { CIC_INDEXES, COUNT_SUMMARY, STATE_TYPES, ZNUNY_TABLES } from './schema.js';
 
 /** The Znuny state type that stands for each category. */
 const TYPE_OF: Record<StateCategory, (typeof STATE_TYPES)[number]> = {
@@ -36,6 +36,11 @@ const timestamp = (iso: string | undefined, fallback: string) => {
   const time = iso ? Date.parse(iso) : NaN;
   return new Date(Number.isNaN(time) ? Date.parse(fallback) : time).toISOString().slice(0, 19).replace('T', ' ');
 };
+
+/** Creates (or refills) the per-customer count summary and the trigger that keeps it right. */
+export async function installCountSummary(db: Db): Promise<void> {
+  await db.exec(COUNT_SUMMARY);
+}
 
 /** Creates the Znuny tables and the CIC indexes (idempotent). */
 export async function createSchema(db: Db): Promise<void> {
@@ -118,6 +123,7 @@ export async function seed(db: Db, data: HelpdeskData, stateMapping: StateMappin
   for (const [table, column] of [['ticket', 'id'], ['users', 'id'], ['queue', 'id'], ['customer_user', 'id']]) {
     await db.query(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), (SELECT COALESCE(MAX(${column}), 0) + 1 FROM ${table}), false)`);
   }
+  await installCountSummary(db);
   // VACUUM sets the visibility map, so that counts are answered from the indexes alone.
   await db.exec('VACUUM ANALYZE');
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CONFORMANCE_NOW } from '../../src/testing/conformance-data.js';
 import { openPglite, type Db } from '../sql/db.js';
-import { createSchema } from '../sql/seed.js';
+import { createSchema, installCountSummary } from '../sql/seed.js';
 import { loadCatalog, SqlDataSource } from '../sql/sql-data-source.js';
 
 const TICKETS = 1_000_000;
@@ -29,6 +29,7 @@ async function bigDatabase(): Promise<Db> {
         CASE WHEN g % 7 = 3 THEN 1700000000 + g ELSE 0 END, CASE WHEN g % 11 = 0 THEN 1700000000 + g ELSE 0 END,
         timestamp '2024-01-01' + g * interval '1 minute', timestamp '2024-01-01' + g * interval '2 minute'
       FROM generate_series(1, ${TICKETS}) g;`);
+  await installCountSummary(db);
   await db.exec('VACUUM ANALYZE');
   return db;
 }

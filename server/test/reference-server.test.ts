@@ -93,6 +93,22 @@ describe('reference server', () => {
     assert.deepEqual(special.items.map((c: { id: string }) => c.id), ["O'Brien; --Ltd"]);
   });
 
+  it('keeps the count summary right when tickets are written', async () => {
+    const before = await server.json('/company-status?customerId=BIG');
+    await server.db.query(`INSERT INTO ticket (id, tn, title, queue_id, ticket_lock_id, user_id, responsible_user_id, ticket_priority_id,
+        ticket_state_id, customer_id, customer_user_id, until_time, escalation_time, create_time, change_time)
+      SELECT 99999, 'NEW-1', 'Written', q.id, 1, 1, 1, 3, s.id, 'BIG', 'big.user01', 0, 0, now(), now()
+      FROM queue q, ticket_state s WHERE q.name = 'Support' AND s.name = 'new'`);
+    const inserted = await server.json('/company-status?customerId=BIG');
+    assert.equal(inserted.all, before.all + 1);
+    assert.equal(inserted.byCategory.new, before.byCategory.new + 1);
+    await server.db.query("UPDATE ticket SET ticket_state_id = (SELECT id FROM ticket_state WHERE name = 'closed successful') WHERE id = 99999");
+    const closed = await server.json('/company-status?customerId=BIG');
+    assert.deepEqual([closed.all, closed.byCategory.new, closed.closed], [before.all + 1, before.byCategory.new, before.closed + 1]);
+    await server.db.query('DELETE FROM ticket WHERE id = 99999');
+    assert.deepEqual(await server.json('/company-status?customerId=BIG'), before);
+  });
+
   it('checks every query against openapi.yaml', async () => {
     const response = await server.call('/tickets?customerId=BIG&view=someday&size=1000&withCounts=maybe');
     assert.equal(response.status, 422);
