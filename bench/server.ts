@@ -6,6 +6,7 @@
 // parallel as the browser does), and a bounded load test (50 agents opening random customers).
 import { serve } from '@hono/node-server';
 import { writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { createServer } from '../server/app.js';
 import { openPglite, openPostgres, type Db } from '../server/sql/db.js';
 import { createSchema, installCountSummary } from '../server/sql/seed.js';
@@ -48,26 +49,7 @@ async function loadData(db: Db): Promise<number> {
   return Date.now() - started;
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
-};
-
-/** The requests the center makes to open a customer (the preference reads included). */
-function openRequests(customerId: string): string[] {
-  const c = encodeURIComponent(customerId);
-  const list = (view: string, filter: string, sort: string) => `/tickets?customerId=${c}&view=${view}&filter=${filter}&sort=${sort}&size=10&withCounts=true`;
-  return [
-    '/preferences?key=layout%3Acustomer-information-center',
-    `/customer?id=${c}`,
-    `/company-status?customerId=${c}`,
-    `/customer-users?customerId=${c}&size=10&withTicketCounts=true`,
-    list('reminder', 'my-locked', 'pendingUntil:asc'),
-    list('escalated', 'all', 'escalation:asc'),
-    list('new', 'all', 'age:desc'),
-    list('open', 'all', 'age:desc'),
-  ];
-}
+type Measurements = Awaited<ReturnType<typeof import('./server-client.js').measure>>;
 
 async function bench(db: Db) {
   const loadMs = await loadData(db);
@@ -77,76 +59,17 @@ async function bench(db: Db) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
-  const base = `http://127.0.0.1:${port}/api`;
-  const get = async (path: string, token = 't1') => {
-    const started = performance.now();
-    const response = await fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
-    await response.arrayBuffer();
-    return { ms: performance.now() - started, ok: response.ok };
-  };
-  const time = async (path: string, runs = 30) => {
-    await get(path);
-    const ms: number[] = [];
-    for (let i = 0; i < runs; i++) ms.push((await get(path)).ms);
-    return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
-  };
-
-  const endpoints: Record<string, { p50: number; p95: number }> = {};
-  const firstPage = await (await fetch(`${base}/tickets?customerId=BIGCORP&view=all&size=10`, { headers: { Authorization: 'Bearer t1' } })).json();
-  const cases: Record<string, string> = {
-    'search customers': '/search/customers?term=customer%2042&limit=20',
-    'search customer users': '/search/customer-users?term=u4242&limit=20',
-    customer: '/customer?id=BIGCORP',
-    'customer users (page + counts)': '/customer-users?customerId=BIGCORP&size=10&withTicketCounts=true',
-    'company status (100k tickets)': '/company-status?customerId=BIGCORP',
-    'filter counts (100k tickets)': '/ticket-counts?customerId=BIGCORP&view=open',
-    'ticket list page 1 (100k, by age)': '/tickets?customerId=BIGCORP&view=all&size=10&sort=age:desc',
-    'ticket list next page (cursor)': `/tickets?customerId=BIGCORP&view=all&size=10&sort=age:desc&cursor=${encodeURIComponent(firstPage.nextCursor)}`,
-    'ticket list by title': '/tickets?customerId=BIGCORP&view=open&size=10&sort=title:asc',
-    'reminder list': '/tickets?customerId=BIGCORP&view=reminder&filter=my-locked&size=10&sort=pendingUntil:asc',
-  };
-  for (const [name, path] of Object.entries(cases)) endpoints[name] = await time(path);
-
-  // Where an open's time goes: each of its requests alone.
-  const openParts: Record<string, { p50: number; p95: number }> = {};
-  for (const path of openRequests('BIGCORP')) openParts[path.split('?')[0] + (path.includes('view=') ? ` (${/view=(\w+)/.exec(path)![1]})` : '')] = await time(path, 20);
-
-  const opens: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const started = performance.now();
-    await Promise.all(openRequests('BIGCORP').map((path) => get(path)));
-    opens.push(performance.now() - started);
-  }
-  const open = { calls: openRequests('BIGCORP').length, p50: quantile(opens, 0.5), p95: quantile(opens, 0.95) };
-
-  /**
-   * Load: 50 agents, each opening random customers until the time is up — back to back
-   * (`thinkMs` 0: what the server can take at most), or pausing between opens as people do.
-   */
-  const loadTest = async (thinkMs: number, seconds: number) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    const until = Date.now() + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: AGENTS }, async (_, agent) => {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
-        while (Date.now() < until) {
-          const customer = Math.random() < 0.1 ? 'BIGCORP' : `C${1 + Math.floor(Math.random() * 4999)}`;
-          const results = await Promise.all(openRequests(customer).map((path) => get(path, `t${agent + 1}`).catch(() => ({ ms: 0, ok: false }))));
-          for (const r of results) {
-            if (r.ok) latencies.push(r.ms);
-            else errors++;
-          }
-          if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs));
-        }
-      }),
-    );
-    const requests = latencies.length + errors;
-    return { agents: AGENTS, thinkMs, seconds, requests, requestsPerSecond: Math.round(requests / seconds), p95: quantile(latencies, 0.95), errors };
-  };
-  const load = [await loadTest(0, LOAD_SECONDS), await loadTest(2000, LOAD_SECONDS)];
+  // The measuring client runs in a worker thread: its requests must not wait for the
+  // server's event loop, nor the server for the client's.
+  const measured = await new Promise<Measurements>((resolve, reject) => {
+    const client = new URL('./server-client.ts', import.meta.url).href;
+    const start = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(client)}, ${JSON.stringify(import.meta.url)}))`;
+    const worker = new Worker(start, { eval: true, workerData: { base: `http://127.0.0.1:${port}/api`, agents: AGENTS, loadSeconds: LOAD_SECONDS } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
   server.close();
-  return { engine: db.kind, tickets: TICKETS, loadMs, endpoints, openParts, open, load };
+  return { engine: db.kind, tickets: TICKETS, loadMs, ...measured };
 }
 
 const results = [];
