@@ -212,9 +212,12 @@ function createGuard(source: DataSource): DataSource {
     updateCustomerUser: customerUser,
   };
   let warnedClock = false;
+  // Read on every render: worked out again only when the source declares something new.
+  let capabilities: { declared: unknown; value: DataSourceCapabilities } | undefined;
   const guard = {
     get capabilities() {
-      return capabilitiesOf(source);
+      if (!capabilities || capabilities.declared !== source.capabilities) capabilities = { declared: source.capabilities, value: capabilitiesOf(source) };
+      return capabilities.value;
     },
     get preferences() {
       return source.preferences;

@@ -10,6 +10,7 @@ import {
   type TicketFilter,
   type TicketScope,
   type TicketSort,
+  type TicketSortField,
   type TicketView,
 } from '../../data/types.js';
 import { CicElement } from '../../internal/cic-element.js';
@@ -38,12 +39,16 @@ interface TicketRequest {
   cursor?: string;
 }
 
-/** A page, with the counts of the filter tabs (for its scope, view and refresh). */
+/** A page, with the counts of the filter tabs and the scope, view and refresh they were counted for. */
 interface LoadedTickets {
   page: TicketPage;
   counts: Record<TicketFilter, number>;
-  countsFor: string;
+  countedFor: string;
+  countedAtRefresh: number;
 }
+
+/** One key for a scope and a view: pages and tab counts belong to it. */
+const listKey = (scope: TicketScope | undefined, view: TicketView) => `${JSON.stringify(scope ?? null)}|${view}`;
 
 interface TicketListSettings {
   filter: TicketFilter;
@@ -160,12 +165,13 @@ export class TicketListWidget extends CicElement {
     load: async (source, [request], signal): Promise<LoadedTickets> => {
       const { scope, view, filter, sort, pageSize, cursor } = request!;
       // The counts come with the first page of a scope and view (or after a refresh): one call.
-      const countsFor = `${JSON.stringify(scope)}|${view}|${this.refreshToken}`;
+      const countedFor = listKey(scope, view);
+      const countedAtRefresh = this.refreshToken;
       const previous: LoadedTickets | undefined = this.tickets.value;
-      const known = previous?.countsFor === countsFor ? previous.counts : undefined;
+      const known = previous?.countedFor === countedFor && previous.countedAtRefresh === countedAtRefresh ? previous.counts : undefined;
       const page = await source.listTickets(scope, { view, filter, sort, page: { size: pageSize, cursor }, withCounts: !known, signal });
       const counts = known ?? page.counts ?? (await source.countTickets(scope, view, { signal }));
-      return { page, counts, countsFor };
+      return { page, counts, countedFor, countedAtRefresh };
     },
   });
 
@@ -173,7 +179,7 @@ export class TicketListWidget extends CicElement {
   private pagedFor = '';
 
   protected override willUpdate(): void {
-    const current = `${JSON.stringify(this.scope ?? null)}|${this.validView}`;
+    const current = listKey(this.scope, this.validView);
     if (current !== this.pagedFor) {
       this.pagedFor = current;
       this.paging.reset();
@@ -222,8 +228,7 @@ export class TicketListWidget extends CicElement {
   private get tabCounts(): Record<TicketFilter, number> | undefined | null {
     if (this.tickets.status === TaskStatus.ERROR) return null;
     const loaded = this.tickets.value;
-    const current = `${JSON.stringify(this.scope ?? null)}|${this.validView}|`;
-    return loaded?.countsFor.startsWith(current) ? loaded.counts : undefined;
+    return loaded?.countedFor === listKey(this.scope, this.validView) ? loaded.counts : undefined;
   }
 
   private renderTabs() {
@@ -321,12 +326,14 @@ export class TicketListWidget extends CicElement {
 
   private renderTable(page: Page<Ticket>) {
     const { columns, sort } = this.settings.value;
+    // The sorts the data source can do: only those headers sort.
+    const sortable = this.effectiveDataSource?.capabilities.ticketSorts ?? TICKET_SORT_FIELDS;
     const context = this.columnContext();
     return html`<div class="table-wrap">
         <table part="table">
           <thead>
             <tr>
-              ${columns.map((id) => this.renderHeader(id, sort))}
+              ${columns.map((id) => this.renderHeader(id, sort, sortable))}
             </tr>
           </thead>
           <tbody>
@@ -341,10 +348,9 @@ export class TicketListWidget extends CicElement {
       ${this.paging.render(page, this.settings.value.pageSize, viewLabel(this.validView), (pageSize) => this.changeSettings({ pageSize }))}`;
   }
 
-  private renderHeader(id: ColumnId, sort: TicketSort) {
+  private renderHeader(id: ColumnId, sort: TicketSort, sortable: readonly TicketSortField[]) {
     const column = COLUMNS[id];
-    const sorts = this.effectiveDataSource?.capabilities.ticketSorts ?? TICKET_SORT_FIELDS;
-    const field = column.sortField && sorts.includes(column.sortField) ? column.sortField : undefined;
+    const field = column.sortField && sortable.includes(column.sortField) ? column.sortField : undefined;
     if (!field) return html`<th scope="col">${column.label()}</th>`;
     const active = sort.field === field;
     const direction = active ? sort.direction : undefined;
