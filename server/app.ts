@@ -4,7 +4,7 @@ import { ForbiddenError } from '../src/data/errors.js';
 import type { HelpdeskData } from '../src/data/types.js';
 import type { Db } from './sql/db.js';
 import { createSchema, seed } from './sql/seed.js';
-import { loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
+import { AgentContextCache, loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
 import { createRestApi } from './rest-api.js';
 import { checkQuery, loadContract } from './openapi-validation.js';
 
@@ -18,6 +18,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The clock (tests and demos); default the server's. */
   now?: () => Date;
+  /** How long an agent's groups and queues are reused across requests (ms, default 10,000; 0: read per request). */
+  agentCacheMs?: number;
 }
 
 /** Creates the Znuny tables (with the CIC indexes) and loads `data` into them. */
@@ -38,6 +40,8 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
     app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT'] }));
   }
   const contract = await loadContract();
+  const agentCacheMs = options.agentCacheMs ?? 10_000;
+  const agentContexts = agentCacheMs > 0 ? new AgentContextCache(agentCacheMs) : undefined;
   const api = createRestApi({
     // Every request's query is checked against openapi.yaml first.
     checkQuery: (method, path, query) => checkQuery(contract, method, path.replace(/^\/api/, ''), query),
@@ -45,7 +49,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1];
       const agentLogin = token !== undefined ? options.tokens[token] : undefined;
       if (agentLogin === undefined) throw new UnauthorizedError();
-      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly });
+      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts });
     },
   });
   app.route('/api', api);

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { UnavailableError } from '../../src/data/errors.js';
 
 /** What the SQL data source needs of a database: parameterized queries, and a script runner. */
@@ -5,6 +7,8 @@ export interface Db {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
   /** Runs a script of several statements (schema, indexes), without parameters. */
   exec(sql: string): Promise<void>;
+  /** Loads rows into a table with `COPY … FROM STDIN` (CSV): the fast way to fill a table. */
+  copyRows(table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<void>;
   close(): Promise<void>;
   /** Which engine, for logs and benchmarks. */
   readonly kind: 'pglite' | 'postgresql';
@@ -21,8 +25,29 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     exec: async (sql) => {
       await db.exec(sql);
     },
+    copyRows: async (table, columns, rows) => {
+      for (const chunk of csvChunks(rows)) {
+        await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([chunk]) });
+      }
+    },
     close: () => db.close(),
   };
+}
+
+/** One value as a CSV field for COPY: NULL unquoted and empty, everything else quoted. */
+const csvField = (value: unknown) => (value === null || value === undefined ? '' : `"${String(value).replaceAll('"', '""')}"`);
+
+/** Rows as CSV text, in chunks of `rowsPerChunk` rows (a million tickets need not be one string). */
+export function* csvChunks(rows: Iterable<readonly unknown[]>, rowsPerChunk = 50_000): Generator<string> {
+  let lines: string[] = [];
+  for (const row of rows) {
+    lines.push(row.map(csvField).join(','));
+    if (lines.length === rowsPerChunk) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length) yield `${lines.join('\n')}\n`;
 }
 
 export interface PostgresOptions {
@@ -35,6 +60,7 @@ export interface PostgresOptions {
 /** A real PostgreSQL server through a `pg` pool. A request that finds the pool exhausted gets a 503. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
   const { default: pg } = await import('pg');
+  const { from: copyFrom } = await import('pg-copy-streams');
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 2000 });
   const wrap = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
@@ -51,6 +77,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     kind: 'postgresql',
     query: <R>(sql: string, params: unknown[] = []) => wrap(async () => ({ rows: (await pool.query(sql, params)).rows as R[] })),
     exec: (sql) => wrap(async () => void (await pool.query(sql))),
+    copyRows: (table, columns, rows) =>
+      wrap(async () => {
+        const client = await pool.connect();
+        try {
+          const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+          await pipeline(Readable.from(csvChunks(rows)), target);
+        } finally {
+          client.release();
+        }
+      }),
     close: () => pool.end(),
   };
 }

@@ -51,17 +51,18 @@ CREATE INDEX IF NOT EXISTS user_preferences_user_id ON user_preferences (user_id
  * docs/SERVER.md lists them. Every list is a range of one customer (or user) in one order.
  */
 export const CIC_INDEXES = `
-CREATE INDEX IF NOT EXISTS cic_ticket_customer_state ON ticket (customer_id, ticket_state_id)
-  INCLUDE (queue_id, user_id, ticket_lock_id, until_time, escalation_time);
-CREATE INDEX IF NOT EXISTS cic_ticket_user_state ON ticket (customer_user_id, ticket_state_id)
-  INCLUDE (queue_id, user_id, ticket_lock_id, until_time, escalation_time);
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_state_owner ON ticket (customer_id, ticket_state_id, user_id)
+  INCLUDE (queue_id, ticket_lock_id, until_time, escalation_time);
+CREATE INDEX IF NOT EXISTS cic_ticket_user_state_owner ON ticket (customer_user_id, ticket_state_id, user_id)
+  INCLUDE (queue_id, ticket_lock_id, until_time, escalation_time);
 CREATE INDEX IF NOT EXISTS cic_ticket_customer_created ON ticket (customer_id, create_time, id);
 CREATE INDEX IF NOT EXISTS cic_ticket_customer_state_created ON ticket (customer_id, ticket_state_id, create_time, id);
-CREATE INDEX IF NOT EXISTS cic_ticket_customer_until ON ticket (customer_id, until_time)
-  INCLUDE (ticket_state_id, queue_id, user_id, ticket_lock_id) WHERE until_time > 0;
-CREATE INDEX IF NOT EXISTS cic_ticket_customer_escalation ON ticket (customer_id, escalation_time)
-  INCLUDE (ticket_state_id, queue_id, user_id, ticket_lock_id) WHERE escalation_time > 0;
-CREATE INDEX IF NOT EXISTS cic_customer_user_customer ON customer_user (customer_id, last_name, first_name, login);
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_pending_due ON ticket (customer_id, (NULLIF(until_time, 0)::bigint), id)
+  INCLUDE (until_time, ticket_state_id, queue_id, user_id, ticket_lock_id) WHERE until_time > 0;
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_escalation_due ON ticket (customer_id, (NULLIF(escalation_time, 0)::bigint), id)
+  INCLUDE (escalation_time, ticket_state_id, queue_id, user_id, ticket_lock_id) WHERE escalation_time > 0;
+CREATE INDEX IF NOT EXISTS cic_customer_user_customer_name ON customer_user
+  (customer_id, (lower(last_name) COLLATE "C"), (lower(first_name) COLLATE "C"), (login COLLATE "C"));
 CREATE INDEX IF NOT EXISTS cic_customer_user_customer_user ON customer_user_customer (user_id);
 CREATE INDEX IF NOT EXISTS cic_user_preferences ON user_preferences (user_id, preferences_key);
 CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);

@@ -19,15 +19,6 @@ const LOCKS = ['unlock', 'lock', 'tmp_lock'];
 const SYSTEM_LOGIN = 'root@localhost';
 
 /** Inserts `rows` in batches of multi-row INSERTs, every value a parameter. */
-async function insert(db: Db, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
-  for (let start = 0; start < rows.length; start += perBatch) {
-    const batch = rows.slice(start, start + perBatch);
-    const values = batch.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, batch.flat());
-  }
-}
-
 const epochSeconds = (iso: string | undefined) => {
   const time = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(time) ? 0 : Math.floor(time / 1000);
@@ -56,17 +47,17 @@ export async function createSchema(db: Db): Promise<void> {
  */
 export async function seed(db: Db, data: HelpdeskData, stateMapping: StateMapping = DEFAULT_STATE_MAPPING): Promise<void> {
   const classify = createStateClassifier(stateMapping);
-  await insert(db, 'valid', ['id', 'name'], [[1, 'valid'], [2, 'invalid']]);
-  await insert(db, 'ticket_state_type', ['id', 'name'], STATE_TYPES.map((name, i) => [i + 1, name]));
-  await insert(db, 'ticket_lock_type', ['id', 'name'], LOCKS.map((name, i) => [i + 1, name]));
-  await insert(db, 'permission_groups', ['id', 'name', 'valid_id'], [[1, 'users', 1]]);
+  await db.copyRows('valid', ['id', 'name'], [[1, 'valid'], [2, 'invalid']]);
+  await db.copyRows('ticket_state_type', ['id', 'name'], STATE_TYPES.map((name, i) => [i + 1, name]));
+  await db.copyRows('ticket_lock_type', ['id', 'name'], LOCKS.map((name, i) => [i + 1, name]));
+  await db.copyRows('permission_groups', ['id', 'name', 'valid_id'], [[1, 'users', 1]]);
 
   const queueIds = new Map<string, number>();
   const queueNames = new Map((data.queues ?? []).map((q) => [q.id, q.name]));
   for (const ticket of data.tickets) if (ticket.queueId && !queueNames.has(ticket.queueId)) queueNames.set(ticket.queueId, ticket.queueId);
   if (!queueNames.size) queueNames.set('default', 'Raw');
   [...queueNames].forEach(([id], i) => queueIds.set(id, i + 1));
-  await insert(db, 'queue', ['id', 'name', 'group_id', 'valid_id'], [...queueNames].map(([id, name]) => [queueIds.get(id), name, 1, 1]));
+  await db.copyRows('queue', ['id', 'name', 'group_id', 'valid_id'], [...queueNames].map(([id, name]) => [queueIds.get(id), name, 1, 1]));
 
   const userIds = new Map<string, number>([[SYSTEM_LOGIN, 1]]);
   const agentRows: unknown[][] = [[1, SYSTEM_LOGIN, 'Admin', 'OTRS', 1]];
@@ -80,35 +71,35 @@ export async function seed(db: Db, data: HelpdeskData, stateMapping: StateMappin
       agentRows.push([userIds.get(ticket.ownerId), ticket.ownerId, ticket.ownerId, '', 1]);
     }
   }
-  await insert(db, 'users', ['id', 'login', 'first_name', 'last_name', 'valid_id'], agentRows);
-  await insert(db, 'group_user', ['user_id', 'group_id', 'permission_key'], agentRows.map(([id]) => [id, 1, 'rw']));
+  await db.copyRows('users', ['id', 'login', 'first_name', 'last_name', 'valid_id'], agentRows);
+  await db.copyRows('group_user', ['user_id', 'group_id', 'permission_key'], agentRows.map(([id]) => [id, 1, 'rw']));
   const personal = (data.agents ?? []).flatMap((agent) =>
     agent.queueIds.filter((q) => queueIds.has(q)).map((q) => [userIds.get(agent.id), queueIds.get(q)]),
   );
-  if (personal.length) await insert(db, 'personal_queues', ['user_id', 'queue_id'], personal);
+  if (personal.length) await db.copyRows('personal_queues', ['user_id', 'queue_id'], personal);
 
   const stateIds = new Map<string, number>();
   for (const ticket of data.tickets) {
     if (typeof ticket.state === 'string' && !stateIds.has(ticket.state)) stateIds.set(ticket.state, stateIds.size + 1);
   }
-  await insert(db, 'ticket_state', ['id', 'name', 'type_id', 'valid_id'], [...stateIds].map(([name, id]) => [
+  await db.copyRows('ticket_state', ['id', 'name', 'type_id', 'valid_id'], [...stateIds].map(([name, id]) => [
     id, name, STATE_TYPES.indexOf(TYPE_OF[classify.categoryOf(name)]) + 1, 1,
   ]));
 
   const names = new Set<string>();
   const companies = data.customers.filter((c) => typeof c.name === 'string' && c.name !== '' && !names.has(c.name) && names.add(c.name));
-  await insert(db, 'customer_company', ['customer_id', 'name', 'street', 'zip', 'city', 'country', 'url', 'comments', 'valid_id'],
+  await db.copyRows('customer_company', ['customer_id', 'name', 'street', 'zip', 'city', 'country', 'url', 'comments', 'valid_id'],
     companies.map((c) => [c.id, c.name, c.street ?? null, c.zip ?? null, c.city ?? null, c.country ?? null, c.url ?? null, c.comment ?? null, c.valid === false ? 2 : 1]));
-  await insert(db, 'customer_user',
+  await db.copyRows('customer_user',
     ['login', 'email', 'customer_id', 'title', 'first_name', 'last_name', 'phone', 'mobile', 'street', 'zip', 'city', 'country', 'comments', 'valid_id'],
     data.customerUsers.map((u) => [u.login, u.email ?? '', u.customerId, u.title ?? null, u.firstName ?? '', u.lastName ?? '', u.phone ?? null,
       u.mobile ?? null, u.street ?? null, u.zip ?? null, u.city ?? null, u.country ?? null, u.comment ?? null, u.valid === false ? 2 : 1]));
   const secondary = data.customerUsers.flatMap((u) => (u.secondaryCustomerIds ?? []).map((id) => [u.login, id]));
-  if (secondary.length) await insert(db, 'customer_user_customer', ['user_id', 'customer_id'], secondary);
+  if (secondary.length) await db.copyRows('customer_user_customer', ['user_id', 'customer_id'], secondary);
 
   let nextId = Math.max(0, ...data.tickets.map((t) => Number(t.id)).filter(Number.isSafeInteger)) + 1;
   const firstQueue = queueIds.values().next().value;
-  await insert(db, 'ticket',
+  await db.copyRows('ticket',
     ['id', 'tn', 'title', 'queue_id', 'ticket_lock_id', 'user_id', 'responsible_user_id', 'ticket_priority_id', 'ticket_state_id',
       'customer_id', 'customer_user_id', 'until_time', 'escalation_time', 'create_time', 'change_time'],
     data.tickets.map((t) => {

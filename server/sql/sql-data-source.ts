@@ -79,6 +79,48 @@ interface AgentContext {
   readableQueues: number[];
 }
 
+async function readAgentContext(db: Db, login: string): Promise<AgentContext | undefined> {
+  const { rows } = await db.query<{ id: number; login: string; name: string; queues: number[] | null; readable: number[] | null }>(
+    `SELECT u.id, u.login, trim(u.first_name || ' ' || u.last_name) AS name,
+       (SELECT array_agg(pq.queue_id ORDER BY pq.queue_id) FROM personal_queues pq WHERE pq.user_id = u.id) AS queues,
+       (SELECT array_agg(q.id) FROM queue q WHERE q.group_id IN
+         (SELECT gu.group_id FROM group_user gu WHERE gu.user_id = u.id AND gu.permission_key IN ('ro', 'rw'))) AS readable
+     FROM users u WHERE u.login = $1 AND u.valid_id = 1`,
+    [login],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    userId: row.id,
+    agent: { id: row.login, name: row.name, queueIds: (row.queues ?? []).map(String) },
+    readableQueues: row.readable ?? [],
+  };
+}
+
+/**
+ * Agents' contexts shared by the requests of a server for `ttlMs` (default 10 s): the eight
+ * requests of an open ask for the same agent, and each would otherwise wait for one more
+ * query first. A change of an agent's groups or queues takes effect within the TTL.
+ */
+export class AgentContextCache {
+  private readonly entries = new Map<string, { context: Promise<AgentContext | undefined>; expires: number }>();
+  constructor(private readonly ttlMs = 10_000, private readonly clock: () => number = Date.now) {}
+
+  get(login: string, read: () => Promise<AgentContext | undefined>): Promise<AgentContext | undefined> {
+    const now = this.clock();
+    const entry = this.entries.get(login);
+    if (entry && entry.expires > now) return entry.context;
+    if (this.entries.size > 1000) this.entries.clear();
+    const context = read();
+    this.entries.set(login, { context, expires: now + this.ttlMs });
+    // A failed read is not kept: the next request asks again.
+    context.catch(() => {
+      if (this.entries.get(login)?.context === context) this.entries.delete(login);
+    });
+    return context;
+  }
+}
+
 /** A search term as a lower-case LIKE pattern: `*` is a wildcard, `%`, `_` and `\` are literal. */
 export function likePattern(term: string): string {
   const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*+/g, '%');
@@ -130,6 +172,13 @@ const TICKET_COLUMNS = `t.id::text AS id, t.tn, t.title, t.customer_id, t.custom
 const TICKET_JOINS = `JOIN ticket_state s ON s.id = t.ticket_state_id JOIN queue q ON q.id = t.queue_id
   JOIN users u ON u.id = t.user_id LEFT JOIN users r ON r.id = t.responsible_user_id JOIN ticket_lock_type l ON l.id = t.ticket_lock_id`;
 
+/**
+ * A pending or escalation time (Unix seconds, 0 for none) that is due by `now`: written as
+ * the sort key of the `…_due` indexes (and their predicate), so that one index range gives
+ * the rows, their count and their order.
+ */
+const dueBy = (column: 'until_time' | 'escalation_time', now: string) => `t.${column} > 0 AND NULLIF(t.${column}, 0)::bigint <= ${now}`;
+
 /** A `timestamp(0)` (Znuny stores UTC without a zone), read as text, in ISO 8601. */
 const iso = (value: unknown) => new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
 const fromEpoch = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOString() : undefined);
@@ -163,7 +212,7 @@ export class SqlDataSource implements DataSource {
   constructor(
     private readonly db: Db,
     private readonly catalog: Catalog,
-    private readonly options: { agentLogin: string; now?: () => Date; readOnly?: boolean },
+    private readonly options: { agentLogin: string; now?: () => Date; readOnly?: boolean; agentContexts?: AgentContextCache },
   ) {
     this.capabilities = { ticketFilters: TICKET_FILTERS, ticketSorts: TICKET_SORT_FIELDS, writeCustomerUsers: !options.readOnly };
     if (options.readOnly) {
@@ -199,27 +248,12 @@ export class SqlDataSource implements DataSource {
     return Math.floor(this.now().getTime() / 1000);
   }
 
-  /** The agent, its queues and readable queues: one query, once per data source (per request). */
+  /** The agent, its queues and readable queues: from the shared cache, else one query. */
   private agentContext(options?: CallOptions): Promise<AgentContext | undefined> {
     checkAborted(options);
-    this.context ??= this.db
-      .query<{ id: number; login: string; name: string; queues: number[] | null; readable: number[] | null }>(
-        `SELECT u.id, u.login, trim(u.first_name || ' ' || u.last_name) AS name,
-           (SELECT array_agg(pq.queue_id ORDER BY pq.queue_id) FROM personal_queues pq WHERE pq.user_id = u.id) AS queues,
-           (SELECT array_agg(q.id) FROM queue q WHERE q.group_id IN
-             (SELECT gu.group_id FROM group_user gu WHERE gu.user_id = u.id AND gu.permission_key IN ('ro', 'rw'))) AS readable
-         FROM users u WHERE u.login = $1 AND u.valid_id = 1`,
-        [this.options.agentLogin],
-      )
-      .then(({ rows }) => {
-        const row = rows[0];
-        if (!row) return undefined;
-        return {
-          userId: row.id,
-          agent: { id: row.login, name: row.name, queueIds: (row.queues ?? []).map(String) },
-          readableQueues: row.readable ?? [],
-        };
-      });
+    this.context ??= this.options.agentContexts
+      ? this.options.agentContexts.get(this.options.agentLogin, () => readAgentContext(this.db, this.options.agentLogin))
+      : readAgentContext(this.db, this.options.agentLogin);
     return this.context;
   }
 
@@ -284,27 +318,36 @@ export class SqlDataSource implements DataSource {
     const where = [`cu.customer_id = ${params.add(customerId)}`];
     if (options.filter) where.push(userMatch('cu', params.add(likePattern(options.filter.trim()))));
     const key = `(lower(cu.last_name) COLLATE "C", lower(cu.first_name) COLLATE "C", cu.login COLLATE "C")`;
-    const total =
-      cursor?.total ?? Number((await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values)).rows[0].n);
+    const total = cursor?.total ?? this.count(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values.slice());
     if (cursor) where.push(`${key} ${cursor.before ? '<' : '>'} (${params.add(cursor.key[0])}, ${params.add(cursor.key[1])}, ${params.add(cursor.key[2])})`);
     const direction = cursor?.before ? 'DESC' : 'ASC';
-    const { rows } = await this.db.query(
+    const pageQuery = this.db.query(
       `SELECT ${USER_COLUMNS} FROM customer_user cu WHERE ${where.join(' AND ')}
        ORDER BY lower(cu.last_name) COLLATE "C" ${direction}, lower(cu.first_name) COLLATE "C" ${direction}, cu.login COLLATE "C" ${direction}
        LIMIT ${params.add(size + 1)}`,
       params.values,
     );
+    // The users' ticket counts follow the page; the total is counted meanwhile.
+    const withCounts = pageQuery.then(async ({ rows }) => {
+      const pageUsers = rows.slice(0, size).map(toUser);
+      return { rows, ticketCounts: options.withTicketCounts ? await this.countTicketsByUser(pageUsers.map((u) => u.login), options) : undefined };
+    });
+    const [{ rows, ticketCounts }, totalValue] = await Promise.all([withCounts, total]);
     const more = rows.length > size;
     const items = rows.slice(0, size).map(toUser);
     if (cursor?.before) items.reverse();
-    const page: CustomerUserPage = { items, total: { value: total, exact: true } };
+    const page: CustomerUserPage = { items, total: { value: totalValue, exact: true } };
     const userKey = (u: CustomerUser): [string, string, string] => [(u.lastName ?? '').toLowerCase(), (u.firstName ?? '').toLowerCase(), u.login];
     const hasNext = cursor?.before ? true : more;
     const hasPrevious = cursor?.before ? more : cursor !== undefined;
-    if (items.length && hasNext) page.nextCursor = encodeCursor({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total });
-    if (items.length && hasPrevious) page.previousCursor = encodeCursor({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total });
-    if (options.withTicketCounts) page.ticketCounts = await this.countTicketsByUser(items.map((u) => u.login), options);
+    if (items.length && hasNext) page.nextCursor = encodeCursor({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total: totalValue });
+    if (items.length && hasPrevious) page.previousCursor = encodeCursor({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total: totalValue });
+    if (ticketCounts) page.ticketCounts = ticketCounts;
     return page;
+  }
+
+  private async count(sql: string, values: unknown[]): Promise<number> {
+    return Number((await this.db.query<{ n: string }>(sql, values)).rows[0].n);
   }
 
   /** Tickets the agent may read, as a condition on `t`. */
@@ -351,7 +394,7 @@ export class SqlDataSource implements DataSource {
       `${byState}
        UNION ALL
        SELECT t.ticket_state_id, 0, count(*) FROM ticket t
-       WHERE t.customer_id = ${customer} AND t.escalation_time > 0 AND t.escalation_time <= ${now} AND ${visible}
+       WHERE t.customer_id = ${customer} AND ${dueBy('escalation_time', now)} AND ${visible}
        GROUP BY t.ticket_state_id`,
       params.values,
     );
@@ -379,16 +422,19 @@ export class SqlDataSource implements DataSource {
       where.push(`t.customer_id IN (SELECT customer_id FROM customer_user WHERE login = ${login}
         UNION SELECT customer_id FROM customer_user_customer WHERE user_id = ${login})`);
     } else where.push(`t.customer_user_id = ${params.add(scope.customerUserLogin)}`);
-    const categories = this.categoriesOf(view);
-    if (categories.length < STATE_CATEGORIES.length) {
-      const states = categories.flatMap((c) => this.catalog.statesByCategory.get(c)!);
+    if (this.categoriesOf(view).length < STATE_CATEGORIES.length) {
+      const states = this.stateIdsOf(view);
       // One state as an equality, so that the (customer, state, created) index gives the age order.
       where.push(states.length === 1 ? `t.ticket_state_id = ${params.add(states[0])}` : `t.ticket_state_id = ANY(${params.add(states, '::int[]')})`);
     }
-    if (view === 'reminder') where.push(`t.until_time > 0 AND t.until_time <= ${params.add(this.nowSeconds())}`);
-    if (view === 'escalated') where.push(`t.escalation_time > 0 AND t.escalation_time <= ${params.add(this.nowSeconds())}`);
+    if (view === 'reminder') where.push(dueBy('until_time', params.add(this.nowSeconds())));
+    if (view === 'escalated') where.push(dueBy('escalation_time', params.add(this.nowSeconds())));
     where.push(this.visible(ctx, params));
     return { where, ctx };
+  }
+
+  private stateIdsOf(view: TicketView): number[] {
+    return this.categoriesOf(view).flatMap((c) => this.catalog.statesByCategory.get(c)!);
   }
 
   private categoriesOf(view: TicketView): StateCategory[] {
@@ -414,17 +460,30 @@ export class SqlDataSource implements DataSource {
     return `t.queue_id = ANY(${params.add(ctx.agent.queueIds.map(Number), '::int[]')})`;
   }
 
+  /** Whether a view's counts come from the count summary: a customer's views that do not depend on the time. */
+  private countsFromSummary(scope: TicketScope, view: TicketView): boolean {
+    return this.catalog.countSummary && 'customerId' in scope && view !== 'reminder' && view !== 'escalated';
+  }
+
   async countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {
     const params = new Params();
     const { where, ctx } = await this.viewConditions(scope, view, params, options);
     const mine = this.filterCondition('my-locked', ctx, params);
-    const queues = this.filterCondition('my-queues', ctx, params);
-    const { rows } = await this.db.query<{ mine: string; queues: string; total: string }>(
-      `SELECT count(*) FILTER (WHERE ${mine}) AS mine, count(*) FILTER (WHERE ${queues}) AS queues, count(*) AS total
-       FROM ticket t WHERE ${where.join(' AND ')}`,
-      params.values,
-    );
-    return { 'my-locked': Number(rows[0].mine), 'my-queues': Number(rows[0].queues), all: Number(rows[0].total) };
+    const myQueues = ctx?.agent.queueIds.map(Number) ?? [];
+    // A customer's views that do not depend on the time: "all" and "my queues" from the count
+    // summary (a few rows per state and queue); only "my locked" reads tickets, by owner.
+    const fromSummary = this.countsFromSummary(scope, view);
+    // Every state named, so that "my locked" is an index range by state and owner for "all" too.
+    const allStates = fromSummary && view === 'all' ? ` AND t.ticket_state_id = ANY(${params.add(this.stateIdsOf(view), '::int[]')})` : '';
+    const sql = fromSummary
+      ? `SELECT (SELECT count(*) FROM ticket t WHERE ${where.join(' AND ')}${allStates} AND ${mine}) AS mine,
+           sum(c.n) FILTER (WHERE c.queue_id = ANY(${params.add(myQueues, '::int[]')})) AS queues, sum(c.n) AS total
+         FROM cic_ticket_counts c WHERE c.customer_id = ${params.add((scope as { customerId: string }).customerId)}
+           AND c.ticket_state_id = ANY(${params.add(this.stateIdsOf(view), '::int[]')}) AND c.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')})`
+      : `SELECT count(*) FILTER (WHERE ${mine}) AS mine, count(*) FILTER (WHERE t.queue_id = ANY(${params.add(myQueues, '::int[]')})) AS queues,
+           count(*) AS total FROM ticket t WHERE ${where.join(' AND ')}`;
+    const { rows } = await this.db.query<{ mine: string | null; queues: string | null; total: string | null }>(sql, params.values);
+    return { 'my-locked': Number(rows[0].mine ?? 0), 'my-queues': Number(rows[0].queues ?? 0), all: Number(rows[0].total ?? 0) };
   }
 
   async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage> {
@@ -434,12 +493,12 @@ export class SqlDataSource implements DataSource {
     const { where, ctx } = await this.viewConditions(scope, view, params, options);
     const filterSql = this.filterCondition(filter, ctx, params);
     if (filterSql) where.push(filterSql);
-    // The total: carried by the cursor, or the filter's count (asked with the page), or counted.
-    const counts = options.withCounts ? await this.countTickets(scope, view, options) : undefined;
+    // The total (carried by the cursor, or the filter's count — asked with the page, or cheap
+    // from the count summary —, or counted) and the page are asked at once.
+    const counts = options.withCounts || this.countsFromSummary(scope, view) ? this.countTickets(scope, view, options) : undefined;
+    const cursorTotal = typeof cursor?.total === 'number' ? cursor.total : undefined;
     const total =
-      (typeof cursor?.total === 'number' ? cursor.total : undefined) ??
-      counts?.[filter] ??
-      Number((await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values)).rows[0].n);
+      cursorTotal ?? counts?.then((c) => c[filter]) ?? this.count(`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values.slice());
     const sort = SORTS[options.sort.field];
     const ascending = (options.sort.direction === 'asc') !== !!sort.invert;
     const backwards = cursor?.before ?? false;
@@ -447,21 +506,25 @@ export class SqlDataSource implements DataSource {
     const keyDirection = ascending !== backwards ? 'ASC' : 'DESC';
     const nulls = backwards ? 'NULLS FIRST' : 'NULLS LAST';
     const idDirection = backwards ? 'DESC' : 'ASC';
-    const { rows } = await this.db.query<Record<string, unknown>>(
-      `SELECT ${TICKET_COLUMNS}, (${sort.sql})::text AS cursor_key FROM ticket t ${TICKET_JOINS}
-       WHERE ${where.join(' AND ')} ORDER BY ${sort.sql} ${keyDirection} ${nulls}, t.id ${idDirection} LIMIT ${params.add(size + 1)}`,
-      params.values,
-    );
+    const [{ rows }, totalValue, countsValue] = await Promise.all([
+      this.db.query<Record<string, unknown>>(
+        `SELECT ${TICKET_COLUMNS}, (${sort.sql})::text AS cursor_key FROM ticket t ${TICKET_JOINS}
+         WHERE ${where.join(' AND ')} ORDER BY ${sort.sql} ${keyDirection} ${nulls}, t.id ${idDirection} LIMIT ${params.add(size + 1)}`,
+        params.values,
+      ),
+      total,
+      counts,
+    ]);
     const more = rows.length > size;
     const pageRows = rows.slice(0, size);
     if (backwards) pageRows.reverse();
-    const result: TicketPage = { items: pageRows.map(toTicket), total: { value: total, exact: true } };
+    const result: TicketPage = { items: pageRows.map(toTicket), total: { value: totalValue, exact: true } };
     const keyOf = (row: Record<string, unknown>) => (row.cursor_key === null ? null : String(row.cursor_key));
     const hasNext = backwards ? true : more;
     const hasPrevious = backwards ? more : cursor !== undefined;
-    if (pageRows.length && hasNext) result.nextCursor = encodeCursor({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false, total });
-    if (pageRows.length && hasPrevious) result.previousCursor = encodeCursor({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true, total });
-    if (counts) result.counts = counts;
+    if (pageRows.length && hasNext) result.nextCursor = encodeCursor({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false, total: totalValue });
+    if (pageRows.length && hasPrevious) result.previousCursor = encodeCursor({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true, total: totalValue });
+    if (countsValue && options.withCounts) result.counts = countsValue;
     return result;
   }
 

@@ -5,11 +5,13 @@ import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../sr
 import { runDataSourceConformance } from '../../src/testing.js';
 import { createServer, prepareDatabase } from '../app.js';
 import { openPglite, openPostgres, type Db } from '../sql/db.js';
+import { CIC_INDEXES } from '../sql/schema.js';
+import { readFile } from 'node:fs/promises';
 
 const TOKENS = { 'token-me': CONFORMANCE_AGENT_ID, 'token-limited': 'agent-limited' };
 
 /** A server on a fresh PGlite with the conformance data; `agent-limited` may read the Support queue only. */
-async function fixture(options: { readOnly?: boolean; corsOrigins?: string[] } = {}) {
+async function fixture(options: { readOnly?: boolean; corsOrigins?: string[]; agentCacheMs?: number } = {}) {
   const db = await openPglite();
   await prepareDatabase(db, conformanceData());
   await db.exec(`
@@ -57,6 +59,20 @@ describe('reference server', () => {
     const byUser = await server.json('/ticket-counts/by-customer-user', { method: 'POST', body: JSON.stringify({ logins: ['big.user01'] }), token: 'token-limited' });
     const user01 = support.filter((t) => t.customerUserLogin === 'big.user01').length;
     assert.equal(byUser['big.user01'].open + byUser['big.user01'].closed, user01);
+  });
+
+  it('reuses an agent\'s permissions for the cache time only', async () => {
+    const cached = await fixture({ agentCacheMs: 200 });
+    try {
+      const allOf = async () => (await cached.json('/company-status?customerId=BIG', { token: 'token-limited' })).all as number;
+      const before = await allOf();
+      await cached.db.exec("UPDATE group_user SET permission_key = 'rw', group_id = 2 WHERE user_id = (SELECT id FROM users WHERE login = 'agent-limited')");
+      assert.equal(await allOf(), before, 'within the cache time the permissions read first still hold');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      assert.notEqual(await allOf(), before, 'after the cache time the new permissions hold');
+    } finally {
+      await cached.db.close();
+    }
   });
 
   it('answers hostile input correctly or with 422, never 500, and changes nothing', async () => {
@@ -107,6 +123,13 @@ describe('reference server', () => {
     assert.deepEqual([closed.all, closed.byCategory.new, closed.closed], [before.all + 1, before.byCategory.new, before.closed + 1]);
     await server.db.query('DELETE FROM ticket WHERE id = 99999');
     assert.deepEqual(await server.json('/company-status?customerId=BIG'), before);
+  });
+
+  it('documents exactly the indexes it creates (docs/SERVER.md)', async () => {
+    const statements = (sql: string) => sql.replaceAll(' IF NOT EXISTS', '').split(';').map((x) => x.replace(/\s+/g, ' ').trim()).filter((x) => x.startsWith('CREATE INDEX'));
+    const docs = await readFile(new URL('../../docs/SERVER.md', import.meta.url), 'utf8');
+    const documented = statements(/```sql\n(CREATE INDEX[\s\S]*?)```/.exec(docs)?.[1] ?? '');
+    assert.deepEqual(documented, statements(CIC_INDEXES));
   });
 
   it('checks every query against openapi.yaml', async () => {
