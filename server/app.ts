@@ -42,6 +42,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   const contract = await loadContract();
   const agentCacheMs = options.agentCacheMs ?? 10_000;
   const agentContexts = agentCacheMs > 0 ? new AgentContextCache(agentCacheMs) : undefined;
+  const healthIndexes = new Map();
   const api = createRestApi({
     // Every request's query is checked against openapi.yaml first.
     checkQuery: (method, path, query) => checkQuery(contract, method, path.replace(/^\/api/, ''), query),
@@ -49,7 +50,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1];
       const agentLogin = token !== undefined ? options.tokens[token] : undefined;
       if (agentLogin === undefined) throw new UnauthorizedError();
-      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts });
+      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes });
     },
   });
   app.route('/api', api);

@@ -9,6 +9,7 @@ import {
   type TicketScope,
   type TicketSortField,
 } from '../src/data/types.js';
+import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from '../src/data/ticket-statistics.js';
 
 /**
  * The REST contract of `openapi.yaml`, answered by any `DataSource` (the in-memory one, or
@@ -31,6 +32,9 @@ const MAX_BATCH = 500;
 /** A request whose parameters do not fit the contract: answered 422 with field messages. */
 class BadRequest extends ValidationError {}
 
+/** An optional call the data source does not offer: answered 501. */
+class NotImplemented extends Error {}
+
 function problem(context: Context, status: number, title: string, extra: Record<string, unknown> = {}) {
   return context.newResponse(JSON.stringify({ type: 'about:blank', title, status, ...extra }), status as never, {
     'Content-Type': 'application/problem+json',
@@ -39,6 +43,7 @@ function problem(context: Context, status: number, title: string, extra: Record<
 
 function errorResponse(context: Context, error: unknown): Response {
   if (isAbortError(error)) return problem(context, 499, 'Client closed request');
+  if (error instanceof NotImplemented) return problem(context, 501, 'Not implemented', { detail: 'This server does not offer this call' });
   if (!(error instanceof DataSourceError)) {
     console.error('[cic-server]', error);
     return problem(context, 500, 'Internal error');
@@ -190,7 +195,15 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
       }
     };
 
-  app.get('/capabilities', answer(async (source) => ({ ...source.capabilities, preferences: source.preferences !== undefined })));
+  app.get(
+    '/capabilities',
+    answer(async (source) => ({
+      ...source.capabilities,
+      preferences: source.preferences !== undefined,
+      ticketStatistics: typeof source.getTicketStatistics === 'function',
+      customerHealth: typeof source.getCustomerHealth === 'function',
+    })),
+  );
   app.get('/agent', answer((source, c) => source.getCurrentAgent({ signal: signalOf(c) })));
 
   for (const [path, method] of [['/search/customers', 'searchCustomers'], ['/search/customer-users', 'searchCustomerUsers']] as const) {
@@ -249,6 +262,25 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
       const customerId = q.text('customerId', { required: true });
       q.done();
       return source.getCompanyStatus(customerId!, { signal: signalOf(c) });
+    }),
+  );
+  app.get(
+    '/ticket-statistics',
+    answer((source, c, q) => {
+      const scope = q.scope();
+      const months = q.number('months', { min: 1, max: MAX_STATISTICS_MONTHS, fallback: DEFAULT_STATISTICS_MONTHS });
+      q.done();
+      if (!source.getTicketStatistics) throw new NotImplemented();
+      return source.getTicketStatistics(scope, { months, signal: signalOf(c) });
+    }),
+  );
+  app.get(
+    '/customer-health',
+    answer((source, c, q) => {
+      const customerId = q.text('customerId', { required: true });
+      q.done();
+      if (!source.getCustomerHealth) throw new NotImplemented();
+      return source.getCustomerHealth(customerId!, { signal: signalOf(c) });
     }),
   );
   app.get(

@@ -9,6 +9,9 @@ import { CustomerUserForm } from './components/customer-user-form/customer-user-
 import { CustomerUsersWidget } from './components/customer-users-widget/customer-users-widget.js';
 import { SettingsWidget } from './components/settings-widget/settings-widget.js';
 import { TicketListWidget } from './components/ticket-list-widget/ticket-list-widget.js';
+import { CustomerHealthWidget } from './components/customer-health-widget/customer-health-widget.js';
+import { RecentTicketsWidget } from './components/recent-tickets-widget/recent-tickets-widget.js';
+import { TicketStatisticsWidget } from './components/ticket-statistics-widget/ticket-statistics-widget.js';
 import { defineElement } from './internal/define-element.js';
 
 /** Every element of the library under its default tag. */
@@ -24,6 +27,9 @@ export const ELEMENTS = {
   'customer-user-information-center': CustomerUserInformationCenter,
   'customer-ids-widget': CustomerIdsWidget,
   'customer-user-information-widget': CustomerUserInformationWidget,
+  'recent-tickets-widget': RecentTicketsWidget,
+  'ticket-statistics-widget': TicketStatisticsWidget,
+  'customer-health-widget': CustomerHealthWidget,
 } satisfies { [Tag in keyof HTMLElementTagNameMap]?: CustomElementConstructor };
 
 /** Registers every element under its default tag (tags already taken are left alone, with a warning). */
@@ -44,5 +50,8 @@ declare global {
     'customer-user-information-center': CustomerUserInformationCenter;
     'customer-ids-widget': CustomerIdsWidget;
     'customer-user-information-widget': CustomerUserInformationWidget;
+    'recent-tickets-widget': RecentTicketsWidget;
+    'ticket-statistics-widget': TicketStatisticsWidget;
+    'customer-health-widget': CustomerHealthWidget;
   }
 }

@@ -9,6 +9,8 @@ export { compileSearchPattern, splitByMatches, MIN_SEARCH_LENGTH } from './data/
 export type { SearchPattern, MatchRange } from './data/search-pattern.js';
 export { validateCustomerUser, type FieldProblem } from './data/validation.js';
 export { InMemoryDataSource, type InMemoryDataSourceOptions } from './data/in-memory-data-source.js';
+export { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from './data/ticket-statistics.js';
+export { HEALTH_FACTORS, DEFAULT_HEALTH_WEIGHTS, DEFAULT_DISTRESS_BANDS, type HealthFactorKey } from './data/customer-health.js';
 export { generateDemoData, DEMO_EDGE_CASES, type DemoDataOptions } from './data/demo-data.js';
 export { setLocale, getLocale, SOURCE_LOCALE, TARGET_LOCALES, type SupportedLocale } from './internal/localize.js';
 export { defineAll, ELEMENTS } from './define-all.js';
@@ -24,6 +26,9 @@ export { CustomerUserForm } from './components/customer-user-form/customer-user-
 export { CustomerUserInformationCenter, customerUserCenterWidgets } from './components/customer-user-information-center/customer-user-information-center.js';
 export { CustomerIdsWidget } from './components/customer-ids-widget/customer-ids-widget.js';
 export { CustomerUserInformationWidget } from './components/customer-user-information-widget/customer-user-information-widget.js';
+export { RecentTicketsWidget } from './components/recent-tickets-widget/recent-tickets-widget.js';
+export { TicketStatisticsWidget } from './components/ticket-statistics-widget/ticket-statistics-widget.js';
+export { CustomerHealthWidget, bandOf, type HealthBand } from './components/customer-health-widget/customer-health-widget.js';
 export { STORAGE_PREFIX } from './internal/preferences.js';
 export type { Layout, Region } from './components/information-center/layout.js';
 // The plugin kit (base element, data controller, contexts, settings, registration).

@@ -1,6 +1,7 @@
 import type {
   CallOptions,
   DataSource,
+  TicketStatisticsOptions,
   DataSourceCapabilities,
   ListCustomerUsersOptions,
   ListTicketsOptions,
@@ -17,6 +18,7 @@ import {
   type Agent,
   type CompanyStatus,
   type Customer,
+  type CustomerHealth,
   type CustomerHit,
   type CustomerUser,
   type CustomerUserInput,
@@ -28,10 +30,14 @@ import {
   type TicketFilter,
   type TicketPage,
   type TicketScope,
+  type TicketStatistics,
+  type QueueTicketCounts,
   type TicketSortField,
   type TicketView,
 } from '../../src/data/types.js';
 import { validateCustomerUser } from '../../src/data/validation.js';
+import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
+import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS, monthSeries } from '../../src/data/ticket-statistics.js';
 import type { Db } from './db.js';
 
 /** Znuny's state types as categories (configuration: a product with other types maps its own). */
@@ -212,7 +218,14 @@ export class SqlDataSource implements DataSource {
   constructor(
     private readonly db: Db,
     private readonly catalog: Catalog,
-    private readonly options: { agentLogin: string; now?: () => Date; readOnly?: boolean; agentContexts?: AgentContextCache },
+    private readonly options: {
+      agentLogin: string;
+      now?: () => Date;
+      readOnly?: boolean;
+      agentContexts?: AgentContextCache;
+      /** Distress indexes shared by the server's requests, one per set of readable queues. */
+      healthIndexes?: Map<string, DistressIndex>;
+    },
   ) {
     this.capabilities = { ticketFilters: TICKET_FILTERS, ticketSorts: TICKET_SORT_FIELDS, writeCustomerUsers: !options.readOnly };
     if (options.readOnly) {
@@ -358,7 +371,7 @@ export class SqlDataSource implements DataSource {
   private async openClosedBy(column: 'customer_user_id' | 'customer_id', keys: readonly string[], options?: CallOptions) {
     const ctx = await this.agentContext(options);
     const params = new Params();
-    const closedStates = STATE_CATEGORIES.filter((c) => !this.catalog.viewable.has(c)).flatMap((c) => this.catalog.statesByCategory.get(c)!);
+    const closedStates = this.closedStates();
     const { rows } = await this.db.query<{ key: string; closed: string; total: string }>(
       `SELECT t.${column} AS key, count(*) FILTER (WHERE t.ticket_state_id = ANY(${params.add(closedStates, '::int[]')})) AS closed, count(*) AS total
        FROM ticket t WHERE t.${column} = ANY(${params.add(keys, '::text[]')}) AND ${this.visible(ctx, params)} GROUP BY t.${column}`,
@@ -543,6 +556,81 @@ export class SqlDataSource implements DataSource {
     const idBeyond = cursor.before ? '<' : '>';
     const nullSide = cursor.before ? '' : ` OR ${key} IS NULL`;
     return `(${key} ${beyond} ${value} OR (${key} = ${value} AND t.id ${idBeyond} ${id})${nullSide})`;
+  }
+
+  async getTicketStatistics(scope: TicketScope, options?: TicketStatisticsOptions): Promise<TicketStatistics> {
+    const months = Math.min(MAX_STATISTICS_MONTHS, Math.max(1, Math.floor(options?.months ?? DEFAULT_STATISTICS_MONTHS)));
+    const monthly = monthSeries(this.now(), months);
+    const params = new Params();
+    const { where } = await this.viewConditions(scope, 'all', params, options);
+    const closedStates = params.add(this.closedStates(), '::int[]');
+    const since = params.add(`${monthly[0].year}-${String(monthly[0].month).padStart(2, '0')}-01`, '::timestamp');
+    // One statement: counts by queue, tickets created per month, and closed per month (a
+    // closed ticket's last change stands for its close time: Znuny keeps the exact one in
+    // ticket_history).
+    const { rows } = await this.db.query<{ kind: string; key: string; name: string | null; a: string; b: string }>(
+      `WITH scoped AS (SELECT t.queue_id, t.ticket_state_id = ANY(${closedStates}) AS closed, t.create_time, t.change_time FROM ticket t
+         WHERE ${where.join(' AND ')})
+       SELECT 'queue' AS kind, s.queue_id::text AS key, q.name, count(*) FILTER (WHERE NOT s.closed) AS a, count(*) FILTER (WHERE s.closed) AS b
+         FROM scoped s JOIN queue q ON q.id = s.queue_id GROUP BY s.queue_id, q.name
+       UNION ALL SELECT 'created', to_char(s.create_time, 'YYYY-FMMM'), NULL, count(*), 0 FROM scoped s WHERE s.create_time >= ${since} GROUP BY 2
+       UNION ALL SELECT 'closed', to_char(s.change_time, 'YYYY-FMMM'), NULL, count(*), 0 FROM scoped s WHERE s.closed AND s.change_time >= ${since} GROUP BY 2`,
+      params.values,
+    );
+    const byMonth = new Map(monthly.map((m) => [`${m.year}-${m.month}`, m]));
+    const byQueue: QueueTicketCounts[] = [];
+    for (const row of rows) {
+      if (row.kind === 'queue') byQueue.push({ queueId: row.key, queueName: text(row.name), open: Number(row.a), closed: Number(row.b) });
+      else {
+        const month = byMonth.get(row.key);
+        if (month) month[row.kind as 'created' | 'closed'] = Number(row.a);
+      }
+    }
+    byQueue.sort((a, b) => b.open + b.closed - (a.open + a.closed) || (a.queueName ?? '').localeCompare(b.queueName ?? ''));
+    return { byQueue, monthly };
+  }
+
+  async getCustomerHealth(customerId: string, options?: CallOptions): Promise<CustomerHealth> {
+    const ctx = await this.agentContext(options);
+    const readable = [...(ctx?.readableQueues ?? [])].sort((a, b) => a - b);
+    // Ranks among all customers count only the tickets this agent may read.
+    const indexes = this.options.healthIndexes ?? new Map<string, DistressIndex>();
+    const key = readable.join(',');
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = new DistressIndex((at) => this.healthInputs(readable, at))));
+    return index.of(customerId, this.now());
+  }
+
+  /** Every customer's distress inputs at `at` (ms): one pass over the tickets the queues hold. */
+  private async healthInputs(readable: number[], at: number): Promise<Map<string, HealthInputs>> {
+    const params = new Params();
+    const time = params.add(new Date(at).toISOString(), '::timestamptz');
+    const closed = `t.ticket_state_id = ANY(${params.add(this.closedStates(), '::int[]')}) AND t.change_time <= (${time} AT TIME ZONE 'UTC')`;
+    const created = `t.create_time <= (${time} AT TIME ZONE 'UTC')`;
+    const days = (from: string, to: string) => `extract(epoch FROM (${to} - ${from})) / 86400`;
+    const { rows } = await this.db.query<{ id: string; tickets: string; recent: string; open: string; open_age: string | null; to_close: string | null }>(
+      `SELECT t.customer_id AS id, count(*) FILTER (WHERE ${created}) AS tickets,
+         count(*) FILTER (WHERE ${created} AND t.create_time > (${time} AT TIME ZONE 'UTC') - interval '30 days') AS recent,
+         count(*) FILTER (WHERE ${created} AND NOT (${closed})) AS open,
+         avg(${days('t.create_time', `(${time} AT TIME ZONE 'UTC')`)}) FILTER (WHERE ${created} AND NOT (${closed})) AS open_age,
+         avg(greatest(0, ${days('t.create_time', 't.change_time')})) FILTER (WHERE ${created} AND ${closed}) AS to_close
+       FROM ticket t WHERE t.queue_id = ANY(${params.add(readable, '::int[]')}) AND t.customer_id IS NOT NULL GROUP BY t.customer_id`,
+      params.values,
+    );
+    const inputs = new Map<string, HealthInputs>();
+    const companies = await this.db.query<{ id: string }>('SELECT customer_id AS id FROM customer_company');
+    for (const { id } of companies.rows) inputs.set(id, { tickets: 0, recentTickets: 0, openTickets: 0, openAge: 0, timeToClose: 0 });
+    for (const row of rows) {
+      inputs.set(row.id, {
+        tickets: Number(row.tickets), recentTickets: Number(row.recent), openTickets: Number(row.open),
+        openAge: Number(row.open_age ?? 0), timeToClose: Number(row.to_close ?? 0),
+      });
+    }
+    return inputs;
+  }
+
+  private closedStates(): number[] {
+    return STATE_CATEGORIES.filter((c) => !this.catalog.viewable.has(c)).flatMap((c) => this.catalog.statesByCategory.get(c)!);
   }
 
   async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {

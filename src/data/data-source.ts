@@ -2,6 +2,7 @@ import type {
   Agent,
   CompanyStatus,
   Customer,
+  CustomerHealth,
   CustomerHit,
   CustomerUser,
   CustomerUserInput,
@@ -14,6 +15,7 @@ import type {
   TicketScope,
   TicketSort,
   TicketSortField,
+  TicketStatistics,
   TicketView,
 } from './types.js';
 
@@ -49,6 +51,11 @@ export interface ListTicketsOptions extends CallOptions {
    * needs one call. A source that ignores this is asked with `countTickets` instead.
    */
   withCounts?: boolean;
+}
+
+export interface TicketStatisticsOptions extends CallOptions {
+  /** How many calendar months the monthly series covers, the current one last (default 12, at most 36). */
+  months?: number;
 }
 
 /**
@@ -109,6 +116,14 @@ export interface DataSource {
     options?: CallOptions,
   ): Promise<Record<TicketFilter, number>>;
   listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage>;
+
+  /**
+   * Optional: open and closed tickets by queue and created vs closed per month, in one call
+   * (the ticket statistics widget is offered only when the source has it).
+   */
+  getTicketStatistics?(scope: TicketScope, options?: TicketStatisticsOptions): Promise<TicketStatistics>;
+  /** Optional: the customer's health or distress score (the customer health widget needs it). */
+  getCustomerHealth?(customerId: string, options?: CallOptions): Promise<CustomerHealth>;
 
   createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;
   updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;

@@ -113,6 +113,35 @@ const companyStatus: Check<CompanyStatus> = (value, path) => {
   return { ...record, byCategory } as CompanyStatus;
 };
 
+const ticketStatistics: Check<unknown> = (value, path) => {
+  const record = object(value, path);
+  list(record.byQueue, at(path, 'byQueue'), (entry, where) => (text(object(entry, where).queueId, at(where, 'queueId')), openClosed(entry, where)));
+  list(record.monthly, at(path, 'monthly'), countsOf(['year', 'month', 'created', 'closed'] as const));
+  return record;
+};
+
+function score(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 100)) throw malformed(path, `is not a score from 0 to 100: ${String(value)}`);
+  return value;
+}
+
+const customerHealth: Check<unknown> = (value, path) => {
+  const record = object(value, path);
+  score(record.score, at(path, 'score'));
+  const bands = object(record.bands, at(path, 'bands'));
+  score(bands.warning, at(at(path, 'bands'), 'warning'));
+  score(bands.critical, at(at(path, 'bands'), 'critical'));
+  if (record.trend != null) score(object(record.trend, at(path, 'trend')).score, at(at(path, 'trend'), 'score'));
+  list(record.factors, at(path, 'factors'), (entry, where) => {
+    const factor = withString('key')(entry, where);
+    for (const key of ['value', 'weight'] as const) {
+      if (typeof factor[key] !== 'number' || !Number.isFinite(factor[key])) throw malformed(at(where, key), 'is not a number');
+    }
+    return factor;
+  });
+  return { ...record, higherIsBetter: record.higherIsBetter === true };
+};
+
 /**
  * A page: items checked, totals valid, and paging that cannot loop: a cursor that repeats
  * the one the page was asked with ends paging in that direction.
@@ -208,6 +237,8 @@ function createGuard(source: DataSource): DataSource {
     getCompanyStatus: companyStatus,
     countTickets: filterCounts,
     listTickets: listPage(ticket, 'counts', filterCounts),
+    getTicketStatistics: ticketStatistics,
+    getCustomerHealth: customerHealth,
     createCustomerUser: customerUser,
     updateCustomerUser: customerUser,
   };
@@ -234,7 +265,7 @@ function createGuard(source: DataSource): DataSource {
   } as Record<string, unknown>;
   for (const [method, check] of Object.entries(checks)) {
     const call = (source as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>)[method];
-    // Optional methods (the writes) exist on the guard only when the source has them.
+    // Optional methods (statistics, health, the writes) exist on the guard only when the source has them.
     if (typeof call !== 'function') continue;
     // A call that throws synchronously or answers without a promise is handled the same.
     guard[method] = async (...args: unknown[]) => check(await call.apply(source, args), method, args);

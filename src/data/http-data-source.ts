@@ -6,6 +6,7 @@ import type {
   ListTicketsOptions,
   PreferenceStore,
   SearchOptions,
+  TicketStatisticsOptions,
 } from './data-source.js';
 import {
   abortError,
@@ -25,6 +26,7 @@ import {
   type Agent,
   type CompanyStatus,
   type Customer,
+  type CustomerHealth,
   type CustomerHit,
   type CustomerUser,
   type CustomerUserInput,
@@ -34,6 +36,7 @@ import {
   type TicketFilter,
   type TicketPage,
   type TicketScope,
+  type TicketStatistics,
   type TicketView,
 } from './types.js';
 
@@ -84,6 +87,12 @@ async function problemOf(response: Response): Promise<Problem> {
   } catch {
     return {};
   }
+}
+
+/** What `/capabilities` says of the optional calls (absent: answered). */
+interface OptionalCalls {
+  ticketStatistics?: boolean;
+  customerHealth?: boolean;
 }
 
 /** The typed error for an HTTP status (the contract's mapping). */
@@ -141,8 +150,13 @@ export class HttpDataSource implements DataSource {
   /** Asks the server what it can do, then answers a data source that knows it. */
   static async connect(options: HttpDataSourceOptions & CallOptions): Promise<HttpDataSource> {
     const probe = new HttpDataSource(options);
-    const capabilities = await probe.request<DataSourceCapabilities>('GET', '/capabilities', { signal: options.signal });
-    return new HttpDataSource({ ...options, capabilities });
+    const answer = await probe.request<DataSourceCapabilities & OptionalCalls>('GET', '/capabilities', { signal: options.signal });
+    const { ticketStatistics, customerHealth, ...capabilities } = answer;
+    const source = new HttpDataSource({ ...options, capabilities });
+    // The optional calls a server says it does not answer are not offered (their widgets hide).
+    if (ticketStatistics === false) source.getTicketStatistics = undefined;
+    if (customerHealth === false) source.getCustomerHealth = undefined;
+    return source;
   }
 
   constructor(options: HttpDataSourceOptions) {
@@ -209,6 +223,14 @@ export class HttpDataSource implements DataSource {
 
   countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {
     return this.request('GET', '/ticket-counts', { ...options, query: { ...scopeQuery(scope), view } });
+  }
+
+  getTicketStatistics?(scope: TicketScope, { months, signal }: TicketStatisticsOptions = {}): Promise<TicketStatistics> {
+    return this.request('GET', '/ticket-statistics', { signal, query: { ...scopeQuery(scope), months: months?.toString() } });
+  }
+
+  getCustomerHealth?(customerId: string, options?: CallOptions): Promise<CustomerHealth> {
+    return this.request('GET', '/customer-health', { ...options, query: { customerId } });
   }
 
   listTickets(scope: TicketScope, { view, filter, sort, page, withCounts, signal }: ListTicketsOptions): Promise<TicketPage> {

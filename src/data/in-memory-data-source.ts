@@ -1,6 +1,7 @@
 import type {
   CallOptions,
   DataSource,
+  TicketStatisticsOptions,
   DataSourceCapabilities,
   ListCustomerUsersOptions,
   ListTicketsOptions,
@@ -12,6 +13,8 @@ import { compileSearchPattern, MIN_SEARCH_LENGTH, type SearchPattern } from './s
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
 import { compareTickets, type TicketSortContext } from './ticket-sort.js';
 import { validateCustomerUser } from './validation.js';
+import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
+import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS, ticketStatistics } from './ticket-statistics.js';
 import {
   STATE_CATEGORIES,
   TICKET_FILTERS,
@@ -19,6 +22,7 @@ import {
   type Agent,
   type CompanyStatus,
   type Customer,
+  type CustomerHealth,
   type CustomerHit,
   type CustomerUser,
   type CustomerUserInput,
@@ -33,7 +37,9 @@ import {
   type TicketPage,
   type TicketScope,
   type TicketSort,
+  type TicketStatistics,
   type TicketView,
+  type HealthBands,
 } from './types.js';
 
 export interface InMemoryDataSourceOptions {
@@ -48,6 +54,10 @@ export interface InMemoryDataSourceOptions {
   preferences?: boolean;
   /** Offer create/update of customer users (default true). */
   writable?: boolean;
+  /** Weights of the distress index's five inputs (default 0.2 each). */
+  healthWeights?: Partial<Record<HealthFactorKey, number>>;
+  /** Where the distress index turns yellow and red (default 50 and 75). */
+  healthBands?: HealthBands;
 }
 
 /** Tickets of one customer or customer user, grouped by state category. */
@@ -119,6 +129,8 @@ export class InMemoryDataSource implements DataSource {
   private readonly ticketsByCustomer = new Map<string, Bucket>();
   private readonly ticketsByUser = new Map<string, Bucket>();
   private readonly sortCache = new Map<string, Ticket[]>();
+  private readonly distress: DistressIndex;
+  private readonly isClosed = (ticket: Ticket) => !this.classify.isViewable(this.classify.categoryOf(ticket.state));
 
   constructor(data: HelpdeskData, options: InMemoryDataSourceOptions = {}) {
     this.options = options;
@@ -134,6 +146,10 @@ export class InMemoryDataSource implements DataSource {
       this.updateCustomerUser = undefined;
     }
     if (options.preferences) this.preferences = new InMemoryPreferenceStore();
+    this.distress = new DistressIndex(
+      (at) => new Map([...this.customerIds].map((id) => [id, inputsAt(this.candidates([this.ticketsByCustomer.get(id)], 'all'), at, this.isClosed)])),
+      { weights: options.healthWeights, bands: options.healthBands },
+    );
     for (const agent of data.agents ?? []) this.agents.set(agent.id, agent);
     for (const queue of data.queues ?? []) this.queueNames.set(queue.id, queue.name);
     for (const customer of data.customers) {
@@ -251,6 +267,22 @@ export class InMemoryDataSource implements DataSource {
     return page;
   }
 
+  async getTicketStatistics(scope: TicketScope, options?: TicketStatisticsOptions): Promise<TicketStatistics> {
+    await this.latency(options);
+    const months = Math.min(MAX_STATISTICS_MONTHS, Math.max(1, Math.floor(options?.months ?? DEFAULT_STATISTICS_MONTHS)));
+    return ticketStatistics(this.candidates(this.bucketsOf(scope), 'all'), {
+      now: this.now(),
+      months,
+      isClosed: this.isClosed,
+      queueName: (id) => this.queueNames.get(id),
+    });
+  }
+
+  async getCustomerHealth(customerId: string, options?: CallOptions): Promise<CustomerHealth> {
+    await this.latency(options);
+    return this.distress.of(customerId, this.now());
+  }
+
   async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     await this.latency(options);
     this.validate(input);
@@ -312,9 +344,12 @@ export class InMemoryDataSource implements DataSource {
   private indexUser(user: CustomerUser): void {
     this.users.set(user.login, user);
     addTo(this.usersByCustomer, user.customerId, user);
+    const known = this.customerIds.size;
     this.customerIds.add(user.customerId);
     for (const id of user.secondaryCustomerIds ?? []) this.customerIds.add(id);
     this.sortedUsers.delete(user.customerId);
+    // A new customer changes every customer's rank.
+    if (this.customerIds.size !== known) this.distress.invalidate();
   }
 
   private unindexUser(user: CustomerUser): void {

@@ -58,6 +58,8 @@ export interface Ticket {
   changedAt?: string;
   pendingUntil?: string;
   escalationAt?: string;
+  /** When it was closed; a source without it uses the last change of a closed ticket. */
+  closedAt?: string;
   type?: string;
   service?: string;
   /** Display names a data source may add to the tickets it lists. */
@@ -201,6 +203,57 @@ export interface CompanyStatus {
   byCategory: Partial<Record<StateCategory, number>>;
 }
 
+/** Open and closed tickets of one queue. */
+export interface QueueTicketCounts extends OpenClosedCounts {
+  queueId: string;
+  queueName?: string;
+}
+
+/** Tickets created and closed in one calendar month (UTC; `month` 1–12). */
+export interface MonthlyTicketCounts {
+  year: number;
+  month: number;
+  created: number;
+  closed: number;
+}
+
+/** A customer's (or customer user's) tickets by queue, and created vs closed per month, oldest month first. */
+export interface TicketStatistics {
+  byQueue: QueueTicketCounts[];
+  monthly: MonthlyTicketCounts[];
+}
+
+/**
+ * Where a health score turns yellow (`warning`) and red (`critical`): scores at or beyond
+ * them, upwards when higher is worse, downwards when higher is better.
+ */
+export interface HealthBands {
+  warning: number;
+  critical: number;
+}
+
+/** One input of a health score: its value, its weight, and where it ranks among all customers (0–100). */
+export interface HealthFactor {
+  key: string;
+  label: string;
+  value: number;
+  weight: number;
+  percentile?: number;
+}
+
+/** A customer's health or distress score, 0–100. */
+export interface CustomerHealth {
+  score: number;
+  /** False for a distress index (higher is worse). */
+  higherIsBetter: boolean;
+  bands: HealthBands;
+  /** The score at an earlier time (e.g. 7 days before). */
+  trend?: { score: number; at: string };
+  /** ISO 8601. */
+  computedAt: string;
+  factors: HealthFactor[];
+}
+
 /** The search criteria a count stands for, as carried by `ticket-search-requested`. */
 export interface TicketSearchCriteria {
   customerId?: string;
@@ -210,6 +263,8 @@ export interface TicketSearchCriteria {
   view?: TicketView;
   category?: StateCategory;
   filter?: TicketFilter;
+  /** One queue's tickets (a segment of the ticket statistics). */
+  queueId?: string;
 }
 
 /** Fields an agent can write when creating or editing a customer user. */

@@ -21,6 +21,14 @@ export const themeStyles = css`
     --_on-accent: var(--cic-color-on-accent, light-dark(#ffffff, #0d1117));
     --_danger: var(--cic-color-danger, light-dark(#b42318, #ff8182));
     --_warning-surface: var(--cic-color-warning-surface, light-dark(#fff4ce, #3b2e00));
+    --_success: var(--cic-color-success, light-dark(#1a7f37, #3fb950));
+    --_warning: var(--cic-color-warning, light-dark(#9a6700, #d29922));
+    --_chart-1: var(--cic-color-chart-1, light-dark(#0a58ca, #6cb6ff));
+    --_chart-2: var(--cic-color-chart-2, light-dark(#bf3989, #f778ba));
+    --_chart-3: var(--cic-color-chart-3, light-dark(#1a7f37, #3fb950));
+    --_chart-4: var(--cic-color-chart-4, light-dark(#9a6700, #d29922));
+    --_chart-5: var(--cic-color-chart-5, light-dark(#8250df, #bc8cff));
+    --_chart-6: var(--cic-color-chart-6, light-dark(#57606a, #9da7b3));
     --_highlight: var(--cic-color-highlight, light-dark(#fff3a3, #5c4a00));
     --_focus: var(--cic-color-focus, light-dark(#0a58ca, #6cb6ff));
     --_backdrop: var(--cic-color-backdrop, light-dark(rgb(0 0 0 / 0.4), rgb(0 0 0 / 0.6)));

@@ -208,6 +208,34 @@ export function runDataSourceConformance(name: string, createSource: CreateSourc
       }
     });
 
+    it('answers ticket statistics that add up to the counts (when it offers them)', async () => {
+      const ds = await source();
+      if (!ds.getTicketStatistics) return;
+      for (const customerId of ['BIG', 'SMALL', 'no such customer']) {
+        const statistics = await ds.getTicketStatistics({ customerId }, { months: 6 });
+        const status = await ds.getCompanyStatus(customerId);
+        const sum = (key: 'open' | 'closed') => statistics.byQueue.reduce((n, q) => n + q[key], 0);
+        same([sum('open'), sum('closed')], [status.open, status.closed], `${customerId}: queues sum to open and closed`);
+        same(statistics.monthly.length, 6, `${customerId}: six months`);
+        const keys = statistics.monthly.map((m) => m.year * 12 + m.month);
+        check(keys.every((k, i) => i === 0 || k === keys[i - 1] + 1), `${customerId}: consecutive months, oldest first`);
+        const created = ticketsOf({ customerId }).filter((t) => Date.parse(t.createdAt) >= Date.UTC(statistics.monthly[0].year, statistics.monthly[0].month - 1, 1));
+        same(statistics.monthly.reduce((n, m) => n + m.created, 0), created.length, `${customerId}: created in the months`);
+      }
+    });
+
+    it('answers a health score from 0 to 100 with its factors (when it offers one)', async () => {
+      const ds = await source();
+      if (!ds.getCustomerHealth) return;
+      const big = await ds.getCustomerHealth('BIG');
+      const small = await ds.getCustomerHealth('SMALL');
+      for (const health of [big, small]) {
+        check(health.score >= 0 && health.score <= 100, `a score from 0 to 100, got ${health.score}`);
+        check(health.factors.length > 0 && health.factors.every((f) => Number.isFinite(f.value) && f.weight >= 0), 'factors with values and weights');
+      }
+      check(big.higherIsBetter || big.score > small.score, 'the customer with the most tickets is the more distressed');
+    });
+
     it('counts per user and per customer as many tickets as are listed for them', async () => {
       const ds = await source();
       const logins = ['big.user01', 'big.user02', 'small.owner', 'ghost.user', 'nobody'];

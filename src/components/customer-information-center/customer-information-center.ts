@@ -13,6 +13,9 @@ import { CustomerInformationWidget } from '../customer-information-widget/custom
 import { CustomerUsersWidget } from '../customer-users-widget/customer-users-widget.js';
 import { SettingsWidget } from '../settings-widget/settings-widget.js';
 import { TicketListWidget } from '../ticket-list-widget/ticket-list-widget.js';
+import { CustomerHealthWidget } from '../customer-health-widget/customer-health-widget.js';
+import { RecentTicketsWidget } from '../recent-tickets-widget/recent-tickets-widget.js';
+import { TicketStatisticsWidget } from '../ticket-statistics-widget/ticket-statistics-widget.js';
 
 /** The built-in widgets of the customer center, in their default order. */
 export function customerCenterWidgets(): WidgetDefinition[] {
@@ -22,6 +25,9 @@ export function customerCenterWidgets(): WidgetDefinition[] {
     builtInWidget.settings(),
     { id: 'company-status', tag: 'company-status-widget', title: () => msg('Company Status'), region: 'sidebar' },
     builtInWidget.customerInformation(),
+    builtInWidget.ticketStatistics(),
+    builtInWidget.recentTickets(),
+    builtInWidget.customerHealth(),
   ];
 }
 
@@ -38,6 +44,9 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  * @dependency settings-widget
  * @dependency company-status-widget
  * @dependency customer-information-widget
+ * @dependency ticket-statistics-widget
+ * @dependency recent-tickets-widget
+ * @dependency customer-health-widget
  *
  * @fires customer-selected - Bubbles from the search dialog; cancel it to keep this center from opening that customer.
  */
@@ -49,6 +58,9 @@ export class CustomerInformationCenter extends InformationCenter<Customer> {
     'settings-widget': SettingsWidget,
     'company-status-widget': CompanyStatusWidget,
     'customer-information-widget': CustomerInformationWidget,
+    'recent-tickets-widget': RecentTicketsWidget,
+    'ticket-statistics-widget': TicketStatisticsWidget,
+    'customer-health-widget': CustomerHealthWidget,
   };
 
   /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */

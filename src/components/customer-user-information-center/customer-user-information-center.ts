@@ -14,6 +14,8 @@ import { CustomerInformationWidget } from '../customer-information-widget/custom
 import { CustomerUserInformationWidget } from '../customer-user-information-widget/customer-user-information-widget.js';
 import { SettingsWidget } from '../settings-widget/settings-widget.js';
 import { TicketListWidget } from '../ticket-list-widget/ticket-list-widget.js';
+import { RecentTicketsWidget } from '../recent-tickets-widget/recent-tickets-widget.js';
+import { TicketStatisticsWidget } from '../ticket-statistics-widget/ticket-statistics-widget.js';
 
 /** The built-in widgets of the customer-user center, in their default order. */
 export function customerUserCenterWidgets(): WidgetDefinition[] {
@@ -26,6 +28,8 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
       title: () => msg('Customer User Information'), region: 'sidebar',
     },
     builtInWidget.customerInformation(),
+    builtInWidget.recentTickets(),
+    builtInWidget.ticketStatistics(),
   ];
 }
 
@@ -42,6 +46,8 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
  * @dependency customer-ids-widget
  * @dependency customer-user-information-widget
  * @dependency customer-information-widget
+ * @dependency recent-tickets-widget
+ * @dependency ticket-statistics-widget
  *
  * @fires customer-selected - A customer was picked (search or customer ids); cancel it to keep this center as it is.
  */
@@ -53,6 +59,8 @@ export class CustomerUserInformationCenter extends InformationCenter<CustomerUse
     'customer-ids-widget': CustomerIdsWidget,
     'customer-user-information-widget': CustomerUserInformationWidget,
     'customer-information-widget': CustomerInformationWidget,
+    'recent-tickets-widget': RecentTicketsWidget,
+    'ticket-statistics-widget': TicketStatisticsWidget,
   };
 
   /** The customer user to show. Without one, the center shows an empty state and opens the search. */

@@ -14,4 +14,15 @@ export const builtInWidget = {
   customerInformation: (): WidgetDefinition => ({
     id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'), region: 'sidebar',
   }),
+  recentTickets: (): WidgetDefinition => ({
+    id: 'recent-tickets', tag: 'recent-tickets-widget', title: () => msg('Recent Tickets'), region: 'sidebar', hiddenByDefault: true,
+  }),
+  ticketStatistics: (): WidgetDefinition => ({
+    id: 'ticket-statistics', tag: 'ticket-statistics-widget', title: () => msg('Ticket Statistics'), region: 'main',
+    hiddenByDefault: true, requires: ['getTicketStatistics'],
+  }),
+  customerHealth: (): WidgetDefinition => ({
+    id: 'customer-health', tag: 'customer-health-widget', title: () => msg('Customer Health'), region: 'sidebar',
+    hiddenByDefault: true, requires: ['getCustomerHealth'],
+  }),
 };

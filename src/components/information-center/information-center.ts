@@ -25,7 +25,7 @@ import { informationCenterStyles } from './information-center.styles.js';
 import { REGIONS, type Region } from './layout.js';
 import { LayoutController } from './layout-controller.js';
 import { ReorderController } from './reorder-controller.js';
-import { onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
+import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
 /**
  * The dashboard shared by the customer and the customer-user information centers:
@@ -117,11 +117,11 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
   /** Says that nobody is selected yet. */
   protected abstract emptyText(): string;
 
-  /** The widgets in effect, built-in first. */
+  /** The widgets in effect, built-in first; those whose data-source methods are missing left out. */
   get widgetDefinitions(): WidgetDefinition[] {
-    if (this.widgets) return this.widgets;
     const extra = registeredWidgets().filter((w) => (w.centers ?? ['customer']).includes(this.centerKind));
-    return [...this.builtInWidgets(), ...extra];
+    const source = this.effectiveDataSource;
+    return (this.widgets ?? [...this.builtInWidgets(), ...extra]).filter((widget) => isSupported(widget, source));
   }
 
   /** Reloads every widget. */
@@ -169,7 +169,7 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
     if (changed.has('refreshInterval')) this.startAutoRefresh();
     if (changed.has('locale') && this.locale) void setLocale(this.locale);
     if (this.providedSource) void this.layouts.load(this.providedSource);
-    if (changed.has('widgets')) this.layouts.reconcile();
+    if (changed.has('widgets') || changed.has('dataSource')) this.layouts.reconcile();
     this.provideSettings(this.layouts.settingsEntries());
   }
 

@@ -1,3 +1,4 @@
+import type { DataSource } from '../../data/data-source.js';
 import type { PlacedWidget } from './layout.js';
 
 /**
@@ -15,6 +16,16 @@ export interface WidgetDefinition extends PlacedWidget {
   attributes?: Record<string, string>;
   /** Which containers show it (default: the customer center only). */
   centers?: ('customer' | 'customer-user')[];
+  /**
+   * Optional data-source methods it needs (e.g. `['getTicketStatistics']`): with a source
+   * that lacks one, the widget is neither shown nor offered in the settings.
+   */
+  requires?: readonly (keyof DataSource)[];
+}
+
+/** Whether `source` has every method `widget` needs. */
+export function isSupported(widget: Pick<WidgetDefinition, 'requires'>, source: DataSource | undefined): boolean {
+  return (widget.requires ?? []).every((method) => typeof source?.[method] === 'function');
 }
 
 const VALID_TAG = /^[a-z][a-z0-9._-]*-[a-z0-9._-]*$/;

@@ -1,0 +1,62 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { demoSource, failingSource, pendingSource } from './support.js';
+
+const meta: Meta = { title: 'Widgets/Customer 360' };
+export default meta;
+type Story = StoryObj;
+
+const source = demoSource();
+
+export const TicketStatistics: Story = {
+  render: () => html`<ticket-statistics-widget customer-id="BIGCORP" .dataSource=${source}></ticket-statistics-widget>`,
+};
+export const TicketStatisticsAsTables: Story = {
+  render: () => html`<ticket-statistics-widget customer-id="BIGCORP" show-tables .dataSource=${source}></ticket-statistics-widget>`,
+};
+export const TicketStatisticsDark: Story = {
+  render: () => html`<ticket-statistics-widget theme="dark" customer-id="BIGCORP" .dataSource=${source}></ticket-statistics-widget>`,
+};
+export const TicketStatisticsEmpty: Story = {
+  render: () => html`<ticket-statistics-widget customer-id="NOBODY" .dataSource=${source}></ticket-statistics-widget>`,
+};
+export const TicketStatisticsLoading: Story = {
+  render: () => html`<ticket-statistics-widget customer-id="BIGCORP" .dataSource=${pendingSource()}></ticket-statistics-widget>`,
+};
+export const TicketStatisticsError: Story = {
+  render: () => html`<ticket-statistics-widget customer-id="BIGCORP" .dataSource=${failingSource()}></ticket-statistics-widget>`,
+};
+
+export const CustomerHealth: Story = {
+  render: () => html`<customer-health-widget customer-id="BIGCORP" .dataSource=${source}></customer-health-widget>`,
+};
+export const CustomerHealthRtl: Story = {
+  render: () => html`<div dir="rtl"><customer-health-widget customer-id="BIGCORP" .dataSource=${source}></customer-health-widget></div>`,
+};
+export const CustomerHealthLoading: Story = {
+  render: () => html`<customer-health-widget customer-id="BIGCORP" .dataSource=${pendingSource()}></customer-health-widget>`,
+};
+export const CustomerHealthError: Story = {
+  render: () => html`<customer-health-widget customer-id="BIGCORP" .dataSource=${failingSource()}></customer-health-widget>`,
+};
+
+export const RecentTickets: Story = {
+  render: () => html`<recent-tickets-widget customer-id="BIGCORP" ticket-url-template="#ticket-{id}" .dataSource=${source}></recent-tickets-widget>`,
+};
+export const RecentTicketsEmpty: Story = {
+  render: () => html`<recent-tickets-widget customer-id="NOBODY" .dataSource=${source}></recent-tickets-widget>`,
+};
+export const RecentTicketsLoading: Story = {
+  render: () => html`<recent-tickets-widget customer-id="BIGCORP" .dataSource=${pendingSource()}></recent-tickets-widget>`,
+};
+export const RecentTicketsError: Story = {
+  render: () => html`<recent-tickets-widget customer-id="BIGCORP" .dataSource=${failingSource()}></recent-tickets-widget>`,
+};
+
+/** The center with every Customer 360 widget shown (hidden by default, enabled in the settings). */
+export const InTheCenter: Story = {
+  render: () => {
+    localStorage.setItem('cic:layout:customer-information-center', JSON.stringify({ main: ['ticket-statistics'], sidebar: ['customer-health', 'recent-tickets'], hidden: [] }));
+    return html`<customer-information-center customer-id="BIGCORP" .dataSource=${source}></customer-information-center>`;
+  },
+};
