@@ -14,6 +14,8 @@ import type { spySource } from '../support/spy-source.js';
 const LAYOUT_KEY = 'cic:layout:customer-information-center';
 const DEFAULT_MAIN = ['Customer Users', 'Reminder Tickets', 'Escalated Tickets', 'New Tickets', 'Open Tickets'];
 const DEFAULT_SIDEBAR = ['Settings', 'Company Status', 'Customer Information'];
+/** The Customer 360 widgets: offered in the settings, hidden until the agent shows them. */
+const HIDDEN_BY_DEFAULT = ['ticket-statistics', 'recent-tickets', 'customer-health'];
 
 const titles = (el: CustomerInformationCenter, region: 'main' | 'sidebar') =>
   $$(el, `[data-region=${region}] .card-title`).map((t) => text(t));
@@ -146,7 +148,7 @@ describe('customer-information-center', () => {
     await until(() => settings.shadowRoot!.querySelector('form'));
     const boxes = [...settings.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
     const labels = [...settings.shadowRoot!.querySelectorAll('label')].map((l) => text(l));
-    expect(labels).to.deep.equal([...DEFAULT_MAIN, ...DEFAULT_SIDEBAR]);
+    expect(labels).to.deep.equal([...DEFAULT_MAIN, 'Ticket Statistics', ...DEFAULT_SIDEBAR, 'Recent Tickets', 'Customer Health']);
     expect(boxes[labels.indexOf('Settings')].disabled).to.equal(true);
     expect(boxes[labels.indexOf('Settings')].checked).to.equal(true);
     const escalated = boxes[labels.indexOf('Escalated Tickets')];
@@ -176,7 +178,7 @@ describe('customer-information-center', () => {
     await settle();
     expect(localStorage.getItem(LAYOUT_KEY)).to.equal(null);
     const stored = (await spy.source.preferences!.get('layout:customer-information-center')) as { hidden: string[] };
-    expect(stored.hidden).to.deep.equal(['new-tickets']);
+    expect(stored.hidden).to.deep.equal([...HIDDEN_BY_DEFAULT, 'new-tickets']);
   });
 
   it('reads the layout again when it is given another data source (another agent)', async () => {
@@ -264,7 +266,7 @@ describe('customer-information-center', () => {
       await until(() => titles(el, 'sidebar')[2] === 'Recent invoices');
       card(el, 'invoices').querySelector<HTMLButtonElement>('.close-button')!.click();
       await until(() => !titles(el, 'sidebar').includes('Recent invoices'));
-      expect(JSON.parse(localStorage.getItem(LAYOUT_KEY)!).hidden).to.deep.equal(['invoices']);
+      expect(JSON.parse(localStorage.getItem(LAYOUT_KEY)!).hidden).to.deep.equal([...HIDDEN_BY_DEFAULT, 'invoices']);
     } finally {
       unregister();
     }
@@ -303,7 +305,7 @@ describe('customer-information-center', () => {
     const { el } = await renderCenter(fixtureSource(), 'ACME');
     const changed = oneEvent(el, 'layout-changed');
     card(el, 'open-tickets').querySelector<HTMLButtonElement>('.close-button')!.click();
-    expect((await changed).detail.layout.hidden).to.deep.equal(['open-tickets']);
+    expect((await changed).detail.layout.hidden).to.deep.equal([...HIDDEN_BY_DEFAULT, 'open-tickets']);
   });
 
   it('works on data given straight to InMemoryDataSource with defaults', async () => {
