@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import type { Address } from '../data/types.js';
+import type { Address, CustomerUser } from '../data/types.js';
 import { msg } from './localize.js';
-import { safeHref, WEB_SCHEMES } from './url.js';
+import { mailtoHref, safeHref, telHref, WEB_SCHEMES } from './url.js';
 
 /** One row of a record's details; nothing when the value is empty. */
 export function field(label: string, value: unknown) {
@@ -29,4 +29,12 @@ export function customFields(fields: Record<string, string> | undefined) {
 
 export function invalidBadge(valid: boolean | undefined) {
   return valid === false ? html`<p class="invalid" part="invalid">${msg('Invalid')}</p>` : nothing;
+}
+
+const link = (href: string | undefined, value: string | undefined) => (href ? html`<a href=${href}>${value}</a>` : value);
+
+/** A customer user's email, phone and mobile as rows, each a link when it is a plain address or number. */
+export function contactFields(user: Pick<CustomerUser, 'email' | 'phone' | 'mobile'>) {
+  return html`${field(msg('Email'), link(mailtoHref(user.email), user.email))}
+    ${field(msg('Phone'), link(telHref(user.phone), user.phone))} ${field(msg('Mobile'), link(telHref(user.mobile), user.mobile))}`;
 }

@@ -161,4 +161,6 @@ export const translations: TranslationTable = {
   '{0} open and {1} closed tickets in {2} queues.': '{0} offene und {1} geschlossene Tickets in {2} Queues.',
   '{0}: {1} ({2})': '{0}: {1} ({2})',
   '{0}: {1} created, {2} closed': '{0}: {1} erstellt, {2} geschlossen',
+  'Contact details of {0}': 'Kontaktdaten von {0}',
+  'No contact details.': 'Keine Kontaktdaten.',
 };

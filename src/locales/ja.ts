@@ -161,4 +161,6 @@ export const translations: TranslationTable = {
   '{0} open and {1} closed tickets in {2} queues.': '{2} キューに未解決 {0} 件、クローズ済み {1} 件のチケット。',
   '{0}: {1} ({2})': '{0}：{1}（{2}）',
   '{0}: {1} created, {2} closed': '{0}：作成 {1} 件、クローズ {2} 件',
+  'Contact details of {0}': '{0} の連絡先',
+  'No contact details.': '連絡先はありません。',
 };

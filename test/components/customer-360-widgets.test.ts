@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/recent-tickets-widget/define.js';
 import '../../src/components/ticket-statistics-widget/define.js';
 import '../../src/components/customer-health-widget/define.js';
 import '../../src/components/customer-information-center/define.js';
+import '../../src/components/customer-users-widget/define.js';
 import type { RecentTicketsWidget } from '../../src/components/recent-tickets-widget/recent-tickets-widget.js';
 import type { TicketStatisticsWidget } from '../../src/components/ticket-statistics-widget/ticket-statistics-widget.js';
 import type { CustomerHealthWidget } from '../../src/components/customer-health-widget/customer-health-widget.js';
@@ -248,5 +249,44 @@ describe('Customer 360 widgets in the center', () => {
     await until(() => !$(el, '[data-widget=ticket-statistics]'), 'the statistics widget stays');
     expectNone($(el, '[data-widget=customer-health]'), 'the health widget');
     localStorage.removeItem('cic:layout:customer-information-center');
+  });
+});
+
+describe('contact card in customer-users-widget', () => {
+  async function render() {
+    const data = smallHelpdesk();
+    data.customerUsers[0] = { ...data.customerUsers[0], phone: '+49 30 1234', mobile: '+49 170 5555', street: 'Hauptstraße 1', zip: '10115', city: 'Berlin' };
+    const el = await fixture<HTMLElement>(html`<customer-users-widget customer-id="ACME" .dataSource=${fixtureSource({}, data).source}></customer-users-widget>`);
+    await until(() => $(el, '[part=contact-button]'), 'no users');
+    return el;
+  }
+  const cardOf = (el: HTMLElement) => $(el, '[part=contact-card]')!;
+
+  it('opens after the pointer rests on a name, with address, phone, mobile and email', async () => {
+    const el = await render();
+    const name = $(el, '.contact .text')!;
+    const box = name.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    expect(cardOf(el).hidden, 'not at once').to.equal(true);
+    await until(() => !cardOf(el).hidden, 'the card never opened');
+    const card = text(cardOf(el));
+    for (const part of ['Hauptstraße 1', '10115 Berlin', '+49 30 1234', '+49 170 5555', 'anna@acme.example']) expect(card).to.contain(part);
+    expect(cardOf(el).querySelector('a[href^="tel:"]')).to.exist;
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await until(() => cardOf(el).hidden, 'the card stays after the pointer left');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens with Enter on its button and closes with Escape, the focus staying on the button', async () => {
+    const el = await render();
+    const button = $<HTMLButtonElement>(el, '[part=contact-button]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => button.getAttribute('aria-expanded') === 'true');
+    expect(cardOf(el).hidden).to.equal(false);
+    expect(button.getAttribute('aria-controls')).to.equal(cardOf(el).id);
+    await sendKeys({ press: 'Escape' });
+    await until(() => button.getAttribute('aria-expanded') === 'false');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
   });
 });

@@ -6,9 +6,8 @@ import { DataController } from '../../internal/data-controller.js';
 import { loadCustomerUser } from '../../internal/shared-request.js';
 import { fullName } from '../../internal/format.js';
 import { msg } from '../../internal/localize.js';
-import { field, formatAddress, invalidBadge } from '../../internal/record-fields.js';
+import { contactFields, field, formatAddress, invalidBadge } from '../../internal/record-fields.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
-import { mailtoHref, telHref } from '../../internal/url.js';
 import { recordStyles } from '../../internal/record.styles.js';
 
 /**
@@ -41,13 +40,10 @@ export class CustomerUserInformationWidget extends CicElement {
   }
 
   private renderUser(user: CustomerUser) {
-    const link = (href: string | undefined, value: string | undefined) => (href ? html`<a href=${href}>${value}</a>` : value);
     return html`${invalidBadge(user.valid)}
       <dl>
         ${field(msg('Name'), [user.title, fullName(user)].filter(Boolean).join(' '))} ${field(msg('Login'), user.login)}
-        ${field(msg('Email'), link(mailtoHref(user.email), user.email))}
-        ${field(msg('Phone'), link(telHref(user.phone), user.phone))}
-        ${field(msg('Mobile'), link(telHref(user.mobile), user.mobile))} ${field(msg('Address'), formatAddress(user))}
+        ${contactFields(user)} ${field(msg('Address'), formatAddress(user))}
         ${field(msg('Customer ID'), user.customerId)}
         ${field(msg('Secondary customer IDs'), user.secondaryCustomerIds?.join(', '))} ${field(msg('Comment'), user.comment)}
       </dl>`;

@@ -7,6 +7,7 @@ import { CicElement } from '../../internal/cic-element.js';
 import { renderCount } from '../../internal/count-link.js';
 import { DataController } from '../../internal/data-controller.js';
 import { emit } from '../../internal/events.js';
+import { ContactCardController } from '../../internal/contact-card.js';
 import { fullName } from '../../internal/format.js';
 import { msg, str } from '../../internal/localize.js';
 import { PAGE_SIZES, Paging } from '../../internal/paging.js';
@@ -46,6 +47,8 @@ type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefi
  * @csspart filter - The filter box.
  * @csspart table - The table of customer users.
  * @csspart count - Each open/closed count.
+ * @csspart contact-button - Opens a user's contact card (also after resting the pointer on the name).
+ * @csspart contact-card - The contact card: address, phone, mobile, email.
  * @csspart add-button - **Add customer user**.
  * @csspart pager - The paging controls.
  * @csspart loading - The loading state.
@@ -69,6 +72,7 @@ export class CustomerUsersWidget extends CicElement {
 
   private filterTimer?: ReturnType<typeof setTimeout>;
   private readonly paging = new Paging(this);
+  private readonly contactCard = new ContactCardController(this);
 
   private readonly pageSize = new PreferenceController<number>(this, () => 'customer-users:page-size', (stored) =>
     oneOf(stored, PAGE_SIZES, 10),
@@ -195,7 +199,7 @@ export class CustomerUsersWidget extends CicElement {
             </tr>
           </thead>
           <tbody>
-            ${page.items.map((user) => this.renderRow(user))}
+            ${page.items.map((user, index) => this.renderRow(user, index))}
           </tbody>
         </table>
       </div>
@@ -205,7 +209,7 @@ export class CustomerUsersWidget extends CicElement {
       })}`;
   }
 
-  private renderRow(user: CustomerUser) {
+  private renderRow(user: CustomerUser, index: number) {
     const counts = this.users.value?.ticketCounts[user.login];
     const name = fullName(user);
     const count = (status: 'open' | 'closed', label: string) =>
@@ -221,7 +225,7 @@ export class CustomerUsersWidget extends CicElement {
         </button>
       </td>
       <td>
-        <span class="text">${name}</span>
+        ${this.contactCard.render(user, index)}
         ${user.email ? html`<span class="muted text">${user.email}</span>` : nothing}
       </td>
       <td class="number">${count('open', msg('Open tickets'))}</td>
