@@ -1,7 +1,7 @@
 // The data of `npm run bench:server`: 5,000 customers (one, BIGCORP, with a tenth of the
 // tickets), 50,000 customer users, 50 agents, and the tickets, generated here and loaded with COPY.
 import type { Db } from '../server/sql/db.js';
-import { CIC_INDEXES, ZNUNY_TABLES } from '../server/sql/schema.js';
+import { CIC_INDEXES, CIC_TABLES, ZNUNY_TABLES } from '../server/sql/schema.js';
 import { installCountSummary } from '../server/sql/seed.js';
 
 export const AGENTS = 50;
@@ -35,6 +35,7 @@ export async function loadData(db: Db, tickets: number): Promise<number> {
   const started = Date.now();
   await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
   await db.exec(ZNUNY_TABLES);
+  await db.exec(CIC_TABLES);
   await db.exec(`
     INSERT INTO ticket_state_type (id, name) VALUES (1,'new'),(2,'open'),(3,'closed'),(4,'pending reminder'),(5,'pending auto'),(6,'removed'),(7,'merged');
     INSERT INTO ticket_state (id, name, type_id, valid_id) VALUES (1,'new',1,1),(2,'open',2,1),(3,'closed successful',3,1),

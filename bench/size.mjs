@@ -12,10 +12,10 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import terser from '@rollup/plugin-terser';
 
-/** The OTRS-style center was 30 kB; the Customer 360 widgets and their data calls add up to 10 kB. */
-export const LIBRARY_BUDGET_KB = 40;
+/** 30 kB for the OTRS-style center, 15 kB for the Customer 360 widgets, their data calls and edits. */
+export const LIBRARY_BUDGET_KB = 45;
 export const WIDGET_BUDGET_KB = 5;
-export const CUSTOMER_360_WIDGETS = ['ticket-statistics-widget', 'customer-health-widget', 'recent-tickets-widget'];
+export const CUSTOMER_360_WIDGETS = ['ticket-statistics-widget', 'customer-health-widget', 'recent-tickets-widget', 'customer-history-widget'];
 
 const SHARED = /^(lit|@lit\/|@lit-labs\/|sortablejs)/;
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;

@@ -5,11 +5,13 @@ import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
   TICKET_VIEWS,
+  type CustomerUpdate,
   type CustomerUserInput,
   type TicketScope,
   type TicketSortField,
 } from '../src/data/types.js';
 import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from '../src/data/ticket-statistics.js';
+import { OPTIONAL_CALLS } from '../src/data/http-data-source.js';
 
 /**
  * The REST contract of `openapi.yaml`, answered by any `DataSource` (the in-memory one, or
@@ -167,6 +169,18 @@ function customerUserInput(body: unknown): CustomerUserInput {
   return input as unknown as CustomerUserInput;
 }
 
+function customerUpdate(body: unknown): CustomerUpdate {
+  const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const fields = record.customFields;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new BadRequest({ customFields: 'an object' }, 'Invalid body');
+  const entries = Object.entries(fields);
+  if (entries.length > MAX_BATCH || !entries.every(([label, value]) => storable(label) && storable(value))) {
+    throw new BadRequest({ customFields: 'labels and values: strings of at most 1000 characters, without NUL' }, 'Invalid body');
+  }
+  if (record.version !== undefined && !storable(record.version)) throw new BadRequest({ version: 'a string' }, 'Invalid body');
+  return { customFields: Object.fromEntries(entries) as Record<string, string>, version: record.version as string | undefined };
+}
+
 /** The REST API as a Hono app (mount it under any base path). */
 export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery }: RestApiOptions): Hono {
   const app = new Hono();
@@ -200,8 +214,7 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
     answer(async (source) => ({
       ...source.capabilities,
       preferences: source.preferences !== undefined,
-      ticketStatistics: typeof source.getTicketStatistics === 'function',
-      customerHealth: typeof source.getCustomerHealth === 'function',
+      ...Object.fromEntries(Object.entries(OPTIONAL_CALLS).map(([flag, method]) => [flag, typeof source[method] === 'function'])),
     })),
   );
   app.get('/agent', answer((source, c) => source.getCurrentAgent({ signal: signalOf(c) })));
@@ -281,6 +294,41 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
       q.done();
       if (!source.getCustomerHealth) throw new NotImplemented();
       return source.getCustomerHealth(customerId!, { signal: signalOf(c) });
+    }),
+  );
+  app.get(
+    '/customer-history',
+    answer((source, c, q) => {
+      const customerId = q.text('customerId', { required: true });
+      const size = q.number('size', { min: 1, max: MAX_PAGE_SIZE, fallback: 5 });
+      const cursor = q.text('cursor');
+      const includeTickets = q.flag('includeTickets');
+      q.done();
+      if (!source.listCustomerHistory) throw new NotImplemented();
+      return source.listCustomerHistory(customerId!, { page: { size, cursor }, includeTickets, signal: signalOf(c) });
+    }),
+  );
+  app.post(
+    '/customer-notes',
+    answer(
+      async (source, c, q) => {
+        const customerId = q.text('customerId', { required: true });
+        q.done();
+        if (!source.addCustomerNote) throw new NotImplemented();
+        const body = (await jsonBody(c, maxBodyBytes)) as { text?: unknown } | null;
+        if (typeof body?.text !== 'string' || body.text.includes('\u0000')) throw new BadRequest({ text: 'a string without NUL' }, 'Invalid body');
+        return source.addCustomerNote(customerId!, { text: body.text }, { signal: signalOf(c) });
+      },
+      { status: 201 },
+    ),
+  );
+  app.put(
+    '/customer',
+    answer(async (source, c, q) => {
+      const customerId = q.text('id', { required: true });
+      q.done();
+      if (!source.updateCustomer) throw new NotImplemented();
+      return source.updateCustomer(customerId!, customerUpdate(await jsonBody(c, maxBodyBytes)), { signal: signalOf(c) });
     }),
   );
   app.get(

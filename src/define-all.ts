@@ -10,6 +10,7 @@ import { CustomerUsersWidget } from './components/customer-users-widget/customer
 import { SettingsWidget } from './components/settings-widget/settings-widget.js';
 import { TicketListWidget } from './components/ticket-list-widget/ticket-list-widget.js';
 import { CustomerHealthWidget } from './components/customer-health-widget/customer-health-widget.js';
+import { CustomerHistoryWidget } from './components/customer-history-widget/customer-history-widget.js';
 import { RecentTicketsWidget } from './components/recent-tickets-widget/recent-tickets-widget.js';
 import { TicketStatisticsWidget } from './components/ticket-statistics-widget/ticket-statistics-widget.js';
 import { defineElement } from './internal/define-element.js';
@@ -30,6 +31,7 @@ export const ELEMENTS = {
   'recent-tickets-widget': RecentTicketsWidget,
   'ticket-statistics-widget': TicketStatisticsWidget,
   'customer-health-widget': CustomerHealthWidget,
+  'customer-history-widget': CustomerHistoryWidget,
 } satisfies { [Tag in keyof HTMLElementTagNameMap]?: CustomElementConstructor };
 
 /** Registers every element under its default tag (tags already taken are left alone, with a warning). */
@@ -53,5 +55,6 @@ declare global {
     'recent-tickets-widget': RecentTicketsWidget;
     'ticket-statistics-widget': TicketStatisticsWidget;
     'customer-health-widget': CustomerHealthWidget;
+    'customer-history-widget': CustomerHistoryWidget;
   }
 }

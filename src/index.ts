@@ -7,7 +7,7 @@ export { HttpDataSource, parseRetryAfter, type HttpDataSourceOptions } from './d
 export * from './data/state-mapping.js';
 export { compileSearchPattern, splitByMatches, MIN_SEARCH_LENGTH } from './data/search-pattern.js';
 export type { SearchPattern, MatchRange } from './data/search-pattern.js';
-export { validateCustomerUser, type FieldProblem } from './data/validation.js';
+export { validateCustomerUser, validateNote, validateCustomerUpdate, MAX_NOTE_LENGTH, MAX_CUSTOM_FIELD_LENGTH, type FieldProblem } from './data/validation.js';
 export { InMemoryDataSource, type InMemoryDataSourceOptions } from './data/in-memory-data-source.js';
 export { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from './data/ticket-statistics.js';
 export { HEALTH_FACTORS, DEFAULT_HEALTH_WEIGHTS, DEFAULT_DISTRESS_BANDS, type HealthFactorKey } from './data/customer-health.js';
@@ -28,6 +28,7 @@ export { CustomerIdsWidget } from './components/customer-ids-widget/customer-ids
 export { CustomerUserInformationWidget } from './components/customer-user-information-widget/customer-user-information-widget.js';
 export { RecentTicketsWidget } from './components/recent-tickets-widget/recent-tickets-widget.js';
 export { TicketStatisticsWidget } from './components/ticket-statistics-widget/ticket-statistics-widget.js';
+export { CustomerHistoryWidget } from './components/customer-history-widget/customer-history-widget.js';
 export { CustomerHealthWidget, bandOf, type HealthBand } from './components/customer-health-widget/customer-health-widget.js';
 export { STORAGE_PREFIX } from './internal/preferences.js';
 export type { Layout, Region } from './components/information-center/layout.js';

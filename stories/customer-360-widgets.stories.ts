@@ -54,9 +54,44 @@ export const RecentTicketsError: Story = {
 };
 
 /** The center with every Customer 360 widget shown (hidden by default, enabled in the settings). */
-export const InTheCenter: Story = {
+export const InTheCustomerCenter: Story = {
   render: () => {
-    localStorage.setItem('cic:layout:customer-information-center', JSON.stringify({ main: ['ticket-statistics'], sidebar: ['customer-health', 'recent-tickets'], hidden: [] }));
+    localStorage.setItem('cic:layout:customer-information-center', JSON.stringify({ main: ['ticket-statistics', 'customer-history'], sidebar: ['customer-health', 'recent-tickets'], hidden: [] }));
     return html`<customer-information-center customer-id="BIGCORP" .dataSource=${source}></customer-information-center>`;
+  },
+};
+
+export const HistoryAndNotes: Story = {
+  render: () => html`<customer-history-widget customer-id="BIGCORP" .dataSource=${source}></customer-history-widget>`,
+};
+export const HistoryWithTickets: Story = {
+  render: () => html`<customer-history-widget customer-id="BIGCORP" include-tickets .dataSource=${source}></customer-history-widget>`,
+};
+export const HistoryReadOnly: Story = {
+  render: () => html`<customer-history-widget customer-id="BIGCORP" .dataSource=${demoSource({}, { writable: false })}></customer-history-widget>`,
+};
+export const HistoryLoading: Story = {
+  render: () => html`<customer-history-widget customer-id="BIGCORP" .dataSource=${pendingSource()}></customer-history-widget>`,
+};
+export const HistoryError: Story = {
+  render: () => html`<customer-history-widget customer-id="BIGCORP" .dataSource=${failingSource()}></customer-history-widget>`,
+};
+/** Custom fields with Edit (the source can change customers). */
+export const CustomFieldsEditable: Story = {
+  render: () => html`<customer-information-widget customer-id="BIGCORP" .dataSource=${source}></customer-information-widget>`,
+};
+/** The contact card of the customer users widget: rest the pointer on a name, or press its ⓘ. */
+export const ContactCard: Story = {
+  render: () => html`<customer-users-widget customer-id="BIGCORP" .dataSource=${source}></customer-users-widget>`,
+};
+/** The customer user center with recent tickets and ticket statistics shown. */
+export const InTheCustomerUserCenter: Story = {
+  render: () => {
+    localStorage.setItem('cic:layout:customer-user-information-center', JSON.stringify({ main: ['ticket-statistics'], sidebar: ['recent-tickets'], hidden: [] }));
+    const login = source.listCustomerUsers('BIGCORP', { page: { size: 1 } }).then((page) => page.items[0].login);
+    const center = document.createElement('customer-user-information-center');
+    center.dataSource = source;
+    void login.then((l) => (center.customerUserLogin = l));
+    return center;
   },
 };

@@ -69,6 +69,21 @@ CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);
 `;
 
 /**
+ * The reference server's own tables (Znuny has no place for them): customer notes and
+ * activities, and customers' custom fields with a version for conflict detection. Without
+ * them (a live database served read-only) the history, notes and custom-field calls are not
+ * offered.
+ */
+export const CIC_TABLES = `
+CREATE TABLE IF NOT EXISTS cic_customer_history (
+  id bigserial PRIMARY KEY, customer_id VARCHAR(150) NOT NULL, create_time timestamp(0) NOT NULL,
+  kind VARCHAR(20) NOT NULL, text TEXT NOT NULL, author VARCHAR(200) NULL);
+CREATE INDEX IF NOT EXISTS cic_customer_history_customer ON cic_customer_history (customer_id, create_time, id);
+CREATE TABLE IF NOT EXISTS cic_customer_fields (
+  customer_id VARCHAR(150) PRIMARY KEY, fields TEXT NOT NULL, version INTEGER NOT NULL);
+`;
+
+/**
  * Ticket counts per customer, state and queue, kept right by a trigger on every write to
  * `ticket`: the company status reads a few rows instead of counting a big customer's tickets.
  * `installCountSummary()` creates it (and fills it once) — optional on a live database.

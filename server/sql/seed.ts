@@ -1,7 +1,7 @@
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from '../../src/data/state-mapping.js';
 import type { HelpdeskData, StateCategory } from '../../src/data/types.js';
 import type { Db } from './db.js';
-import { CIC_INDEXES, COUNT_SUMMARY, STATE_TYPES, ZNUNY_TABLES } from './schema.js';
+import { CIC_INDEXES, CIC_TABLES, COUNT_SUMMARY, STATE_TYPES, ZNUNY_TABLES } from './schema.js';
 
 /** The Znuny state type that stands for each category. */
 const TYPE_OF: Record<StateCategory, (typeof STATE_TYPES)[number]> = {
@@ -36,6 +36,7 @@ export async function installCountSummary(db: Db): Promise<void> {
 /** Creates the Znuny tables and the CIC indexes (idempotent). */
 export async function createSchema(db: Db): Promise<void> {
   await db.exec(ZNUNY_TABLES);
+  await db.exec(CIC_TABLES);
   await db.exec(CIC_INDEXES);
 }
 
@@ -90,6 +91,10 @@ export async function seed(db: Db, data: HelpdeskData, stateMapping: StateMappin
   const companies = data.customers.filter((c) => typeof c.name === 'string' && c.name !== '' && !names.has(c.name) && names.add(c.name));
   await db.copyRows('customer_company', ['customer_id', 'name', 'street', 'zip', 'city', 'country', 'url', 'comments', 'valid_id'],
     companies.map((c) => [c.id, c.name, c.street ?? null, c.zip ?? null, c.city ?? null, c.country ?? null, c.url ?? null, c.comment ?? null, c.valid === false ? 2 : 1]));
+  await db.copyRows('cic_customer_fields', ['customer_id', 'fields', 'version'],
+    companies.filter((c) => c.customFields && Object.keys(c.customFields).length).map((c) => [c.id, JSON.stringify(c.customFields), 1]));
+  await db.copyRows('cic_customer_history', ['customer_id', 'create_time', 'kind', 'text', 'author'],
+    (data.history ?? []).map((h) => [h.customerId, timestamp(h.at, '2000-01-01T00:00:00Z'), h.kind, h.text, h.author ?? null]));
   await db.copyRows('customer_user',
     ['login', 'email', 'customer_id', 'title', 'first_name', 'last_name', 'phone', 'mobile', 'street', 'zip', 'city', 'country', 'comments', 'valid_id'],
     data.customerUsers.map((u) => [u.login, u.email ?? '', u.customerId, u.title ?? null, u.firstName ?? '', u.lastName ?? '', u.phone ?? null,

@@ -3,6 +3,7 @@ import type {
   DataSource,
   TicketStatisticsOptions,
   DataSourceCapabilities,
+  ListCustomerHistoryOptions,
   ListCustomerUsersOptions,
   ListTicketsOptions,
   PreferenceStore,
@@ -20,6 +21,9 @@ import {
   type Customer,
   type CustomerHealth,
   type CustomerHit,
+  type CustomerUpdate,
+  type HistoryEntry,
+  type Page,
   type CustomerUser,
   type CustomerUserInput,
   type CustomerUserPage,
@@ -35,7 +39,7 @@ import {
   type TicketSortField,
   type TicketView,
 } from '../../src/data/types.js';
-import { validateCustomerUser } from '../../src/data/validation.js';
+import { validateCustomerUpdate, validateCustomerUser, validateNote } from '../../src/data/validation.js';
 import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
 import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS, monthSeries } from '../../src/data/ticket-statistics.js';
 import type { Db } from './db.js';
@@ -64,6 +68,8 @@ export interface Catalog {
   lockedIds: number[];
   /** Whether `cic_ticket_counts` (the per-customer count summary) exists. */
   countSummary: boolean;
+  /** Whether the server's own tables (`cic_customer_history`, `cic_customer_fields`) exist. */
+  cicTables: boolean;
 }
 
 export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TYPE_MAPPING): Promise<Catalog> {
@@ -74,8 +80,14 @@ export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TY
   const statesByCategory = new Map<StateCategory, number[]>(STATE_CATEGORIES.map((c) => [c, []]));
   for (const row of rows) statesByCategory.get(classify.categoryOf(row.type))!.push(row.id);
   const locks = await db.query<{ id: number }>("SELECT id FROM ticket_lock_type WHERE name IN ('lock', 'tmp_lock')");
-  const summary = await db.query<{ found: string | null }>("SELECT to_regclass('cic_ticket_counts')::text AS found");
-  return { statesByCategory, viewable: new Set(mapping.viewable), lockedIds: locks.rows.map((r) => r.id), countSummary: summary.rows[0].found !== null };
+  const found = await db.query<{ summary: string | null; history: string | null; fields: string | null }>(
+    "SELECT to_regclass('cic_ticket_counts')::text AS summary, to_regclass('cic_customer_history')::text AS history, to_regclass('cic_customer_fields')::text AS fields",
+  );
+  const { summary, history, fields } = found.rows[0];
+  return {
+    statesByCategory, viewable: new Set(mapping.viewable), lockedIds: locks.rows.map((r) => r.id),
+    countSummary: summary !== null, cicTables: history !== null && fields !== null,
+  };
 }
 
 /** The agent a request is made for: id, name, queues, and the queues it may read. */
@@ -228,6 +240,11 @@ export class SqlDataSource implements DataSource {
     },
   ) {
     this.capabilities = { ticketFilters: TICKET_FILTERS, ticketSorts: TICKET_SORT_FIELDS, writeCustomerUsers: !options.readOnly };
+    if (options.readOnly || !catalog.cicTables) {
+      this.addCustomerNote = undefined;
+      this.updateCustomer = undefined;
+    }
+    if (!catalog.cicTables) this.listCustomerHistory = undefined;
     if (options.readOnly) {
       this.createCustomerUser = undefined;
       this.updateCustomerUser = undefined;
@@ -308,13 +325,91 @@ export class SqlDataSource implements DataSource {
 
   async getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined> {
     checkAborted(options);
-    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM customer_company WHERE customer_id = $1', [customerId]);
+    const fields = this.catalog.cicTables
+      ? ', f.fields AS custom_fields, f.version FROM customer_company c LEFT JOIN cic_customer_fields f ON f.customer_id = c.customer_id'
+      : ', NULL AS custom_fields, NULL AS version FROM customer_company c';
+    const { rows } = await this.db.query<Record<string, unknown>>(`SELECT c.*${fields} WHERE c.customer_id = $1`, [customerId]);
     const row = rows[0];
     if (!row) return undefined;
     return {
       id: String(row.customer_id), name: text(row.name), valid: row.valid_id === 1, street: text(row.street), zip: text(row.zip),
       city: text(row.city), country: text(row.country), url: text(row.url), comment: text(row.comments),
+      customFields: row.custom_fields ? (JSON.parse(String(row.custom_fields)) as Record<string, string>) : undefined,
+      version: String(row.version ?? 1),
     };
+  }
+
+  async updateCustomer?(customerId: string, update: CustomerUpdate, options?: CallOptions): Promise<Customer> {
+    checkAborted(options);
+    const problems = validateCustomerUpdate(update);
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const current = await this.getCustomer(customerId, options);
+    if (!current) throw new ValidationError({ customerId: 'Unknown customer' }, 'This customer has no record to change');
+    if (update.version !== undefined && update.version !== current.version) throw staleCustomer();
+    const version = Number(current.version);
+    // Written only if nobody wrote in between (the version still the one read).
+    const { rows } = await this.db.query(
+      `INSERT INTO cic_customer_fields (customer_id, fields, version) VALUES ($1, $2, $3)
+       ON CONFLICT (customer_id) DO UPDATE SET fields = EXCLUDED.fields, version = EXCLUDED.version WHERE cic_customer_fields.version = $4
+       RETURNING version`,
+      [customerId, JSON.stringify(update.customFields), version + 1, version],
+    );
+    if (!rows.length) throw staleCustomer();
+    return (await this.getCustomer(customerId))!;
+  }
+
+  async listCustomerHistory?(customerId: string, options: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>> {
+    checkAborted(options);
+    const { size } = options.page;
+    const cursor = decodeCursor(options.page.cursor);
+    const params = new Params();
+    const customer = params.add(customerId);
+    const parts = [`SELECT 'n' || h.id AS id, h.create_time AS at, h.kind, h.text, h.author, NULL AS ticket_id, NULL AS ticket_number
+      FROM cic_customer_history h WHERE h.customer_id = ${customer}`];
+    if (options.includeTickets) {
+      const ctx = await this.agentContext(options);
+      const visible = this.visible(ctx, params);
+      const closed = params.add(this.closedStates(), '::int[]');
+      parts.push(`SELECT 'c' || t.id, t.create_time, 'ticket-created', coalesce(t.title, ''), NULL, t.id::text, t.tn FROM ticket t
+        WHERE t.customer_id = ${customer} AND ${visible}`);
+      parts.push(`SELECT 'x' || t.id, t.change_time, 'ticket-closed', coalesce(t.title, ''), NULL, t.id::text, t.tn FROM ticket t
+        WHERE t.customer_id = ${customer} AND t.ticket_state_id = ANY(${closed}) AND ${visible}`);
+    }
+    // Newest first: keyset on (time, id) descending; a previous page reads ascending and turns round.
+    const backwards = cursor?.before ?? false;
+    const where = cursor
+      ? `WHERE (e.at, e.id) ${backwards ? '>' : '<'} (${params.add(cursor.key, '::timestamp')}, ${params.add(cursor.id)})`
+      : '';
+    const direction = backwards ? 'ASC' : 'DESC';
+    const { rows } = await this.db.query<Record<string, unknown>>(
+      `SELECT e.id, e.at::text AS at, e.kind, e.text, e.author, e.ticket_id, e.ticket_number FROM (${parts.join(' UNION ALL ')}) e
+       ${where} ORDER BY e.at ${direction}, e.id COLLATE "C" ${direction} LIMIT ${params.add(size + 1)}`,
+      params.values,
+    );
+    const more = rows.length > size;
+    const pageRows = rows.slice(0, size);
+    if (backwards) pageRows.reverse();
+    const items: HistoryEntry[] = pageRows.map((row) => ({
+      id: String(row.id), customerId, at: iso(row.at), kind: row.kind as HistoryEntry['kind'], text: String(row.text),
+      author: text(row.author), ticketId: text(row.ticket_id), ticketNumber: text(row.ticket_number),
+    }));
+    const page: Page<HistoryEntry> = { items };
+    const keyOf = (row: Record<string, unknown>) => ({ key: String(row.at), id: String(row.id) });
+    if (pageRows.length && (backwards || more)) page.nextCursor = encodeCursor({ ...keyOf(pageRows.at(-1)!), before: false });
+    if (pageRows.length && (backwards ? more : cursor !== undefined)) page.previousCursor = encodeCursor({ ...keyOf(pageRows[0]), before: true });
+    return page;
+  }
+
+  async addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
+    const ctx = await this.agentContext(options);
+    const problems = validateNote(note);
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const { rows } = await this.db.query<{ id: string; at: string }>(
+      `INSERT INTO cic_customer_history (customer_id, create_time, kind, text, author) VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', 'note', $3, $4)
+       RETURNING 'n' || id AS id, create_time::text AS at`,
+      [customerId, this.now().toISOString(), note.text.trim(), ctx?.agent.name ?? null],
+    );
+    return { id: rows[0].id, customerId, at: iso(rows[0].at), kind: 'note', text: note.text.trim(), author: ctx?.agent.name };
   }
 
   async getCustomerUser(login: string, options?: CallOptions): Promise<CustomerUser | undefined> {
@@ -710,6 +805,8 @@ function userValues(input: CustomerUserInput): unknown[] {
     input.phone ?? null, input.mobile ?? null, input.street ?? null, input.zip ?? null, input.city ?? null, input.country ?? null,
     input.comment ?? null, input.valid === false ? 2 : 1];
 }
+
+const staleCustomer = () => new ConflictError('This customer was changed by someone else since you opened it', 'version');
 
 /** A unique violation on the login is a conflict; anything else stays what it was. */
 function conflictOr(error: unknown): unknown {

@@ -3,6 +3,9 @@ import type {
   CompanyStatus,
   Customer,
   CustomerHealth,
+  CustomerUpdate,
+  HistoryEntry,
+  Page,
   CustomerHit,
   CustomerUser,
   CustomerUserInput,
@@ -51,6 +54,12 @@ export interface ListTicketsOptions extends CallOptions {
    * needs one call. A source that ignores this is asked with `countTickets` instead.
    */
   withCounts?: boolean;
+}
+
+export interface ListCustomerHistoryOptions extends CallOptions {
+  page: PageRequest;
+  /** Also the customer's ticket events (created, closed), mixed in by time. */
+  includeTickets?: boolean;
 }
 
 export interface TicketStatisticsOptions extends CallOptions {
@@ -124,6 +133,16 @@ export interface DataSource {
   getTicketStatistics?(scope: TicketScope, options?: TicketStatisticsOptions): Promise<TicketStatistics>;
   /** Optional: the customer's health or distress score (the customer health widget needs it). */
   getCustomerHealth?(customerId: string, options?: CallOptions): Promise<CustomerHealth>;
+
+  /** Optional: the customer's notes and activities, newest first, paged (the history widget needs it). */
+  listCustomerHistory?(customerId: string, options: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>>;
+  /** Optional: adds a note to the customer's history (a `ValidationError` on `text` for an empty or too long note). */
+  addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry>;
+  /**
+   * Optional: changes the customer's custom fields. A `ValidationError` names the fields in
+   * the wrong; a `ConflictError` says the record changed since `update.version`.
+   */
+  updateCustomer?(customerId: string, update: CustomerUpdate, options?: CallOptions): Promise<Customer>;
 
   createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;
   updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;

@@ -1,4 +1,4 @@
-import type { Agent, Customer, CustomerUser, HelpdeskData, Queue, Ticket, TicketLock } from './types.js';
+import type { Agent, Customer, CustomerUser, HelpdeskData, HistoryEntry, Queue, Ticket, TicketLock } from './types.js';
 
 export interface DemoDataOptions {
   /** Same seed, same data. */
@@ -189,6 +189,32 @@ function demoTickets(
   return tickets;
 }
 
+const NOTES = [
+  'Called about the renewal; they want a quote by Friday.',
+  'Quarterly review: happy with response times, asked for a training on the new portal.',
+  'Sent the updated contract for signature.',
+  'Escalation call with their IT lead about the VPN outages.',
+  'Onsite visit planned for next month.',
+  'They asked to route invoices to the new finance address.',
+];
+const ACTIVITIES = ['Contract renewed', 'Account manager changed', 'Price list sent', 'Training delivered'];
+
+/** Notes and activities over the last half year: up to eight per customer with a record, many for the large one. */
+function demoHistory(customers: Customer[], agents: Agent[], now: number, random: ReturnType<typeof createRandom>): HistoryEntry[] {
+  const history: HistoryEntry[] = [];
+  for (const customer of customers) {
+    const count = customer.id === DEMO_EDGE_CASES.large ? 40 : random.int(9);
+    for (let i = 0; i < count; i++) {
+      const note = random.int(3) > 0;
+      history.push({
+        id: `h${history.length + 1}`, customerId: customer.id, at: new Date(now - random.int(180 * DAY)).toISOString(),
+        kind: note ? 'note' : 'activity', text: random.pick(note ? NOTES : ACTIVITIES), author: random.pick(agents).name,
+      });
+    }
+  }
+  return history;
+}
+
 /**
  * A deterministic demo data set: by default a few hundred customers, thousands
  * of customer users and tens of thousands of tickets in every state, with names in several
@@ -204,5 +230,6 @@ export function generateDemoData(options: DemoDataOptions = {}): HelpdeskData {
   const largeCustomerShare = options.largeCustomerShare ?? 0.2;
   const tickets = demoTickets(options.tickets ?? 30_000, customerUsers, agents, queues,
     { largeCustomerShare, now }, random);
-  return { customers, customerUsers, tickets, agents, queues };
+  const history = demoHistory(customers, agents, now, random);
+  return { customers, customerUsers, tickets, agents, queues, history };
 }

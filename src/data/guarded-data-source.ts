@@ -113,6 +113,14 @@ const companyStatus: Check<CompanyStatus> = (value, path) => {
   return { ...record, byCategory } as CompanyStatus;
 };
 
+/** A history entry: an id, a kind, text, and a time that parses. */
+const historyEntry: Check<Record<string, unknown>> = (value, path) => {
+  const record = withString('id')(value, path);
+  text(record.text, at(path, 'text'));
+  if (typeof record.at !== 'string' || Number.isNaN(Date.parse(record.at))) throw malformed(at(path, 'at'), 'is not a date');
+  return record;
+};
+
 const ticketStatistics: Check<unknown> = (value, path) => {
   const record = object(value, path);
   list(record.byQueue, at(path, 'byQueue'), (entry, where) => (text(object(entry, where).queueId, at(where, 'queueId')), openClosed(entry, where)));
@@ -238,6 +246,9 @@ function createGuard(source: DataSource): DataSource {
     countTickets: filterCounts,
     listTickets: listPage(ticket, 'counts', filterCounts),
     getTicketStatistics: ticketStatistics,
+    listCustomerHistory: listPage(historyEntry, 'none', () => undefined),
+    addCustomerNote: historyEntry,
+    updateCustomer: customer,
     getCustomerHealth: customerHealth,
     createCustomerUser: customerUser,
     updateCustomerUser: customerUser,

@@ -7,6 +7,7 @@ import type {
   PreferenceStore,
   SearchOptions,
   TicketStatisticsOptions,
+  ListCustomerHistoryOptions,
 } from './data-source.js';
 import {
   abortError,
@@ -28,6 +29,9 @@ import {
   type Customer,
   type CustomerHealth,
   type CustomerHit,
+  type CustomerUpdate,
+  type HistoryEntry,
+  type Page,
   type CustomerUser,
   type CustomerUserInput,
   type CustomerUserPage,
@@ -89,11 +93,17 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
-/** What `/capabilities` says of the optional calls (absent: answered). */
-interface OptionalCalls {
-  ticketStatistics?: boolean;
-  customerHealth?: boolean;
-}
+/**
+ * The optional calls, by the flag `/capabilities` answers for each: a server that says
+ * `false` does not answer that call, and `HttpDataSource.connect()` does not offer it.
+ */
+export const OPTIONAL_CALLS = {
+  ticketStatistics: 'getTicketStatistics',
+  customerHealth: 'getCustomerHealth',
+  customerHistory: 'listCustomerHistory',
+  customerNotes: 'addCustomerNote',
+  customerUpdate: 'updateCustomer',
+} as const satisfies Record<string, keyof DataSource>;
 
 /** The typed error for an HTTP status (the contract's mapping). */
 async function errorFor(response: Response): Promise<DataSourceError> {
@@ -150,12 +160,10 @@ export class HttpDataSource implements DataSource {
   /** Asks the server what it can do, then answers a data source that knows it. */
   static async connect(options: HttpDataSourceOptions & CallOptions): Promise<HttpDataSource> {
     const probe = new HttpDataSource(options);
-    const answer = await probe.request<DataSourceCapabilities & OptionalCalls>('GET', '/capabilities', { signal: options.signal });
-    const { ticketStatistics, customerHealth, ...capabilities } = answer;
-    const source = new HttpDataSource({ ...options, capabilities });
+    const answer = await probe.request<DataSourceCapabilities & Record<string, unknown>>('GET', '/capabilities', { signal: options.signal });
+    const source = new HttpDataSource({ ...options, capabilities: answer });
     // The optional calls a server says it does not answer are not offered (their widgets hide).
-    if (ticketStatistics === false) source.getTicketStatistics = undefined;
-    if (customerHealth === false) source.getCustomerHealth = undefined;
+    for (const [flag, method] of Object.entries(OPTIONAL_CALLS)) if (answer[flag] === false) (source as DataSource)[method] = undefined;
     return source;
   }
 
@@ -246,6 +254,20 @@ export class HttpDataSource implements DataSource {
         withCounts,
       },
     });
+  }
+
+  listCustomerHistory?(customerId: string, { page, includeTickets, signal }: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>> {
+    return this.request('GET', '/customer-history', {
+      signal, query: { customerId, size: String(page.size), cursor: page.cursor, includeTickets: includeTickets ? 'true' : undefined },
+    });
+  }
+
+  addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
+    return this.request('POST', '/customer-notes', { ...options, query: { customerId }, body: { text: note.text } });
+  }
+
+  updateCustomer?(customerId: string, update: CustomerUpdate, options?: CallOptions): Promise<Customer> {
+    return this.request('PUT', '/customer', { ...options, query: { id: customerId }, body: update });
   }
 
   createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {

@@ -1,6 +1,7 @@
 import type {
   CallOptions,
   DataSource,
+  ListCustomerHistoryOptions,
   TicketStatisticsOptions,
   DataSourceCapabilities,
   ListCustomerUsersOptions,
@@ -14,7 +15,8 @@ import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from 
 import { compareTickets, type TicketSortContext } from './ticket-sort.js';
 import { validateCustomerUser } from './validation.js';
 import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
-import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS, ticketStatistics } from './ticket-statistics.js';
+import { closedAtOf, DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS, ticketStatistics } from './ticket-statistics.js';
+import { validateCustomerUpdate, validateNote } from './validation.js';
 import {
   STATE_CATEGORIES,
   TICKET_FILTERS,
@@ -24,6 +26,8 @@ import {
   type Customer,
   type CustomerHealth,
   type CustomerHit,
+  type CustomerUpdate,
+  type HistoryEntry,
   type CustomerUser,
   type CustomerUserInput,
   type CustomerUserPage,
@@ -130,6 +134,9 @@ export class InMemoryDataSource implements DataSource {
   private readonly ticketsByUser = new Map<string, Bucket>();
   private readonly sortCache = new Map<string, Ticket[]>();
   private readonly distress: DistressIndex;
+  /** Each customer's notes and activities, newest first. */
+  private readonly history = new Map<string, HistoryEntry[]>();
+  private nextNote = 1;
   private readonly isClosed = (ticket: Ticket) => !this.classify.isViewable(this.classify.categoryOf(ticket.state));
 
   constructor(data: HelpdeskData, options: InMemoryDataSourceOptions = {}) {
@@ -144,6 +151,8 @@ export class InMemoryDataSource implements DataSource {
     if (!writable) {
       this.createCustomerUser = undefined;
       this.updateCustomerUser = undefined;
+      this.addCustomerNote = undefined;
+      this.updateCustomer = undefined;
     }
     if (options.preferences) this.preferences = new InMemoryPreferenceStore();
     this.distress = new DistressIndex(
@@ -153,11 +162,13 @@ export class InMemoryDataSource implements DataSource {
     for (const agent of data.agents ?? []) this.agents.set(agent.id, agent);
     for (const queue of data.queues ?? []) this.queueNames.set(queue.id, queue.name);
     for (const customer of data.customers) {
-      this.customers.set(customer.id, customer);
+      this.customers.set(customer.id, { ...customer, version: customer.version ?? '1' });
       this.customerIds.add(customer.id);
     }
     for (const user of data.customerUsers) this.indexUser(user);
     for (const ticket of data.tickets) this.indexTicket(ticket);
+    for (const entry of data.history ?? []) addTo(this.history, entry.customerId, entry);
+    for (const entries of this.history.values()) entries.sort(newestFirst);
   }
 
   /** The clock used for reminder and escalation views. */
@@ -281,6 +292,51 @@ export class InMemoryDataSource implements DataSource {
   async getCustomerHealth(customerId: string, options?: CallOptions): Promise<CustomerHealth> {
     await this.latency(options);
     return this.distress.of(customerId, this.now());
+  }
+
+  async listCustomerHistory(customerId: string, options: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>> {
+    await this.latency(options);
+    let entries = this.history.get(customerId) ?? [];
+    if (options.includeTickets) entries = [...entries, ...this.ticketEvents(customerId)].sort(newestFirst);
+    return pageOf(entries, (entry) => entry.id, options.page.size, options.page.cursor);
+  }
+
+  /** A customer's tickets as history: each one's creation, and its closing. */
+  private ticketEvents(customerId: string): HistoryEntry[] {
+    return this.candidates([this.ticketsByCustomer.get(customerId)], 'all').flatMap((ticket) => {
+      const event = (kind: 'ticket-created' | 'ticket-closed', at: string): HistoryEntry => ({
+        id: `${kind}:${ticket.id}`, customerId, at, kind, text: ticket.title, ticketId: ticket.id, ticketNumber: ticket.number,
+      });
+      const closedAt = closedAtOf(ticket, this.isClosed(ticket));
+      return closedAt ? [event('ticket-created', ticket.createdAt), event('ticket-closed', closedAt)] : [event('ticket-created', ticket.createdAt)];
+    });
+  }
+
+  async addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
+    await this.latency(options);
+    const problems = validateNote(note);
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const entry: HistoryEntry = {
+      id: `note-${this.nextNote++}`, customerId, at: this.now().toISOString(), kind: 'note', text: note.text.trim(), author: this.currentAgent()?.name,
+    };
+    addTo(this.history, customerId, entry);
+    this.history.get(customerId)!.sort(newestFirst);
+    return entry;
+  }
+
+  async updateCustomer?(customerId: string, update: CustomerUpdate, options?: CallOptions): Promise<Customer> {
+    await this.latency(options);
+    const customer = this.customers.get(customerId);
+    if (!customer) throw new ValidationError({ customerId: 'Unknown customer' }, 'This customer has no record to change');
+    const problems = validateCustomerUpdate(update);
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const version = customer.version!;
+    if (update.version !== undefined && update.version !== version) {
+      throw new ConflictError('This customer was changed by someone else since you opened it', 'version');
+    }
+    const changed: Customer = { ...customer, customFields: { ...update.customFields }, version: String(Number(version) + 1 || 2) };
+    this.customers.set(customerId, changed);
+    return changed;
   }
 
   async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
@@ -456,6 +512,8 @@ export class InMemoryDataSource implements DataSource {
     return sorted;
   }
 }
+
+const newestFirst = (a: HistoryEntry, b: HistoryEntry) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The pattern of a search term, or undefined for a term too short to search (`*` alone lists all). */
 function searchPatternFor(term: string): SearchPattern | undefined {

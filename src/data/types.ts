@@ -20,6 +20,32 @@ export interface Customer extends Address {
   comment?: string;
   /** Label → value. */
   customFields?: Record<string, string>;
+  /** Changes whenever the record does; `updateCustomer` refuses a change made to an older version. */
+  version?: string;
+}
+
+/** What `updateCustomer` changes: the custom fields, for the version the agent edited. */
+export interface CustomerUpdate {
+  customFields: Record<string, string>;
+  /** The `version` of the record the agent edited (a conflict when it has changed since). */
+  version?: string;
+}
+
+/** Notes, activities and (when asked) ticket events of a customer's history. */
+export type HistoryKind = 'note' | 'activity' | 'ticket-created' | 'ticket-closed';
+
+export interface HistoryEntry {
+  id: string;
+  customerId: string;
+  /** ISO 8601. */
+  at: string;
+  kind: HistoryKind;
+  /** The note or activity; the ticket's title for ticket events. */
+  text: string;
+  /** Who wrote or did it (a display name). */
+  author?: string;
+  ticketId?: string;
+  ticketNumber?: string;
 }
 
 export interface CustomerUser extends Address {
@@ -86,6 +112,8 @@ export interface HelpdeskData {
   tickets: Ticket[];
   agents?: Agent[];
   queues?: Queue[];
+  /** Notes and activities of customers (newest or oldest first: sources sort them). */
+  history?: HistoryEntry[];
 }
 
 export const STATE_CATEGORIES = [

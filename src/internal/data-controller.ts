@@ -95,6 +95,11 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     return loaded && sameArgs(loaded.args, this.options.args()) ? loaded.value : undefined;
   }
 
+  /** The value once the load under way (if any) has finished; rejects when it fails. */
+  get complete(): Promise<T | undefined> {
+    return this.task.taskComplete.then((loaded) => loaded?.value);
+  }
+
   /** Loads again with the current inputs (retry, refresh). */
   reload = (): void => {
     void this.task.run();

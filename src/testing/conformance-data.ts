@@ -90,5 +90,10 @@ export function conformanceData(): HelpdeskData {
       { id: 'q1', name: 'Support' },
       { id: 'q2', name: 'Billing' },
     ],
+    // Seven notes and activities of BIG, a day apart; the newest is note 7.
+    history: Array.from({ length: 7 }, (_, i) => ({
+      id: `h${i + 1}`, customerId: 'BIG', at: at(-24 * (7 - i)), kind: i % 3 === 2 ? ('activity' as const) : ('note' as const),
+      text: `Note ${i + 1}: ${['called back', 'Renewal discussed', 'sent the offer'][i % 3]}`, author: 'Mia Me',
+    })),
   };
 }

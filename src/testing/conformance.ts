@@ -236,6 +236,42 @@ export function runDataSourceConformance(name: string, createSource: CreateSourc
       check(big.higherIsBetter || big.score > small.score, 'the customer with the most tickets is the more distressed');
     });
 
+    it('pages a customer\'s history newest first, with its ticket events when asked (when it offers one)', async () => {
+      const ds = await source();
+      if (!ds.listCustomerHistory) return;
+      const own = await pageThrough('BIG history', 3, (cursor) => ds.listCustomerHistory!('BIG', { page: { size: 3, cursor } }), (e) => e.id);
+      same(own.map((e) => e.text.split(':')[0]), ['Note 7', 'Note 6', 'Note 5', 'Note 4', 'Note 3', 'Note 2', 'Note 1'], 'newest first');
+      const mixed = await pageThrough('BIG history with tickets', 10, (cursor) =>
+        ds.listCustomerHistory!('BIG', { page: { size: 10, cursor }, includeTickets: true }), (e) => e.id);
+      const created = mixed.filter((e) => e.kind === 'ticket-created');
+      same(created.length, ticketsOf({ customerId: 'BIG' }).length, 'one "created" event per ticket');
+      const times = mixed.map((e) => Date.parse(e.at));
+      check(times.every((t, i) => i === 0 || times[i - 1] >= t), 'tickets mixed in by time, newest first');
+      same((await ds.listCustomerHistory('SMALL', { page: { size: 5 } })).items, [], 'a customer without history');
+    });
+
+    it('adds notes and changes custom fields, refusing bad input and stale versions (when it can)', async () => {
+      const ds = await source();
+      if (ds.addCustomerNote) {
+        check((await rejection(ds.addCustomerNote('BIG', { text: '  ' }))) instanceof ValidationError, 'an empty note is a ValidationError');
+        const note = await ds.addCustomerNote('BIG', { text: 'Quarterly review booked' });
+        same([note.kind, note.text, note.customerId], ['note', 'Quarterly review booked', 'BIG'], 'the note as stored');
+        if (ds.listCustomerHistory) same((await ds.listCustomerHistory('BIG', { page: { size: 1 } })).items[0]?.id, note.id, 'the new note comes first');
+      }
+      if (ds.updateCustomer) {
+        const before = await ds.getCustomer('BIG');
+        same(before?.customFields, { Tier: 'Gold' }, 'the custom fields');
+        const tooLong = await rejection(ds.updateCustomer('BIG', { customFields: { Tier: 'x'.repeat(251) }, version: before?.version }));
+        check(tooLong instanceof ValidationError && 'Tier' in tooLong.fieldErrors, 'a value too long is a ValidationError on its label');
+        const changed = await ds.updateCustomer('BIG', { customFields: { Tier: 'Platinum' }, version: before?.version });
+        same(changed.customFields, { Tier: 'Platinum' }, 'the changed fields');
+        check(changed.version !== before?.version, 'a new version');
+        same((await ds.getCustomer('BIG'))?.customFields, { Tier: 'Platinum' }, 'the change is kept');
+        const stale = await rejection(ds.updateCustomer('BIG', { customFields: { Tier: 'Silver' }, version: before?.version }));
+        check(stale instanceof ConflictError, 'a change to an older version is a ConflictError');
+      }
+    });
+
     it('counts per user and per customer as many tickets as are listed for them', async () => {
       const ds = await source();
       const logins = ['big.user01', 'big.user02', 'small.owner', 'ghost.user', 'nobody'];

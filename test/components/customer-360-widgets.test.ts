@@ -5,6 +5,8 @@ import '../../src/components/ticket-statistics-widget/define.js';
 import '../../src/components/customer-health-widget/define.js';
 import '../../src/components/customer-information-center/define.js';
 import '../../src/components/customer-users-widget/define.js';
+import '../../src/components/customer-history-widget/define.js';
+import '../../src/components/customer-information-widget/define.js';
 import type { RecentTicketsWidget } from '../../src/components/recent-tickets-widget/recent-tickets-widget.js';
 import type { TicketStatisticsWidget } from '../../src/components/ticket-statistics-widget/ticket-statistics-widget.js';
 import type { CustomerHealthWidget } from '../../src/components/customer-health-widget/customer-health-widget.js';
@@ -288,5 +290,129 @@ describe('contact card in customer-users-widget', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => button.getAttribute('aria-expanded') === 'false');
     expect(el.shadowRoot!.activeElement).to.equal(button);
+  });
+});
+
+describe('customer-history-widget', () => {
+  /** ACME with seven notes a day apart (note 7 the newest). */
+  function withHistory(): HelpdeskData {
+    return {
+      ...smallHelpdesk(),
+      history: Array.from({ length: 7 }, (_, i) => ({
+        id: `h${i + 1}`, customerId: 'ACME', at: at(-24 * (7 - i)), kind: 'note' as const, text: `Note ${i + 1}`, author: 'Mia Me',
+      })),
+    };
+  }
+  async function render(spy = fixtureSource({}, withHistory())) {
+    const el = await fixture<HTMLElement>(html`<customer-history-widget customer-id="ACME" .dataSource=${spy.source}></customer-history-widget>`);
+    await loaded(el);
+    return { el, spy };
+  }
+  const texts = (el: HTMLElement) => $$(el, '[part=entry] .text').map(text);
+
+  it('shows the last five entries, newest first, and pages to the rest', async () => {
+    const { el, spy } = await render();
+    expect(texts(el)).to.deep.equal(['Note 7', 'Note 6', 'Note 5', 'Note 4', 'Note 3']);
+    expect(spy.total()).to.equal(1);
+    await expect(el).to.be.accessible();
+    [...$$<HTMLButtonElement>(el, '[part=pager] button')].find((b) => text(b) === 'Next page')!.click();
+    await until(() => texts(el).join() === 'Note 2,Note 1');
+  });
+
+  it('mixes the ticket events in when asked, and loads again', async () => {
+    const { el, spy } = await render();
+    spy.reset();
+    $<HTMLInputElement>(el, '[part=include-tickets] input')!.click();
+    await until(() => $$(el, '.kind-ticket-created, .kind-ticket-closed').length > 0, 'no ticket events');
+    expect(spy.calls.listCustomerHistory[0][1]).to.include({ includeTickets: true });
+  });
+
+  it('adds a note that shows at once, without loading the list again', async () => {
+    const { el, spy } = await render();
+    spy.reset();
+    $<HTMLButtonElement>(el, '[part=add-button]')!.click();
+    await until(() => $(el, '[part=note-input]'));
+    await sendKeys({ type: 'Called about the renewal' });
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => texts(el)[0] === 'Called about the renewal', 'the note is not shown first');
+    expect(spy.count('listCustomerHistory')).to.equal(0);
+    expect(spy.count('addCustomerNote')).to.equal(1);
+  });
+
+  it('keeps the typed text and says why when a note cannot be saved', async () => {
+    const { el, spy } = await render();
+    $<HTMLButtonElement>(el, '[part=add-button]')!.click();
+    await until(() => $(el, '[part=note-input]'));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => text($(el, '[part=message]')) === 'This field is required.', 'no message for an empty note');
+    await sendKeys({ type: 'Important' });
+    spy.fail('addCustomerNote', () => new UnavailableError());
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => /unavailable/i.test(text($(el, '[part=message]'))), 'no message for a failed save');
+    expect($<HTMLTextAreaElement>(el, '[part=note-input]')!.value).to.equal('Important');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no Add note when the source cannot write, and says so when there is no history', async () => {
+    const { el } = await render(fixtureSource({ writable: false }, smallHelpdesk()));
+    expectNone($(el, '[part=add-button]'), 'Add note');
+    expect($(el, '[part=empty]')).to.exist;
+  });
+});
+
+describe('custom fields in customer-information-widget', () => {
+  async function render(spy = fixtureSource({}, { ...smallHelpdesk(), customers: [{ id: 'ACME', name: 'Acme', customFields: { Tier: 'Gold', Region: 'EMEA' } }] })) {
+    const el = await fixture<HTMLElement>(html`<customer-information-widget customer-id="ACME" .dataSource=${spy.source}></customer-information-widget>`);
+    await until(() => $(el, 'dl'), 'never loaded');
+    return { el, spy };
+  }
+  const input = (el: HTMLElement, index: number) => $$<HTMLInputElement>(el, '[part=fields-form] input')[index];
+
+  it('edits the custom fields with Save, showing the saved values', async () => {
+    const { el } = await render();
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 0));
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, 0));
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' Plus' });
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => !$(el, '[part=fields-form]'));
+    expect(text($(el, 'dl'))).to.contain('Gold Plus');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a field error beside the field, keeping what was typed', async () => {
+    const { el } = await render();
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 1));
+    input(el, 1).value = 'x'.repeat(300);
+    input(el, 1).dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => input(el, 1).getAttribute('aria-invalid') === 'true');
+    expect(text($(el, '#field-1-message'))).to.equal('This is too long.');
+    expect(input(el, 1).value).to.have.length(300);
+  });
+
+  it('says the record changed, and reloads it keeping the typed values', async () => {
+    const spy = fixtureSource({}, { ...smallHelpdesk(), customers: [{ id: 'ACME', name: 'Acme', customFields: { Tier: 'Gold' } }] });
+    const { el } = await render(spy);
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 0));
+    await spy.source.updateCustomer!('ACME', { customFields: { Tier: 'Silver' } }); // someone else
+    input(el, 0).value = 'Platinum';
+    input(el, 0).dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => $(el, '[part=reload-button]'), 'no conflict');
+    $<HTMLButtonElement>(el, '[part=reload-button]')!.click();
+    await until(() => input(el, 0) && !$(el, '[part=reload-button]'));
+    expect(input(el, 0).value).to.equal('Platinum');
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => !$(el, '[part=fields-form]'), 'the save after the reload failed');
+    expect(text($(el, 'dl'))).to.contain('Platinum');
+  });
+
+  it('offers no Edit when the source cannot change customers', async () => {
+    const { el } = await render(fixtureSource({ writable: false }, { ...smallHelpdesk(), customers: [{ id: 'ACME', customFields: { Tier: 'Gold' } }] }));
+    expectNone($(el, '[part=edit-button]'), 'Edit');
   });
 });

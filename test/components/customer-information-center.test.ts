@@ -15,7 +15,7 @@ const LAYOUT_KEY = 'cic:layout:customer-information-center';
 const DEFAULT_MAIN = ['Customer Users', 'Reminder Tickets', 'Escalated Tickets', 'New Tickets', 'Open Tickets'];
 const DEFAULT_SIDEBAR = ['Settings', 'Company Status', 'Customer Information'];
 /** The Customer 360 widgets: offered in the settings, hidden until the agent shows them. */
-const HIDDEN_BY_DEFAULT = ['ticket-statistics', 'recent-tickets', 'customer-health'];
+const HIDDEN_BY_DEFAULT = ['ticket-statistics', 'customer-history', 'recent-tickets', 'customer-health'];
 
 const titles = (el: CustomerInformationCenter, region: 'main' | 'sidebar') =>
   $$(el, `[data-region=${region}] .card-title`).map((t) => text(t));
@@ -148,7 +148,7 @@ describe('customer-information-center', () => {
     await until(() => settings.shadowRoot!.querySelector('form'));
     const boxes = [...settings.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
     const labels = [...settings.shadowRoot!.querySelectorAll('label')].map((l) => text(l));
-    expect(labels).to.deep.equal([...DEFAULT_MAIN, 'Ticket Statistics', ...DEFAULT_SIDEBAR, 'Recent Tickets', 'Customer Health']);
+    expect(labels).to.deep.equal([...DEFAULT_MAIN, 'Ticket Statistics', 'History and Notes', ...DEFAULT_SIDEBAR, 'Recent Tickets', 'Customer Health']);
     expect(boxes[labels.indexOf('Settings')].disabled).to.equal(true);
     expect(boxes[labels.indexOf('Settings')].checked).to.equal(true);
     const escalated = boxes[labels.indexOf('Escalated Tickets')];

@@ -46,7 +46,7 @@ describe('the center over HttpDataSource and the REST API', () => {
     $<HTMLButtonElement>(center, '[data-widget="new-tickets"] .close-button')!.click();
     await until(() => requests.includes('PUT /preferences'));
     const stored = await source.preferences!.get('layout:customer-information-center');
-    expect((stored as { hidden: string[] }).hidden).to.deep.equal(['ticket-statistics', 'recent-tickets', 'customer-health', 'new-tickets']);
+    expect((stored as { hidden: string[] }).hidden).to.deep.equal(['ticket-statistics', 'customer-history', 'recent-tickets', 'customer-health', 'new-tickets']);
     expect(localStorage.length, 'nothing in localStorage: the server keeps the layout').to.equal(0);
   });
 });

@@ -14,6 +14,7 @@ import { CustomerUsersWidget } from '../customer-users-widget/customer-users-wid
 import { SettingsWidget } from '../settings-widget/settings-widget.js';
 import { TicketListWidget } from '../ticket-list-widget/ticket-list-widget.js';
 import { CustomerHealthWidget } from '../customer-health-widget/customer-health-widget.js';
+import { CustomerHistoryWidget } from '../customer-history-widget/customer-history-widget.js';
 import { RecentTicketsWidget } from '../recent-tickets-widget/recent-tickets-widget.js';
 import { TicketStatisticsWidget } from '../ticket-statistics-widget/ticket-statistics-widget.js';
 
@@ -26,6 +27,7 @@ export function customerCenterWidgets(): WidgetDefinition[] {
     { id: 'company-status', tag: 'company-status-widget', title: () => msg('Company Status'), region: 'sidebar' },
     builtInWidget.customerInformation(),
     builtInWidget.ticketStatistics(),
+    builtInWidget.customerHistory(),
     builtInWidget.recentTickets(),
     builtInWidget.customerHealth(),
   ];
@@ -47,6 +49,7 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  * @dependency ticket-statistics-widget
  * @dependency recent-tickets-widget
  * @dependency customer-health-widget
+ * @dependency customer-history-widget
  *
  * @fires customer-selected - Bubbles from the search dialog; cancel it to keep this center from opening that customer.
  */
@@ -61,6 +64,7 @@ export class CustomerInformationCenter extends InformationCenter<Customer> {
     'recent-tickets-widget': RecentTicketsWidget,
     'ticket-statistics-widget': TicketStatisticsWidget,
     'customer-health-widget': CustomerHealthWidget,
+    'customer-history-widget': CustomerHistoryWidget,
   };
 
   /** The customer to show (exact id). Without one, the center shows an empty state and opens the search. */

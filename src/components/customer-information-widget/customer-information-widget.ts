@@ -1,18 +1,34 @@
 import { TaskStatus } from '@lit/task';
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ConflictError, isAbortError, ValidationError, withTimeout } from '../../data/errors.js';
 import type { Customer } from '../../data/types.js';
+import { errorMessage } from '../../internal/data-states.js';
+import { problemText } from '../../internal/field-problems.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomer } from '../../internal/shared-request.js';
 import { msg } from '../../internal/localize.js';
+import { styles } from './customer-information-widget.styles.js';
 import { customFields, field, formatAddress, invalidBadge, webLink } from '../../internal/record-fields.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { recordStyles } from '../../internal/record.styles.js';
 
+/** While the agent edits the custom fields: what was typed, for which version, and what went wrong. */
+interface Editing {
+  drafts: Record<string, string>;
+  version?: string;
+  problems: Record<string, string>;
+  conflict: boolean;
+  error: string;
+  saving: boolean;
+}
+
 /**
  * The customer's record: name, address, URL, comment and custom fields; an
- * invalid customer is marked. The widget hides itself (the `hidden` attribute, which the
+ * invalid customer is marked. When the data source can change customers, Edit turns the
+ * custom fields into inputs (Save / Cancel): a field the source refuses says why beside
+ * it, and a record changed meanwhile can be reloaded without losing what was typed. The widget hides itself (the `hidden` attribute, which the
  * container honours for the whole card) when the customer has no record.
  *
  * @summary The details of a customer.
@@ -20,11 +36,13 @@ import { recordStyles } from '../../internal/record.styles.js';
  *
  * @csspart invalid - The mark of an invalid customer.
  * @csspart url - The customer's web address (a link that opens a new tab, http and https only).
+ * @csspart edit-button - Edits the custom fields (when the data source can change customers).
+ * @csspart fields-form - The custom fields being edited; `save-button`, `reload-button` and `message` inside.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
  */
 export class CustomerInformationWidget extends CicElement {
-  static override styles = [...CicElement.styles, dataStateStyles, recordStyles];
+  static override styles = [...CicElement.styles, dataStateStyles, recordStyles, styles];
 
   /** The customer (exact id). */
   @property({ attribute: 'customer-id' }) customerId = '';
@@ -35,12 +53,25 @@ export class CustomerInformationWidget extends CicElement {
     load: (source, [id], signal) => loadCustomer(source, id, signal),
   });
 
+  @state() private editing?: Editing;
+  /** The record as the latest save answered it (shown until the next load). */
+  @state() private saved?: Customer;
+
+  private get canEdit(): boolean {
+    return typeof this.effectiveDataSource?.updateCustomer === 'function';
+  }
+
   protected override updated(): void {
     this.toggleAttribute('hidden', this.customer.status === TaskStatus.COMPLETE && this.customer.value === undefined);
   }
 
   override render() {
-    return this.customer.render({ complete: (customer) => (customer ? this.renderCustomer(customer) : '') });
+    return this.customer.render({
+      complete: (loaded) => {
+        const customer = this.saved?.id === loaded?.id ? this.saved : loaded;
+        return customer ? this.renderCustomer(customer) : '';
+      },
+    });
   }
 
   private renderCustomer(customer: Customer) {
@@ -48,7 +79,84 @@ export class CustomerInformationWidget extends CicElement {
       <dl>
         ${field(msg('Name'), customer.name)} ${field(msg('Customer ID'), customer.id)}
         ${field(msg('Address'), formatAddress(customer))} ${field(msg('URL'), webLink(customer.url))}
-        ${field(msg('Comment'), customer.comment)} ${customFields(customer.customFields)}
-      </dl>`;
+        ${field(msg('Comment'), customer.comment)} ${this.editing ? nothing : customFields(customer.customFields)}
+      </dl>
+      ${this.editing ? this.renderForm(customer, this.editing) : nothing}
+      ${this.canEdit && !this.editing && Object.keys(customer.customFields ?? {}).length
+        ? html`<button class="button" part="edit-button" type="button" @click=${() => this.edit(customer)}>${msg('Edit')}</button>`
+        : nothing}`;
+  }
+
+  private async edit(customer: Customer) {
+    this.editing = { drafts: { ...customer.customFields }, version: customer.version, problems: {}, conflict: false, error: '', saving: false };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('[part=fields-form] input')?.focus();
+  }
+
+  private async stopEditing() {
+    this.editing = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=edit-button]')?.focus();
+  }
+
+  private renderForm(customer: Customer, editing: Editing) {
+    const labels = Object.keys(editing.drafts);
+    return html`<form part="fields-form" class="fields-form" novalidate @submit=${(e: Event) => this.save(e, customer.id)}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.stopEditing()}>
+      ${labels.map((label, index) => {
+        const problem = editing.problems[label];
+        return html`<label for="field-${index}">${label}</label>
+          <input id="field-${index}" .value=${editing.drafts[label]} aria-invalid=${problem ? 'true' : 'false'}
+            aria-describedby=${problem ? `field-${index}-message` : nothing}
+            @input=${(e: InputEvent) => (this.editing = { ...editing, drafts: { ...editing.drafts, [label]: (e.target as HTMLInputElement).value } })} />
+          ${problem ? html`<p class="message" part="message" id="field-${index}-message">${problemText(problem, label)}</p>` : nothing}`;
+      })}
+      ${editing.conflict
+        ? html`<p class="message" part="message" role="alert">
+              ${msg('This customer was changed by someone else. Reload it to see the changes; what you typed is kept.')}
+            </p>
+            <button class="button" part="reload-button" type="button" @click=${this.reloadForConflict}>${msg('Reload')}</button>`
+        : nothing}
+      ${editing.error ? html`<p class="message" part="message" role="alert">${editing.error}</p>` : nothing}
+      <div class="actions">
+        <button class="button primary" part="save-button" type="submit" ?disabled=${editing.saving}>${msg('Save')}</button>
+        <button class="button" type="button" @click=${this.stopEditing}>${msg('Cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  /** Loads the record again; what was typed stays, and the next save is for the version loaded now. */
+  private reloadForConflict = () => {
+    this.saved = undefined;
+    this.customer.reload();
+    this.customer.complete.then(
+      (customer) => {
+        if (this.editing) this.editing = { ...this.editing, version: customer?.version, conflict: false };
+      },
+      () => undefined, // the widget shows the error with its Retry
+    );
+  };
+
+  private async save(event: Event, customerId: string) {
+    event.preventDefault();
+    const source = this.effectiveDataSource;
+    const editing = this.editing;
+    if (!source?.updateCustomer || !editing || editing.saving) return;
+    this.editing = { ...editing, saving: true, problems: {}, error: '', conflict: false };
+    try {
+      const update = { customFields: editing.drafts, version: editing.version };
+      this.saved = await withTimeout(this.effectiveRequestTimeout, new AbortController().signal, (signal) =>
+        source.updateCustomer!(customerId, update, { signal }),
+      );
+      await this.stopEditing();
+    } catch (error) {
+      if (isAbortError(error) || !this.editing) return;
+      const problems = error instanceof ValidationError ? error.fieldErrors : {};
+      const placed = Object.keys(problems).some((label) => label in editing.drafts);
+      this.editing = {
+        ...this.editing, saving: false, problems, conflict: error instanceof ConflictError,
+        error: error instanceof ConflictError || placed ? '' : errorMessage(error),
+      };
+    }
   }
 }

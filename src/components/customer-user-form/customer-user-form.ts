@@ -6,6 +6,7 @@ import { validateCustomerUser } from '../../data/validation.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { errorMessage } from '../../internal/data-states.js';
 import { emit } from '../../internal/events.js';
+import { problemText } from '../../internal/field-problems.js';
 import { msg } from '../../internal/localize.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { styles } from './customer-user-form.styles.js';
@@ -30,22 +31,6 @@ const FIELDS: FieldSpec[] = [
   { name: 'phone', label: () => msg('Phone'), type: 'tel', autocomplete: 'tel' },
   { name: 'mobile', label: () => msg('Mobile'), type: 'tel', autocomplete: 'tel' },
 ];
-
-/** A field problem in the agent's words: known codes are translated, other text shown as given. */
-function problemText(problem: string, field: string): string {
-  switch (problem) {
-    case 'required':
-      return msg('This field is required.');
-    case 'email':
-      return msg('Enter a valid email address, like name@example.com.');
-    case 'conflict':
-      if (field === 'login') return msg('This login is already taken.');
-      if (field === 'email') return msg('This email address is already in use.');
-      return msg('This value is already in use.');
-    default:
-      return problem;
-  }
-}
 
 /**
  * Adds or edits a customer user: required login, first and last name and a

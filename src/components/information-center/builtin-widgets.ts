@@ -21,6 +21,10 @@ export const builtInWidget = {
     id: 'ticket-statistics', tag: 'ticket-statistics-widget', title: () => msg('Ticket Statistics'), region: 'main',
     hiddenByDefault: true, requires: ['getTicketStatistics'],
   }),
+  customerHistory: (): WidgetDefinition => ({
+    id: 'customer-history', tag: 'customer-history-widget', title: () => msg('History and Notes'), region: 'main',
+    hiddenByDefault: true, requires: ['listCustomerHistory'],
+  }),
   customerHealth: (): WidgetDefinition => ({
     id: 'customer-health', tag: 'customer-health-widget', title: () => msg('Customer Health'), region: 'sidebar',
     hiddenByDefault: true, requires: ['getCustomerHealth'],

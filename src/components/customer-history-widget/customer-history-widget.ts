@@ -1,0 +1,187 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isAbortError, ValidationError, withTimeout } from '../../data/errors.js';
+import type { HistoryEntry, Page } from '../../data/types.js';
+import { CicElement } from '../../internal/cic-element.js';
+import { DataController } from '../../internal/data-controller.js';
+import { errorMessage } from '../../internal/data-states.js';
+import { problemText } from '../../internal/field-problems.js';
+import { formatDateTime } from '../../internal/format.js';
+import { msg, str } from '../../internal/localize.js';
+import { listStyles } from '../../internal/list.styles.js';
+import { Paging } from '../../internal/paging.js';
+import { dataStateStyles } from '../../internal/theme.styles.js';
+import { styles } from './customer-history-widget.styles.js';
+
+/**
+ * A customer's history: the latest notes and activities (five to a page), with the
+ * customer's ticket events mixed in on request, and a note added in place when the source
+ * can write one. A note that cannot be saved keeps its text and says why; a saved note
+ * shows at once, without loading the list again.
+ *
+ * @summary The latest notes and activities of a customer, and adding a note.
+ * @tag customer-history-widget
+ *
+ * @csspart include-tickets - The "Include tickets" switch.
+ * @csspart add-button - Opens the note form.
+ * @csspart note-form - The note form; `note-input`, `save-button` and `message` inside.
+ * @csspart list - The entries.
+ * @csspart entry - Each entry.
+ * @csspart pager - The paging controls.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state; `retry-button` inside.
+ * @csspart empty - The "none" state.
+ */
+export class CustomerHistoryWidget extends CicElement {
+  static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];
+
+  /** The customer (exact id). */
+  @property({ attribute: 'customer-id' }) customerId = '';
+  /** Mixes the customer's ticket events (created, closed) into the history. */
+  @property({ type: Boolean, attribute: 'include-tickets' }) includeTickets = false;
+
+  @state() private pageSize = 5;
+  @state() private writing = false;
+  @state() private draft = '';
+  @state() private saving = false;
+  @state() private saveProblem = '';
+  /** Notes saved here since the list was loaded: shown first, without a reload. */
+  @state() private added: HistoryEntry[] = [];
+
+  private readonly paging = new Paging(this);
+
+  private get customer(): string {
+    return this.subjectValue('customerId', this.customerId);
+  }
+
+  private readonly history = new DataController<Page<HistoryEntry>, [string, boolean, number, string | undefined]>(this, {
+    args: () => [this.customer, this.includeTickets, this.pageSize, this.paging.cursor],
+    ready: ([id]) => id !== '',
+    isEmpty: (page) => page.items.length === 0 && this.added.length === 0,
+    load: (source, [id, includeTickets, size, cursor], signal) => {
+      if (!source.listCustomerHistory) throw new Error(msg('This data source has no customer history.'));
+      this.added = [];
+      return source.listCustomerHistory(id, { page: { size, cursor }, includeTickets, signal });
+    },
+  });
+
+  private lastCustomer = '';
+  protected override willUpdate(): void {
+    if (this.customer !== this.lastCustomer) {
+      this.lastCustomer = this.customer;
+      this.paging.reset();
+      this.writing = false;
+      this.draft = '';
+    }
+  }
+
+  private get canWrite(): boolean {
+    return typeof this.effectiveDataSource?.addCustomerNote === 'function';
+  }
+
+  override render() {
+    return html`<div class="toolbar">
+        <label part="include-tickets">
+          <input type="checkbox" .checked=${this.includeTickets} @change=${(e: Event) => this.toggleTickets((e.target as HTMLInputElement).checked)} />
+          ${msg('Include tickets')}
+        </label>
+        ${this.canWrite && !this.writing
+          ? html`<button class="button" part="add-button" type="button" @click=${this.openForm}>${msg('Add note')}</button>`
+          : nothing}
+      </div>
+      ${this.writing ? this.renderForm() : nothing}
+      ${this.history.render({ complete: (page) => this.renderList(page) })}`;
+  }
+
+  private toggleTickets(on: boolean): void {
+    this.includeTickets = on;
+    this.paging.reset();
+  }
+
+  private async openForm() {
+    this.writing = true;
+    this.saveProblem = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('[part=note-input]')?.focus();
+  }
+
+  private async closeForm() {
+    this.writing = false;
+    this.saveProblem = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=add-button]')?.focus();
+  }
+
+  private renderForm() {
+    return html`<form part="note-form" class="note-form" @submit=${this.save} novalidate>
+      <label for="note">${msg('Note')}</label>
+      <textarea id="note" part="note-input" rows="3" .value=${this.draft} aria-invalid=${this.saveProblem ? 'true' : 'false'}
+        aria-describedby=${this.saveProblem ? 'note-message' : nothing}
+        @input=${(e: InputEvent) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeForm()}></textarea>
+      ${this.saveProblem ? html`<p class="message" part="message" id="note-message" role="alert">${this.saveProblem}</p>` : nothing}
+      <div class="actions">
+        <button class="button primary" part="save-button" type="submit" ?disabled=${this.saving}>${msg('Save')}</button>
+        <button class="button" type="button" @click=${this.closeForm}>${msg('Cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private async save(event: Event) {
+    event.preventDefault();
+    const source = this.effectiveDataSource;
+    if (!source?.addCustomerNote || this.saving) return;
+    this.saving = true;
+    this.saveProblem = '';
+    try {
+      const entry = await withTimeout(this.effectiveRequestTimeout, new AbortController().signal, (signal) =>
+        source.addCustomerNote!(this.customer, { text: this.draft }, { signal }),
+      );
+      this.added = [entry, ...this.added];
+      this.draft = '';
+      await this.closeForm();
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const problem = error instanceof ValidationError ? error.fieldErrors.text : undefined;
+      this.saveProblem = problem ? problemText(problem, 'text') : errorMessage(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private renderList(page: Page<HistoryEntry>) {
+    const shown = new Set(page.items.map((entry) => entry.id));
+    const entries = this.paging.number === 1 ? [...this.added.filter((entry) => !shown.has(entry.id)), ...page.items] : page.items;
+    return html`<ol part="list">
+        ${entries.map(
+          (entry) => html`<li part="entry" class="entry kind-${entry.kind}">
+            <div class="meta">
+              <time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
+              ${entry.author ? html`<span class="author">${entry.author}</span>` : nothing}
+              <span class="kind">${kindLabel(entry)}</span>
+            </div>
+            <p class="text">${entry.text}</p>
+          </li>`,
+        )}
+      </ol>
+      ${this.paging.render(page, this.pageSize, msg('History'), (size) => {
+        this.pageSize = size;
+        this.paging.reset();
+      })}`;
+  }
+}
+
+function kindLabel(entry: HistoryEntry): string {
+  switch (entry.kind) {
+    case 'note':
+      return msg('Note');
+    case 'activity':
+      return msg('Activity');
+    case 'ticket-created':
+      return msg(str`Ticket ${entry.ticketNumber ?? ''} created`);
+    case 'ticket-closed':
+      return msg(str`Ticket ${entry.ticketNumber ?? ''} closed`);
+    default:
+      return '';
+  }
+}
