@@ -95,3 +95,18 @@ export const InTheCustomerUserCenter: Story = {
     return center;
   },
 };
+
+export const CustomerHealthDark: Story = {
+  render: () => html`<customer-health-widget theme="dark" customer-id="BIGCORP" .dataSource=${source}></customer-health-widget>`,
+};
+export const CustomerHealthGerman: Story = {
+  render: () => html`<customer-health-widget customer-id="BIGCORP" .dataSource=${source}></customer-health-widget>`,
+  globals: { locale: 'de' },
+};
+export const HistoryEmpty: Story = {
+  render: () => html`<customer-history-widget customer-id="NOBODY" .dataSource=${source}></customer-history-widget>`,
+};
+export const TicketStatisticsJapaneseRtlDark: Story = {
+  render: () => html`<ticket-statistics-widget customer-id="BIGCORP" .dataSource=${source}></ticket-statistics-widget>`,
+  globals: { locale: 'ja', dir: 'rtl', theme: 'dark' },
+};

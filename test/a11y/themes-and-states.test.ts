@@ -36,6 +36,12 @@ const cases: Case[] = [
   ['customer information', (t) => html`<customer-information-widget theme=${t} customer-id="StarXCorp" .dataSource=${fixtureSource().source}></customer-information-widget>`, (el) => $(el, 'dl')],
   ['customer user information', (t) => html`<customer-user-information-widget theme=${t} customer-user-login="bob" .dataSource=${fixtureSource().source}></customer-user-information-widget>`, (el) => $(el, 'dl')],
   ['customer ids', (t) => html`<customer-ids-widget theme=${t} customer-user-login="bob" .dataSource=${fixtureSource().source}></customer-ids-widget>`, (el) => $(el, 'table')],
+  ['ticket statistics', (t) => html`<ticket-statistics-widget theme=${t} customer-id="ACME" .dataSource=${fixtureSource().source}></ticket-statistics-widget>`, (el) => $(el, '[part=segment]')],
+  ['ticket statistics as tables', (t) => html`<ticket-statistics-widget theme=${t} show-tables customer-id="ACME" .dataSource=${fixtureSource().source}></ticket-statistics-widget>`, (el) => $(el, '[part=table]')],
+  ['customer health', (t) => html`<customer-health-widget theme=${t} customer-id="ACME" .dataSource=${fixtureSource().source}></customer-health-widget>`, (el) => $(el, '[part=gauge]')],
+  ['recent tickets', (t) => html`<recent-tickets-widget theme=${t} customer-id="ACME" .dataSource=${fixtureSource().source}></recent-tickets-widget>`, (el) => $(el, '[part=list]')],
+  ['history with tickets', (t) => html`<customer-history-widget theme=${t} include-tickets customer-id="ACME" .dataSource=${fixtureSource().source}></customer-history-widget>`, (el) => $(el, '[part=list]')],
+  ['history empty', (t) => html`<customer-history-widget theme=${t} customer-id="NOBODY" .dataSource=${fixtureSource().source}></customer-history-widget>`, (el) => $(el, '[part=empty]')],
   ['settings expanded', (t) => html`<settings-widget theme=${t} expanded .entries=${[{ id: 'a', title: 'A', mandatory: true, visible: true }, { id: 'b', title: 'B', mandatory: false, visible: false }]}></settings-widget>`, (el) => $(el, 'form')],
   ['form with errors', (t) => html`<customer-user-form theme=${t} .dataSource=${fixtureSource().source}></customer-user-form>`, (el) => {
     if (!$(el, '[part=message]')) el.shadowRoot!.querySelector('form')!.requestSubmit();

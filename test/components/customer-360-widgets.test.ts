@@ -240,11 +240,17 @@ describe('Customer 360 widgets in the center', () => {
   it('offers a widget only when the data source has its method, and costs one call per widget', async () => {
     const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
     const spy = spySource(inner);
-    localStorage.setItem('cic:layout:customer-information-center', JSON.stringify({ main: ['ticket-statistics'], sidebar: ['recent-tickets', 'customer-health'], hidden: [] }));
+    localStorage.setItem('cic:layout:customer-information-center',
+      JSON.stringify({ main: ['ticket-statistics', 'customer-history'], sidebar: ['recent-tickets', 'customer-health'], hidden: [] }));
     const el = await fixture<CustomerInformationCenter>(html`<customer-information-center customer-id="ACME" .dataSource=${spy.source}></customer-information-center>`);
     await until(() => $(el, '[data-widget=customer-health] customer-health-widget'), 'the health widget is not shown');
-    await until(() => $$(el, 'ticket-list-widget').every((w) => $(w, 'table, [part=empty]')), 'lists never loaded');
-    for (const method of ['getTicketStatistics', 'getCustomerHealth', 'getCompanyStatus']) expect(spy.count(method), method).to.equal(1);
+    const widgets = () => $$(el, '.card-body > *').filter((w) => w.localName !== 'settings-widget');
+    await until(() => widgets().every((w) => !$(w, '[part=loading]') && w.shadowRoot!.childElementCount > 0), 'widgets never loaded');
+    // Every widget but the settings asks once; the header shares the customer record with the information widget.
+    const expected = { getTicketStatistics: 1, getCustomerHealth: 1, listCustomerHistory: 1, getCompanyStatus: 1, listCustomerUsers: 1, listTickets: 5, getCustomer: 1 };
+    for (const [method, count] of Object.entries(expected)) expect(spy.count(method), method).to.equal(count);
+    expect(widgets()).to.have.length(11);
+    expect(spy.total(), 'no other call').to.equal(Object.values(expected).reduce((a, b) => a + b, 0) + spy.count('getCurrentAgent'));
 
     const withoutStatistics = Object.assign(Object.create(inner), { getTicketStatistics: undefined, getCustomerHealth: undefined }) as DataSource;
     el.dataSource = withoutStatistics;
