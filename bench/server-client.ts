@@ -52,6 +52,9 @@ export async function measure() {
     'ticket list next page (cursor)': `/tickets?customerId=BIGCORP&view=all&size=10&sort=age:desc&cursor=${encodeURIComponent(firstPage.nextCursor)}`,
     'ticket list by title': '/tickets?customerId=BIGCORP&view=open&size=10&sort=title:asc',
     'reminder list': '/tickets?customerId=BIGCORP&view=reminder&filter=my-locked&size=10&sort=pendingUntil:asc',
+    'ticket statistics (100k, 12 months)': '/ticket-statistics?customerId=BIGCORP&months=12',
+    'history with ticket events (100k)': '/customer-history?customerId=BIGCORP&size=5&includeTickets=true',
+    'customer health (ranked once a day)': '/customer-health?customerId=BIGCORP',
   };
   for (const [name, path] of Object.entries(cases)) endpoints[name] = await time(path);
 

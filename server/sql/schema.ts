@@ -63,6 +63,7 @@ CREATE INDEX IF NOT EXISTS cic_ticket_customer_escalation_due ON ticket (custome
   INCLUDE (escalation_time, ticket_state_id, queue_id, user_id, ticket_lock_id) WHERE escalation_time > 0;
 CREATE INDEX IF NOT EXISTS cic_customer_user_customer_name ON customer_user
   (customer_id, (lower(last_name) COLLATE "C"), (lower(first_name) COLLATE "C"), (login COLLATE "C"));
+CREATE INDEX IF NOT EXISTS cic_ticket_customer_changed ON ticket (customer_id, change_time, id);
 CREATE INDEX IF NOT EXISTS cic_customer_user_customer_user ON customer_user_customer (user_id);
 CREATE INDEX IF NOT EXISTS cic_user_preferences ON user_preferences (user_id, preferences_key);
 CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);

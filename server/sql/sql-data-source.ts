@@ -364,37 +364,45 @@ export class SqlDataSource implements DataSource {
     const cursor = decodeCursor(options.page.cursor);
     const params = new Params();
     const customer = params.add(customerId);
-    const parts = [`SELECT 'n' || h.id AS id, h.create_time AS at, h.kind, h.text, h.author, NULL AS ticket_id, NULL AS ticket_number
-      FROM cic_customer_history h WHERE h.customer_id = ${customer}`];
+    // Newest first, in the order (time, source, id) descending: notes are source 0, ticket
+    // creations 1, closings 2. Each source reads only its next page from its own index
+    // range (no sort of a big customer's events); the pages are merged here.
+    const backwards = cursor?.before ?? false;
+    const direction = backwards ? 'ASC' : 'DESC';
+    const limit = params.add(size + 1);
+    const [cursorAt, cursorSource, cursorId] = cursor ? historyPosition(cursor) : [];
+    const after = (source: number, at: string, id: string) => {
+      if (!cursor) return 'true';
+      const [op, time] = [backwards ? '>' : '<', params.add(cursorAt, '::timestamp')];
+      const sourceOp = source === cursorSource ? `${id} ${op} ${params.add(cursorId, '::bigint')}` : String(backwards ? source > cursorSource! : source < cursorSource!);
+      // The first comparison lets the index range start at the cursor.
+      return `(${at} ${op}= ${time} AND (${at} ${op} ${time} OR ${sourceOp}))`;
+    };
+    const part = (source: number, select: string, from: string, at: string, id: string) =>
+      `(SELECT ${source} AS source, ${id} AS n, ${at} AS at, ${select} FROM ${from} AND ${after(source, at, id)} ORDER BY ${at} ${direction}, ${id} ${direction} LIMIT ${limit})`;
+    const parts = [part(0, "h.kind, h.text, h.author, NULL AS ticket_id, NULL AS ticket_number", `cic_customer_history h WHERE h.customer_id = ${customer}`, 'h.create_time', 'h.id')];
     if (options.includeTickets) {
       const ctx = await this.agentContext(options);
       const visible = this.visible(ctx, params);
       const closed = params.add(this.closedStates(), '::int[]');
-      parts.push(`SELECT 'c' || t.id, t.create_time, 'ticket-created', coalesce(t.title, ''), NULL, t.id::text, t.tn FROM ticket t
-        WHERE t.customer_id = ${customer} AND ${visible}`);
-      parts.push(`SELECT 'x' || t.id, t.change_time, 'ticket-closed', coalesce(t.title, ''), NULL, t.id::text, t.tn FROM ticket t
-        WHERE t.customer_id = ${customer} AND t.ticket_state_id = ANY(${closed}) AND ${visible}`);
+      const ticketColumns = (kind: string) => `'${kind}', coalesce(t.title, ''), NULL, t.id::text, t.tn`;
+      parts.push(part(1, ticketColumns('ticket-created'), `ticket t WHERE t.customer_id = ${customer} AND ${visible}`, 't.create_time', 't.id'));
+      parts.push(part(2, ticketColumns('ticket-closed'), `ticket t WHERE t.customer_id = ${customer} AND t.ticket_state_id = ANY(${closed}) AND ${visible}`, 't.change_time', 't.id'));
     }
-    // Newest first: keyset on (time, id) descending; a previous page reads ascending and turns round.
-    const backwards = cursor?.before ?? false;
-    const where = cursor
-      ? `WHERE (e.at, e.id) ${backwards ? '>' : '<'} (${params.add(cursor.key, '::timestamp')}, ${params.add(cursor.id)})`
-      : '';
-    const direction = backwards ? 'ASC' : 'DESC';
     const { rows } = await this.db.query<Record<string, unknown>>(
-      `SELECT e.id, e.at::text AS at, e.kind, e.text, e.author, e.ticket_id, e.ticket_number FROM (${parts.join(' UNION ALL ')}) e
-       ${where} ORDER BY e.at ${direction}, e.id COLLATE "C" ${direction} LIMIT ${params.add(size + 1)}`,
+      `SELECT e.source, e.n::text AS n, e.at::text AS at, e.kind, e.text, e.author, e.ticket_id, e.ticket_number FROM (${parts.join(' UNION ALL ')}) e
+       ORDER BY e.at ${direction}, e.source ${direction}, e.n ${direction} LIMIT ${limit}`,
       params.values,
     );
     const more = rows.length > size;
     const pageRows = rows.slice(0, size);
     if (backwards) pageRows.reverse();
     const items: HistoryEntry[] = pageRows.map((row) => ({
-      id: String(row.id), customerId, at: iso(row.at), kind: row.kind as HistoryEntry['kind'], text: String(row.text),
+      id: `${'ncx'[Number(row.source)]}${row.n}`, customerId, at: iso(row.at), kind: row.kind as HistoryEntry['kind'], text: String(row.text),
       author: text(row.author), ticketId: text(row.ticket_id), ticketNumber: text(row.ticket_number),
     }));
     const page: Page<HistoryEntry> = { items };
-    const keyOf = (row: Record<string, unknown>) => ({ key: String(row.at), id: String(row.id) });
+    const keyOf = (row: Record<string, unknown>) => ({ key: String(row.at), id: `${row.source}:${row.n}` });
     if (pageRows.length && (backwards || more)) page.nextCursor = encodeCursor({ ...keyOf(pageRows.at(-1)!), before: false });
     if (pageRows.length && (backwards ? more : cursor !== undefined)) page.previousCursor = encodeCursor({ ...keyOf(pageRows[0]), before: true });
     return page;
@@ -657,25 +665,31 @@ export class SqlDataSource implements DataSource {
     const months = Math.min(MAX_STATISTICS_MONTHS, Math.max(1, Math.floor(options?.months ?? DEFAULT_STATISTICS_MONTHS)));
     const monthly = monthSeries(this.now(), months);
     const params = new Params();
-    const { where } = await this.viewConditions(scope, 'all', params, options);
+    const { where, ctx } = await this.viewConditions(scope, 'all', params, options);
+    const scoped = where.join(' AND ');
     const closedStates = params.add(this.closedStates(), '::int[]');
     const since = params.add(`${monthly[0].year}-${String(monthly[0].month).padStart(2, '0')}-01`, '::timestamp');
-    // One statement: counts by queue, tickets created per month, and closed per month (a
-    // closed ticket's last change stands for its close time: Znuny keeps the exact one in
-    // ticket_history).
+    // By queue from the count summary for a customer (a few rows), else counted; created and
+    // closed per month each one index range from the first month on. A closed ticket's last
+    // change stands for its close time (Znuny keeps the exact one in ticket_history).
+    const byQueueSql = this.catalog.countSummary && 'customerId' in scope
+      ? `SELECT c.queue_id, sum(c.n) FILTER (WHERE NOT c.ticket_state_id = ANY(${closedStates})) AS open,
+           sum(c.n) FILTER (WHERE c.ticket_state_id = ANY(${closedStates})) AS closed FROM cic_ticket_counts c
+         WHERE c.customer_id = ${params.add(scope.customerId)} AND c.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')})
+         GROUP BY c.queue_id HAVING sum(c.n) > 0`
+      : `SELECT t.queue_id, count(*) FILTER (WHERE NOT t.ticket_state_id = ANY(${closedStates})) AS open,
+           count(*) FILTER (WHERE t.ticket_state_id = ANY(${closedStates})) AS closed FROM ticket t WHERE ${scoped} GROUP BY t.queue_id`;
     const { rows } = await this.db.query<{ kind: string; key: string; name: string | null; a: string; b: string }>(
-      `WITH scoped AS (SELECT t.queue_id, t.ticket_state_id = ANY(${closedStates}) AS closed, t.create_time, t.change_time FROM ticket t
-         WHERE ${where.join(' AND ')})
-       SELECT 'queue' AS kind, s.queue_id::text AS key, q.name, count(*) FILTER (WHERE NOT s.closed) AS a, count(*) FILTER (WHERE s.closed) AS b
-         FROM scoped s JOIN queue q ON q.id = s.queue_id GROUP BY s.queue_id, q.name
-       UNION ALL SELECT 'created', to_char(s.create_time, 'YYYY-FMMM'), NULL, count(*), 0 FROM scoped s WHERE s.create_time >= ${since} GROUP BY 2
-       UNION ALL SELECT 'closed', to_char(s.change_time, 'YYYY-FMMM'), NULL, count(*), 0 FROM scoped s WHERE s.closed AND s.change_time >= ${since} GROUP BY 2`,
+      `SELECT 'queue' AS kind, b.queue_id::text AS key, q.name, b.open AS a, b.closed AS b FROM (${byQueueSql}) b JOIN queue q ON q.id = b.queue_id
+       UNION ALL SELECT 'created', to_char(t.create_time, 'YYYY-FMMM'), NULL, count(*), 0 FROM ticket t WHERE ${scoped} AND t.create_time >= ${since} GROUP BY 2
+       UNION ALL SELECT 'closed', to_char(t.change_time, 'YYYY-FMMM'), NULL, count(*), 0 FROM ticket t
+         WHERE ${scoped} AND t.ticket_state_id = ANY(${closedStates}) AND t.change_time >= ${since} GROUP BY 2`,
       params.values,
     );
     const byMonth = new Map(monthly.map((m) => [`${m.year}-${m.month}`, m]));
     const byQueue: QueueTicketCounts[] = [];
     for (const row of rows) {
-      if (row.kind === 'queue') byQueue.push({ queueId: row.key, queueName: text(row.name), open: Number(row.a), closed: Number(row.b) });
+      if (row.kind === 'queue') byQueue.push({ queueId: row.key, queueName: text(row.name), open: Number(row.a ?? 0), closed: Number(row.b ?? 0) });
       else {
         const month = byMonth.get(row.key);
         if (month) month[row.kind as 'created' | 'closed'] = Number(row.a);
@@ -804,6 +818,15 @@ function userValues(input: CustomerUserInput): unknown[] {
   return [input.login, input.email ?? '', input.customerId, input.title ?? null, input.firstName ?? '', input.lastName ?? '',
     input.phone ?? null, input.mobile ?? null, input.street ?? null, input.zip ?? null, input.city ?? null, input.country ?? null,
     input.comment ?? null, input.valid === false ? 2 : 1];
+}
+
+/** Where a history cursor stands: its time, source (0 notes, 1 creations, 2 closings) and id. */
+function historyPosition(cursor: Cursor): [string, number, string] {
+  const [source, id] = cursor.id.split(':');
+  if (typeof cursor.key !== 'string' || !['0', '1', '2'].includes(source) || !/^\d+$/.test(id ?? '')) {
+    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
+  }
+  return [cursor.key, Number(source), id];
 }
 
 const staleCustomer = () => new ConflictError('This customer was changed by someone else since you opened it', 'version');

@@ -57,6 +57,10 @@ describe(`SQL at ${TICKETS.toLocaleString('en')} tickets`, { timeout: 300_000 },
     }
     await source.getCompanyStatus('BIGCORP');
     await source.listCustomerUsers('BIGCORP', { page: { size: 10 }, withTicketCounts: true });
+    // The Customer 360 calls of the big customer: its history with ticket events, page 1 and 2.
+    const history = await source.listCustomerHistory!('BIGCORP', { page: { size: 5 }, includeTickets: true });
+    await source.listCustomerHistory!('BIGCORP', { page: { size: 5, cursor: history.nextCursor }, includeTickets: true });
+    await source.getTicketStatistics({ customerId: 'BIGCORP' }, { months: 12 });
     await source.listTickets({ customerId: 'C42' }, { view: 'open', filter: 'my-queues', sort: { field: 'title', direction: 'asc' }, page: { size: 10, cursor: first.nextCursor } });
     await source.listTickets({ customerId: 'C42' }, { view: 'reminder', filter: 'my-locked', sort: { field: 'pendingUntil', direction: 'asc' }, page: { size: 10 } });
     await source.listTickets({ customerUserLogin: 'u42', access: 'accessible' }, { view: 'escalated', filter: 'all', sort, page: { size: 10 } });

@@ -4,6 +4,8 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DataSource } from '../data/data-source.js';
 import { guardDataSource } from '../data/guarded-data-source.js';
+import type { TicketScope } from '../data/types.js';
+import { keepWhileSameKey } from './memo.js';
 import { dataSourceContext, refreshContext, requestTimeoutContext, subjectContext, type SubjectIds } from './context.js';
 import { themeStyles } from './theme.styles.js';
 
@@ -81,6 +83,20 @@ export class CicElement extends LitElement {
   /** `own` when set, else the container's value of `key` (empty when there is none). */
   protected subjectValue(key: keyof SubjectIds, own: string | undefined): string {
     return own || this.providedSubjectIds?.[key] || '';
+  }
+
+  private readonly sameScope = keepWhileSameKey<TicketScope | undefined>((scope) => JSON.stringify(scope ?? null));
+
+  /**
+   * Whose tickets the element shows: a customer user's (its own login, else the container's)
+   * or else a customer's — the same object as long as it does not change, so that a data
+   * controller does not load again for an equal scope.
+   */
+  protected ticketScope(own: { customerId: string; customerUserLogin: string }, access: 'assigned' | 'accessible' = 'assigned'): TicketScope | undefined {
+    const login = this.subjectValue('customerUserLogin', own.customerUserLogin);
+    if (login) return this.sameScope({ customerUserLogin: login, access });
+    const customerId = this.subjectValue('customerId', own.customerId);
+    return this.sameScope(customerId ? { customerId } : undefined);
   }
 
   /**

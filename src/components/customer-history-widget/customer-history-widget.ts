@@ -11,6 +11,7 @@ import { msg, str } from '../../internal/localize.js';
 import { listStyles } from '../../internal/list.styles.js';
 import { Paging } from '../../internal/paging.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
+import { formStyles } from '../../internal/form.styles.js';
 import { styles } from './customer-history-widget.styles.js';
 
 /**
@@ -33,7 +34,7 @@ import { styles } from './customer-history-widget.styles.js';
  * @csspart empty - The "none" state.
  */
 export class CustomerHistoryWidget extends CicElement {
-  static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];
+  static override styles = [...CicElement.styles, dataStateStyles, listStyles, formStyles, styles];
 
   /** The customer (exact id). */
   @property({ attribute: 'customer-id' }) customerId = '';

@@ -9,6 +9,7 @@ import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomer } from '../../internal/shared-request.js';
 import { msg } from '../../internal/localize.js';
+import { formStyles } from '../../internal/form.styles.js';
 import { styles } from './customer-information-widget.styles.js';
 import { customFields, field, formatAddress, invalidBadge, webLink } from '../../internal/record-fields.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
@@ -42,7 +43,7 @@ interface Editing {
  * @csspart error - The error state; `retry-button` inside.
  */
 export class CustomerInformationWidget extends CicElement {
-  static override styles = [...CicElement.styles, dataStateStyles, recordStyles, styles];
+  static override styles = [...CicElement.styles, dataStateStyles, recordStyles, formStyles, styles];
 
   /** The customer (exact id). */
   @property({ attribute: 'customer-id' }) customerId = '';

@@ -9,6 +9,7 @@ import { emit } from '../../internal/events.js';
 import { problemText } from '../../internal/field-problems.js';
 import { msg } from '../../internal/localize.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
+import { formStyles } from '../../internal/form.styles.js';
 import { styles } from './customer-user-form.styles.js';
 
 type FieldName = 'login' | 'customerId' | 'title' | 'firstName' | 'lastName' | 'email' | 'phone' | 'mobile';
@@ -52,7 +53,7 @@ const FIELDS: FieldSpec[] = [
  * @csspart cancel-button - **Cancel**.
  */
 export class CustomerUserForm extends CicElement {
-  static override styles = [...CicElement.styles, dataStateStyles, styles];
+  static override styles = [...CicElement.styles, dataStateStyles, formStyles, styles];
   /** `focus()` on the form moves focus to its first field. */
   static override shadowRootOptions = { ...CicElement.shadowRootOptions, delegatesFocus: true };
 

@@ -20,14 +20,6 @@ export const styles = css`
   }
   a,
   button.link {
-    color: var(--_accent);
-    text-decoration: underline;
-    border: none;
-    background: none;
-    padding: 0;
-    font: inherit;
-    text-align: start;
-    cursor: pointer;
     min-inline-size: 0;
     overflow-wrap: anywhere;
   }

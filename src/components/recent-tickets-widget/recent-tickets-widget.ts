@@ -6,7 +6,7 @@ import { DataController } from '../../internal/data-controller.js';
 import { emit } from '../../internal/events.js';
 import { formatDateTime, formatRelative } from '../../internal/format.js';
 import { msg } from '../../internal/localize.js';
-import { keepWhileSameKey } from '../../internal/memo.js';
+import { listStyles } from '../../internal/list.styles.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { fillUrlTemplate } from '../../internal/url.js';
 import { styles } from './recent-tickets-widget.styles.js';
@@ -30,7 +30,7 @@ import { styles } from './recent-tickets-widget.styles.js';
  * @csspart empty - The "none" state.
  */
 export class RecentTicketsWidget extends CicElement {
-  static override styles = [...CicElement.styles, dataStateStyles, styles];
+  static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];
 
   /** The customer whose tickets to show (exact id). */
   @property({ attribute: 'customer-id' }) customerId = '';
@@ -41,13 +41,8 @@ export class RecentTicketsWidget extends CicElement {
   /** Makes tickets links: `{id}` and `{number}` are replaced (URL-encoded). */
   @property({ attribute: 'ticket-url-template' }) ticketUrlTemplate = '';
 
-  private readonly sameScope = keepWhileSameKey<TicketScope | undefined>((scope) => JSON.stringify(scope ?? null));
-
   private get scope(): TicketScope | undefined {
-    const login = this.subjectValue('customerUserLogin', this.customerUserLogin);
-    if (login) return this.sameScope({ customerUserLogin: login, access: 'assigned' });
-    const customerId = this.subjectValue('customerId', this.customerId);
-    return this.sameScope(customerId ? { customerId } : undefined);
+    return this.ticketScope(this);
   }
 
   private get size(): number {

@@ -138,9 +138,7 @@ export class TicketListWidget extends CicElement {
   }
 
   private get scope(): TicketScope | undefined {
-    if (this.login) return { customerUserLogin: this.login, access: this.access };
-    const customerId = this.subjectValue('customerId', this.customerId);
-    return customerId ? { customerId } : undefined;
+    return this.ticketScope(this, this.access);
   }
 
   /** The customer user whose tickets are listed, if any: this element's own, else the container's. */

@@ -7,13 +7,6 @@ export const styles = css`
   .summary {
     margin-block: 0 var(--_space-2);
   }
-  .button {
-    padding: var(--_space-1) var(--_space-2);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-    cursor: pointer;
-  }
   .button[aria-pressed='true'] {
     background: var(--_accent);
     color: var(--_on-accent);
@@ -105,14 +98,5 @@ export const styles = css`
     text-align: start;
     font-weight: 600;
     padding-block-end: var(--_space-1);
-  }
-  button.link,
-  a {
-    color: var(--_accent);
-    text-decoration: underline;
-    border: none;
-    background: none;
-    padding: 0;
-    cursor: pointer;
   }
 `;

@@ -6,7 +6,6 @@ import { DataController } from '../../internal/data-controller.js';
 import { emit } from '../../internal/events.js';
 import { formatMonth, formatNumber, formatPercent } from '../../internal/format.js';
 import { msg, str } from '../../internal/localize.js';
-import { keepWhileSameKey } from '../../internal/memo.js';
 import { listStyles } from '../../internal/list.styles.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { fillUrlTemplate } from '../../internal/url.js';
@@ -56,13 +55,8 @@ export class TicketStatisticsWidget extends CicElement {
   /** The segment under the pointer or the focus: its description. */
   @state() private active = '';
 
-  private readonly sameScope = keepWhileSameKey<TicketScope | undefined>((scope) => JSON.stringify(scope ?? null));
-
   private get scope(): TicketScope | undefined {
-    const login = this.subjectValue('customerUserLogin', this.customerUserLogin);
-    if (login) return this.sameScope({ customerUserLogin: login, access: 'assigned' });
-    const customerId = this.subjectValue('customerId', this.customerId);
-    return this.sameScope(customerId ? { customerId } : undefined);
+    return this.ticketScope(this);
   }
 
   private get monthCount(): number {
