@@ -5,6 +5,7 @@ import '../../src/components/ticket-statistics-widget/define.js';
 import '../../src/components/customer-health-widget/define.js';
 import '../../src/components/customer-information-center/define.js';
 import '../../src/components/customer-users-widget/define.js';
+import '../../src/components/customer-user-information-center/define.js';
 import '../../src/components/customer-history-widget/define.js';
 import '../../src/components/customer-information-widget/define.js';
 import type { RecentTicketsWidget } from '../../src/components/recent-tickets-widget/recent-tickets-widget.js';
@@ -420,5 +421,24 @@ describe('custom fields in customer-information-widget', () => {
   it('offers no Edit when the source cannot change customers', async () => {
     const { el } = await render(fixtureSource({ writable: false }, { ...smallHelpdesk(), customers: [{ id: 'ACME', customFields: { Tier: 'Gold' } }] }));
     expectNone($(el, '[part=edit-button]'), 'Edit');
+  });
+});
+
+describe('Customer 360 widgets in the customer user center', () => {
+  it('shows the user\'s recent tickets and statistics', async () => {
+    localStorage.setItem('cic:layout:customer-user-information-center', JSON.stringify({ main: ['ticket-statistics'], sidebar: ['recent-tickets'], hidden: [] }));
+    try {
+      const el = await fixture<HTMLElement>(html`<customer-user-information-center customer-user-login="bob" .dataSource=${fixtureSource().source}></customer-user-information-center>`);
+      await until(() => $(el, '[data-widget=recent-tickets] recent-tickets-widget'), 'no recent tickets widget');
+      const recent = $(el, '[data-widget=recent-tickets] recent-tickets-widget')!;
+      await until(() => $$(recent, '[part=ticket]').length > 0, 'no recent tickets');
+      const bobs = smallHelpdesk().tickets.filter((t) => t.customerUserLogin === 'bob').map((t) => t.number).sort();
+      expect($$(recent, '[part=ticket] .number').map(text).sort()).to.deep.equal(bobs);
+      const statistics = $(el, '[data-widget=ticket-statistics] ticket-statistics-widget')!;
+      await until(() => $(statistics, '[part=summary]'), 'no statistics');
+      expect(text($(statistics, '[part=summary]'))).to.contain(`in 2 queues`);
+    } finally {
+      localStorage.removeItem('cic:layout:customer-user-information-center');
+    }
   });
 });
