@@ -13,7 +13,7 @@ import { CustomerHealthWidget } from './components/customer-health-widget/custom
 import { CustomerHistoryWidget } from './components/customer-history-widget/customer-history-widget.js';
 import { RecentTicketsWidget } from './components/recent-tickets-widget/recent-tickets-widget.js';
 import { TicketStatisticsWidget } from './components/ticket-statistics-widget/ticket-statistics-widget.js';
-import { defineElement } from './internal/define-element.js';
+import { defineElement, type DefineOptions } from './internal/define-element.js';
 
 /** Every element of the library under its default tag. */
 export const ELEMENTS = {
@@ -34,9 +34,13 @@ export const ELEMENTS = {
   'customer-history-widget': CustomerHistoryWidget,
 } satisfies { [Tag in keyof HTMLElementTagNameMap]?: CustomElementConstructor };
 
-/** Registers every element under its default tag (tags already taken are left alone, with a warning). */
-export function defineAll(): void {
-  for (const [tag, constructor] of Object.entries(ELEMENTS)) defineElement(tag, constructor);
+/**
+ * Registers every element under its default tag, or with `prefix` before it (`acme-` →
+ * `<acme-customer-information-center>`); tags already taken are left alone, with a warning.
+ */
+export function defineAll(options: DefineOptions = {}): void {
+  const prefix = options.prefix ?? '';
+  for (const [tag, constructor] of Object.entries(ELEMENTS)) defineElement(prefix + tag, constructor, { prefix });
 }
 
 declare global {

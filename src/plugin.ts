@@ -19,6 +19,6 @@ export {
 } from './internal/context.js';
 export { renderEmpty, renderError, renderLoading, errorMessage, isRetryable } from './internal/data-states.js';
 export { dataStateStyles, themeStyles } from './internal/theme.styles.js';
-export { defineElement } from './internal/define-element.js';
+export { defineElement, type DefineOptions } from './internal/define-element.js';
 export { emit } from './internal/events.js';
 export { registerWidget, registeredWidgets, type WidgetDefinition } from './components/information-center/widget-registry.js';

@@ -5,9 +5,30 @@ import { property, state } from 'lit/decorators.js';
 import type { DataSource } from '../data/data-source.js';
 import { guardDataSource } from '../data/guarded-data-source.js';
 import type { TicketScope } from '../data/types.js';
+import { PartsExporter } from './export-parts.js';
 import { keepWhileSameKey } from './memo.js';
 import { dataSourceContext, refreshContext, requestTimeoutContext, subjectContext, type SubjectIds } from './context.js';
 import { themeStyles } from './theme.styles.js';
+
+let warnedOfAttribute = false;
+
+/**
+ * A data source set as an attribute arrives as the text "[object Object]", and the element
+ * shows nothing. Frameworks do that when the element is not registered yet when they render,
+ * or when asked to bind an attribute: say so once, with the fix.
+ */
+function warnOfDataSourceAttribute(element: HTMLElement): void {
+  const attribute = ['datasource', 'data-source'].find((name) => element.hasAttribute(name));
+  if (!attribute || warnedOfAttribute) return;
+  warnedOfAttribute = true;
+  console.warn(
+    `[cic] <${element.localName}> got its data source as the attribute ${attribute}="${element.getAttribute(attribute)}", ` +
+      'which cannot carry an object: set the dataSource property instead. ' +
+      'React: register the elements (import a define.js entry) before the first render, or use the React wrappers; ' +
+      'Vue: bind it as a property, :data-source.prop="source" (or .dataSource="source"); ' +
+      'plain DOM: element.dataSource = source.',
+  );
+}
 
 /** The class of the copy of a card that follows the pointer while it is dragged. */
 export const DRAG_IMAGE_CLASS = 'cic-drag-image';
@@ -83,6 +104,23 @@ export class CicElement extends LitElement {
   /** `own` when set, else the container's value of `key` (empty when there is none). */
   protected subjectValue(key: keyof SubjectIds, own: string | undefined): string {
     return own || this.providedSubjectIds?.[key] || '';
+  }
+
+  /**
+   * The tag under which the class of `defaultTag` (one of `dependencies`) is registered on
+   * this page: a host may register the library's elements under its own names.
+   */
+  protected tagOf(defaultTag: string): string {
+    const dependency = (this.constructor as typeof CicElement).dependencies[defaultTag];
+    return (dependency && customElements.getName?.(dependency)) || defaultTag;
+  }
+
+  /** Exports this element's parts through a container's shadow root (the container sets the prefix). */
+  readonly exportedParts = new PartsExporter(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    warnOfDataSourceAttribute(this);
   }
 
   private readonly sameScope = keepWhileSameKey<TicketScope | undefined>((scope) => JSON.stringify(scope ?? null));

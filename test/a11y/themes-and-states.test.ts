@@ -79,3 +79,22 @@ describe('accessibility in every state, light and dark', () => {
     }
   }
 });
+
+describe('theming from the host page', () => {
+  it('keeps dark mode dark when the host restyles light mode, and uses the page font', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="--cic-color-surface-light: #fefefe; --cic-color-text-light: #101010; font-family: Georgia, serif">
+      <company-status-widget theme="dark" customer-id="ACME" .dataSource=${fixtureSource().source}></company-status-widget>
+      <company-status-widget theme="light" customer-id="ACME" .dataSource=${fixtureSource().source}></company-status-widget>
+    </div>`);
+    const [dark, light] = [...wrapper.querySelectorAll('company-status-widget')];
+    await until(() => $(dark, 'dl') && $(light, 'dl'));
+    expect(getComputedStyle(dark).backgroundColor).to.equal('rgb(22, 27, 34)');
+    expect(getComputedStyle(dark).color).to.equal('rgb(230, 237, 243)');
+    expect(getComputedStyle(light).backgroundColor).to.equal('rgb(254, 254, 254)');
+    expect(getComputedStyle(light).color).to.equal('rgb(16, 16, 16)');
+    expect(getComputedStyle(dark).fontFamily).to.equal('Georgia, serif');
+    const custom = await fixture<HTMLElement>(html`<company-status-widget style="--cic-font-family: monospace" customer-id="ACME"
+      .dataSource=${fixtureSource().source}></company-status-widget>`);
+    expect(getComputedStyle(custom).fontFamily).to.equal('monospace');
+  });
+});

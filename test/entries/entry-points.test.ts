@@ -17,6 +17,10 @@ const ENTRIES: { entry: string; tag: string; setup?: string }[] = [
   { entry: 'customer-search-dialog', tag: 'customer-search-dialog' },
   { entry: 'settings-widget', tag: 'settings-widget' },
   { entry: 'customer-user-form', tag: 'customer-user-form' },
+  { entry: 'recent-tickets-widget', tag: 'recent-tickets-widget', setup: 'el.customerId = "ACME";' },
+  { entry: 'ticket-statistics-widget', tag: 'ticket-statistics-widget', setup: 'el.customerId = "ACME";' },
+  { entry: 'customer-health-widget', tag: 'customer-health-widget', setup: 'el.customerId = "ACME";' },
+  { entry: 'customer-history-widget', tag: 'customer-history-widget', setup: 'el.customerId = "ACME";' },
 ];
 
 /** Runs `entry`'s define module alone in a fresh iframe; resolves with the undefined tags found. */

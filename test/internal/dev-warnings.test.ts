@@ -36,3 +36,21 @@ describe('Lit dev mode', () => {
     }
   });
 });
+
+describe('a data source given as an attribute', () => {
+  it('warns once, naming the attribute and the fix for React and Vue', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      // What Vue's :data-source="ds" (without .prop) and React before registration leave behind.
+      await fixture(html`<company-status-widget customer-id="ACME" data-source="[object Object]"></company-status-widget>`);
+      await fixture(html`<ticket-list-widget customer-id="ACME" datasource="[object Object]"></ticket-list-widget>`);
+      const ours = warnings.filter((w) => w.startsWith('[cic]'));
+      expect(ours).to.have.length(1);
+      expect(ours[0]).to.contain('data-source="[object Object]"').and.contain('dataSource property').and.contain(':data-source.prop').and.contain('React');
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

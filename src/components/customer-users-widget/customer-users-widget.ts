@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { CustomerUser, CustomerUserPage, Page } from '../../data/types.js';
 import { CustomerUserForm } from '../customer-user-form/customer-user-form.js';
@@ -149,7 +150,7 @@ export class CustomerUsersWidget extends CicElement {
   private async openForm(form: NonNullable<FormState>) {
     this.form = form;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('customer-user-form')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.form')?.focus();
   }
 
   /** Closes the form; focus goes back to the add button (or the filter without one). */
@@ -178,10 +179,11 @@ export class CustomerUsersWidget extends CicElement {
   }
 
   private renderForm(form: NonNullable<FormState>) {
-    return html`<customer-user-form class="form" customer-id=${this.customer} .dataSource=${this.effectiveDataSource}
+    const tag = unsafeStatic(this.tagOf('customer-user-form'));
+    return staticHtml`<${tag} class="form" customer-id=${this.customer} .dataSource=${this.effectiveDataSource}
       .requestTimeout=${this.effectiveRequestTimeout}
       .user=${form.mode === 'edit' ? form.user : undefined}
-      @customer-user-saved=${this.onSaved} @customer-user-form-cancelled=${this.closeForm}></customer-user-form>`;
+      @customer-user-saved=${this.onSaved} @customer-user-form-cancelled=${this.closeForm}></${tag}>`;
   }
 
   private renderTable(page: Page<CustomerUser>) {

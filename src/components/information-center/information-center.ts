@@ -2,6 +2,7 @@ import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { DataSource } from '../../data/data-source.js';
 import type { CustomerSelectedDetail, SettingsSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
@@ -45,6 +46,10 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  * @csspart refresh-button - Reloads every widget.
  * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
  * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
+ * @csspart table - Every part of the widgets inside is exported twice: as itself (`table`,
+ *   `pager`, `count`… of every widget) and prefixed with the widget's id (`open-tickets-table`,
+ *   `company-status-count`), so that `customer-information-center::part(open-tickets-table)`
+ *   styles one widget.
  * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
  * @csspart close-button - Hides a card.
  * @csspart empty - The state shown before anyone is selected.
@@ -78,7 +83,7 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
   @provide({ context: settingsContext }) @state() protected providedSettings: SettingsEntry[] = [];
 
   @queryAll('[data-region]') private regionElements!: NodeListOf<HTMLElement>;
-  @query('customer-search-dialog') private searchDialog?: CustomerSearchDialog;
+  @query('.search-dialog') private searchDialog?: CustomerSearchDialog;
 
   protected readonly layouts = new LayoutController(this, {
     key: () => this.layoutKey,
@@ -211,9 +216,11 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
 
   private elementFor(widget: WidgetDefinition): HTMLElement {
     let element = this.widgetElements.get(widget.id);
-    if (!element || element.localName !== widget.tag) {
-      element = document.createElement(widget.tag);
+    const tag = this.tagOf(widget.tag);
+    if (!element || element.localName !== tag) {
+      element = document.createElement(tag);
       for (const [name, value] of Object.entries(widget.attributes ?? {})) element.setAttribute(name, value);
+      if (element instanceof CicElement) element.exportedParts.prefix = widget.id;
       element.classList.add('widget');
       this.widgetElements.set(widget.id, element);
     }
@@ -242,7 +249,12 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
             : nothing}
         </div>
       </div>
-      <customer-search-dialog @customer-selected=${this.onCustomerSelected}></customer-search-dialog>`;
+      ${this.renderSearchDialog()}`;
+  }
+
+  private renderSearchDialog() {
+    const tag = unsafeStatic(this.tagOf('customer-search-dialog'));
+    return staticHtml`<${tag} class="search-dialog" @customer-selected=${this.onCustomerSelected}></${tag}>`;
   }
 
   /** The name of whom the center shows, then the id; just the id while there is no name. */

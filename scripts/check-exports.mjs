@@ -1,0 +1,41 @@
+// Checks the package's exports map after the build: every entry a host may write — with or
+// without `.js` — resolves (Node's resolver, through the package's own name) to a file that
+// exists, and its `types` condition to a declaration file that exists.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const specifiers = [
+  '', '/define.js', '/define', '/plugin', '/plugin.js', '/testing', '/testing.js', '/cic.bundle.js',
+  '/components/ticket-list-widget/define.js', '/components/ticket-list-widget/define',
+  '/components/customer-information-center/customer-information-center.js', '/data/in-memory-data-source.js',
+  '/data/in-memory-data-source', '/custom-elements.json', '/openapi.yaml',
+].map((path) => `${pkg.name}${path}`);
+
+/** The `types` target of an exports entry, with a pattern's `*` filled in. */
+function typesOf(subpath) {
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    if (typeof target !== 'object') continue;
+    const [before, after = ''] = key.split('*');
+    const matches = key.includes('*') ? subpath.startsWith(before) && subpath.endsWith(after) : subpath === key;
+    if (matches) return target.types.replace('*', subpath.slice(before.length, subpath.length - after.length));
+  }
+  return undefined;
+}
+
+let failed = false;
+for (const specifier of specifiers) {
+  try {
+    const file = fileURLToPath(import.meta.resolve(specifier));
+    if (!existsSync(file)) throw new Error(`${file} does not exist`);
+    const subpath = `.${specifier.slice(pkg.name.length)}` || '.';
+    const types = /\.(json|yaml)$/.test(specifier) ? undefined : typesOf(subpath === '.' ? '.' : subpath);
+    if (types === undefined && !/\.(json|yaml)$/.test(specifier)) throw new Error('no types condition');
+    if (types && !existsSync(types)) throw new Error(`types ${types} do not exist`);
+    console.log(`ok  ${specifier}`);
+  } catch (error) {
+    failed = true;
+    console.error(`BAD ${specifier}: ${error.message}`);
+  }
+}
+process.exit(failed ? 1 : 0);
