@@ -1,6 +1,7 @@
 // Checks the package's exports map after the build: every entry a host may write — with or
 // without `.js` — resolves (Node's resolver, through the package's own name) to a file that
-// exists, and its `types` condition to a declaration file that exists.
+// exists, and its `types` condition to a declaration file that exists; and every module
+// custom-elements.json names is a file the package ships.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -39,4 +40,11 @@ for (const specifier of specifiers) {
     console.error(`BAD ${specifier}: ${error.message}`);
   }
 }
+// The manifest's module paths are files the package ships.
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const unshipped = manifest.modules.map((module) => module.path).filter((path) => !existsSync(path));
+if (unshipped.length) {
+  failed = true;
+  console.error(`BAD custom-elements.json names files that are not shipped: ${unshipped.join(', ')}`);
+} else console.log(`ok  custom-elements.json: ${manifest.modules.length} modules, all shipped`);
 process.exit(failed ? 1 : 0);

@@ -115,8 +115,11 @@ export class CicElement extends LitElement {
     return (dependency && customElements.getName?.(dependency)) || defaultTag;
   }
 
-  /** Exports this element's parts through a container's shadow root (the container sets the prefix). */
-  readonly exportedParts = new PartsExporter(this);
+  /**
+   * Exports this element's parts through a container's shadow root (the container sets the prefix).
+   * @internal
+   */
+  readonly exportedParts: PartsExporter = new PartsExporter(this);
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -22,6 +22,7 @@ import { styles } from './company-status-widget.styles.js';
  * @csspart count - Each count (a link or a button).
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  */
 export class CompanyStatusWidget extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, recordStyles, styles];

@@ -33,6 +33,7 @@ const RADIUS = 15.9155; // a circumference of 100: half of it, 50, is the gauge'
  * @csspart table - The factors.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  * @cssprop --cic-color-success - The good band.
  * @cssprop --cic-color-warning - The band that needs watching.
  * @cssprop --cic-color-danger - The critical band.

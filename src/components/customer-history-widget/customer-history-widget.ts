@@ -25,12 +25,16 @@ import { styles } from './customer-history-widget.styles.js';
  *
  * @csspart include-tickets - The "Include tickets" switch.
  * @csspart add-button - Opens the note form.
- * @csspart note-form - The note form; `note-input`, `save-button` and `message` inside.
+ * @csspart note-form - The note form.
+ * @csspart note-input - The note's text.
+ * @csspart save-button - Saves the note.
+ * @csspart message - Why a note could not be saved.
  * @csspart list - The entries.
  * @csspart entry - Each entry.
  * @csspart pager - The paging controls.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  * @csspart empty - The "none" state.
  */
 export class CustomerHistoryWidget extends CicElement {

@@ -29,6 +29,9 @@ interface CustomerIds {
  *
  * @csspart table - The table of customer ids.
  * @csspart count - Each count.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart retry-button - Retry, in the error state.
  */
 export class CustomerIdsWidget extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, listStyles, styles];

@@ -41,6 +41,7 @@ interface Editing {
  * @csspart fields-form - The custom fields being edited; `save-button`, `reload-button` and `message` inside.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  */
 export class CustomerInformationWidget extends CicElement {
   static override styles = [...CicElement.styles, dataStateStyles, recordStyles, formStyles, styles];

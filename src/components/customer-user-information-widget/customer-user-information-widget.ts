@@ -20,6 +20,7 @@ import { recordStyles } from '../../internal/record.styles.js';
  * @csspart invalid - The mark of an invalid customer user.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  * @csspart empty - Shown for an unknown login.
  */
 export class CustomerUserInformationWidget extends CicElement {

@@ -54,6 +54,7 @@ type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefi
  * @csspart pager - The paging controls.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  * @csspart empty - The "none" state.
  */
 export class CustomerUsersWidget extends CicElement {

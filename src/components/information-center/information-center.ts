@@ -44,8 +44,13 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  * @csspart header - The header with the name, id and actions.
  * @csspart search-button - Opens the customer search.
  * @csspart refresh-button - Reloads every widget.
- * @csspart region - Each region of widgets; also `region-main` and `region-sidebar`.
- * @csspart card - The card around each widget; `card-header`, `card-title`, `card-body` inside.
+ * @csspart region - Each region of widgets.
+ * @csspart region-main - The main region.
+ * @csspart region-sidebar - The sidebar.
+ * @csspart card - The card around each widget.
+ * @csspart card-header - A card's header: handle, title, close button.
+ * @csspart card-title - A card's title.
+ * @csspart card-body - A card's body, holding the widget.
  * @csspart table - Every part of the widgets inside is exported twice: as itself (`table`,
  *   `pager`, `count`… of every widget) and prefixed with the widget's id (`open-tickets-table`,
  *   `company-status-count`), so that `customer-information-center::part(open-tickets-table)`
@@ -53,6 +58,8 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  * @csspart drag-handle - The handle that moves a card (drag, or arrow keys).
  * @csspart close-button - Hides a card.
  * @csspart empty - The state shown before anyone is selected.
+ * @csspart error - A failure to load whom the center shows.
+ * @csspart retry-button - Retry, in the error state.
  * @cssprop --cic-space-4 - The gap between cards.
  */
 export abstract class InformationCenter<SubjectRecord extends object = object> extends CicElement {

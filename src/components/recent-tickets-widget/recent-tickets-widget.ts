@@ -27,6 +27,7 @@ import { styles } from './recent-tickets-widget.styles.js';
  * @csspart ticket-link - The ticket's number and title (a link or a button).
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  * @csspart empty - The "none" state.
  */
 export class RecentTicketsWidget extends CicElement {

@@ -97,7 +97,11 @@ function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings
  *
  * @fires ticket-selected - A ticket number was activated (when no URL template is set): `{ticketId}`.
  *
- * @csspart tabs - The filter tabs; each `tab` shows its count.
+ * @csspart tabs - The filter tabs.
+ * @csspart tab - One filter tab, with its count.
+ * @csspart count - The count in a filter tab.
+ * @csspart access - The choice of the user's own tickets or all of the user's customers (customer-user lists).
+ * @csspart column-chooser - The column chooser.
  * @csspart table - The table of tickets.
  * @csspart ticket-link - The ticket number (a link or a button).
  * @csspart overdue - A pending or escalation time that has passed.
@@ -105,6 +109,7 @@ function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings
  * @csspart columns-button - Opens the column chooser.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  * @csspart empty - The "none" state.
  */
 export class TicketListWidget extends CicElement {

@@ -35,6 +35,7 @@ const COLOURS = 6;
  * @csspart toggle - The button that switches between charts and tables.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
+ * @csspart retry-button - Retry, in the error state.
  * @csspart empty - The "none" state.
  * @cssprop --cic-color-chart-1 - The first of six chart colours (`--cic-color-chart-1` … `-6`).
  */

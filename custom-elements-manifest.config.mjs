@@ -1,0 +1,56 @@
+// The manifest (custom-elements.json) as tools that read it need it: the public API only,
+// types spelled out (`view: 'reminder' | 'escalated' | …`, not the alias), every event with
+// its detail type, and paths to the files the package ships (dist/*.js).
+import { readFileSync } from 'node:fs';
+import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
+
+/** Event name → detail type, from src/events.ts's CicEventMap. */
+function eventDetails() {
+  const source = readFileSync('src/events.ts', 'utf8');
+  const map = /interface CicEventMap \{([\s\S]*?)\n\}/.exec(source)[1];
+  return Object.fromEntries([...map.matchAll(/'([a-z-]+)': ([^;]+);/g)].map(([, name, detail]) => [name, detail.trim()]));
+}
+
+/** Where a source module ships: dist/*.js (the self-contained bundle as dist/cic.bundle.js). */
+const shipped = (path) => (path === 'src/bundle.ts' ? 'dist/cic.bundle.js' : path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js'));
+const isPublic = (member) => !member.privacy || member.privacy === 'public';
+
+function publicManifestPlugin() {
+  const details = eventDetails();
+  return {
+    name: 'cic-public-manifest',
+    packageLinkPhase({ customElementsManifest }) {
+      // A module of types only (nothing declared, nothing exported) ships no JavaScript.
+      customElementsManifest.modules = customElementsManifest.modules.filter((m) => m.declarations?.length || m.exports?.length);
+      for (const module of customElementsManifest.modules) {
+        module.path = shipped(module.path);
+        for (const entry of module.exports ?? []) if (entry.declaration?.module) entry.declaration.module = shipped(entry.declaration.module);
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.superclass?.module) declaration.superclass.module = shipped(declaration.superclass.module);
+          declaration.members = declaration.members?.filter(isPublic);
+          for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+            // Unions of literals spelled out; object types stay as named (their expansion is unreadable).
+            if (item.parsedType?.text && !item.parsedType.text.includes('{')) item.type = { text: item.parsedType.text };
+            delete item.parsedType;
+            if (item.inheritedFrom?.module) item.inheritedFrom.module = shipped(item.inheritedFrom.module);
+          }
+          for (const event of declaration.events ?? []) {
+            const detail = details[event.name];
+            if (detail) event.type = { text: detail === 'undefined' ? 'CustomEvent<undefined>' : `CustomEvent<${detail}>` };
+          }
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/locales/**'],
+  litelement: true,
+  overrideModuleCreation({ ts, globs }) {
+    const program = getTsProgram(ts, globs, 'tsconfig.json');
+    return program.getSourceFiles().filter((file) => globs.find((glob) => file.fileName.includes(glob)));
+  },
+  plugins: [typeParserPlugin({ propertyName: 'parsedType', parseObjectTypes: 'none' }), publicManifestPlugin()],
+};
