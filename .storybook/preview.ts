@@ -1,7 +1,9 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { withActions } from 'storybook/actions/decorator';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
 import { setLocale } from '../src/internal/localize.js';
+import { CIC_EVENTS } from '../src/events.js';
 
 setCustomElementsManifest(manifest);
 
@@ -15,6 +17,8 @@ function applyTheme(root: HTMLElement, theme: string) {
 const preview: Preview = {
   parameters: {
     controls: { expanded: true },
+    // Every event of the library, as it bubbles out of a story, shows in the Actions panel.
+    actions: { handles: [...CIC_EVENTS] },
   },
   globalTypes: {
     locale: {
@@ -34,6 +38,7 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'en', theme: 'system', dir: 'ltr' },
   decorators: [
+    withActions,
     (story, context) => {
       const { locale, theme, dir } = context.globals as { locale: string; theme: string; dir: string };
       void setLocale(locale);

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { demoSource, failingSource, pendingSource } from './support.js';
+import { demoSource, failingSource, firstUserLogin, pendingSource } from './support.js';
 
 const meta: Meta = { title: 'Widgets/Customer 360' };
 export default meta;
@@ -88,10 +88,9 @@ export const ContactCard: Story = {
 export const InTheCustomerUserCenter: Story = {
   render: () => {
     localStorage.setItem('cic:layout:customer-user-information-center', JSON.stringify({ main: ['ticket-statistics'], sidebar: ['recent-tickets'], hidden: [] }));
-    const login = source.listCustomerUsers('BIGCORP', { page: { size: 1 } }).then((page) => page.items[0].login);
     const center = document.createElement('customer-user-information-center');
     center.dataSource = source;
-    void login.then((l) => (center.customerUserLogin = l));
+    void firstUserLogin().then((login) => (center.customerUserLogin = login));
     return center;
   },
 };

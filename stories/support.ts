@@ -40,3 +40,8 @@ export const failingSource = (): DataSource => replaceCalls(() => Promise.reject
 
 /** A data source that never answers: shows the loading state. */
 export const pendingSource = (): DataSource => replaceCalls(() => new Promise(() => {}));
+
+/** The login of the first user of the big demo customer (for the customer-user elements). */
+export async function firstUserLogin(): Promise<string> {
+  return (await demoSource().listCustomerUsers('BIGCORP', { page: { size: 1 } })).items[0].login;
+}

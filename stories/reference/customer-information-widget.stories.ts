@@ -1,0 +1,14 @@
+// The reference page of <customer-information-widget>: attributes, properties, events, slots, parts and
+// custom properties from custom-elements.json, and the element with the demo data.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { demoSource } from '../support.js';
+
+const source = demoSource();
+
+const meta: Meta = { title: 'Reference/customer-information-widget', component: 'customer-information-widget', tags: ['autodocs'] };
+export default meta;
+
+export const Default: StoryObj = {
+  render: () => html`<customer-information-widget customer-id="BIGCORP" .dataSource=${source}></customer-information-widget>`,
+};

@@ -1,0 +1,14 @@
+// The reference page of <customer-users-widget>: attributes, properties, events, slots, parts and
+// custom properties from custom-elements.json, and the element with the demo data.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { demoSource } from '../support.js';
+
+const source = demoSource();
+
+const meta: Meta = { title: 'Reference/customer-users-widget', component: 'customer-users-widget', tags: ['autodocs'] };
+export default meta;
+
+export const Default: StoryObj = {
+  render: () => html`<customer-users-widget customer-id="BIGCORP" .dataSource=${source}></customer-users-widget>`,
+};
