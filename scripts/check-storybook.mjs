@@ -1,3 +1,4 @@
+/* global document, window */
 // Starts Storybook in dev mode (as `npm run storybook` does), opens stories in headless
 // Chromium and checks what an integrator would notice: no "Multiple versions of Lit", a docs
 // page for every element, and the library's events reaching the Actions panel. Run in CI.
