@@ -1,8 +1,12 @@
 // The manifest (custom-elements.json) as tools that read it need it: the public API only,
 // types spelled out (`view: 'reminder' | 'escalated' | …`, not the alias), every event with
 // its detail type, and paths to the files the package ships (dist/*.js).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 
 /** Event name → detail type, from src/events.ts's CicEventMap. */
 function eventDetails() {
@@ -44,6 +48,23 @@ function publicManifestPlugin() {
   };
 }
 
+/**
+ * The framework type generators wrap an event's type in CustomEvent<…> again, and import
+ * only the element classes: unwrap, and import the event detail types as well.
+ */
+function eventTypesPlugin(files) {
+  const details = [...new Set(Object.values(eventDetails()).filter((type) => /^[A-Z]\w*$/.test(type)))];
+  return {
+    name: 'cic-event-types',
+    packageLinkPhase() {
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8').replace(/CustomEvent<CustomEvent<(.+?)>>/g, 'CustomEvent<$1>');
+        writeFileSync(file, `import type { ${details.join(', ')} } from '../index.js';\n${text}`);
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/locales/**'],
@@ -52,5 +73,15 @@ export default {
     const program = getTsProgram(ts, globs, 'tsconfig.json');
     return program.getSourceFiles().filter((file) => globs.find((glob) => file.fileName.includes(glob)));
   },
-  plugins: [typeParserPlugin({ propertyName: 'parsedType', parseObjectTypes: 'none' }), publicManifestPlugin()],
+  plugins: [
+    typeParserPlugin({ propertyName: 'parsedType', parseObjectTypes: 'none' }),
+    publicManifestPlugin(),
+    // Editor and framework data, generated from the manifest above: VS Code HTML completion,
+    // JetBrains web-types, JSX (React 19) and Vue template types of every tag.
+    customElementVsCodePlugin({ outdir: './', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
+    customElementJetBrainsPlugin({ outdir: './', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
+    customElementJsxPlugin({ outdir: './dist/types', fileName: 'jsx.d.ts', globalTypePath: '../index.js', hideLogs: true }),
+    customElementVuejsPlugin({ outdir: './dist/types', fileName: 'vue.d.ts', globalTypePath: '../index.js', hideLogs: true }),
+    eventTypesPlugin(['dist/types/jsx.d.ts', 'dist/types/vue.d.ts']),
+  ],
 };

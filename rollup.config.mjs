@@ -3,7 +3,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { existsSync, readdirSync } from 'node:fs';
 
-const external = (id) => /^(lit|@lit\/|@lit-labs\/|sortablejs)/.test(id);
+const external = (id) => /^(lit|react|react-dom|sortablejs)(\/|$)|^@lit(-labs)?\//.test(id);
 const defineModules = readdirSync('src/components')
   .map((name) => `src/components/${name}/define.ts`)
   .filter((file) => existsSync(file));
@@ -11,7 +11,7 @@ const defineModules = readdirSync('src/components')
 export default [
   // Per-module ES files with types; lit, @lit/* and sortablejs stay bare imports.
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', 'src/testing.ts', ...defineModules],
+    input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', 'src/testing.ts', 'src/react.ts', ...defineModules],
     external,
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
