@@ -25,7 +25,7 @@ function warnOfDataSourceAttribute(element: HTMLElement): void {
     `[cic] <${element.localName}> got its data source as the attribute ${attribute}="${element.getAttribute(attribute)}", ` +
       'which cannot carry an object: set the dataSource property instead. ' +
       'React: register the elements (import a define.js entry) before the first render, or use the React wrappers; ' +
-      'Vue: bind it as a property, :data-source.prop="source" (or .dataSource="source"); ' +
+      'Vue: bind it as a property, :dataSource.prop="source" (or .dataSource="source"); ' +
       'plain DOM: element.dataSource = source.',
   );
 }

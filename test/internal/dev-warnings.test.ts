@@ -48,7 +48,7 @@ describe('a data source given as an attribute', () => {
       await fixture(html`<ticket-list-widget customer-id="ACME" datasource="[object Object]"></ticket-list-widget>`);
       const ours = warnings.filter((w) => w.startsWith('[cic]'));
       expect(ours).to.have.length(1);
-      expect(ours[0]).to.contain('data-source="[object Object]"').and.contain('dataSource property').and.contain(':data-source.prop').and.contain('React');
+      expect(ours[0]).to.contain('data-source="[object Object]"').and.contain('dataSource property').and.contain(':dataSource.prop').and.contain('React');
     } finally {
       console.warn = warn;
     }

@@ -1,0 +1,25 @@
+import { useMemo, useState } from 'react';
+import { generateDemoData, InMemoryDataSource } from 'customer-information-center';
+import { CustomerInformationCenter } from 'customer-information-center/react';
+
+/** A helpdesk page that keeps the open customer and the chosen ticket in its own state. */
+export function App() {
+  const source = useMemo(() => new InMemoryDataSource(generateDemoData({ customers: 30, customerUsers: 200, tickets: 2000 })), []);
+  const [customerId, setCustomerId] = useState('BIGCORP');
+  const [ticketId, setTicketId] = useState<string>();
+  return (
+    <>
+      <header>
+        <strong>Acme helpdesk</strong>
+        <span id="host-customer">Customer: {customerId}</span>
+        <span id="host-ticket">{ticketId ? `Ticket: ${ticketId}` : 'No ticket chosen'}</span>
+      </header>
+      <CustomerInformationCenter
+        customerId={customerId}
+        dataSource={source}
+        onCustomerSelected={(event) => setCustomerId(event.detail.customerId)}
+        onTicketSelected={(event) => setTicketId(event.detail.ticketId)}
+      />
+    </>
+  );
+}

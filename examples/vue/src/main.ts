@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import 'customer-information-center/define.js';
+import App from './App.vue';
+
+createApp(App).mount('#app');
