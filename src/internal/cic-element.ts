@@ -40,7 +40,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  * Base of every element: design tokens, runtime localization, and the data source — set
  * directly, or taken from the nearest ancestor that provides one.
  *
- * @cssprop --cic-font-family - Font of every element.
+ * @cssprop --cic-font-family - Font of every element (default: the page's font, inherited).
  * @cssprop --cic-font-size - Base font size.
  * @cssprop --cic-color-text - Text.
  * @cssprop --cic-color-text-muted - Secondary text.
@@ -56,6 +56,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  * @cssprop --cic-space-1 - Smallest spacing (also --cic-space-2, -3, -4).
  * @cssprop --cic-radius - Corner radius.
  * @cssprop --cic-color-scheme - `light` or `dark` for everything inside (what `theme` sets); unset: the system's.
+ * @cssprop --cic-color-success - Good news (a healthy score).
+ * @cssprop --cic-color-warning - What needs watching.
  */
 @localized()
 export class CicElement extends LitElement {
