@@ -1,4 +1,4 @@
-// Every event of the library: its name, its detail, and its entry in HTMLElementEventMap.
+// Every event of the library: its name, its detail, and its entry in the DOM's event maps.
 // All bubble and are composed (they cross shadow roots).
 import type { CustomerUser, TicketSearchCriteria } from './data/types.js';
 import type { Layout } from './components/information-center/layout.js';
@@ -78,7 +78,8 @@ export const CIC_EVENTS: readonly (keyof CicEventMap)[] = [
 ];
 
 declare global {
-  interface HTMLElementEventMap {
+  // Also what HTMLElementEventMap, DocumentEventMap and WindowEventMap extend: typed everywhere.
+  interface GlobalEventHandlersEventMap {
     'settings-saved': CustomEvent<SettingsSavedDetail>;
     'customer-user-saved': CustomEvent<CustomerUserSavedDetail>;
     'customer-user-form-cancelled': CustomEvent<undefined>;

@@ -66,3 +66,11 @@ class InvoicesWidget extends CicElement {
 void InvoicesWidget;
 const unregister: () => void = registerWidget({ id: 'invoices', tag: 'invoices-widget', title: 'Invoices', region: 'sidebar' });
 void unregister;
+
+// Events are typed on the document and the window too (a host listening high up).
+document.addEventListener('customer-selected', (event) => {
+  expectType<Equal<typeof event.detail, CustomerSelectedDetail>>();
+});
+window.addEventListener('ticket-selected', (event) => {
+  expectType<Equal<typeof event.detail, TicketSelectedDetail>>();
+});
