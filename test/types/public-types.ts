@@ -69,8 +69,12 @@ void unregister;
 
 // Events are typed on the document and the window too (a host listening high up).
 document.addEventListener('customer-selected', (event) => {
+  const detail: CustomerSelectedDetail = event.detail;
   expectType<Equal<typeof event.detail, CustomerSelectedDetail>>();
+  return detail;
 });
 window.addEventListener('ticket-selected', (event) => {
+  const detail: TicketSelectedDetail = event.detail;
   expectType<Equal<typeof event.detail, TicketSelectedDetail>>();
+  return detail;
 });
