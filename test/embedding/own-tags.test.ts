@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { reportFromFreshPage } from '../support/fresh-page.js';
 
 /** What a fresh page (an iframe: its own registry) reports after registering every element under `acme-` tags. */
 interface Report {
@@ -12,9 +13,6 @@ interface Report {
 
 /** `register` is module code that registers the elements; the page then opens a center and its search. */
 function reportOf(name: string, register: string): Promise<Report> {
-  const frame = document.createElement('iframe');
-  frame.style.inlineSize = '1200px';
-  frame.style.blockSize = '900px';
   const script = `
     const errors = [];
     addEventListener('error', (e) => errors.push(String(e.message)));
@@ -50,19 +48,7 @@ function reportOf(name: string, register: string): Promise<Report> {
       errors,
     } }, '*');
   `;
-  frame.srcdoc = `<!doctype html><body><script type="module">${script}</script></body>`;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name}: the page never answered`)), 15_000);
-    const onMessage = (event: MessageEvent) => {
-      if (event.data?.name !== name) return;
-      clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
-      frame.remove();
-      resolve(event.data.report);
-    };
-    window.addEventListener('message', onMessage);
-    document.body.append(frame);
-  });
+  return reportFromFreshPage<Report>(name, script);
 }
 
 function expectWorking(report: Report) {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { reportFromFreshPage } from '../support/fresh-page.js';
 
 /**
  * Each registration entry point, imported alone into a fresh page (an iframe: its own
@@ -25,9 +26,6 @@ const ENTRIES: { entry: string; tag: string; setup?: string }[] = [
 
 /** Runs `entry`'s define module alone in a fresh iframe; resolves with the undefined tags found. */
 function undefinedTagsIn({ entry, tag, setup = '' }: (typeof ENTRIES)[number]): Promise<string[]> {
-  const frame = document.createElement('iframe');
-  frame.style.inlineSize = '1200px';
-  frame.style.blockSize = '900px';
   const script = `
     import '/src/components/${entry}/define.ts';
     import { InMemoryDataSource } from '/src/data/in-memory-data-source.ts';
@@ -49,21 +47,9 @@ function undefinedTagsIn({ entry, tag, setup = '' }: (typeof ENTRIES)[number]): 
     const users = [el, ...el.shadowRoot.querySelectorAll('*')].find((n) => n.localName === 'customer-users-widget');
     users?.shadowRoot?.querySelector('[part=add-button]')?.click();
     await wait(200);
-    parent.postMessage({ entry: '${entry}', undefinedTags: [...walk(el.shadowRoot, new Set())] }, '*');
+    parent.postMessage({ name: '${entry}', report: [...walk(el.shadowRoot, new Set())] }, '*');
   `;
-  frame.srcdoc = `<!doctype html><body><script type="module">${script}</script></body>`;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry}: the page never answered`)), 10_000);
-    const onMessage = (event: MessageEvent) => {
-      if (event.data?.entry !== entry) return;
-      clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
-      frame.remove();
-      resolve(event.data.undefinedTags);
-    };
-    window.addEventListener('message', onMessage);
-    document.body.append(frame);
-  });
+  return reportFromFreshPage<string[]>(entry, script, 10_000);
 }
 
 describe('entry points', () => {
