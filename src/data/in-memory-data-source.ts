@@ -68,6 +68,8 @@ export interface InMemoryDataSourceOptions {
 type Bucket = Map<StateCategory, Ticket[]>;
 
 const TERMINAL: ReadonlySet<StateCategory> = new Set(['closed', 'merged', 'removed']);
+/** Sorted lists kept (least recently used dropped first): switching among many customers keeps the big one's. */
+const SORT_CACHE_SIZE = 50;
 const LOCKED = new Set(['lock', 'tmp_lock']);
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -76,10 +78,14 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Opaque cursors: the sort position (keyset) of the item a page continues from. */
+/**
+ * Opaque cursors: the id of the item a page continues from, and where it stood, so that the
+ * next page starts there at once (O(page)); when the list changed since, the id is looked up.
+ */
 interface CursorData {
   after?: string;
   before?: string;
+  at?: number;
 }
 function encodeCursor(data: CursorData): string {
   return btoa(encodeURIComponent(JSON.stringify(data)));
@@ -93,17 +99,19 @@ function decodeCursor(cursor: string | undefined): CursorData {
   }
 }
 
-/** Pages a sorted list by keyset cursors that name the id of the neighbouring item. */
+/** Pages a sorted list by keyset cursors that name the id (and position) of the neighbouring item. */
 function pageOf<T>(sorted: readonly T[], idOf: (item: T) => string, size: number, cursor?: string): Page<T> {
-  const { after, before } = decodeCursor(cursor);
-  const position = (id: string) => sorted.findIndex((item) => idOf(item) === id);
+  const { after, before, at } = decodeCursor(cursor);
+  const position = (id: string) =>
+    typeof at === 'number' && at >= 0 && at < sorted.length && idOf(sorted[at]) === id ? at : sorted.findIndex((item) => idOf(item) === id);
   let start = 0;
   if (after !== undefined) start = position(after) + 1;
   else if (before !== undefined) start = Math.max(0, position(before) - size);
   const items = sorted.slice(start, start + size);
   const page: Page<T> = { items, total: { value: sorted.length, exact: true } };
-  if (start + size < sorted.length && items.length) page.nextCursor = encodeCursor({ after: idOf(items[items.length - 1]) });
-  if (start > 0 && items.length) page.previousCursor = encodeCursor({ before: idOf(items[0]) });
+  const last = start + items.length - 1;
+  if (start + size < sorted.length && items.length) page.nextCursor = encodeCursor({ after: idOf(items[items.length - 1]), at: last });
+  if (start > 0 && items.length) page.previousCursor = encodeCursor({ before: idOf(items[0]), at: start });
   return page;
 }
 
@@ -133,6 +141,8 @@ export class InMemoryDataSource implements DataSource {
   private readonly ticketsByCustomer = new Map<string, Bucket>();
   private readonly ticketsByUser = new Map<string, Bucket>();
   private readonly sortCache = new Map<string, Ticket[]>();
+  /** Each user's searched fields in lower case, worked out once (a search tests, never copies). */
+  private readonly userSearchKeys = new Map<CustomerUser, string[]>();
   private readonly distress: DistressIndex;
   /** Each customer's notes and activities, newest first. */
   private readonly history = new Map<string, HistoryEntry[]>();
@@ -198,7 +208,7 @@ export class InMemoryDataSource implements DataSource {
     const pattern = searchPatternFor(term);
     if (!pattern) return { items: [], hasMore: false };
     return this.collect(this.users.values(), options.limit, (user) =>
-      userMatches(pattern, user) ? user : undefined,
+      this.userMatches(pattern, user) ? user : undefined,
     );
   }
 
@@ -217,7 +227,7 @@ export class InMemoryDataSource implements DataSource {
     let users = this.sortedUsersOf(customerId);
     if (options.filter) {
       const pattern = compileSearchPattern(options.filter);
-      users = users.filter((user) => userMatches(pattern, user));
+      users = users.filter((user) => this.userMatches(pattern, user));
     }
     const page: CustomerUserPage = pageOf(users, (user) => user.login, options.page.size, options.page.cursor);
     if (options.withTicketCounts) page.ticketCounts = this.countsByUser(page.items.map((user) => user.login));
@@ -397,8 +407,14 @@ export class InMemoryDataSource implements DataSource {
     return { items: found, hasMore: false };
   }
 
+  /** Whether the login, a name, the email or the customer id matches (their lower case worked out once). */
+  private userMatches(pattern: SearchPattern, user: CustomerUser): boolean {
+    return this.userSearchKeys.get(user)!.some((key) => pattern.testLowerCase(key));
+  }
+
   private indexUser(user: CustomerUser): void {
     this.users.set(user.login, user);
+    this.userSearchKeys.set(user, [user.login, user.firstName, user.lastName, user.email, user.customerId].map((field) => (field ?? '').toLowerCase()));
     addTo(this.usersByCustomer, user.customerId, user);
     const known = this.customerIds.size;
     this.customerIds.add(user.customerId);
@@ -410,6 +426,7 @@ export class InMemoryDataSource implements DataSource {
 
   private unindexUser(user: CustomerUser): void {
     this.users.delete(user.login);
+    this.userSearchKeys.delete(user);
     const list = this.usersByCustomer.get(user.customerId) ?? [];
     list.splice(list.indexOf(user), 1);
     this.sortedUsers.delete(user.customerId);
@@ -498,7 +515,11 @@ export class InMemoryDataSource implements DataSource {
   private sortedCandidates(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort): Ticket[] {
     const key = JSON.stringify([scope, view, filter, sort, this.options.currentAgentId]);
     let sorted = this.sortCache.get(key);
-    if (!sorted) {
+    if (sorted) {
+      // Least recently used last out: a hit moves to the end of the map's order.
+      this.sortCache.delete(key);
+      this.sortCache.set(key, sorted);
+    } else {
       const context: TicketSortContext = {
         queueName: (id) => this.queueNames.get(id) ?? id,
         agentName: (id) => this.agents.get(id)?.name ?? id,
@@ -506,7 +527,7 @@ export class InMemoryDataSource implements DataSource {
       };
       sorted = this.candidates(this.bucketsOf(scope), view).filter(this.filterTest(filter));
       sorted.sort((a, b) => compareTickets(a, b, sort, context));
-      if (this.sortCache.size > 50) this.sortCache.clear();
+      if (this.sortCache.size >= SORT_CACHE_SIZE) this.sortCache.delete(this.sortCache.keys().next().value!);
       this.sortCache.set(key, sorted);
     }
     return sorted;
@@ -519,16 +540,6 @@ const newestFirst = (a: HistoryEntry, b: HistoryEntry) => Date.parse(b.at) - Dat
 function searchPatternFor(term: string): SearchPattern | undefined {
   const pattern = compileSearchPattern(term.trim());
   return pattern.all || term.trim().length >= MIN_SEARCH_LENGTH ? pattern : undefined;
-}
-
-function userMatches(pattern: SearchPattern, user: CustomerUser): boolean {
-  return (
-    pattern.test(user.login) ||
-    pattern.test(user.firstName) ||
-    pattern.test(user.lastName) ||
-    pattern.test(user.email) ||
-    pattern.test(user.customerId)
-  );
 }
 
 /** Preferences kept in memory, copied in and out so callers cannot alias them. */

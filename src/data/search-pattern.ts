@@ -10,6 +10,8 @@ export interface SearchPattern {
   /** Matches every text (the term was `*` or `**`). */
   readonly all: boolean;
   test(text: unknown): boolean;
+  /** The same for text already in lower case (precomputed by a source: no copy per test). */
+  testLowerCase(lowerCaseText: string): boolean;
   /** Where the literal parts of the term occur in `text`; empty when it does not match. */
   ranges(text: unknown): MatchRange[];
 }
@@ -36,9 +38,19 @@ export function compileSearchPattern(term: string): SearchPattern {
     }
     return found;
   };
+  const matches = (haystack: string) => {
+    let from = 0;
+    for (const part of parts) {
+      const at = haystack.indexOf(part, from);
+      if (at < 0) return false;
+      from = at + part.length;
+    }
+    return true;
+  };
   return {
     all,
-    test: (text) => all || ranges(text).length > 0,
+    test: (text) => all || (typeof text === 'string' && matches(text.toLowerCase())),
+    testLowerCase: (text) => all || matches(text),
     ranges: (text) => (all ? [] : ranges(text)),
   };
 }

@@ -251,3 +251,41 @@ describe('InMemoryDataSource: abort and preferences', () => {
     expect(await ds.preferences!.get('other')).to.equal(undefined);
   });
 });
+
+describe('InMemoryDataSource: cursors', () => {
+  /** ACME with 30 users, Member01 … Member30. */
+  function manyUsers() {
+    const data = smallHelpdesk();
+    data.customerUsers = Array.from({ length: 30 }, (_, i) => ({
+      login: `m${i + 1}`, customerId: 'ACME', firstName: 'M', lastName: `Member${String(i + 1).padStart(2, '0')}`, email: `m${i + 1}@acme.example`,
+    }));
+    return new InMemoryDataSource(data, { now: NOW, currentAgentId: 'me' });
+  }
+
+  it('continues after the right item when the list changed in between', async () => {
+    const ds = manyUsers();
+    const first = await ds.listCustomerUsers('ACME', { page: { size: 10 } });
+    expect(first.items.at(-1)!.lastName).to.equal('Member10');
+    // Someone adds a user who sorts first: every position moves by one.
+    await ds.createCustomerUser!({ login: 'a0', customerId: 'ACME', firstName: 'A', lastName: 'Member00', email: 'a0@acme.example' });
+    const second = await ds.listCustomerUsers('ACME', { page: { size: 10, cursor: first.nextCursor } });
+    expect(second.items[0].lastName).to.equal('Member11');
+    const back = await ds.listCustomerUsers('ACME', { page: { size: 10, cursor: second.previousCursor } });
+    expect(back.items.map((u) => u.lastName).at(-1)).to.equal('Member10');
+  });
+
+  it('pages forwards and back through a long list, each item once', async () => {
+    const ds = manyUsers();
+    const seen: string[] = [];
+    let page = await ds.listCustomerUsers('ACME', { page: { size: 7 } });
+    seen.push(...page.items.map((u) => u.login));
+    while (page.nextCursor) {
+      page = await ds.listCustomerUsers('ACME', { page: { size: 7, cursor: page.nextCursor } });
+      seen.push(...page.items.map((u) => u.login));
+    }
+    expect(seen).to.have.length(30);
+    expect(new Set(seen).size).to.equal(30);
+    const previous = await ds.listCustomerUsers('ACME', { page: { size: 7, cursor: page.previousCursor } });
+    expect(previous.items.map((u) => u.lastName)).to.deep.equal(['Member22', 'Member23', 'Member24', 'Member25', 'Member26', 'Member27', 'Member28']);
+  });
+});
