@@ -77,6 +77,11 @@ export interface DataSourceCapabilities {
   ticketSorts: readonly TicketSortField[];
   /** `createCustomerUser` and `updateCustomerUser` are available. */
   writeCustomerUsers: boolean;
+  /**
+   * Calls are answered in this page, without a network round trip (an in-memory source):
+   * the search then runs on every keystroke, without waiting for the typing to pause.
+   */
+  answersLocally?: boolean;
 }
 
 /** Per-agent storage for layout, filters, columns and page sizes. Values are JSON-safe. */

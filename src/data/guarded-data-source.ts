@@ -196,6 +196,7 @@ function capabilitiesOf(source: DataSource): DataSourceCapabilities {
     ticketFilters: strings(declared.ticketFilters, TICKET_FILTERS),
     ticketSorts: strings(declared.ticketSorts, TICKET_SORT_FIELDS),
     writeCustomerUsers: declared.writeCustomerUsers === true,
+    answersLocally: declared.answersLocally === true,
   };
 }
 

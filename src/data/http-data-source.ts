@@ -161,7 +161,8 @@ export class HttpDataSource implements DataSource {
   static async connect(options: HttpDataSourceOptions & CallOptions): Promise<HttpDataSource> {
     const probe = new HttpDataSource(options);
     const answer = await probe.request<DataSourceCapabilities & Record<string, unknown>>('GET', '/capabilities', { signal: options.signal });
-    const source = new HttpDataSource({ ...options, capabilities: answer });
+    // Over the network, whatever answers the server: never local.
+    const source = new HttpDataSource({ ...options, capabilities: { ...answer, answersLocally: false } });
     // The optional calls a server says it does not answer are not offered (their widgets hide).
     for (const [flag, method] of Object.entries(OPTIONAL_CALLS)) if (answer[flag] === false) (source as DataSource)[method] = undefined;
     return source;

@@ -157,6 +157,7 @@ export class InMemoryDataSource implements DataSource {
       ticketFilters: TICKET_FILTERS,
       ticketSorts: TICKET_SORT_FIELDS,
       writeCustomerUsers: writable,
+      answersLocally: !options.latencyMs,
     };
     if (!writable) {
       this.createCustomerUser = undefined;

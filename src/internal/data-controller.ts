@@ -14,8 +14,11 @@ export interface DataControllerOptions<A extends readonly unknown[], T> {
   ready?: (args: A) => boolean;
   /** Whether a loaded value counts as empty. */
   isEmpty?: (value: T) => boolean;
-  /** Wait this long (ms) before calling, so that quick changes of the inputs make one call. */
-  debounceMs?: number;
+  /**
+   * Wait this long (ms) before calling, so that quick changes of the inputs make one call;
+   * a function decides per load (0 for a source that answers at once, or an answer in a cache).
+   */
+  debounceMs?: number | ((args: A) => number);
 }
 
 export interface DataRenderers<T> {
@@ -62,7 +65,8 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
         // Any new load, by retry or by new inputs, replaces a pending rate-limit retry.
         this.cancelScheduledRetry();
         if (!source || host.isDragImage || (options.ready && !options.ready(args as unknown as A))) return initialState;
-        if (options.debounceMs) await abortableDelay(options.debounceMs, signal);
+        const debounceMs = typeof options.debounceMs === 'function' ? options.debounceMs(args as unknown as A) : options.debounceMs;
+        if (debounceMs) await abortableDelay(debounceMs, signal);
         const inputs = args as unknown as A;
         const value = await withTimeout(host.effectiveRequestTimeout, signal, (bounded) => options.load(source, inputs, bounded));
         return { value, args: inputs };

@@ -6,7 +6,7 @@ import { generateDemoData } from '../../src/data/demo-data.js';
 import { UnavailableError } from '../../src/data/errors.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
-import { expectNone } from '../support/helpers.js';
+import { expectNone, settle, until } from '../support/helpers.js';
 import { spySource } from '../support/spy-source.js';
 
 const $ = (el: CustomerSearchDialog, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -57,12 +57,27 @@ describe('customer-search-dialog', () => {
     expect(spy.count('searchCustomers')).to.equal(0);
   });
 
-  it('makes one call for five quick keystrokes, and emphasises the match as text', async () => {
-    const { el, spy } = await openDialog();
+  it('for a remote source: one call for five quick keystrokes, recent terms from memory; the match emphasised as text', async () => {
+    const { el, spy } = await openDialog(new InMemoryDataSource(smallHelpdesk(), { latencyMs: 1 }));
     await typeAndWait(el, 'europ');
     expect(spy.count('searchCustomers')).to.equal(1);
     expect(options(el)).to.deep.equal(['Acme Europe ACME (Europe) & Co. 100%+']);
     expect($$(el, '#customer-results mark').map((m) => m.textContent)).to.deep.equal(['Europ', 'Europ']);
+    // Backspace, then the same term again: the answer comes from memory.
+    await sendKeys({ press: 'Backspace' });
+    await until(() => spy.count('searchCustomers') === 2);
+    await sendKeys({ type: 'p' });
+    await until(() => options(el).join() === 'Acme Europe ACME (Europe) & Co. 100%+');
+    await settle(300);
+    expect(spy.calls.searchCustomers.map(([term]) => term)).to.deep.equal(['europ', 'euro']);
+  });
+
+  it('for a local source: searches on every keystroke, without waiting for a pause', async () => {
+    const { el, spy } = await openDialog();
+    await typeAndWait(el, 'europ');
+    await until(() => spy.count('searchCustomers') === 4, 'not one search per keystroke');
+    expect(spy.calls.searchCustomers.map(([term]) => term)).to.deep.equal(['eu', 'eur', 'euro', 'europ']);
+    expect(options(el)).to.deep.equal(['Acme Europe ACME (Europe) & Co. 100%+']);
   });
 
   it('shows the bare id of a customer known only from its users', async () => {

@@ -48,10 +48,11 @@ describe('HttpDataSource', () => {
 
   it('asks the server for its capabilities with connect()', async () => {
     const capabilities = { ticketFilters: ['all'], ticketSorts: ['age'], writeCustomerUsers: true };
-    const { fetch, seen } = fakeFetch(() => Response.json(capabilities));
+    // A server in front of an in-memory source says it answers locally: over HTTP it does not.
+    const { fetch, seen } = fakeFetch(() => Response.json({ ...capabilities, answersLocally: true }));
     const source = await HttpDataSource.connect({ baseUrl: 'https://helpdesk.example/api', fetch });
     expect(seen[0].url).to.equal('https://helpdesk.example/api/capabilities');
-    expect(source.capabilities).to.deep.equal(capabilities);
+    expect(source.capabilities).to.deep.equal({ ...capabilities, answersLocally: false });
     expect(typeof source.createCustomerUser).to.equal('function');
     expect(new HttpDataSource({ baseUrl: '/api', fetch }).createCustomerUser, 'read only by default').to.equal(undefined);
   });

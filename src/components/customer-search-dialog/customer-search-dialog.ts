@@ -30,17 +30,51 @@ interface SearchBox<T> {
   pick: (item: T) => void;
 }
 
+/** Recent answers of a source that is not local, by kind and term (a few, least recent dropped). */
+const recentAnswers = new WeakMap<DataSource, Map<string, SearchResult<unknown>>>();
+const RECENT_ANSWERS = 20;
+
+function remembered(source: DataSource, key: string): SearchResult<unknown> | undefined {
+  return recentAnswers.get(source)?.get(key);
+}
+
+function remember(source: DataSource, key: string, answer: SearchResult<unknown>): void {
+  let answers = recentAnswers.get(source);
+  if (!answers) recentAnswers.set(source, (answers = new Map()));
+  answers.delete(key);
+  answers.set(key, answer);
+  if (answers.size > RECENT_ANSWERS) answers.delete(answers.keys().next().value!);
+}
+
+/**
+ * The results of one search box: at once on every keystroke for a source that answers
+ * locally; else after the typing pauses, from a small cache of recent terms when it can.
+ * A newer term aborts the search under way (the data controller's).
+ */
 function searchController<T>(
   host: CicElement,
+  kind: Kind,
   term: () => string,
   search: (source: DataSource, term: string, signal: AbortSignal) => Promise<SearchResult<T>>,
 ): DataController<SearchResult<T>, [string]> {
+  const local = () => host.effectiveDataSource?.capabilities.answersLocally === true;
+  const key = (value: string) => `${kind}\u0000${value.trim()}`;
   return new DataController<SearchResult<T>, [string]>(host, {
     args: () => [term()],
     ready: ([value]) => value.trim().length >= MIN_SEARCH_LENGTH || value.trim() === '*',
-    debounceMs: SEARCH_DEBOUNCE_MS,
+    debounceMs: ([value]) => {
+      const source = host.effectiveDataSource;
+      return local() || (source && remembered(source, key(value))) ? 0 : SEARCH_DEBOUNCE_MS;
+    },
     isEmpty: (result) => result.items.length === 0,
-    load: (source, [value], signal) => search(source, value.trim(), signal),
+    load: async (source, [value], signal) => {
+      if (local()) return search(source, value.trim(), signal);
+      const known = remembered(source, key(value)) as SearchResult<T> | undefined;
+      if (known) return known;
+      const answer = await search(source, value.trim(), signal);
+      remember(source, key(value), answer);
+      return answer;
+    },
   });
 }
 
@@ -79,15 +113,17 @@ export class CustomerSearchDialog extends CicElement {
 
   private opener: HTMLElement | null = null;
 
-  private readonly customers = searchController<CustomerHit>(this, () => this.customerTerm, (source, term, signal) =>
+  private readonly customers = searchController<CustomerHit>(this, 'customer', () => this.customerTerm, (source, term, signal) =>
     source.searchCustomers(term, { limit: SEARCH_RESULT_LIMIT, signal }),
   );
-  private readonly users = searchController<CustomerUser>(this, () => this.userTerm, (source, term, signal) =>
+  private readonly users = searchController<CustomerUser>(this, 'user', () => this.userTerm, (source, term, signal) =>
     source.searchCustomerUsers(term, { limit: SEARCH_RESULT_LIMIT, signal }),
   );
 
-  /** Opens the dialog and moves focus into it. */
+  /** Opens the dialog and moves focus into it; answers remembered from an earlier opening are dropped. */
   show(): void {
+    const source = this.effectiveDataSource;
+    if (source) recentAnswers.delete(source);
     this.open = true;
   }
 
