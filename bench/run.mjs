@@ -14,6 +14,12 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+/** `count` results of `run`, one after the other. */
+const sequence = async (count, run) => {
+  const values = [];
+  for (let i = 0; i < count; i++) values.push(await run());
+  return values;
+};
 
 const server = await serve(process.cwd());
 const { port } = server.address();
@@ -72,6 +78,7 @@ results.search = {
   keystrokeToPaintMs: round(median(searches.map((s) => s.ms))),
   debounceMs: results.searchData.debounceMs,
   dataSourceCallMs: round(median(searches.map((s) => s.callMs)), 2),
+  noMatchCallMs: round(median(await sequence(ROUNDS, () => call('searchNothing'))), 2),
 };
 
 // 4: memory after many open/close cycles.
@@ -107,7 +114,7 @@ await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 const rows = [
   ['Open a customer (100k tickets, ' + results.openData.users + ' users)', `${results.open.libraryMs} ms`, `plain DOM ${results.open.baselineMs} ms`, `ratio ${results.open.ratio}`],
-  ['Search over ' + results.searchData.customerUsers.toLocaleString('en') + ' users, keystroke → paint', `${results.search.keystrokeToPaintMs} ms`, `of which debounce ${results.search.debounceMs} ms`, `source call ${results.search.dataSourceCallMs} ms`],
+  ['Search over ' + results.searchData.customerUsers.toLocaleString('en') + ' users, keystroke → paint', `${results.search.keystrokeToPaintMs} ms`, `of which debounce ${results.search.debounceMs} ms`, `source call ${results.search.dataSourceCallMs} ms, nothing matching ${results.search.noMatchCallMs} ms`],
   ['Requests to open the customer', `${results.requests.openCalls} calls`, `${results.requests.widgets} widgets + header`, JSON.stringify(results.requests.openByMethod)],
   ['Requests on reorder / hide / show', `${results.requests.calls} calls`, 'goal 0', ''],
   [`Heap growth after ${MEMORY_CYCLES} open/close cycles`, `${results.memory.growthMB} MB`, `goal ≤ ${results.memory.goalMB} MB`, `${results.memory.heapBeforeMB} → ${results.memory.heapAfterMB} MB`],

@@ -141,8 +141,11 @@ export class InMemoryDataSource implements DataSource {
   private readonly ticketsByCustomer = new Map<string, Bucket>();
   private readonly ticketsByUser = new Map<string, Bucket>();
   private readonly sortCache = new Map<string, Ticket[]>();
-  /** Each user's searched fields in lower case, worked out once (a search tests, never copies). */
-  private readonly userSearchKeys = new Map<CustomerUser, string[]>();
+  /**
+   * Each user's searched fields in lower case, worked out once (a search tests, never
+   * copies), also joined by NUL, which no term contains: a plain term is one `includes`.
+   */
+  private readonly userSearchKeys = new Map<CustomerUser, { fields: string[]; joined: string }>();
   private readonly distress: DistressIndex;
   /** Each customer's notes and activities, newest first. */
   private readonly history = new Map<string, HistoryEntry[]>();
@@ -208,9 +211,7 @@ export class InMemoryDataSource implements DataSource {
     await this.latency(options);
     const pattern = searchPatternFor(term);
     if (!pattern) return { items: [], hasMore: false };
-    return this.collect(this.users.values(), options.limit, (user) =>
-      this.userMatches(pattern, user) ? user : undefined,
-    );
+    return this.collect(this.userSearchKeys, options.limit, ([user, keys]) => (matchesUser(pattern, keys) ? user : undefined));
   }
 
   async getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined> {
@@ -228,7 +229,7 @@ export class InMemoryDataSource implements DataSource {
     let users = this.sortedUsersOf(customerId);
     if (options.filter) {
       const pattern = compileSearchPattern(options.filter);
-      users = users.filter((user) => this.userMatches(pattern, user));
+      users = users.filter((user) => matchesUser(pattern, this.userSearchKeys.get(user)!));
     }
     const page: CustomerUserPage = pageOf(users, (user) => user.login, options.page.size, options.page.cursor);
     if (options.withTicketCounts) page.ticketCounts = this.countsByUser(page.items.map((user) => user.login));
@@ -408,14 +409,10 @@ export class InMemoryDataSource implements DataSource {
     return { items: found, hasMore: false };
   }
 
-  /** Whether the login, a name, the email or the customer id matches (their lower case worked out once). */
-  private userMatches(pattern: SearchPattern, user: CustomerUser): boolean {
-    return this.userSearchKeys.get(user)!.some((key) => pattern.testLowerCase(key));
-  }
-
   private indexUser(user: CustomerUser): void {
     this.users.set(user.login, user);
-    this.userSearchKeys.set(user, [user.login, user.firstName, user.lastName, user.email, user.customerId].map((field) => (field ?? '').toLowerCase()));
+    const fields = [user.login, user.firstName, user.lastName, user.email, user.customerId].map((field) => (field ?? '').toLowerCase());
+    this.userSearchKeys.set(user, { fields, joined: fields.join('\u0000') });
     addTo(this.usersByCustomer, user.customerId, user);
     const known = this.customerIds.size;
     this.customerIds.add(user.customerId);
@@ -541,6 +538,13 @@ const newestFirst = (a: HistoryEntry, b: HistoryEntry) => Date.parse(b.at) - Dat
 function searchPatternFor(term: string): SearchPattern | undefined {
   const pattern = compileSearchPattern(term.trim());
   return pattern.all || term.trim().length >= MIN_SEARCH_LENGTH ? pattern : undefined;
+}
+
+/** Whether the login, a name, the email or the customer id matches (their lower case worked out once). */
+function matchesUser(pattern: SearchPattern, keys: { fields: string[]; joined: string }): boolean {
+  if (pattern.all) return true;
+  if (pattern.literal !== undefined && !pattern.literal.includes('\u0000')) return keys.joined.includes(pattern.literal);
+  return keys.fields.some((field) => pattern.testLowerCase(field));
 }
 
 /** Preferences kept in memory, copied in and out so callers cannot alias them. */

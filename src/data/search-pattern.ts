@@ -12,6 +12,8 @@ export interface SearchPattern {
   test(text: unknown): boolean;
   /** The same for text already in lower case (precomputed by a source: no copy per test). */
   testLowerCase(lowerCaseText: string): boolean;
+  /** The term in lower case when it has no wildcard inside (a plain substring search). */
+  readonly literal?: string;
   /** Where the literal parts of the term occur in `text`; empty when it does not match. */
   ranges(text: unknown): MatchRange[];
 }
@@ -49,6 +51,7 @@ export function compileSearchPattern(term: string): SearchPattern {
   };
   return {
     all,
+    literal: parts.length === 1 ? parts[0] : undefined,
     test: (text) => all || (typeof text === 'string' && matches(text.toLowerCase())),
     testLowerCase: (text) => all || matches(text),
     ranges: (text) => (all ? [] : ranges(text)),

@@ -9,9 +9,10 @@ interface InFlight {
 const inFlight = new WeakMap<DataSource, Map<string, InFlight>>();
 
 /**
- * Lets elements that ask the same data source the same question at the same time (the
- * header and the information widget both want the customer) share one call. The shared
- * call is aborted only when every asker has aborted.
+ * Lets elements that ask the same data source the same question while a center opens (the
+ * header and the information widget both want the customer) share one call: while it is in
+ * flight, and — for a source that answers at once — until the task that rendered them ends.
+ * The shared call is aborted only when every asker has aborted.
  */
 export function sharedRequest<T>(
   source: DataSource,
@@ -24,9 +25,11 @@ export function sharedRequest<T>(
   let entry = calls.get(key);
   if (!entry) {
     const controller = new AbortController();
-    const promise = request(controller.signal).finally(() => {
+    const forget = () => {
       if (calls.get(key) === entry) calls.delete(key);
-    });
+    };
+    // Kept until the current task ends: elements rendered in it get the same answer.
+    const promise = request(controller.signal).finally(() => setTimeout(forget, 0));
     entry = { promise, controller, waiting: 0 };
     calls.set(key, entry);
   }

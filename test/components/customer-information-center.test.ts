@@ -314,3 +314,20 @@ describe('customer-information-center', () => {
     await until(() => titles(el, 'main').length === 5);
   });
 });
+
+describe('customer-information-center with a source that answers at once', () => {
+  it('asks for the customer once per open: the header and the information widget share the answer', async () => {
+    const source = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+    const asked: string[] = [];
+    const getCustomer = source.getCustomer.bind(source);
+    source.getCustomer = (id, options) => (asked.push(id), getCustomer(id, options));
+    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center customer-id="ACME" .dataSource=${source}></customer-information-center>`);
+    await until(() => $(el, '[data-widget=customer-information] customer-information-widget >>> dl'), 'the information widget never loaded');
+    await settle(100);
+    expect(asked).to.deep.equal(['ACME']);
+    el.customerId = 'Star*Corp';
+    await until(() => text($(el, 'h1')) === 'Star Corp');
+    await settle(100);
+    expect(asked).to.deep.equal(['ACME', 'Star*Corp']);
+  });
+});

@@ -53,6 +53,13 @@ describe('InMemoryDataSource: search', () => {
     expect(await logins('eu user')).to.deep.equal(['eu user']);
   });
 
+  it('never matches across two fields of a user', async () => {
+    expect(await logins('anna\u0000anna')).to.deep.equal([]);
+    expect(await logins('nna*ald')).to.deep.equal([]);
+    expect(await logins('ann*der')).to.deep.equal([]);
+    expect(await logins('al*der')).to.deep.equal(['anna']);
+  });
+
   it('returns at most `limit` results and says when there are more', async () => {
     const result = await source().searchCustomerUsers('**', { limit: 4 });
     expect(result.items).to.have.length(4);

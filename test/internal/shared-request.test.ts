@@ -17,13 +17,19 @@ function pendingCall() {
 describe('sharedRequest', () => {
   const source = {} as DataSource;
 
-  it('makes one call for askers at the same time and gives each the answer', async () => {
+  it('makes one call for askers at the same time (or in the same task) and gives each the answer', async () => {
     const call = pendingCall();
     const a = sharedRequest(source, 'k1', new AbortController().signal, call.request);
     const b = sharedRequest(source, 'k1', new AbortController().signal, call.request);
     call.resolve('answer');
     expect(await Promise.all([a, b])).to.deep.equal(['answer', 'answer']);
     expect(call.calls()).to.equal(1);
+    // Asked again in the same task (an instant source: the widget renders after the header
+    // already has its answer): the same answer, no call.
+    expect(await sharedRequest(source, 'k1', new AbortController().signal, call.request)).to.equal('answer');
+    expect(call.calls()).to.equal(1);
+    // In a later task: a new call.
+    await new Promise((resolve) => setTimeout(resolve, 10));
     const later = pendingCall();
     const c = sharedRequest(source, 'k1', new AbortController().signal, later.request);
     later.resolve('fresh');
