@@ -146,6 +146,8 @@ export class InMemoryDataSource implements DataSource {
    * copies), also joined by NUL, which no term contains: a plain term is one `includes`.
    */
   private readonly userSearchKeys = new Map<CustomerUser, { fields: string[]; joined: string }>();
+  /** Every user's searched fields end to end, for plain terms (see `findUsers`); unset after a change. */
+  private userText?: { text: string; starts: number[]; users: CustomerUser[] };
   private readonly distress: DistressIndex;
   /** Each customer's notes and activities, newest first. */
   private readonly history = new Map<string, HistoryEntry[]>();
@@ -211,7 +213,39 @@ export class InMemoryDataSource implements DataSource {
     await this.latency(options);
     const pattern = searchPatternFor(term);
     if (!pattern) return { items: [], hasMore: false };
+    const literal = pattern.literal;
+    if (literal !== undefined && !literal.includes('\u0000') && !literal.includes('\u0001')) return this.findUsers(literal, options.limit);
     return this.collect(this.userSearchKeys, options.limit, ([user, keys]) => (matchesUser(pattern, keys) ? user : undefined));
+  }
+
+  /**
+   * A plain term over every user: one `indexOf` pass over the users' searched fields laid end
+   * to end (fields apart by NUL, users by U+0001, neither in a term), so that a search that
+   * finds little costs one scan of a string, not a test per user. Built when first needed
+   * after a change of the users.
+   */
+  private findUsers(literal: string, limit: number): SearchResult<CustomerUser> {
+    if (!this.userText) {
+      const users: CustomerUser[] = [];
+      const starts: number[] = [];
+      const pieces: string[] = [];
+      let at = 0;
+      for (const [user, keys] of this.userSearchKeys) {
+        users.push(user);
+        starts.push(at);
+        pieces.push(keys.joined, '\u0001');
+        at += keys.joined.length + 1;
+      }
+      this.userText = { text: pieces.join(''), starts, users };
+    }
+    const { text, starts, users } = this.userText;
+    const found: CustomerUser[] = [];
+    for (let from = text.indexOf(literal); from >= 0 && found.length <= limit; ) {
+      const index = lastAtOrBefore(starts, from);
+      found.push(users[index]);
+      from = index + 1 < starts.length ? text.indexOf(literal, starts[index + 1]) : -1;
+    }
+    return { items: found.slice(0, limit), hasMore: found.length > limit };
   }
 
   async getCustomer(customerId: string, options?: CallOptions): Promise<Customer | undefined> {
@@ -413,6 +447,7 @@ export class InMemoryDataSource implements DataSource {
     this.users.set(user.login, user);
     const fields = [user.login, user.firstName, user.lastName, user.email, user.customerId].map((field) => (field ?? '').toLowerCase());
     this.userSearchKeys.set(user, { fields, joined: fields.join('\u0000') });
+    this.userText = undefined;
     addTo(this.usersByCustomer, user.customerId, user);
     const known = this.customerIds.size;
     this.customerIds.add(user.customerId);
@@ -425,6 +460,7 @@ export class InMemoryDataSource implements DataSource {
   private unindexUser(user: CustomerUser): void {
     this.users.delete(user.login);
     this.userSearchKeys.delete(user);
+    this.userText = undefined;
     const list = this.usersByCustomer.get(user.customerId) ?? [];
     list.splice(list.indexOf(user), 1);
     this.sortedUsers.delete(user.customerId);
@@ -538,6 +574,18 @@ const newestFirst = (a: HistoryEntry, b: HistoryEntry) => Date.parse(b.at) - Dat
 function searchPatternFor(term: string): SearchPattern | undefined {
   const pattern = compileSearchPattern(term.trim());
   return pattern.all || term.trim().length >= MIN_SEARCH_LENGTH ? pattern : undefined;
+}
+
+/** The index of the last of the ascending `starts` at or before `position`. */
+function lastAtOrBefore(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** Whether the login, a name, the email or the customer id matches (their lower case worked out once). */

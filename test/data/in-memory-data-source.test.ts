@@ -296,3 +296,41 @@ describe('InMemoryDataSource: cursors', () => {
     expect(previous.items.map((u) => u.lastName)).to.deep.equal(['Member22', 'Member23', 'Member24', 'Member25', 'Member26', 'Member27', 'Member28']);
   });
 });
+
+describe('InMemoryDataSource: searching many users', () => {
+  /** 1,000 users; every 7th is called Seven. */
+  function crowd() {
+    const data = smallHelpdesk();
+    data.customerUsers = Array.from({ length: 1000 }, (_, i) => ({
+      login: `user${i}`, customerId: 'ACME', firstName: i % 7 === 0 ? 'Seven' : 'Other', lastName: `Number${i}`, email: `u${i}@acme.example`,
+    }));
+    return new InMemoryDataSource(data, { now: NOW });
+  }
+
+  it('finds a plain term in every field, in the order of the users, one result per user, at most the limit', async () => {
+    const ds = crowd();
+    const sevens = await ds.searchCustomerUsers('seven', { limit: 20 });
+    expect(sevens.items.map((u) => u.login)).to.deep.equal(Array.from({ length: 20 }, (_, i) => `user${i * 7}`));
+    expect(sevens.hasMore).to.equal(true);
+    // "user1" is in the logins user1, user10–19 and user100–199: each user once.
+    const ones = await ds.searchCustomerUsers('user1', { limit: 1000 });
+    expect(new Set(ones.items.map((u) => u.login)).size).to.equal(ones.items.length);
+    expect(ones.items.length).to.equal(1 + 10 + 100);
+    expect(ones.hasMore).to.equal(false);
+    // "acme" is in two fields of every user (customer id and email): still each user once.
+    const all = await ds.searchCustomerUsers('ACME', { limit: 1000 });
+    expect(new Set(all.items.map((u) => u.login)).size).to.equal(1000);
+    expect(all.hasMore).to.equal(false);
+    expect((await ds.searchCustomerUsers('nobody-here', { limit: 5 })).items).to.deep.equal([]);
+  });
+
+  it('sees a user added or changed since the last search', async () => {
+    const ds = crowd();
+    expect((await ds.searchCustomerUsers('zelda', { limit: 5 })).items).to.deep.equal([]);
+    await ds.createCustomerUser!({ login: 'zelda', customerId: 'ACME', firstName: 'Zelda', lastName: 'Z', email: 'z@acme.example' });
+    expect((await ds.searchCustomerUsers('zelda', { limit: 5 })).items.map((u) => u.login)).to.deep.equal(['zelda']);
+    await ds.updateCustomerUser!('zelda', { login: 'zelda', customerId: 'ACME', firstName: 'Link', lastName: 'Z', email: 'z@acme.example' });
+    expect((await ds.searchCustomerUsers('zelda', { limit: 5 })).items.map((u) => u.firstName)).to.deep.equal(['Link']);
+    expect((await ds.searchCustomerUsers('link', { limit: 5 })).items.map((u) => u.login)).to.deep.equal(['zelda']);
+  });
+});
