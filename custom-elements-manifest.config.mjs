@@ -28,6 +28,10 @@ function publicManifestPlugin() {
       customElementsManifest.modules = customElementsManifest.modules.filter((m) => m.declarations?.length || m.exports?.length);
       for (const module of customElementsManifest.modules) {
         module.path = shipped(module.path);
+        // Not definitions: `customElements.define(tag, constructor)` inside defineElement is
+        // read as a tag named "tag"; function overloads are read as one declaration each.
+        module.exports = module.exports?.filter((entry) => entry.kind !== 'custom-element-definition' || entry.name.includes('-'));
+        module.declarations = module.declarations?.filter((d, i, all) => all.findIndex((other) => other.name === d.name) === i);
         for (const entry of module.exports ?? []) if (entry.declaration?.module) entry.declaration.module = shipped(entry.declaration.module);
         for (const declaration of module.declarations ?? []) {
           if (declaration.superclass?.module) declaration.superclass.module = shipped(declaration.superclass.module);

@@ -16,7 +16,7 @@ interface Declaration {
   cssParts?: { name: string }[];
 }
 interface Manifest {
-  modules: { path: string; declarations?: Declaration[] }[];
+  modules: { path: string; declarations?: Declaration[]; exports?: { kind: string; name: string }[] }[];
 }
 
 const manifest = async () => (await (await fetch('/custom-elements.json')).json()) as Manifest;
@@ -64,7 +64,14 @@ async function openEverything(el: HTMLElement) {
 describe('custom-elements.json', () => {
   it('lists the public API only, with detail types for events, spelled-out types and shipped paths', async () => {
     const m = await manifest();
-    for (const module of m.modules) expect(module.path, module.path).to.match(/^dist\/.+\.js$/);
+    for (const module of m.modules) {
+      expect(module.path, module.path).to.match(/^dist\/.+\.js$/);
+      const names = (module.declarations ?? []).map((d) => d.name);
+      expect(names, `${module.path}: one declaration per name`).to.deep.equal([...new Set(names)]);
+      for (const entry of module.exports ?? []) {
+        if (entry.kind === 'custom-element-definition') expect(entry.name, `${module.path}: a definition of a real tag`).to.include('-');
+      }
+    }
     for (const declaration of declarations(m)) {
       for (const member of declaration.members ?? []) {
         expect(member.privacy ?? 'public', `${declaration.name}.${member.name}`).to.equal('public');
