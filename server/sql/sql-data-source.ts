@@ -41,7 +41,7 @@ import {
 } from '../../src/data/types.js';
 import { validateCustomerUpdate, validateCustomerUser, validateNote } from '../../src/data/validation.js';
 import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
-import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS, monthSeries } from '../../src/data/ticket-statistics.js';
+import { monthSeries, statisticsMonths } from '../../src/data/ticket-statistics.js';
 import type { Db } from './db.js';
 
 /** Znuny's state types as categories (configuration: a product with other types maps its own). */
@@ -662,8 +662,7 @@ export class SqlDataSource implements DataSource {
   }
 
   async getTicketStatistics(scope: TicketScope, options?: TicketStatisticsOptions): Promise<TicketStatistics> {
-    const months = Math.min(MAX_STATISTICS_MONTHS, Math.max(1, Math.floor(options?.months ?? DEFAULT_STATISTICS_MONTHS)));
-    const monthly = monthSeries(this.now(), months);
+    const monthly = monthSeries(this.now(), statisticsMonths(options?.months));
     const params = new Params();
     const { where, ctx } = await this.viewConditions(scope, 'all', params, options);
     const scoped = where.join(' AND ');

@@ -1,3 +1,4 @@
+import { countBelow } from './sorted.js';
 import { closedAtOf } from './ticket-statistics.js';
 import type { CustomerHealth, HealthBands, Ticket } from './types.js';
 
@@ -49,19 +50,10 @@ export function inputsAt(tickets: readonly Ticket[], at: number, isClosed: (tick
 
 /** Where `value` ranks among `sorted` (ascending), 0–100: those below, plus half of those equal. */
 function percentileRank(sorted: readonly number[], value: number): number {
-  const lower = (strict: boolean) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < value || (!strict && sorted[mid] === value)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const below = lower(true);
-  const equal = lower(false) - below;
-  return sorted.length ? ((below + equal / 2) / sorted.length) * 100 : 0;
+  if (!sorted.length) return 0;
+  const below = countBelow(sorted, value);
+  const equal = countBelow(sorted, value, true) - below;
+  return ((below + equal / 2) / sorted.length) * 100;
 }
 
 interface Ranking {
@@ -120,25 +112,27 @@ export class DistressIndex {
     const { beforeAt } = this.cache;
     const [current, before] = await this.cache.rankings;
     const total = HEALTH_FACTORS.reduce((sum, key) => sum + this.weights[key], 0) || 1;
-    const score = (ranking: Ranking) => {
+    /** The customer's percentile rank per factor (zeros for a customer the ranking does not know). */
+    const ranks = (ranking: Ranking) => {
       const inputs = ranking.inputs.get(customerId);
-      if (!inputs) return 0;
-      const weighted = HEALTH_FACTORS.reduce((sum, key) => sum + this.weights[key] * percentileRank(ranking.sorted[key], inputs[key]), 0);
-      return Math.round((weighted / total) * 10) / 10;
+      return Object.fromEntries(HEALTH_FACTORS.map((key) => [key, inputs ? percentileRank(ranking.sorted[key], inputs[key]) : 0])) as Record<HealthFactorKey, number>;
     };
+    const score = (percentiles: Record<HealthFactorKey, number>) =>
+      Math.round((HEALTH_FACTORS.reduce((sum, key) => sum + this.weights[key] * percentiles[key], 0) / total) * 10) / 10;
+    const currentRanks = ranks(current);
     const inputs = current.inputs.get(customerId);
     return {
-      score: score(current),
+      score: score(currentRanks),
       higherIsBetter: false,
       bands: this.options.bands ?? DEFAULT_DISTRESS_BANDS,
-      trend: { score: score(before), at: new Date(beforeAt).toISOString() },
+      trend: { score: score(ranks(before)), at: new Date(beforeAt).toISOString() },
       computedAt: now.toISOString(),
       factors: HEALTH_FACTORS.map((key) => ({
         key,
         label: HEALTH_FACTOR_LABELS[key],
         value: Math.round((inputs?.[key] ?? 0) * 10) / 10,
         weight: this.weights[key],
-        percentile: inputs ? Math.round(percentileRank(current.sorted[key], inputs[key])) : 0,
+        percentile: Math.round(currentRanks[key]),
       })),
     };
   }

@@ -228,10 +228,11 @@ function createGuard(source: DataSource): DataSource {
     countsOf(capabilitiesOf(source).ticketFilters)(value, path) as Record<TicketFilter, number>;
   /** A page, and the counts that may come with it under `countsKey`. */
   const listPage =
-    (item: Check<unknown>, countsKey: string, counts: Check<unknown>): AnswerCheck =>
+    (item: Check<unknown>, withCounts?: [key: string, counts: Check<unknown>]): AnswerCheck =>
     (value, path, args) => {
       const result = page(item, askedCursor(args))(value, path) as unknown as Record<string, unknown>;
-      if (result[countsKey] !== undefined) counts(result[countsKey], at(path, countsKey));
+      const [key, counts] = withCounts ?? [];
+      if (key && counts && result[key] !== undefined) counts(result[key], at(path, key));
       return result;
     };
   const checks: Record<string, AnswerCheck> = {
@@ -240,14 +241,14 @@ function createGuard(source: DataSource): DataSource {
     searchCustomerUsers: searchResult(customerUser),
     getCustomer: maybe(customer),
     getCustomerUser: maybe(customerUser),
-    listCustomerUsers: listPage(customerUser, 'ticketCounts', countsByKey),
+    listCustomerUsers: listPage(customerUser, ['ticketCounts', countsByKey]),
     countTicketsByUser: countsByKey,
     countTicketsByCustomer: countsByKey,
     getCompanyStatus: companyStatus,
     countTickets: filterCounts,
-    listTickets: listPage(ticket, 'counts', filterCounts),
+    listTickets: listPage(ticket, ['counts', filterCounts]),
     getTicketStatistics: ticketStatistics,
-    listCustomerHistory: listPage(historyEntry, 'none', () => undefined),
+    listCustomerHistory: listPage(historyEntry),
     addCustomerNote: historyEntry,
     updateCustomer: customer,
     getCustomerHealth: customerHealth,

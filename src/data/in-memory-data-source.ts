@@ -15,7 +15,8 @@ import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from 
 import { compareTickets, type TicketSortContext } from './ticket-sort.js';
 import { validateCustomerUser } from './validation.js';
 import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
-import { closedAtOf, DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS, ticketStatistics } from './ticket-statistics.js';
+import { closedAtOf, statisticsMonths, ticketStatistics } from './ticket-statistics.js';
+import { countBelow } from './sorted.js';
 import { validateCustomerUpdate, validateNote } from './validation.js';
 import {
   STATE_CATEGORIES,
@@ -241,7 +242,7 @@ export class InMemoryDataSource implements DataSource {
     const { text, starts, users } = this.userText;
     const found: CustomerUser[] = [];
     for (let from = text.indexOf(literal); from >= 0 && found.length <= limit; ) {
-      const index = lastAtOrBefore(starts, from);
+      const index = countBelow(starts, from, true) - 1;
       found.push(users[index]);
       from = index + 1 < starts.length ? text.indexOf(literal, starts[index + 1]) : -1;
     }
@@ -326,10 +327,9 @@ export class InMemoryDataSource implements DataSource {
 
   async getTicketStatistics(scope: TicketScope, options?: TicketStatisticsOptions): Promise<TicketStatistics> {
     await this.latency(options);
-    const months = Math.min(MAX_STATISTICS_MONTHS, Math.max(1, Math.floor(options?.months ?? DEFAULT_STATISTICS_MONTHS)));
     return ticketStatistics(this.candidates(this.bucketsOf(scope), 'all'), {
       now: this.now(),
-      months,
+      months: statisticsMonths(options?.months),
       isClosed: this.isClosed,
       queueName: (id) => this.queueNames.get(id),
     });
@@ -574,18 +574,6 @@ const newestFirst = (a: HistoryEntry, b: HistoryEntry) => Date.parse(b.at) - Dat
 function searchPatternFor(term: string): SearchPattern | undefined {
   const pattern = compileSearchPattern(term.trim());
   return pattern.all || term.trim().length >= MIN_SEARCH_LENGTH ? pattern : undefined;
-}
-
-/** The index of the last of the ascending `starts` at or before `position`. */
-function lastAtOrBefore(starts: readonly number[], position: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= position) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** Whether the login, a name, the email or the customer id matches (their lower case worked out once). */

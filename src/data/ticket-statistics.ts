@@ -4,6 +4,12 @@ import type { MonthlyTicketCounts, QueueTicketCounts, Ticket, TicketStatistics }
 export const DEFAULT_STATISTICS_MONTHS = 12;
 export const MAX_STATISTICS_MONTHS = 36;
 
+/** The months asked for, as a whole number from 1 to `MAX_STATISTICS_MONTHS` (else the default). */
+export function statisticsMonths(asked: unknown): number {
+  const months = Math.floor(Number(asked ?? DEFAULT_STATISTICS_MONTHS));
+  return Number.isFinite(months) && months >= 1 ? Math.min(MAX_STATISTICS_MONTHS, months) : DEFAULT_STATISTICS_MONTHS;
+}
+
 /** The `months` calendar months (UTC) up to and including the one of `now`, oldest first, all zero. */
 export function monthSeries(now: Date, months: number): MonthlyTicketCounts[] {
   const series: MonthlyTicketCounts[] = [];

@@ -388,6 +388,23 @@ describe('custom fields in customer-information-widget', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows what the source has after the next load, not the earlier save', async () => {
+    const spy = fixtureSource({}, { ...smallHelpdesk(), customers: [{ id: 'ACME', name: 'Acme', customFields: { Tier: 'Gold' } }] });
+    const { el } = await render(spy);
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 0));
+    input(el, 0).value = 'Platinum';
+    input(el, 0).dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => text($(el, 'dl')).includes('Platinum'));
+    await spy.source.updateCustomer!('ACME', { customFields: { Tier: 'Silver' } }); // someone else, later
+    const widget = el as HTMLElement & { customerId: string };
+    widget.customerId = 'Star*Corp';
+    await until(() => el.hidden, 'no other customer shown');
+    widget.customerId = 'ACME';
+    await until(() => text($(el, 'dl')).includes('Silver'), 'the earlier save still shows');
+  });
+
   it('shows a field error beside the field, keeping what was typed', async () => {
     const { el } = await render();
     $<HTMLButtonElement>(el, '[part=edit-button]')!.click();

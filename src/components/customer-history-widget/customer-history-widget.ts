@@ -50,8 +50,8 @@ export class CustomerHistoryWidget extends CicElement {
   @state() private draft = '';
   @state() private saving = false;
   @state() private saveProblem = '';
-  /** Notes saved here since the list was loaded: shown first, without a reload. */
-  @state() private added: HistoryEntry[] = [];
+  /** Notes saved here over the page loaded then: shown first, without a reload, until a load brings another page. */
+  @state() private added?: { entries: HistoryEntry[]; over: Page<HistoryEntry> | undefined };
 
   private readonly paging = new Paging(this);
 
@@ -62,13 +62,17 @@ export class CustomerHistoryWidget extends CicElement {
   private readonly history = new DataController<Page<HistoryEntry>, [string, boolean, number, string | undefined]>(this, {
     args: () => [this.customer, this.includeTickets, this.pageSize, this.paging.cursor],
     ready: ([id]) => id !== '',
-    isEmpty: (page) => page.items.length === 0 && this.added.length === 0,
+    isEmpty: (page) => page.items.length === 0 && this.addedOver(page).length === 0,
     load: (source, [id, includeTickets, size, cursor], signal) => {
       if (!source.listCustomerHistory) throw new Error(msg('This data source has no customer history.'));
-      this.added = [];
       return source.listCustomerHistory(id, { page: { size, cursor }, includeTickets, signal });
     },
   });
+
+  /** The notes saved over `page` (none once another page is loaded). */
+  private addedOver(page: Page<HistoryEntry>): HistoryEntry[] {
+    return this.added?.over === page ? this.added.entries : [];
+  }
 
   private lastCustomer = '';
   protected override willUpdate(): void {
@@ -139,10 +143,9 @@ export class CustomerHistoryWidget extends CicElement {
     this.saving = true;
     this.saveProblem = '';
     try {
-      const entry = await withTimeout(this.effectiveRequestTimeout, new AbortController().signal, (signal) =>
-        source.addCustomerNote!(this.customer, { text: this.draft }, { signal }),
-      );
-      this.added = [entry, ...this.added];
+      const over = this.history.value;
+      const entry = await withTimeout(this.effectiveRequestTimeout, undefined, (signal) => source.addCustomerNote!(this.customer, { text: this.draft }, { signal }));
+      this.added = { entries: [entry, ...(over ? this.addedOver(over) : [])], over };
       this.draft = '';
       await this.closeForm();
     } catch (error) {
@@ -156,7 +159,7 @@ export class CustomerHistoryWidget extends CicElement {
 
   private renderList(page: Page<HistoryEntry>) {
     const shown = new Set(page.items.map((entry) => entry.id));
-    const entries = this.paging.number === 1 ? [...this.added.filter((entry) => !shown.has(entry.id)), ...page.items] : page.items;
+    const entries = this.paging.number === 1 ? [...this.addedOver(page).filter((entry) => !shown.has(entry.id)), ...page.items] : page.items;
     return html`<ol part="list">
         ${entries.map(
           (entry) => html`<li part="entry" class="entry kind-${entry.kind}">

@@ -56,8 +56,8 @@ export class CustomerInformationWidget extends CicElement {
   });
 
   @state() private editing?: Editing;
-  /** The record as the latest save answered it (shown until the next load). */
-  @state() private saved?: Customer;
+  /** The record as the latest save answered it, shown over the record it replaced until a load brings another. */
+  @state() private saved?: { answer: Customer; replaces: Customer | undefined };
 
   private get canEdit(): boolean {
     return typeof this.effectiveDataSource?.updateCustomer === 'function';
@@ -70,7 +70,7 @@ export class CustomerInformationWidget extends CicElement {
   override render() {
     return this.customer.render({
       complete: (loaded) => {
-        const customer = this.saved?.id === loaded?.id ? this.saved : loaded;
+        const customer = this.saved && this.saved.replaces === loaded ? this.saved.answer : loaded;
         return customer ? this.renderCustomer(customer) : '';
       },
     });
@@ -129,7 +129,6 @@ export class CustomerInformationWidget extends CicElement {
 
   /** Loads the record again; what was typed stays, and the next save is for the version loaded now. */
   private reloadForConflict = () => {
-    this.saved = undefined;
     this.customer.reload();
     this.customer.complete.then(
       (customer) => {
@@ -147,9 +146,9 @@ export class CustomerInformationWidget extends CicElement {
     this.editing = { ...editing, saving: true, problems: {}, error: '', conflict: false };
     try {
       const update = { customFields: editing.drafts, version: editing.version };
-      this.saved = await withTimeout(this.effectiveRequestTimeout, new AbortController().signal, (signal) =>
-        source.updateCustomer!(customerId, update, { signal }),
-      );
+      const replaces = this.customer.value;
+      const answer = await withTimeout(this.effectiveRequestTimeout, undefined, (signal) => source.updateCustomer!(customerId, update, { signal }));
+      this.saved = { answer, replaces };
       await this.stopEditing();
     } catch (error) {
       if (isAbortError(error) || !this.editing) return;

@@ -2,7 +2,9 @@ import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { QueueTicketCounts, TicketScope, TicketSearchCriteria, TicketStatistics } from '../../data/types.js';
 import { CicElement } from '../../internal/cic-element.js';
+import { renderCount } from '../../internal/count-link.js';
 import { DataController } from '../../internal/data-controller.js';
+import { statisticsMonths } from '../../data/ticket-statistics.js';
 import { emit } from '../../internal/events.js';
 import { formatMonth, formatNumber, formatPercent } from '../../internal/format.js';
 import { msg, str } from '../../internal/localize.js';
@@ -32,6 +34,7 @@ const COLOURS = 6;
  * @csspart segment - Each donut segment (focusable).
  * @csspart bar - Each bar (`bar created`, `bar closed`).
  * @csspart table - The tables shown instead of the charts.
+ * @csspart count - Each count in the table by queue (a link or a button).
  * @csspart toggle - The button that switches between charts and tables.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
@@ -46,7 +49,7 @@ export class TicketStatisticsWidget extends CicElement {
   @property({ attribute: 'customer-id' }) customerId = '';
   /** Shows this customer user's tickets instead. */
   @property({ attribute: 'customer-user-login' }) customerUserLogin = '';
-  /** Months of the created vs closed bars, the current one last (1–36, default 12). */
+  /** Months of the created vs closed bars, the current one last (1–36, else 12). */
   @property({ type: Number }) months = 12;
   /** Makes segments links: `{customerId}`, `{customerUserLogin}`, `{status}` and `{queueId}` are replaced. */
   @property({ attribute: 'ticket-search-url-template' }) ticketSearchUrlTemplate = '';
@@ -61,7 +64,7 @@ export class TicketStatisticsWidget extends CicElement {
   }
 
   private get monthCount(): number {
-    return Math.min(36, Math.max(1, Math.floor(Number(this.months)) || 12));
+    return statisticsMonths(this.months);
   }
 
   private readonly statistics = new DataController<TicketStatistics, [TicketScope | undefined, number]>(this, {
@@ -172,8 +175,8 @@ export class TicketStatisticsWidget extends CicElement {
           <tbody>
             ${statistics.byQueue.map(
               (queue) => html`<tr><th scope="row">${queueLabel(queue)}</th>
-                <td class="number">${this.renderCount(queue.open, 'open', queue.queueId)}</td>
-                <td class="number">${this.renderCount(queue.closed, 'closed', queue.queueId)}</td></tr>`,
+                <td class="number">${this.renderCount(queue, 'open')}</td>
+                <td class="number">${this.renderCount(queue, 'closed')}</td></tr>`,
             )}
           </tbody>
         </table>
@@ -192,16 +195,14 @@ export class TicketStatisticsWidget extends CicElement {
       </div>`;
   }
 
-  private renderCount(count: number, status: Status, queueId: string) {
-    const criteria = this.criteria(status, queueId);
-    const href = fillUrlTemplate(this.ticketSearchUrlTemplate, criteria as Record<string, string | undefined>);
-    if (href) return html`<a href=${href}>${formatNumber(count)}</a>`;
-    return html`<button class="link" type="button" @click=${() => this.search(criteria)}>${formatNumber(count)}</button>`;
+  private renderCount(queue: QueueTicketCounts, status: Status) {
+    const label = `${queueLabel(queue)} – ${status === 'open' ? msg('Open') : msg('Closed')}`;
+    return renderCount(this, queue[status], this.criteria(status, queue.queueId), this.ticketSearchUrlTemplate, label);
   }
 
   private criteria(status: Status, queueId: string): TicketSearchCriteria {
-    const scope = this.scope;
-    const whose = scope && 'customerUserLogin' in scope ? { customerUserLogin: scope.customerUserLogin } : { customerId: this.subjectValue('customerId', this.customerId) };
+    const scope = this.scope!;
+    const whose = 'customerId' in scope ? { customerId: scope.customerId } : { customerUserLogin: scope.customerUserLogin };
     return { ...whose, status, queueId };
   }
 
