@@ -12,7 +12,9 @@ import type {
 import { abortableDelay, ConflictError, ValidationError } from './errors.js';
 import { compileSearchPattern, MIN_SEARCH_LENGTH, type SearchPattern } from './search-pattern.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
-import { compareTickets, type TicketSortContext } from './ticket-sort.js';
+import { sortTickets, type TicketSortContext } from './ticket-sort.js';
+import { orderByTime, TicketBucket, type DueView, type NarrowFilter } from './ticket-index.js';
+import { LruCache } from './lru.js';
 import { validateCustomerUser } from './validation.js';
 import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
 import { closedAtOf, statisticsMonths, ticketStatistics } from './ticket-statistics.js';
@@ -65,13 +67,20 @@ export interface InMemoryDataSourceOptions {
   healthBands?: HealthBands;
 }
 
-/** Tickets of one customer or customer user, grouped by state category. */
-type Bucket = Map<StateCategory, Ticket[]>;
+const NO_TICKETS = new TicketBucket();
 
 const TERMINAL: ReadonlySet<StateCategory> = new Set(['closed', 'merged', 'removed']);
 /** Sorted lists kept (least recently used dropped first): switching among many customers keeps the big one's. */
 const SORT_CACHE_SIZE = 50;
+/** Answers worked out over all of a customer's tickets (statistics, history with tickets) kept per cache. */
+const ANSWER_CACHE_SIZE = 20;
 const LOCKED = new Set(['lock', 'tmp_lock']);
+const NARROW_FILTERS: readonly NarrowFilter[] = ['my-locked', 'my-queues'];
+/** The views shown once a time is reached, and the field that holds the time. */
+const DUE_FIELDS = { reminder: 'pendingUntil', escalated: 'escalationAt' } as const;
+const isDueView = (view: TicketView): view is DueView => view in DUE_FIELDS;
+/** A time as a number, or NaN for a missing or unreadable one. */
+const timeOf = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : NaN);
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -100,18 +109,24 @@ function decodeCursor(cursor: string | undefined): CursorData {
   }
 }
 
-/** Pages a sorted list by keyset cursors that name the id (and position) of the neighbouring item. */
-function pageOf<T>(sorted: readonly T[], idOf: (item: T) => string, size: number, cursor?: string): Page<T> {
+/**
+ * Pages the first `length` items of a sorted list (a prefix, so that a caller never copies a
+ * list to page it) by keyset cursors that name the id (and position) of the neighbouring item.
+ */
+function pageOf<T>(sorted: readonly T[], idOf: (item: T) => string, size: number, cursor?: string, length = sorted.length): Page<T> {
   const { after, before, at } = decodeCursor(cursor);
-  const position = (id: string) =>
-    typeof at === 'number' && at >= 0 && at < sorted.length && idOf(sorted[at]) === id ? at : sorted.findIndex((item) => idOf(item) === id);
+  const position = (id: string) => {
+    if (typeof at === 'number' && at >= 0 && at < length && idOf(sorted[at]) === id) return at;
+    for (let index = 0; index < length; index++) if (idOf(sorted[index]) === id) return index;
+    return -1;
+  };
   let start = 0;
   if (after !== undefined) start = position(after) + 1;
   else if (before !== undefined) start = Math.max(0, position(before) - size);
-  const items = sorted.slice(start, start + size);
-  const page: Page<T> = { items, total: { value: sorted.length, exact: true } };
+  const items = sorted.slice(start, Math.min(start + size, length));
+  const page: Page<T> = { items, total: { value: length, exact: true } };
   const last = start + items.length - 1;
-  if (start + size < sorted.length && items.length) page.nextCursor = encodeCursor({ after: idOf(items[items.length - 1]), at: last });
+  if (start + size < length && items.length) page.nextCursor = encodeCursor({ after: idOf(items[items.length - 1]), at: last });
   if (start > 0 && items.length) page.previousCursor = encodeCursor({ before: idOf(items[0]), at: start });
   return page;
 }
@@ -139,9 +154,16 @@ export class InMemoryDataSource implements DataSource {
   private readonly customerIds = new Set<string>();
   private readonly usersByCustomer = new Map<string, CustomerUser[]>();
   private readonly sortedUsers = new Map<string, CustomerUser[]>();
-  private readonly ticketsByCustomer = new Map<string, Bucket>();
-  private readonly ticketsByUser = new Map<string, Bucket>();
-  private readonly sortCache = new Map<string, Ticket[]>();
+  private readonly ticketsByCustomer = new Map<string, TicketBucket>();
+  private readonly ticketsByUser = new Map<string, TicketBucket>();
+  private readonly sortCache = new LruCache<string, Ticket[]>(SORT_CACHE_SIZE);
+  /** A due view's sorted list narrowed to the tickets due, for as long as as many are due (see `visibleTickets`). */
+  private readonly dueNarrowed = new WeakMap<Ticket[], { due: number; tickets: Ticket[] }>();
+  /** Each ticket's due time per due view, as a number. */
+  private readonly dueTimes = { reminder: new WeakMap<Ticket, number>(), escalated: new WeakMap<Ticket, number>() };
+  /** Answers worked out over all of a scope's tickets, kept (tickets do not change here). */
+  private readonly statistics = new LruCache<string, TicketStatistics>(ANSWER_CACHE_SIZE);
+  private readonly historyWithTickets = new LruCache<string, HistoryEntry[]>(ANSWER_CACHE_SIZE);
   /**
    * Each user's searched fields in lower case, worked out once (a search tests, never
    * copies), also joined by NUL, which no term contains: a plain term is one `includes`.
@@ -183,9 +205,9 @@ export class InMemoryDataSource implements DataSource {
       this.customerIds.add(customer.id);
     }
     for (const user of data.customerUsers) this.indexUser(user);
-    for (const ticket of data.tickets) this.indexTicket(ticket);
+    this.indexTickets(data.tickets);
     for (const entry of data.history ?? []) addTo(this.history, entry.customerId, entry);
-    for (const entries of this.history.values()) entries.sort(newestFirst);
+    for (const [customerId, entries] of this.history) this.history.set(customerId, sortNewestFirst(entries));
   }
 
   /** The clock used for reminder and escalation views. */
@@ -293,8 +315,8 @@ export class InMemoryDataSource implements DataSource {
     const bucket = this.ticketsByCustomer.get(customerId);
     const { open, closed } = this.openClosed(bucket);
     const byCategory: CompanyStatus['byCategory'] = {};
-    for (const [category, tickets] of bucket ?? []) byCategory[category] = tickets.length;
-    const escalated = this.candidates([bucket], 'escalated').filter(this.timeCondition('escalated')).length;
+    for (const [category, tickets] of bucket?.byCategory ?? []) byCategory[category] = tickets.length;
+    const escalated = bucket?.dueCount('escalated', 'all', this.now().getTime()) ?? 0;
     return { escalated, open, closed, all: open + closed, byCategory };
   }
 
@@ -303,36 +325,36 @@ export class InMemoryDataSource implements DataSource {
     return this.filterCounts(scope, view);
   }
 
+  /** Sums and binary searches over what was counted when indexed: nothing here grows with the customer. */
   private filterCounts(scope: TicketScope, view: TicketView): Record<TicketFilter, number> {
-    const inView = this.candidates(this.bucketsOf(scope), view).filter(this.timeCondition(view));
-    const counts = { 'my-locked': 0, 'my-queues': 0, all: inView.length };
-    const mine = this.filterTest('my-locked');
-    const myQueues = this.filterTest('my-queues');
-    for (const ticket of inView) {
-      if (mine(ticket)) counts['my-locked']++;
-      if (myQueues(ticket)) counts['my-queues']++;
-    }
-    return counts;
+    const buckets = this.bucketsOf(scope);
+    const now = this.now().getTime();
+    const categories = this.categoriesOf(view);
+    const count = (filter: TicketFilter) =>
+      buckets.reduce((sum, bucket) => sum + (!bucket ? 0 : isDueView(view) ? bucket.dueCount(view, filter, now) : bucket.count(categories, filter)), 0);
+    return { all: count('all'), 'my-locked': count('my-locked'), 'my-queues': count('my-queues') };
   }
 
   async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage> {
     await this.latency(options);
-    const sorted = this.sortedCandidates(scope, options.view, options.filter, options.sort);
-    const visible = sorted.filter(this.timeCondition(options.view));
-    const page: TicketPage = pageOf(visible, (ticket) => ticket.id, options.page.size, options.page.cursor);
+    const { tickets, length } = this.visibleTickets(scope, options.view, options.filter, options.sort);
+    const page: TicketPage = pageOf(tickets, (ticket) => ticket.id, options.page.size, options.page.cursor, length);
     page.items = page.items.map((ticket) => this.withNames(ticket));
     if (options.withCounts) page.counts = this.filterCounts(scope, options.view);
     return page;
   }
 
+  /** Worked out over all of the tickets once a day per scope and months, then kept (tickets do not change here). */
   async getTicketStatistics(scope: TicketScope, options?: TicketStatisticsOptions): Promise<TicketStatistics> {
     await this.latency(options);
-    return ticketStatistics(this.candidates(this.bucketsOf(scope), 'all'), {
-      now: this.now(),
-      months: statisticsMonths(options?.months),
-      isClosed: this.isClosed,
-      queueName: (id) => this.queueNames.get(id),
-    });
+    const now = this.now();
+    const months = statisticsMonths(options?.months);
+    const key = JSON.stringify([this.scopeKey(scope), months, now.toISOString().slice(0, 10)]);
+    const answer = this.statistics.get(key) ?? this.statistics.set(key, ticketStatistics(
+      this.candidates(this.bucketsOf(scope), 'all'),
+      { now, months, isClosed: this.isClosed, queueName: (id) => this.queueNames.get(id) },
+    ));
+    return structuredClone(answer);
   }
 
   async getCustomerHealth(customerId: string, options?: CallOptions): Promise<CustomerHealth> {
@@ -342,8 +364,10 @@ export class InMemoryDataSource implements DataSource {
 
   async listCustomerHistory(customerId: string, options: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>> {
     await this.latency(options);
-    let entries = this.history.get(customerId) ?? [];
-    if (options.includeTickets) entries = [...entries, ...this.ticketEvents(customerId)].sort(newestFirst);
+    const own = this.history.get(customerId) ?? [];
+    const entries = !options.includeTickets
+      ? own
+      : (this.historyWithTickets.get(customerId) ?? this.historyWithTickets.set(customerId, sortNewestFirst([...own, ...this.ticketEvents(customerId)])));
     return pageOf(entries, (entry) => entry.id, options.page.size, options.page.cursor);
   }
 
@@ -365,8 +389,10 @@ export class InMemoryDataSource implements DataSource {
     const entry: HistoryEntry = {
       id: `note-${this.nextNote++}`, customerId, at: this.now().toISOString(), kind: 'note', text: note.text.trim(), author: this.currentAgent()?.name,
     };
-    addTo(this.history, customerId, entry);
-    this.history.get(customerId)!.sort(newestFirst);
+    const entries = this.history.get(customerId) ?? [];
+    entries.splice(positionNewestFirst(entries, entry), 0, entry);
+    this.history.set(customerId, entries);
+    this.historyWithTickets.delete(customerId);
     return entry;
   }
 
@@ -477,32 +503,73 @@ export class InMemoryDataSource implements DataSource {
     return sorted;
   }
 
-  private indexTicket(ticket: Ticket): void {
-    const category = this.classify.categoryOf(ticket.state);
-    const add = (index: Map<string, Bucket>, key: string) => {
-      let bucket = index.get(key);
-      if (!bucket) index.set(key, (bucket = new Map()));
-      addTo(bucket, category, ticket);
-    };
-    add(this.ticketsByCustomer, ticket.customerId);
-    if (ticket.customerUserLogin) add(this.ticketsByUser, ticket.customerUserLogin);
-    this.customerIds.add(ticket.customerId);
+  /**
+   * Files every ticket under its customer and its customer user in the default list order
+   * (one sort of all tickets by creation, not one per customer), with what each passes, and
+   * the reminder and escalated candidates in due-time order with their times as numbers.
+   */
+  private indexTickets(tickets: readonly Ticket[]): void {
+    const categories = tickets.map((ticket) => this.classify.categoryOf(ticket.state));
+    const tests = NARROW_FILTERS.map((filter) => [filter, this.filterTest(filter)] as const);
+    const passes = tickets.map((ticket) => tests.filter(([, test]) => test(ticket)).map(([filter]) => filter));
+    // Oldest first, unreadable creation times before all (their age sorts as the greatest).
+    const created = Float64Array.from(tickets, (ticket) => {
+      const time = timeOf(ticket.createdAt);
+      return Number.isNaN(time) ? -Infinity : time;
+    });
+    for (const index of orderByTime(tickets, created)) {
+      const ticket = tickets[index];
+      this.customerIds.add(ticket.customerId);
+      for (const bucket of this.bucketsFor(ticket)) bucket.add(ticket, categories[index], passes[index]);
+    }
+    for (const view of ['reminder', 'escalated'] as const) {
+      const members: number[] = [];
+      const times: number[] = [];
+      tickets.forEach((ticket, index) => {
+        const time = timeOf(ticket[DUE_FIELDS[view]]);
+        if (Number.isNaN(time) || !this.inView(view, categories[index])) return;
+        members.push(index);
+        times.push(time);
+      });
+      const candidates = members.map((index) => tickets[index]);
+      for (const position of orderByTime(candidates, Float64Array.from(times))) {
+        const ticket = candidates[position];
+        this.dueTimes[view].set(ticket, times[position]);
+        for (const bucket of this.bucketsFor(ticket)) bucket.addDue(view, ticket, times[position], passes[members[position]]);
+      }
+    }
   }
 
-  private openClosed(bucket: Bucket | undefined): OpenClosedCounts {
+  /** The buckets a ticket belongs in: its customer's and its customer user's. */
+  private bucketsFor(ticket: Ticket): TicketBucket[] {
+    const bucketOf = (index: Map<string, TicketBucket>, key: string) => {
+      let bucket = index.get(key);
+      if (!bucket) index.set(key, (bucket = new TicketBucket()));
+      return bucket;
+    };
+    const buckets = [bucketOf(this.ticketsByCustomer, ticket.customerId)];
+    if (ticket.customerUserLogin) buckets.push(bucketOf(this.ticketsByUser, ticket.customerUserLogin));
+    return buckets;
+  }
+
+  private openClosed(bucket: TicketBucket | undefined): OpenClosedCounts {
     const counts = { open: 0, closed: 0 };
-    for (const [category, tickets] of bucket ?? []) {
+    for (const [category, tickets] of bucket?.byCategory ?? []) {
       counts[this.classify.isViewable(category) ? 'open' : 'closed'] += tickets.length;
     }
     return counts;
   }
 
-  private bucketsOf(scope: TicketScope): (Bucket | undefined)[] {
+  private bucketsOf(scope: TicketScope): (TicketBucket | undefined)[] {
     if ('customerId' in scope) return [this.ticketsByCustomer.get(scope.customerId)];
     const user = this.users.get(scope.customerUserLogin);
     if (scope.access !== 'accessible' || !user) return [this.ticketsByUser.get(scope.customerUserLogin)];
     const ids = new Set([user.customerId, ...(user.secondaryCustomerIds ?? [])]);
     return [...ids].map((id) => this.ticketsByCustomer.get(id));
+  }
+
+  private inView(view: TicketView, category: StateCategory): boolean {
+    return this.categoriesOf(view).includes(category);
   }
 
   /** The categories a view draws from, before its time condition. */
@@ -523,17 +590,9 @@ export class InMemoryDataSource implements DataSource {
     }
   }
 
-  private candidates(buckets: (Bucket | undefined)[], view: TicketView): Ticket[] {
+  private candidates(buckets: (TicketBucket | undefined)[], view: TicketView): Ticket[] {
     const categories = this.categoriesOf(view);
-    return buckets.flatMap((bucket) => categories.flatMap((category) => bucket?.get(category) ?? []));
-  }
-
-  private timeCondition(view: TicketView): (ticket: Ticket) => boolean {
-    const now = this.now().getTime();
-    const reached = (iso?: string) => typeof iso === 'string' && Date.parse(iso) <= now;
-    if (view === 'reminder') return (ticket) => reached(ticket.pendingUntil);
-    if (view === 'escalated') return (ticket) => reached(ticket.escalationAt);
-    return () => true;
+    return buckets.flatMap((bucket) => categories.flatMap((category) => bucket?.byCategory.get(category) ?? []));
   }
 
   private filterTest(filter: TicketFilter): (ticket: Ticket) => boolean {
@@ -545,30 +604,90 @@ export class InMemoryDataSource implements DataSource {
     return (ticket) => ticket.queueId !== undefined && queues.has(ticket.queueId);
   }
 
-  /** Candidates of a view, filtered and sorted; cached until the data changes. */
-  private sortedCandidates(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort): Ticket[] {
-    const key = JSON.stringify([scope, view, filter, sort, this.options.currentAgentId]);
-    let sorted = this.sortCache.get(key);
-    if (sorted) {
-      // Least recently used last out: a hit moves to the end of the map's order.
-      this.sortCache.delete(key);
-      this.sortCache.set(key, sorted);
-    } else {
-      const context: TicketSortContext = {
-        queueName: (id) => this.queueNames.get(id) ?? id,
-        agentName: (id) => this.agents.get(id)?.name ?? id,
-        stateName: (state) => state,
-      };
-      sorted = this.candidates(this.bucketsOf(scope), view).filter(this.filterTest(filter));
-      sorted.sort((a, b) => compareTickets(a, b, sort, context));
-      if (this.sortCache.size >= SORT_CACHE_SIZE) this.sortCache.delete(this.sortCache.keys().next().value!);
-      this.sortCache.set(key, sorted);
+  /**
+   * The tickets a list shows, in order: the first `length` of `tickets`, so that a page is a
+   * slice and nothing is copied or scanned per page. A default list of one customer (or user)
+   * is kept in that order since indexing; a due view by its due time is a prefix of its due
+   * list (a binary search); any other is sorted once and kept, and for a due view narrowed to
+   * the tickets due for as long as as many are due (the due ones are a prefix of the due list,
+   * so the same number means the same tickets).
+   */
+  private visibleTickets(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort): { tickets: Ticket[]; length: number } {
+    const buckets = this.bucketsOf(scope);
+    const now = this.now().getTime();
+    const categories = this.categoriesOf(view);
+    if (buckets.length === 1) {
+      const bucket = buckets[0] ?? NO_TICKETS;
+      if (isDueView(view) && sort.field === DUE_SORT_FIELDS[view] && sort.direction === 'asc') {
+        const due = bucket.dueList(view, filter);
+        return { tickets: due.tickets, length: bucket.dueCount(view, filter, now) };
+      }
+      if (!isDueView(view) && categories.length === 1 && sort.field === 'age' && sort.direction === 'desc') {
+        const tickets = bucket.inDefaultOrder(categories[0], filter, this.filterTest(filter));
+        return { tickets, length: tickets.length };
+      }
     }
-    return sorted;
+    const sorted = this.sortedCandidates(scope, buckets, view, filter, sort);
+    if (!isDueView(view)) return { tickets: sorted, length: sorted.length };
+    const due = buckets.reduce((sum, bucket) => sum + (bucket?.dueCount(view, 'all', now) ?? 0), 0);
+    let narrowed = this.dueNarrowed.get(sorted);
+    if (narrowed?.due !== due) {
+      const times = this.dueTimes[view];
+      narrowed = { due, tickets: sorted.filter((ticket) => (times.get(ticket) ?? Infinity) <= now) };
+      this.dueNarrowed.set(sorted, narrowed);
+    }
+    return { tickets: narrowed.tickets, length: narrowed.tickets.length };
+  }
+
+  /** Candidates of a view, filtered and sorted; kept (least recently used dropped first). */
+  private sortedCandidates(scope: TicketScope, buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort): Ticket[] {
+    const key = JSON.stringify([this.scopeKey(scope), view, filter, sort]);
+    const cached = this.sortCache.get(key);
+    if (cached) return cached;
+    const context: TicketSortContext = {
+      queueName: (id) => this.queueNames.get(id) ?? id,
+      agentName: (id) => this.agents.get(id)?.name ?? id,
+      stateName: (state) => state,
+    };
+    return this.sortCache.set(key, sortTickets(this.candidates(buckets, view).filter(this.filterTest(filter)), sort, context));
+  }
+
+  /** A scope as a key, naming every customer whose tickets it takes (which a user's change can alter). */
+  private scopeKey(scope: TicketScope): string {
+    if ('customerId' in scope) return JSON.stringify([scope.customerId]);
+    const user = this.users.get(scope.customerUserLogin);
+    const customers = scope.access === 'accessible' && user ? [user.customerId, ...(user.secondaryCustomerIds ?? [])] : [];
+    return JSON.stringify([scope.customerUserLogin, customers]);
   }
 }
 
-const newestFirst = (a: HistoryEntry, b: HistoryEntry) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** A due view's list sorted by its due time: the order of its due list. */
+const DUE_SORT_FIELDS = { reminder: 'pendingUntil', escalated: 'escalation' } as const;
+
+/** Newest first, then by id; each entry's time read once. */
+function sortNewestFirst(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  const decorated = entries.map((entry) => ({ entry, time: timeOf(entry.at) }));
+  decorated.sort((a, b) => compareNewestFirst(a.entry, a.time, b.entry, b.time));
+  return decorated.map(({ entry }) => entry);
+}
+
+function compareNewestFirst(a: HistoryEntry, aTime: number, b: HistoryEntry, bTime: number): number {
+  return bTime - aTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Where an entry goes in a list sorted newest first (a binary search). */
+function positionNewestFirst(entries: readonly HistoryEntry[], entry: HistoryEntry): number {
+  const time = timeOf(entry.at);
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareNewestFirst(entries[middle], timeOf(entries[middle].at), entry, time) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 
 /** The pattern of a search term, or undefined for a term too short to search (`*` alone lists all). */
 function searchPatternFor(term: string): SearchPattern | undefined {

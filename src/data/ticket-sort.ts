@@ -48,18 +48,32 @@ export function ticketSortValue(ticket: Ticket, field: TicketSortField, context:
   }
 }
 
+/** Values in the direction `sign` (1 ascending, -1 descending), missing values last either way. */
+function compareValues(va: SortValue, vb: SortValue, sign: 1 | -1): number {
+  if (va === vb) return 0;
+  if (va === undefined) return 1;
+  if (vb === undefined) return -1;
+  return va < vb ? -sign : sign;
+}
+
+const compareIds = (a: Ticket, b: Ticket) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const signOf = (sort: TicketSort) => (sort.direction === 'asc' ? 1 : -1);
+
 /**
  * A total order: the sort field in the asked direction, missing values last either way,
  * then the ticket id, so that paging is stable.
  */
 export function compareTickets(a: Ticket, b: Ticket, sort: TicketSort, context: TicketSortContext): number {
-  const va = ticketSortValue(a, sort.field, context);
-  const vb = ticketSortValue(b, sort.field, context);
-  if (va !== vb) {
-    if (va === undefined) return 1;
-    if (vb === undefined) return -1;
-    const ascending = va < vb ? -1 : 1;
-    return sort.direction === 'asc' ? ascending : -ascending;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareValues(ticketSortValue(a, sort.field, context), ticketSortValue(b, sort.field, context), signOf(sort)) || compareIds(a, b);
+}
+
+/**
+ * Sorts in the order of `compareTickets`, working out each ticket's sort value once (not twice
+ * per comparison): the same order at a fraction of the cost for a large customer.
+ */
+export function sortTickets(tickets: readonly Ticket[], sort: TicketSort, context: TicketSortContext): Ticket[] {
+  const sign = signOf(sort);
+  const decorated = tickets.map((ticket) => ({ ticket, value: ticketSortValue(ticket, sort.field, context) }));
+  decorated.sort((a, b) => compareValues(a.value, b.value, sign) || compareIds(a.ticket, b.ticket));
+  return decorated.map(({ ticket }) => ticket);
 }

@@ -13,6 +13,7 @@ import { msg, str } from '../../internal/localize.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { fullName } from '../../internal/format.js';
 import { styles } from './customer-search-dialog.styles.js';
+import { LruCache } from '../../data/lru.js';
 
 /** At most this many results are shown per search. */
 export const SEARCH_RESULT_LIMIT = 20;
@@ -31,7 +32,7 @@ interface SearchBox<T> {
 }
 
 /** Recent answers of a source that is not local, by kind and term (a few, least recent dropped). */
-const recentAnswers = new WeakMap<DataSource, Map<string, SearchResult<unknown>>>();
+const recentAnswers = new WeakMap<DataSource, LruCache<string, SearchResult<unknown>>>();
 const RECENT_ANSWERS = 20;
 
 function remembered(source: DataSource, key: string): SearchResult<unknown> | undefined {
@@ -40,10 +41,8 @@ function remembered(source: DataSource, key: string): SearchResult<unknown> | un
 
 function remember(source: DataSource, key: string, answer: SearchResult<unknown>): void {
   let answers = recentAnswers.get(source);
-  if (!answers) recentAnswers.set(source, (answers = new Map()));
-  answers.delete(key);
+  if (!answers) recentAnswers.set(source, (answers = new LruCache(RECENT_ANSWERS)));
   answers.set(key, answer);
-  if (answers.size > RECENT_ANSWERS) answers.delete(answers.keys().next().value!);
 }
 
 /**

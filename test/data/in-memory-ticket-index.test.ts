@@ -1,0 +1,144 @@
+import { expect } from '@open-wc/testing';
+import { generateDemoData } from '../../src/data/demo-data.js';
+import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { orderByTime } from '../../src/data/ticket-index.js';
+import { compareTickets } from '../../src/data/ticket-sort.js';
+import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../../src/data/state-mapping.js';
+import type { HelpdeskData, Ticket, TicketFilter, TicketScope, TicketSort, TicketView } from '../../src/data/types.js';
+
+/**
+ * The indexed source against the plain rules, written out here as simply as possible: every
+ * ticket tested for the view, the time and the filter, sorted with `compareTickets`.
+ */
+const NOW = new Date('2026-06-01T09:00:00Z');
+const DAY = 86_400_000;
+const classify = createStateClassifier(DEFAULT_STATE_MAPPING);
+const TERMINAL = ['closed', 'merged', 'removed'];
+
+function inView(ticket: Ticket, view: TicketView, now: number): boolean {
+  const category = classify.categoryOf(ticket.state);
+  const reached = (iso?: string) => typeof iso === 'string' && Date.parse(iso) <= now;
+  switch (view) {
+    case 'reminder':
+      return category === 'pending-reminder' && reached(ticket.pendingUntil);
+    case 'escalated':
+      return !TERMINAL.includes(category) && reached(ticket.escalationAt);
+    case 'new':
+    case 'open':
+      return category === view;
+    case 'closed':
+      return !classify.isViewable(category);
+    case 'all':
+      return true;
+  }
+}
+
+function passes(ticket: Ticket, filter: TicketFilter, agent: { id: string; queueIds: string[] }): boolean {
+  if (filter === 'my-locked') return ticket.ownerId === agent.id && ['lock', 'tmp_lock'].includes(ticket.lock ?? 'unlock');
+  if (filter === 'my-queues') return ticket.queueId !== undefined && agent.queueIds.includes(ticket.queueId);
+  return true;
+}
+
+function expected(data: HelpdeskData, customerId: string, view: TicketView, filter: TicketFilter, sort: TicketSort, now: number): string[] {
+  const agent = data.agents!.find((a) => a.id === 'agent-1')!;
+  const context = {
+    queueName: (id: string) => data.queues!.find((q) => q.id === id)?.name ?? id,
+    agentName: (id: string) => data.agents!.find((a) => a.id === id)?.name ?? id,
+    stateName: (state: string) => state,
+  };
+  return data.tickets
+    .filter((t) => t.customerId === customerId && inView(t, view, now) && passes(t, filter, agent))
+    .sort((a, b) => compareTickets(a, b, sort, context))
+    .map((t) => t.id);
+}
+
+/** Every page of a list, following the cursors. */
+async function everyPage(source: InMemoryDataSource, scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort) {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  let total = -1;
+  do {
+    const page = await source.listTickets(scope, { view, filter, sort, page: { size: 25, cursor } });
+    total = page.total!.value;
+    seen.push(...page.items.map((t) => t.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { seen, total };
+}
+
+describe('InMemoryDataSource: indexed lists and counts give what the plain rules give', () => {
+  const data = generateDemoData({ seed: 7, now: NOW, customers: 20, customerUsers: 200, tickets: 3000, largeCustomerShare: 0.5 });
+  // A few hostile dates and equal creation times, which the order must place as `compareTickets` does.
+  data.tickets[0].createdAt = 'not a date';
+  data.tickets[1].createdAt = data.tickets[2].createdAt;
+  data.tickets[3].escalationAt = 'soon';
+  const views: TicketView[] = ['reminder', 'escalated', 'new', 'open', 'closed', 'all'];
+  const filters: TicketFilter[] = ['all', 'my-locked', 'my-queues'];
+  const sorts: TicketSort[] = [
+    { field: 'age', direction: 'desc' },
+    { field: 'age', direction: 'asc' },
+    { field: 'pendingUntil', direction: 'asc' },
+    { field: 'escalation', direction: 'asc' },
+    { field: 'title', direction: 'desc' },
+  ];
+
+  it('lists every view, filter and sort in the same order, page by page, as the clock moves', async () => {
+    let now = NOW.getTime();
+    const source = new InMemoryDataSource(data, { now: () => new Date(now), currentAgentId: 'agent-1' });
+    for (const shift of [0, 3 * DAY, -5 * DAY]) {
+      now = NOW.getTime() + shift;
+      for (const view of views) {
+        for (const filter of filters) {
+          for (const sort of sorts) {
+            const want = expected(data, 'BIGCORP', view, filter, sort, now);
+            const { seen, total } = await everyPage(source, { customerId: 'BIGCORP' }, view, filter, sort);
+            expect(seen, `${view} ${filter} ${sort.field} ${sort.direction} at ${shift / DAY} days`).to.deep.equal(want);
+            expect(total).to.equal(want.length);
+          }
+        }
+      }
+    }
+  });
+
+  it('counts each view and filter, and the escalated of the company status, as the plain rules do', async () => {
+    let now = NOW.getTime();
+    const source = new InMemoryDataSource(data, { now: () => new Date(now), currentAgentId: 'agent-1' });
+    const bySort = { field: 'age', direction: 'desc' } as const;
+    for (const shift of [0, 4 * DAY]) {
+      now = NOW.getTime() + shift;
+      for (const customerId of ['BIGCORP', data.customers[3].id]) {
+        for (const view of views) {
+          const counts = await source.countTickets({ customerId }, view);
+          for (const filter of filters) expect(counts[filter], `${customerId} ${view} ${filter}`).to.equal(expected(data, customerId, view, filter, bySort, now).length);
+        }
+        const status = await source.getCompanyStatus(customerId);
+        expect(status.escalated).to.equal(expected(data, customerId, 'escalated', 'all', bySort, now).length);
+      }
+    }
+  });
+
+  it('continues a page of a long default list from its cursor, also the page far down', async () => {
+    const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+    const sort = { field: 'age', direction: 'desc' } as const;
+    const want = expected(data, 'BIGCORP', 'open', 'all', sort, NOW.getTime());
+    const { seen } = await everyPage(source, { customerId: 'BIGCORP' }, 'open', 'all', sort);
+    expect(seen).to.deep.equal(want);
+    expect(want.length).to.be.greaterThan(100);
+  });
+});
+
+describe('orderByTime', () => {
+  const tickets = (ids: string[]) => ids.map((id) => ({ id }) as Ticket);
+
+  it('orders by time, equal times by id, -Infinity first and Infinity last', () => {
+    const list = tickets(['b', 'a', 'c', 'd', 'e']);
+    const order = orderByTime(list, Float64Array.from([5, 5, Infinity, -Infinity, 1]));
+    expect([...order].map((i) => list[i].id)).to.deep.equal(['d', 'e', 'a', 'b', 'c']);
+  });
+
+  it('orders times centuries apart and fractions with the comparator, the same way', () => {
+    const list = tickets(['x', 'y', 'z', 'w']);
+    const order = orderByTime(list, Float64Array.from([8e15, -8e15, 0.5, 0.5]));
+    expect([...order].map((i) => list[i].id)).to.deep.equal(['y', 'w', 'z', 'x']);
+  });
+});
