@@ -1,34 +1,81 @@
 // The benchmark's page side: builds data and elements from dist/cic.bundle.js and times
 // them; bench/run.mjs drives it in headless Chromium.
-import { generateDemoData, InMemoryDataSource, SEARCH_DEBOUNCE_MS } from '../dist/cic.bundle.js';
+// The one-file bundle (as a host page uses it), or — for profiles with readable names — the
+// per-module build with an import map (bench/profile.html names it on <html data-library>).
+const { library = '../dist/cic.bundle.js', define } = document.documentElement.dataset;
+const { generateDemoData, HttpDataSource, InMemoryDataSource, SEARCH_DEBOUNCE_MS } = await import(library);
+if (define) await import(define);
 
 const stage = document.querySelector('#stage');
 const NOW = new Date('2026-06-01T09:00:00Z');
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Resolves on the first frame in which `check()` holds. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Resolves once the first frame (from the next one on) in which `check()` holds has been
+ * painted — a task queued from that frame's animation callback runs after its style, layout
+ * and paint — with the frames waited.
+ */
 async function untilFrame(check, timeout = 30_000) {
   const start = performance.now();
-  while (!check()) {
+  let frames = 0;
+  do {
     if (performance.now() - start > timeout) throw new Error('timed out waiting for the page');
     await nextFrame();
-  }
+    frames++;
+  } while (!check());
+  await nextTask();
+  return frames;
 }
 
-/** Wraps a source to count its calls per method. */
+/** Both sides of a comparison start alike: in a task of their own, after a frame has been painted. */
+async function settled() {
+  await nextFrame();
+  await nextTask();
+}
+
+/** Wraps a source to count its calls per method, those under way, and when the last answer came. */
 function counting(source) {
   const calls = {};
+  const state = { pending: 0, lastAnswerAt: 0 };
+  const settled = () => {
+    state.pending--;
+    state.lastAnswerAt = performance.now();
+  };
   const proxy = new Proxy(source, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
       if (typeof value !== 'function' || key === 'now') return value;
       return (...args) => {
         calls[key] = (calls[key] ?? 0) + 1;
-        return value.apply(target, args);
+        state.pending++;
+        const answer = value.apply(target, args);
+        Promise.resolve(answer).then(settled, settled);
+        return answer;
       };
     },
   });
-  return { proxy, calls, total: () => Object.values(calls).reduce((a, b) => a + b, 0) };
+  return { proxy, calls, state, total: () => Object.values(calls).reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * A source that answers from answers recorded on first asking: no data-source time at all,
+ * so that a comparison measures what the page does with the data (the library or plain DOM).
+ */
+function precomputed(source) {
+  const answers = new Map();
+  return new Proxy(source, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || key === 'now') return value;
+      return (...args) => {
+        const id = `${String(key)}:${JSON.stringify(args, (k, v) => (k === 'signal' ? undefined : v))}`;
+        if (!answers.has(id)) answers.set(id, Promise.resolve(value.apply(target, args)));
+        return answers.get(id);
+      };
+    },
+  });
 }
 
 const widgetsOf = (center) => [...center.shadowRoot.querySelectorAll('.card-body > *')];
@@ -46,103 +93,216 @@ function allLoaded(center) {
   });
 }
 
+let openData;
 let openSource;
 let openInfo;
+const sources = {};
 
 /** A customer with 100,000 tickets and about 5,000 customer users. */
 export function setupOpen() {
-  const data = generateDemoData({ now: NOW, customers: 300, customerUsers: 20_000, tickets: 100_000, largeCustomerShare: 1 });
-  openSource = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+  openData = generateDemoData({ now: NOW, customers: 300, customerUsers: 20_000, tickets: 100_000, largeCustomerShare: 1 });
+  openSource = new InMemoryDataSource(openData, { now: NOW, currentAgentId: 'agent-1' });
+  sources.live = openSource;
+  sources.precomputed = precomputed(openSource);
   openInfo = {
-    tickets: data.tickets.filter((t) => t.customerId === 'BIGCORP').length,
-    users: data.customerUsers.filter((u) => u.customerId === 'BIGCORP').length,
+    tickets: openData.tickets.filter((t) => t.customerId === 'BIGCORP').length,
+    users: openData.customerUsers.filter((u) => u.customerId === 'BIGCORP').length,
   };
   return openInfo;
 }
 
-/** Time from setting customer-id until every default widget shows its data. */
-export async function openCustomer() {
+/** Empties the stage (apart from the timed opens, so that tearing down is not counted). */
+export async function clearStage() {
   localStorage.clear();
   stage.replaceChildren();
-  await nextFrame();
-  const counter = counting(openSource);
+  await settled();
+}
+
+/**
+ * Time from setting customer-id until every default widget shows its data, over the live
+ * source or the precomputed one; also how long after the last answer the page painted.
+ */
+export async function openCustomer(kind = 'live', source = sources[kind], customerId = 'BIGCORP') {
+  await prepareOpen(kind, source);
+  return openPrepared(customerId);
+}
+
+let prepared;
+
+/** A connected center without a customer, on a counting proxy of the source: what an open starts from. */
+export async function prepareOpen(kind = 'live', source = sources[kind]) {
+  const counter = counting(source);
   const center = document.createElement('customer-information-center');
   center.dataSource = counter.proxy;
   stage.append(center);
-  await nextFrame();
+  await settled();
+  prepared = { center, counter };
+}
+
+/** Sets customer-id on the prepared center; resolves once every default widget's data is painted. */
+export async function openPrepared(customerId = 'BIGCORP') {
+  const { center, counter } = prepared;
+  performance.mark('open-start');
   const start = performance.now();
-  center.customerId = 'BIGCORP';
-  await untilFrame(() => allLoaded(center));
-  const ms = performance.now() - start;
-  return { ms, calls: { ...counter.calls }, total: counter.total() };
+  center.customerId = customerId;
+  const frames = await untilFrame(() => allLoaded(center));
+  const end = performance.now();
+  performance.mark('open-end');
+  return { ms: end - start, afterDataMs: end - counter.state.lastAnswerAt, frames, calls: { ...counter.calls }, total: counter.total() };
+}
+
+/** The first open over a source just built (its index built before the clock starts): no list sorted or counted yet. */
+export async function openCold() {
+  const source = new InMemoryDataSource(openData, { now: NOW, currentAgentId: 'agent-1' });
+  return openCustomer('cold', source);
 }
 
 const VIEWS = ['reminder', 'escalated', 'new', 'open'];
-const SORTS = { reminder: 'pendingUntil', escalated: 'escalation', new: 'age', open: 'age' };
+const DEFAULT_SORTS = {
+  reminder: { field: 'pendingUntil', direction: 'asc' },
+  escalated: { field: 'escalation', direction: 'asc' },
+  new: { field: 'age', direction: 'desc' },
+  open: { field: 'age', direction: 'desc' },
+};
+const DEFAULT_FILTERS = { reminder: 'my-locked', escalated: 'all', new: 'all', open: 'all' };
+const VIEW_TITLES = { reminder: 'Reminder Tickets', escalated: 'Escalated Tickets', new: 'New Tickets', open: 'Open Tickets' };
+const DEADLINE = { reminder: ['Pending until', 'pendingUntil'], escalated: ['Escalation', 'escalationAt'] };
+const dateTimeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const numberFormat = new Intl.NumberFormat('en');
+
+/** "3 days ago" and the like, as the library shows ages and deadlines. */
+function relative(iso, now) {
+  const seconds = (Date.parse(iso) - now) / 1000;
+  const [unit, size] = [['year', 31_536_000], ['month', 2_592_000], ['day', 86_400], ['hour', 3600], ['minute', 60]].find(([, s]) => Math.abs(seconds) >= s) ?? ['second', 1];
+  return relativeFormat.format(Math.round(seconds / size), unit);
+}
+
+function el(tag, properties = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(properties)) {
+    if (key in element && key !== 'part') element[key] = value;
+    else element.setAttribute(key, value);
+  }
+  element.append(...children);
+  return element;
+}
+
+function timeCell(iso, now) {
+  return iso ? el('time', { datetime: iso, title: dateTimeFormat.format(Date.parse(iso)) }, relative(iso, now)) : '';
+}
 
 function table(headers, rows) {
-  const element = document.createElement('table');
+  const element = el('table');
   const head = element.createTHead().insertRow();
-  for (const header of headers) head.appendChild(document.createElement('th')).textContent = header;
+  for (const header of headers) head.appendChild(el('th', { scope: 'col' }, header));
   const body = element.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const cell of row) tr.insertCell().textContent = cell;
+    for (const cell of row) tr.insertCell().append(cell);
   }
   return element;
 }
 
+function pager(page, label) {
+  const total = page.total?.value ?? page.items.length;
+  const select = el('select', {}, ...[10, 25, 50].map((size) => el('option', { value: String(size), selected: size === 10 }, String(size))));
+  return el('nav', { 'aria-label': `Pages of ${label}` },
+    el('button', { type: 'button', disabled: !page.previousCursor }, 'Previous page'),
+    el('span', { 'aria-live': 'polite' }, `1–${page.items.length} of ${numberFormat.format(total)}`),
+    el('button', { type: 'button', disabled: !page.nextCursor }, 'Next page'),
+    el('label', {}, 'Per page', select));
+}
+
 function card(title, ...content) {
-  const section = document.createElement('section');
-  section.appendChild(document.createElement('h2')).textContent = title;
-  section.append(...content);
-  return section;
+  return el('section', { className: 'card' },
+    el('header', {}, el('button', { type: 'button', 'aria-label': `Move ${title}` }, '⠿'), el('h2', {}, title),
+      el('button', { type: 'button', 'aria-label': `Hide ${title}` }, '×')),
+    el('div', { className: 'card-body' }, ...content));
+}
+
+function ticketCard(view, counts, page, now) {
+  const tabs = el('div', { role: 'tablist', 'aria-label': 'Filter' }, ...['all', 'my-locked', 'my-queues'].map((filter) =>
+    el('button', { role: 'tab', type: 'button', 'aria-selected': String(filter === DEFAULT_FILTERS[view]) },
+      `${{ all: 'All', 'my-locked': 'My locked', 'my-queues': 'My queues' }[filter]} `, el('span', {}, `(${numberFormat.format(counts[filter])})`))));
+  const sortButton = (label) => el('button', { type: 'button' }, label);
+  const [deadlineLabel, deadlineField] = DEADLINE[view] ?? [];
+  const headers = [sortButton('Ticket#'), sortButton('Age'), sortButton('Title'), ...(deadlineLabel ? [sortButton(deadlineLabel)] : [])];
+  const rows = page.items.map((t) => [
+    el('button', { type: 'button', className: 'link' }, t.number),
+    timeCell(t.createdAt, now),
+    el('span', { title: t.title }, t.title),
+    ...(deadlineField ? [timeCell(t[deadlineField], now)] : []),
+  ]);
+  return card(VIEW_TITLES[view], el('div', {}, tabs, el('button', { type: 'button' }, 'Columns')), table(headers, rows), pager(page, VIEW_TITLES[view]));
 }
 
 /**
- * The baseline: the same data-source calls and the same visible rows, rendered with plain
- * DOM calls and no framework, no layout persistence, no localization, no events.
+ * The baseline: the data calls the center makes (one per widget) and what it shows — header,
+ * users with their 7 columns, filter box and pager, four ticket lists with filter tabs and
+ * counts, sortable headers, formatted ages and deadlines and pagers, company status, details,
+ * the settings toggle, each in a card with its move and hide buttons — as plain DOM calls: no
+ * framework, no shadow roots, no persistence, localization, events or keyboard handling.
  */
-export async function openBaseline() {
-  stage.replaceChildren();
-  await nextFrame();
+export async function openBaseline(kind = 'live') {
+  const source = sources[kind];
+  await settled();
+  performance.mark('open-start');
   const start = performance.now();
-  const source = openSource;
   const id = 'BIGCORP';
+  const now = NOW.getTime();
+  const scope = { customerId: id };
   const [customer, users, status, ...lists] = await Promise.all([
     source.getCustomer(id),
-    source.listCustomerUsers(id, { page: { size: 10 } }),
+    source.listCustomerUsers(id, { page: { size: 10 }, withTicketCounts: true }),
     source.getCompanyStatus(id),
-    ...VIEWS.map((view) =>
-      Promise.all([
-        source.countTickets({ customerId: id }, view),
-        source.listTickets({ customerId: id }, {
-          view, filter: view === 'reminder' ? 'my-locked' : 'all', sort: { field: SORTS[view], direction: 'asc' }, page: { size: 10 },
-        }),
-      ]),
-    ),
+    ...VIEWS.map((view) => source.listTickets(scope, { view, filter: DEFAULT_FILTERS[view], sort: DEFAULT_SORTS[view], page: { size: 10 }, withCounts: true })),
   ]);
-  const counts = await source.countTicketsByUser(users.items.map((u) => u.login));
-  const root = document.createElement('div');
-  root.appendChild(document.createElement('h1')).textContent = customer.name;
-  root.append(card('Customer Users', table(['Login', 'Name', 'Open', 'Closed'], users.items.map((u) =>
-    [u.login, `${u.firstName} ${u.lastName}`, String(counts[u.login].open), String(counts[u.login].closed)]))));
-  lists.forEach(([filterCounts, page], index) => {
-    const tabs = document.createElement('div');
-    tabs.textContent = Object.entries(filterCounts).map(([k, v]) => `${k} (${v})`).join(' ');
-    root.append(card(VIEWS[index], tabs, table(['Ticket#', 'Age', 'Title'], page.items.map((t) => [t.number, t.createdAt, t.title]))));
-  });
-  const dl = document.createElement('dl');
-  for (const [key, value] of Object.entries(status)) {
-    if (typeof value === 'number') {
-      dl.appendChild(document.createElement('dt')).textContent = key;
-      dl.appendChild(document.createElement('dd')).textContent = String(value);
-    }
-  }
-  root.append(card('Company Status', dl), card('Customer Information', document.createTextNode(customer.name)));
+  const root = el('div', { className: 'baseline' });
+  root.append(el('header', {}, el('h1', {}, customer.name), el('span', {}, customer.id)));
+  const userRows = users.items.map((u) => [u.login, `${u.firstName} ${u.lastName}`, numberFormat.format(users.ticketCounts[u.login].open),
+    numberFormat.format(users.ticketCounts[u.login].closed), el('a', { href: `#phone-${u.login}` }, 'Phone ticket'),
+    el('a', { href: `#email-${u.login}` }, 'Email ticket'), el('button', { type: 'button' }, 'Edit')]);
+  root.append(card('Customer Users', el('input', { type: 'search', placeholder: 'Filter customer users' }), el('button', { type: 'button' }, 'Add customer user'),
+    table(['Login', 'Name', 'Open', 'Closed', 'Phone ticket', 'Email ticket', 'Edit'], userRows), pager(users, 'Customer Users')));
+  lists.forEach((page, index) => root.append(ticketCard(VIEWS[index], page.counts, page, now)));
+  const dl = el('dl');
+  for (const key of ['escalated', 'open', 'closed', 'all']) dl.append(el('dt', {}, key), el('dd', {}, el('a', { href: `#${key}` }, numberFormat.format(status[key]))));
+  const details = el('dl');
+  for (const [key, value] of Object.entries(customer)) if (typeof value === 'string') details.append(el('dt', {}, key), el('dd', {}, value));
+  root.append(card('Company Status', dl), card('Customer Information', details), card('Settings', el('button', { type: 'button', 'aria-expanded': 'false' }, 'Settings')));
   stage.append(root);
-  await nextFrame();
-  return { ms: performance.now() - start };
+  const frames = await untilFrame(() => true);
+  performance.mark('open-end');
+  return { ms: performance.now() - start, frames };
+}
+
+/**
+ * Switching one center among 50 customers (one of them the 100k-ticket one, every fifth
+ * switch): time from setting customer-id until the new customer's data is painted.
+ */
+export async function switching(count = 50) {
+  const customers = ['BIGCORP', ...openData.customers.filter((c) => c.id !== 'BIGCORP').slice(0, 49).map((c) => c.id)];
+  const counter = counting(openSource);
+  const center = document.createElement('customer-information-center');
+  center.dataSource = counter.proxy;
+  stage.replaceChildren(center);
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const before = counter.total();
+    const start = performance.now();
+    center.customerId = i % 5 === 0 ? 'BIGCORP' : customers[1 + (i % 49)];
+    await untilFrame(() => counter.total() - before >= 7 && counter.state.pending === 0 && allLoaded(center));
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+/** Opening a customer over HTTP (HttpDataSource) from the reference server on loopback. */
+export async function openHttp(baseUrl, customerId) {
+  const source = await HttpDataSource.connect({ baseUrl, headers: { Authorization: 'Bearer demo-agent-1' } });
+  await clearStage();
+  return openCustomer('http', source, customerId);
 }
 
 /** Data-source calls when the agent reorders, hides and shows widgets (goal: zero). */
@@ -227,12 +387,44 @@ export async function cycles(count) {
   await nextFrame();
 }
 
+/** The calls the center makes to open a customer (one per widget), with its default settings. */
+function openCalls(source, customerId) {
+  const scope = { customerId };
+  return [
+    () => source.getCustomer(customerId),
+    () => source.listCustomerUsers(customerId, { page: { size: 10 }, withTicketCounts: true }),
+    () => source.getCompanyStatus(customerId),
+    ...VIEWS.map((view) => () => source.listTickets(scope, { view, filter: DEFAULT_FILTERS[view], sort: DEFAULT_SORTS[view], page: { size: 10 }, withCounts: true })),
+  ];
+}
+
+/** Median of 9 batches of 50 calls each, per call: single calls are below the timer's resolution. */
+async function perCall(call) {
+  const batches = [];
+  for (let batch = 0; batch < 9; batch++) {
+    const start = performance.now();
+    for (let i = 0; i < 50; i++) await call(batch * 50 + i);
+    batches.push((performance.now() - start) / 50);
+  }
+  batches.sort((a, b) => a - b);
+  return batches[4];
+}
+
+async function timed(call) {
+  const start = performance.now();
+  const result = await call();
+  return { ms: performance.now() - start, result };
+}
+
 /**
  * Costs of the in-memory source at a collection size: a probe customer always has the same
- * 200 tickets, whatever the size of the rest, so the cost should not move with the size.
+ * 200 tickets, whatever the size of the rest, so its cost should not move with the size; and
+ * the big customer (BIGCORP, half of all tickets) — its first open (every call of the center
+ * on a source just built), each of those calls warm, page 1 and a page far down (5,000 at
+ * 1M tickets) of all its tickets by age, and a list in a sort nothing kept (by title), cold.
  */
 export async function scale(size) {
-  const data = generateDemoData({ now: NOW, customers: 300, customerUsers: 10_000, tickets: size });
+  const data = generateDemoData({ now: NOW, customers: 300, customerUsers: 10_000, tickets: size, largeCustomerShare: 0.5 });
   for (let i = 0; i < 200; i++) {
     data.tickets.push({
       id: `probe-${i}`, number: `P${i}`, title: `Probe ${i}`, customerId: 'PROBE', customerUserLogin: 'probe.user',
@@ -241,36 +433,45 @@ export async function scale(size) {
     });
   }
   data.customers.push({ id: 'PROBE', name: 'Probe customer' });
-  let start = performance.now();
-  const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
-  const indexMs = performance.now() - start;
-  // Median of 9 batches of 50 calls each: single calls are below the timer's resolution.
-  const time = async (call) => {
-    const batches = [];
-    for (let batch = 0; batch < 9; batch++) {
-      start = performance.now();
-      for (let i = 0; i < 50; i++) await call(batch * 50 + i);
-      batches.push((performance.now() - start) / 50);
-    }
-    batches.sort((a, b) => a - b);
-    return batches[4];
-  };
-  const scope = { customerId: 'PROBE' };
+  const built = await timed(() => new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' }));
+  const source = built.result;
+  const probe = { customerId: 'PROBE' };
   const sorts = ['age', 'title', 'created', 'number', 'priority'];
-  start = performance.now();
-  await source.listTickets(scope, { view: 'all', filter: 'all', sort: { field: 'changed', direction: 'asc' }, page: { size: 10 } });
-  const listColdMs = performance.now() - start;
+  const listColdMs = (await timed(() => source.listTickets(probe, { view: 'all', filter: 'all', sort: { field: 'changed', direction: 'asc' }, page: { size: 10 } }))).ms;
+
+  const big = { customerId: 'BIGCORP' };
+  const calls = openCalls(source, 'BIGCORP');
+  const bigColdOpenMs = (await timed(() => Promise.all(calls.map((call) => call())))).ms;
+  const warm = [];
+  for (const call of calls) warm.push(await perCall(call));
+  const openList = (cursor) => source.listTickets(big, { view: 'all', filter: 'all', sort: DEFAULT_SORTS.open, page: { size: 10, cursor } });
+  const first = await openList();
+  // Walk to the page far down (5,000 pages at 1M tickets), then time that page from its cursor.
+  const deepPage = Math.min(5000, Math.floor(first.total.value / 10 / 2));
+  let cursor = first.nextCursor;
+  for (let page = 2; page < deepPage; page++) cursor = (await openList(cursor)).nextCursor;
+  const bigSortedColdMs = (await timed(() => source.listTickets(big, { view: 'all', filter: 'all', sort: { field: 'title', direction: 'asc' }, page: { size: 10 } }))).ms;
   return {
     size: data.tickets.length,
-    indexMs,
+    indexMs: built.ms,
     listColdMs,
-    listMs: await time((i) => source.listTickets(scope, { view: 'all', filter: 'all', sort: { field: sorts[i % sorts.length], direction: 'asc' }, page: { size: 10 } })),
-    countMs: await time(() => source.countTickets(scope, 'open')),
-    statusMs: await time(() => source.getCompanyStatus('PROBE')),
-    searchMs: await time(() => source.searchCustomers('probe', { limit: 20 })),
-    userCountsMs: await time(() => source.countTicketsByUser(['probe.user'])),
+    listMs: await perCall((i) => source.listTickets(probe, { view: 'all', filter: 'all', sort: { field: sorts[i % sorts.length], direction: 'asc' }, page: { size: 10 } })),
+    countMs: await perCall(() => source.countTickets(probe, 'open')),
+    statusMs: await perCall(() => source.getCompanyStatus('PROBE')),
+    searchMs: await perCall(() => source.searchCustomers('probe', { limit: 20 })),
+    userCountsMs: await perCall(() => source.countTicketsByUser(['probe.user'])),
+    bigTickets: (await source.countTickets(big, 'all')).all,
+    
+    bigColdOpenMs,
+    bigWarmCallMaxMs: Math.max(...warm),
+    bigWarmOpenMs: warm.reduce((a, b) => a + b, 0),
+    bigPage1Ms: await perCall(() => openList()),
+    bigDeepPage: deepPage,
+    bigDeepPageMs: await perCall(() => openList(cursor)),
+    bigSortedColdMs,
+    bigSortedWarmMs: await perCall(() => source.listTickets(big, { view: 'all', filter: 'all', sort: { field: 'title', direction: 'asc' }, page: { size: 10 } })),
   };
 }
 
-window.bench = { setupOpen, openCustomer, openBaseline, layoutRequests, setupSearch, search, searchNothing, cycles, scale };
+window.bench = { setupOpen, clearStage, openCustomer, prepareOpen, openPrepared, openCold, openBaseline, switching, openHttp, layoutRequests, setupSearch, search, searchNothing, cycles, scale };
 window.benchReady = true;

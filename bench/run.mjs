@@ -1,5 +1,6 @@
 // `npm run bench`: builds first (see package.json), then measures in headless Chromium and
 // prints a table; results go to bench/results.json. Method and figures: docs/PERFORMANCE.md.
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
 import { serve } from './server.mjs';
@@ -8,11 +9,14 @@ import { measureSizes } from './size.mjs';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 const MEMORY_CYCLES = Number(process.env.BENCH_CYCLES ?? 200);
 const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
+const PROFILE_ROUNDS = Number(process.env.BENCH_PROFILE_ROUNDS ?? 10);
+const HTTP_ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 8);
 
-const median = (values) => {
+const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 };
+const median = (values) => quantile(values, 0.5);
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 /** `count` results of `run`, one after the other. */
 const sequence = async (count, run) => {
@@ -20,6 +24,77 @@ const sequence = async (count, run) => {
   for (let i = 0; i < count; i++) values.push(await run());
   return values;
 };
+
+/**
+ * A CPU profile over `rounds` opens on the precomputed source, in the page over the per-module
+ * build (readable names): self time per open, summed per function and per module, largest first.
+ */
+async function profileOpens(rounds) {
+  const profilePage = await browser.newPage();
+  await profilePage.setViewport({ width: 1400, height: 1200 });
+  await profilePage.goto(`http://127.0.0.1:${port}/bench/profile.html`);
+  await profilePage.waitForFunction(() => window.benchReady === true);
+  const run = (name, ...args) => profilePage.evaluate((n, a) => window.bench[n](...a), name, args);
+  await run('setupOpen');
+  for (let i = 0; i < 3; i++) {
+    await run('clearStage');
+    await run('openCustomer', 'precomputed');
+  }
+  const session = await profilePage.createCDPSession();
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  const opens = [];
+  let profile;
+  for (let i = 0; i < rounds; i++) {
+    await run('clearStage');
+    await run('prepareOpen', 'precomputed');
+    await session.send('Profiler.start');
+    opens.push((await run('openPrepared')).ms);
+    const stopped = await session.send('Profiler.stop');
+    profile = mergeSelfTimes(profile, stopped.profile);
+  }
+  await profilePage.close();
+  const perOpen = (map) => [...map].map(([name, us]) => ({ name, ms: round(us / 1000 / rounds, 2) })).sort((a, b) => b.ms - a.ms);
+  return { rounds, openMs: round(median(opens)), byFunction: perOpen(profile.byFunction).slice(0, 20), byModule: perOpen(profile.byModule).slice(0, 15) };
+}
+
+/** Adds a CPU profile's self time (µs) per function and per module to `into`. */
+function mergeSelfTimes(into = { byFunction: new Map(), byModule: new Map() }, profile) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const add = (map, key, us) => map.set(key, (map.get(key) ?? 0) + us);
+  profile.samples.forEach((id, index) => {
+    const { functionName, url, lineNumber } = nodes.get(id).callFrame;
+    const us = profile.timeDeltas[index + 1] ?? 0;
+    const module = url ? url.replace(/^.*?\/(node_modules|dist)\//, '$1/').replace(/\?.*$/, '') : functionName;
+    if (functionName === '(idle)') return;
+    add(into.byFunction, url ? `${functionName || '(anonymous)'} ${module}:${lineNumber + 1}` : functionName, us);
+    add(into.byModule, module, us);
+  });
+  return into;
+}
+
+/** Opens BIGCORP over HTTP from the reference server on PGlite with its demo data: first open, then warm. */
+async function measureHttp() {
+  const apiPort = 8700 + Math.floor(Math.random() * 90);
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+    env: { ...process.env, PORT: String(apiPort), CIC_CORS_ORIGINS: `http://127.0.0.1:${port}` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      server.stdout.on('data', (chunk) => String(chunk).includes('http://') && resolve());
+      server.on('exit', (code) => reject(new Error(`the reference server stopped (${code})`)));
+    });
+    const baseUrl = `http://127.0.0.1:${apiPort}/api`;
+    const opens = [];
+    for (let i = 0; i < HTTP_ROUNDS + 1; i++) opens.push(await call('openHttp', baseUrl, 'BIGCORP'));
+    await call('clearStage');
+    const [first, ...warm] = opens;
+    return { engine: 'PGlite', firstMs: round(first.ms), warmMs: round(median(warm.map((o) => o.ms))), calls: first.total, byMethod: first.calls };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
 
 const server = await serve(process.cwd());
 const { port } = server.address();
@@ -44,23 +119,58 @@ const heapUsed = async () => {
 
 const results = { date: new Date().toISOString(), rounds: ROUNDS };
 
-// 1 and 3: open a customer against the plain-DOM baseline, alternating, in the same page.
+// 1 and 3: open a customer against the plain-DOM baseline, alternating, in the same page:
+// over the live in-memory source, and over a precomputed one (answers recorded once), which
+// leaves only what the page itself does. Main-thread script, style and layout time per open
+// come from the CDP performance metrics around each timed call (the stage is emptied before).
 results.openData = await call('setupOpen');
-const library = [];
-const baseline = [];
+await cdp.send('Performance.enable');
+const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value * 1000]));
+const measured = async (name, ...args) => {
+  await call('clearStage');
+  const before = await metrics();
+  const result = await call(name, ...args);
+  const after = await metrics();
+  const spent = (metric) => after[metric] - before[metric];
+  return { ...result, scriptMs: spent('ScriptDuration'), styleLayoutMs: spent('RecalcStyleDuration') + spent('LayoutDuration') };
+};
+const runs = { library: [], baseline: [], libraryPre: [], baselinePre: [], cold: [] };
 let requests;
 for (let i = 0; i < ROUNDS + 2; i++) {
-  const ours = await call('openCustomer');
-  const plain = await call('openBaseline');
+  const ours = await measured('openCustomer', 'live');
+  const plain = await measured('openBaseline', 'live');
+  const oursPre = await measured('openCustomer', 'precomputed');
+  const plainPre = await measured('openBaseline', 'precomputed');
   if (i < 2) continue; // warm-up
-  library.push(ours.ms);
-  baseline.push(plain.ms);
+  runs.library.push(ours);
+  runs.baseline.push(plain);
+  runs.libraryPre.push(oursPre);
+  runs.baselinePre.push(plainPre);
   requests = ours;
 }
+for (let i = 0; i < Math.max(3, ROUNDS / 2); i++) runs.cold.push(await measured('openCold'));
+const med = (list, key) => round(median(list.map((r) => r[key])));
 results.open = {
-  libraryMs: round(median(library)),
-  baselineMs: round(median(baseline)),
-  ratio: round(median(library) / median(baseline), 2),
+  libraryMs: med(runs.library, 'ms'),
+  baselineMs: med(runs.baseline, 'ms'),
+  ratio: round(med(runs.library, 'ms') / med(runs.baseline, 'ms'), 2),
+  libraryAfterDataMs: med(runs.library, 'afterDataMs'),
+  libraryFramesAfterSet: median(runs.library.map((r) => r.frames)),
+};
+results.openPrecomputed = {
+  libraryMs: med(runs.libraryPre, 'ms'),
+  baselineMs: med(runs.baselinePre, 'ms'),
+  paintRatio: round(med(runs.libraryPre, 'ms') / med(runs.baselinePre, 'ms'), 2),
+  libraryScriptMs: med(runs.libraryPre, 'scriptMs'),
+  baselineScriptMs: med(runs.baselinePre, 'scriptMs'),
+  scriptRatio: round(med(runs.libraryPre, 'scriptMs') / med(runs.baselinePre, 'scriptMs'), 2),
+  libraryStyleLayoutMs: med(runs.libraryPre, 'styleLayoutMs'),
+  baselineStyleLayoutMs: med(runs.baselinePre, 'styleLayoutMs'),
+};
+results.openCold = {
+  libraryMs: med(runs.cold, 'ms'),
+  afterDataMs: med(runs.cold, 'afterDataMs'),
+  scriptMs: med(runs.cold, 'scriptMs'),
 };
 results.requests = {
   openCalls: requests.total,
@@ -68,6 +178,24 @@ results.requests = {
   widgets: 7,
   ...(await call('layoutRequests')),
 };
+
+// Where the library's time goes: a CPU profile over opens on the precomputed source, self time
+// summed per function and per file (the bundle is one file, so functions are what tell).
+if (PROFILE_ROUNDS > 0) results.profile = await profileOpens(PROFILE_ROUNDS);
+
+// 5 (switching): one center among 50 customers, one of them the big one; heap after GC.
+await call('clearStage');
+const switches = await call('switching', 50);
+results.switching = {
+  switches: switches.length,
+  p50Ms: round(quantile(switches, 0.5)),
+  p95Ms: round(quantile(switches, 0.95)),
+  heapAfterMB: round((await heapUsed()) / 2 ** 20, 2),
+};
+await call('clearStage');
+
+// The HTTP path: the reference server (PGlite, its demo data) on loopback, opened with HttpDataSource.
+results.http = await measureHttp();
 
 // 2: search, keystroke to results painted.
 results.searchData = await call('setupSearch');
@@ -113,7 +241,12 @@ server.close();
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 const rows = [
-  ['Open a customer (100k tickets, ' + results.openData.users + ' users)', `${results.open.libraryMs} ms`, `plain DOM ${results.open.baselineMs} ms`, `ratio ${results.open.ratio}`],
+  ['Open a customer (100k tickets, ' + results.openData.users + ' users), in-memory source', `${results.open.libraryMs} ms`, `plain DOM ${results.open.baselineMs} ms`, `ratio ${results.open.ratio}, painted ${results.open.libraryAfterDataMs} ms after the last answer`],
+  ['… precomputed source (page work only): to paint', `${results.openPrecomputed.libraryMs} ms`, `plain DOM ${results.openPrecomputed.baselineMs} ms`, `ratio ${results.openPrecomputed.paintRatio}`],
+  ['… precomputed source: main-thread script', `${results.openPrecomputed.libraryScriptMs} ms`, `plain DOM ${results.openPrecomputed.baselineScriptMs} ms`, `ratio ${results.openPrecomputed.scriptRatio}; style+layout ${results.openPrecomputed.libraryStyleLayoutMs} / ${results.openPrecomputed.baselineStyleLayoutMs} ms`],
+  ['Cold open (a source just built, nothing sorted or counted yet)', `${results.openCold.libraryMs} ms`, `painted ${results.openCold.afterDataMs} ms after the last answer`, `script ${results.openCold.scriptMs} ms`],
+  ['Switching among 50 customers (one with 100k tickets)', `p50 ${results.switching.p50Ms} ms`, `p95 ${results.switching.p95Ms} ms`, `heap after GC ${results.switching.heapAfterMB} MB`],
+  ...(results.http ? [['Open BIGCORP over HTTP (reference server, PGlite, demo data)', `first ${results.http.firstMs} ms`, `then ${results.http.warmMs} ms`, `${results.http.calls} calls`]] : []),
   ['Search over ' + results.searchData.customerUsers.toLocaleString('en') + ' users, keystroke → paint', `${results.search.keystrokeToPaintMs} ms`, `of which debounce ${results.search.debounceMs} ms`, `source call ${results.search.dataSourceCallMs} ms, nothing matching ${results.search.noMatchCallMs} ms`],
   ['Requests to open the customer', `${results.requests.openCalls} calls`, `${results.requests.widgets} widgets + header`, JSON.stringify(results.requests.openByMethod)],
   ['Requests on reorder / hide / show', `${results.requests.calls} calls`, 'goal 0', ''],
@@ -121,12 +254,21 @@ const rows = [
   ['Library min+gzip (lit, sortablejs external; no demo generator)', `${results.size.libraryKB} kB`, `budget ${results.size.budgetKB} kB`, ''],
   ['Entries min+gzip: define.js / plugin.js / demo-data.js', `${results.size.defineKB} / ${results.size.pluginKB} / ${results.size.demoDataKB} kB`, '', ''],
   ['dist/cic.bundle.js min+gzip (all inlined)', `${results.size.bundleKB} kB`, '', ''],
-  ...results.scale.map((s) => [
-    `In-memory source, ${s.size.toLocaleString('en')} tickets`,
-    `list ${s.listMs} ms (cold ${s.listColdMs}) · count ${s.countMs} ms`,
-    `status ${s.statusMs} ms · search ${s.searchMs} ms`,
-    `index build ${Math.round(s.indexMs)} ms`,
+  ...results.scale.flatMap((s) => [
+    [
+      `In-memory source, ${s.size.toLocaleString('en')} tickets: probe (200)`,
+      `list ${s.listMs} ms (cold ${s.listColdMs}) · count ${s.countMs} ms`,
+      `status ${s.statusMs} ms · search ${s.searchMs} ms`,
+      `index build ${Math.round(s.indexMs)} ms`,
+    ],
+    [
+      `  … big customer (${s.bigTickets.toLocaleString('en')} tickets)`,
+      `open's calls cold ${s.bigColdOpenMs} ms, warm ${s.bigWarmOpenMs} ms (slowest ${s.bigWarmCallMaxMs})`,
+      `page 1 ${s.bigPage1Ms} ms · page ${s.bigDeepPage} ${s.bigDeepPageMs} ms`,
+      `by title: cold ${s.bigSortedColdMs} ms, then ${s.bigSortedWarmMs} ms`,
+    ],
   ]),
+  ...(results.profile ? results.profile.byFunction.slice(0, 12).map((f, i) => [i ? '' : `Profile, self time per open (${results.profile.openMs} ms open)`, `${f.ms} ms`, f.name, '']) : []),
 ];
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length)));
 for (const row of rows) console.log(row.map((cell, i) => String(cell).padEnd(widths[i])).join(' │ '));

@@ -18,14 +18,29 @@ export async function readPreference(
   key: string,
   timeoutMs = PREFERENCE_TIMEOUT_MS,
 ): Promise<unknown> {
+  const now = readPreferenceNow(source, key);
+  if (now) return now.value;
   try {
-    const store = source?.preferences;
-    if (store) return await withTimeout(timeoutMs, undefined, (signal) => store.get(key, { signal }));
-    const raw = localStorage.getItem(STORAGE_PREFIX + key);
-    return raw === null ? undefined : JSON.parse(raw);
+    return await withTimeout(timeoutMs, undefined, (signal) => source!.preferences!.get(key, { signal }));
   } catch (error) {
     console.warn(`[cic] could not read preference "${key}"; using defaults.`, error);
     return undefined;
+  }
+}
+
+/**
+ * The stored value at once when no call is needed (no preference store: `localStorage`), so
+ * that an element renders with its settings in its first update; `undefined` when it must ask
+ * the store (then `readPreference`). Unreadable → `{ value: undefined }`, with a warning.
+ */
+export function readPreferenceNow(source: DataSource | undefined, key: string): { value: unknown } | undefined {
+  if (source?.preferences) return undefined;
+  try {
+    const raw = localStorage.getItem(STORAGE_PREFIX + key);
+    return { value: raw === null ? undefined : JSON.parse(raw) };
+  } catch (error) {
+    console.warn(`[cic] could not read preference "${key}"; using defaults.`, error);
+    return { value: undefined };
   }
 }
 

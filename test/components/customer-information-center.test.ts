@@ -95,6 +95,18 @@ describe('customer-information-center', () => {
     await until(() => titles(el, 'main').length === 5);
   });
 
+  it('closes the search it opened for want of a customer once the host sets one', async () => {
+    const spy = fixtureSource();
+    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center
+      .dataSource=${spy.source}></customer-information-center>`);
+    const dialog = $<CustomerSearchDialog>(el, 'customer-search-dialog')!;
+    await until(() => dialog.open);
+    el.customerId = 'ACME';
+    await until(() => titles(el, 'main').length === 5);
+    await until(() => !dialog.open);
+    expect($<HTMLDialogElement>(dialog, 'dialog')!.open, 'the modal still covers the page').to.equal(false);
+  });
+
   it('lets the host cancel customer-selected to navigate itself', async () => {
     const { el } = await renderCenter();
     el.addEventListener('customer-selected', (event) => event.preventDefault());

@@ -91,6 +91,8 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
 
   @queryAll('[data-region]') private regionElements!: NodeListOf<HTMLElement>;
   @query('.search-dialog') private searchDialog?: CustomerSearchDialog;
+  /** The subject of the last update, to tell when the host changes it. */
+  private subjectShown = '';
 
   protected readonly layouts = new LayoutController(this, {
     key: () => this.layoutKey,
@@ -199,6 +201,9 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
 
   protected override updated(): void {
     for (const element of this.widgetElements.values()) this.configureForeignWidget(element);
+    // Whom to show, set by the host while the search was open (e.g. opened for want of anyone): the search is answered.
+    if (this.hasSubject && this.subjectId !== this.subjectShown) this.searchDialog?.close();
+    this.subjectShown = this.subjectId;
   }
 
   /** An element not built on the library's base reads no context: it gets the ids as properties. */

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { DataSource } from '../../data/data-source.js';
 import type { SettingsEntry } from '../../internal/context.js';
-import { readPreference, writePreference } from '../../internal/preferences.js';
+import { readPreference, readPreferenceNow, writePreference } from '../../internal/preferences.js';
 import { moveWidget, normalizeLayout, type Layout, type Region } from './layout.js';
 import { widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
@@ -36,10 +36,19 @@ export class LayoutController {
     this.options = options;
   }
 
-  /** Reads the agent's layout from `source`, unless it was read from it already. */
+  /**
+   * Reads the agent's layout from `source`, unless it was read from it already: from
+   * localStorage at once (so that the update under way renders the widgets), from a
+   * preference store when it answers.
+   */
   async load(source: DataSource): Promise<void> {
     if (source === this.source) return;
     this.source = source;
+    const now = readPreferenceNow(source, this.options.key());
+    if (now) {
+      this.layout = normalizeLayout(now.value, this.options.widgets());
+      return;
+    }
     const stored = await readPreference(source, this.options.key(), this.options.readTimeoutMs());
     if (this.source !== source) return;
     this.layout = normalizeLayout(stored, this.options.widgets());
