@@ -13,7 +13,7 @@ import { abortableDelay, ConflictError, ValidationError } from './errors.js';
 import { compileSearchPattern, MIN_SEARCH_LENGTH, type SearchPattern } from './search-pattern.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
 import { sortTickets, type TicketSortContext } from './ticket-sort.js';
-import { orderByTime, TicketBucket, type DueView, type NarrowFilter } from './ticket-index.js';
+import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket, type DueView } from './ticket-index.js';
 import { LruCache } from './lru.js';
 import { validateCustomerUser } from './validation.js';
 import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
@@ -67,7 +67,7 @@ export interface InMemoryDataSourceOptions {
   healthBands?: HealthBands;
 }
 
-const NO_TICKETS = new TicketBucket();
+const NO_TICKETS = new TicketBucket(() => () => false);
 
 const TERMINAL: ReadonlySet<StateCategory> = new Set(['closed', 'merged', 'removed']);
 /** Sorted lists kept (least recently used dropped first): switching among many customers keeps the big one's. */
@@ -75,7 +75,6 @@ const SORT_CACHE_SIZE = 50;
 /** Answers worked out over all of a customer's tickets (statistics, history with tickets) kept per cache. */
 const ANSWER_CACHE_SIZE = 20;
 const LOCKED = new Set(['lock', 'tmp_lock']);
-const NARROW_FILTERS: readonly NarrowFilter[] = ['my-locked', 'my-queues'];
 /** The views shown once a time is reached, and the field that holds the time. */
 const DUE_FIELDS = { reminder: 'pendingUntil', escalated: 'escalationAt' } as const;
 const isDueView = (view: TicketView): view is DueView => view in DUE_FIELDS;
@@ -159,8 +158,6 @@ export class InMemoryDataSource implements DataSource {
   private readonly sortCache = new LruCache<string, Ticket[]>(SORT_CACHE_SIZE);
   /** A due view's sorted list narrowed to the tickets due, for as long as as many are due (see `visibleTickets`). */
   private readonly dueNarrowed = new WeakMap<Ticket[], { due: number; tickets: Ticket[] }>();
-  /** Each ticket's due time per due view, as a number. */
-  private readonly dueTimes = { reminder: new WeakMap<Ticket, number>(), escalated: new WeakMap<Ticket, number>() };
   /** Answers worked out over all of a scope's tickets, kept (tickets do not change here). */
   private readonly statistics = new LruCache<string, TicketStatistics>(ANSWER_CACHE_SIZE);
   private readonly historyWithTickets = new LruCache<string, HistoryEntry[]>(ANSWER_CACHE_SIZE);
@@ -315,7 +312,7 @@ export class InMemoryDataSource implements DataSource {
     const bucket = this.ticketsByCustomer.get(customerId);
     const { open, closed } = this.openClosed(bucket);
     const byCategory: CompanyStatus['byCategory'] = {};
-    for (const [category, tickets] of bucket?.byCategory ?? []) byCategory[category] = tickets.length;
+    for (const [category, count] of bucket?.categoryCounts() ?? []) byCategory[category] = count;
     const escalated = bucket?.dueCount('escalated', 'all', this.now().getTime()) ?? 0;
     return { escalated, open, closed, all: open + closed, byCategory };
   }
@@ -509,53 +506,75 @@ export class InMemoryDataSource implements DataSource {
    * the reminder and escalated candidates in due-time order with their times as numbers.
    */
   private indexTickets(tickets: readonly Ticket[]): void {
-    const categories = tickets.map((ticket) => this.classify.categoryOf(ticket.state));
-    const tests = NARROW_FILTERS.map((filter) => [filter, this.filterTest(filter)] as const);
-    const passes = tickets.map((ticket) => tests.filter(([, test]) => test(ticket)).map(([filter]) => filter));
+    // Everything is read in the tickets' own order (in sequence: fast); then each bucket's
+    // lists are filled in sorted order, allocated once at their size.
+    const categoryCount = STATE_CATEGORIES.length;
+    const count = tickets.length;
+    const categories = fillWith(new Uint8Array(count), (index) => CATEGORY_INDEX.get(this.classify.categoryOf(tickets[index].state))!);
+    const buckets: TicketBucket[] = [];
+    const bucketIds = new Map<TicketBucket, number>();
+    const idOf = (bucket: TicketBucket) => {
+      let id = bucketIds.get(bucket);
+      if (id === undefined) bucketIds.set(bucket, (id = buckets.push(bucket) - 1));
+      return id;
+    };
+    const byCustomer = fillWith(new Int32Array(count), (index) => {
+      this.customerIds.add(tickets[index].customerId);
+      return idOf(this.bucketIn(this.ticketsByCustomer, tickets[index].customerId));
+    });
+    const byUser = fillWith(new Int32Array(count), (index) => {
+      const login = tickets[index].customerUserLogin;
+      return login ? idOf(this.bucketIn(this.ticketsByUser, login)) : -1;
+    });
+    const slotsOf = (bucketOf: Int32Array) => fillWith(new Int32Array(count), (index) => (bucketOf[index] < 0 ? -1 : bucketOf[index] * categoryCount + categories[index]));
+    const categorySlots = [slotsOf(byCustomer), slotsOf(byUser)];
+
+    // How many of each category pass each narrow filter, per bucket.
+    const tests = NARROW_FILTERS.map(this.filterTest);
+    const passing = new Uint32Array(buckets.length * categoryCount * tests.length);
+    tickets.forEach((ticket, index) => {
+      tests.forEach((test, bit) => {
+        if (!test(ticket)) return;
+        for (const slots of categorySlots) if (slots[index] >= 0) passing[slots[index] * tests.length + bit]++;
+      });
+    });
+
     // Oldest first, unreadable creation times before all (their age sorts as the greatest).
-    const created = Float64Array.from(tickets, (ticket) => {
-      const time = timeOf(ticket.createdAt);
+    const created = fillWith(new Float64Array(count), (index) => {
+      const time = timeOf(tickets[index].createdAt);
       return Number.isNaN(time) ? -Infinity : time;
     });
-    for (const index of orderByTime(tickets, created)) {
-      const ticket = tickets[index];
-      this.customerIds.add(ticket.customerId);
-      for (const bucket of this.bucketsFor(ticket)) bucket.add(ticket, categories[index], passes[index]);
-    }
+    const lists = groupInOrder(orderByKey(tickets, created), buckets.length * categoryCount, categorySlots, (index) => tickets[index]);
+    buckets.forEach((bucket, id) => {
+      const at = id * categoryCount;
+      bucket.fill(lists.slice(at, at + categoryCount), passing.subarray(at * tests.length, (at + categoryCount) * tests.length));
+    });
+
     for (const view of ['reminder', 'escalated'] as const) {
+      const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
+      const times = fillWith(new Float64Array(count), (index) => (inView.has(categories[index]) ? timeOf(tickets[index][DUE_FIELDS[view]]) : NaN));
       const members: number[] = [];
-      const times: number[] = [];
-      tickets.forEach((ticket, index) => {
-        const time = timeOf(ticket[DUE_FIELDS[view]]);
-        if (Number.isNaN(time) || !this.inView(view, categories[index])) return;
-        members.push(index);
-        times.push(time);
-      });
-      const candidates = members.map((index) => tickets[index]);
-      for (const position of orderByTime(candidates, Float64Array.from(times))) {
-        const ticket = candidates[position];
-        this.dueTimes[view].set(ticket, times[position]);
-        for (const bucket of this.bucketsFor(ticket)) bucket.addDue(view, ticket, times[position], passes[members[position]]);
-      }
+      times.forEach((time, index) => Number.isNaN(time) || members.push(index));
+      const memberTimes = fillWith(new Float64Array(members.length), (position) => times[members[position]]);
+      const byTime = orderByKey(members.map((index) => tickets[index]), memberTimes);
+      const order = fillWith(new Uint32Array(byTime.length), (position) => members[byTime[position]]);
+      const dueSlots = [byCustomer, byUser];
+      const dueTickets = groupInOrder(order, buckets.length, dueSlots, (index) => tickets[index]);
+      const dueTimes = groupInOrder(order, buckets.length, dueSlots, (index) => times[index]);
+      buckets.forEach((bucket, id) => bucket.fillDue(view, { tickets: dueTickets[id], times: dueTimes[id] }));
     }
   }
 
-  /** The buckets a ticket belongs in: its customer's and its customer user's. */
-  private bucketsFor(ticket: Ticket): TicketBucket[] {
-    const bucketOf = (index: Map<string, TicketBucket>, key: string) => {
-      let bucket = index.get(key);
-      if (!bucket) index.set(key, (bucket = new TicketBucket()));
-      return bucket;
-    };
-    const buckets = [bucketOf(this.ticketsByCustomer, ticket.customerId)];
-    if (ticket.customerUserLogin) buckets.push(bucketOf(this.ticketsByUser, ticket.customerUserLogin));
-    return buckets;
+  private bucketIn(index: Map<string, TicketBucket>, key: string): TicketBucket {
+    let bucket = index.get(key);
+    if (!bucket) index.set(key, (bucket = new TicketBucket(this.filterTest)));
+    return bucket;
   }
 
   private openClosed(bucket: TicketBucket | undefined): OpenClosedCounts {
     const counts = { open: 0, closed: 0 };
-    for (const [category, tickets] of bucket?.byCategory ?? []) {
-      counts[this.classify.isViewable(category) ? 'open' : 'closed'] += tickets.length;
+    for (const [category, count] of bucket?.categoryCounts() ?? []) {
+      counts[this.classify.isViewable(category) ? 'open' : 'closed'] += count;
     }
     return counts;
   }
@@ -566,10 +585,6 @@ export class InMemoryDataSource implements DataSource {
     if (scope.access !== 'accessible' || !user) return [this.ticketsByUser.get(scope.customerUserLogin)];
     const ids = new Set([user.customerId, ...(user.secondaryCustomerIds ?? [])]);
     return [...ids].map((id) => this.ticketsByCustomer.get(id));
-  }
-
-  private inView(view: TicketView, category: StateCategory): boolean {
-    return this.categoriesOf(view).includes(category);
   }
 
   /** The categories a view draws from, before its time condition. */
@@ -592,17 +607,17 @@ export class InMemoryDataSource implements DataSource {
 
   private candidates(buckets: (TicketBucket | undefined)[], view: TicketView): Ticket[] {
     const categories = this.categoriesOf(view);
-    return buckets.flatMap((bucket) => categories.flatMap((category) => bucket?.byCategory.get(category) ?? []));
+    return buckets.flatMap((bucket) => categories.flatMap((category) => bucket?.ticketsIn(category) ?? []));
   }
 
-  private filterTest(filter: TicketFilter): (ticket: Ticket) => boolean {
+  private readonly filterTest = (filter: TicketFilter): ((ticket: Ticket) => boolean) => {
     const agent = this.currentAgent();
     if (filter === 'all') return () => true;
     if (!agent) return () => false;
     if (filter === 'my-locked') return (ticket) => ticket.ownerId === agent.id && LOCKED.has(ticket.lock ?? 'unlock');
     const queues = new Set(agent.queueIds);
     return (ticket) => ticket.queueId !== undefined && queues.has(ticket.queueId);
-  }
+  };
 
   /**
    * The tickets a list shows, in order: the first `length` of `tickets`, so that a page is a
@@ -612,7 +627,7 @@ export class InMemoryDataSource implements DataSource {
    * the tickets due for as long as as many are due (the due ones are a prefix of the due list,
    * so the same number means the same tickets).
    */
-  private visibleTickets(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort): { tickets: Ticket[]; length: number } {
+  private visibleTickets(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort): { tickets: readonly Ticket[]; length: number } {
     const buckets = this.bucketsOf(scope);
     const now = this.now().getTime();
     const categories = this.categoriesOf(view);
@@ -620,10 +635,10 @@ export class InMemoryDataSource implements DataSource {
       const bucket = buckets[0] ?? NO_TICKETS;
       if (isDueView(view) && sort.field === DUE_SORT_FIELDS[view] && sort.direction === 'asc') {
         const due = bucket.dueList(view, filter);
-        return { tickets: due.tickets, length: bucket.dueCount(view, filter, now) };
+        return { tickets: due.tickets, length: countBelow(due.times, now, true) };
       }
       if (!isDueView(view) && categories.length === 1 && sort.field === 'age' && sort.direction === 'desc') {
-        const tickets = bucket.inDefaultOrder(categories[0], filter, this.filterTest(filter));
+        const tickets = bucket.inDefaultOrder(categories[0], filter);
         return { tickets, length: tickets.length };
       }
     }
@@ -632,8 +647,7 @@ export class InMemoryDataSource implements DataSource {
     const due = buckets.reduce((sum, bucket) => sum + (bucket?.dueCount(view, 'all', now) ?? 0), 0);
     let narrowed = this.dueNarrowed.get(sorted);
     if (narrowed?.due !== due) {
-      const times = this.dueTimes[view];
-      narrowed = { due, tickets: sorted.filter((ticket) => (times.get(ticket) ?? Infinity) <= now) };
+      narrowed = { due, tickets: sorted.filter((ticket) => timeOf(ticket[DUE_FIELDS[view]]) <= now) };
       this.dueNarrowed.set(sorted, narrowed);
     }
     return { tickets: narrowed.tickets, length: narrowed.tickets.length };

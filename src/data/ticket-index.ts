@@ -1,10 +1,8 @@
 import { countBelow } from './sorted.js';
-import type { StateCategory, Ticket, TicketFilter } from './types.js';
+import { STATE_CATEGORIES, type StateCategory, type Ticket, type TicketFilter } from './types.js';
 
 /** The views whose tickets show once a time is reached: the pending time, the escalation time. */
 export type DueView = 'reminder' | 'escalated';
-/** The filters other than `all`, which a ticket either passes or not. */
-export type NarrowFilter = Exclude<TicketFilter, 'all'>;
 
 /** Tickets in the order of their due time (earliest first, then by id), and those times. */
 export interface DueList {
@@ -14,53 +12,85 @@ export interface DueList {
 
 const emptyDueList = (): DueList => ({ tickets: [], times: [] });
 
+/** The filters a ticket may or may not pass, as bits of a mask (`all` passes every ticket). */
+export const NARROW_FILTERS = ['my-locked', 'my-queues'] as const satisfies readonly TicketFilter[];
+/** A category's position in `STATE_CATEGORIES`: buckets keep their lists and counts by it. */
+export const CATEGORY_INDEX: ReadonlyMap<StateCategory, number> = new Map(STATE_CATEGORIES.map((category, index) => [category, index]));
+
 /**
  * The tickets of one customer or one customer user, grouped by state category, each group in
- * the order of the default list sort (oldest first, then by id: "age, descending"), with what
- * every call needs worked out once when indexed: per category how many pass each filter, and
- * for the reminder and escalated views the tickets in due-time order with their times as
- * numbers — so that a count is a sum or a binary search, and a default page is a slice.
+ * the order of the default list sort (oldest first, then by id: "age, descending"), with how
+ * many of each pass each filter, and for the reminder and escalated views the candidates in
+ * due-time order with their times as numbers — so that a count is a sum or a binary search, and
+ * a default page is a slice. Lists narrowed by a filter are worked out the first time they are
+ * asked for, then kept: tickets do not change once indexed.
  */
 export class TicketBucket {
-  readonly byCategory = new Map<StateCategory, Ticket[]>();
-  private readonly passing = new Map<NarrowFilter, Map<StateCategory, number>>();
+  /** Per category (by `CATEGORY_INDEX`), its tickets. */
+  private lists: readonly Ticket[][] = STATE_CATEGORIES.map(() => []);
+  /** Whether a ticket passes a filter (the same for every bucket of a source: its agent's). */
+  private readonly passes: (filter: TicketFilter) => (ticket: Ticket) => boolean;
   private readonly due = new Map<string, DueList>();
   private readonly narrowed = new Map<string, Ticket[]>();
+  /** Per category, how many tickets pass each narrow filter (category × filter). */
+  private passing: Uint32Array<ArrayBufferLike> = new Uint32Array(STATE_CATEGORIES.length * NARROW_FILTERS.length);
 
-  /** Adds a ticket at the end of its category: tickets must come in the default order. */
-  add(ticket: Ticket, category: StateCategory, passes: readonly NarrowFilter[]): void {
-    const list = this.byCategory.get(category);
-    if (list) list.push(ticket);
-    else this.byCategory.set(category, [ticket]);
-    for (const filter of passes) {
-      let counts = this.passing.get(filter);
-      if (!counts) this.passing.set(filter, (counts = new Map()));
-      counts.set(category, (counts.get(category) ?? 0) + 1);
-    }
+  constructor(passes: (filter: TicketFilter) => (ticket: Ticket) => boolean) {
+    this.passes = passes;
   }
 
-  /** Adds a ticket to a due view: tickets must come in due-time order. */
-  addDue(view: DueView, ticket: Ticket, time: number, passes: readonly NarrowFilter[]): void {
-    for (const filter of ['all', ...passes] as TicketFilter[]) {
-      const key = `${view}|${filter}`;
-      let list = this.due.get(key);
-      if (!list) this.due.set(key, (list = emptyDueList()));
-      list.tickets.push(ticket);
-      list.times.push(time);
-    }
+  /**
+   * Takes the tickets of every category (by `CATEGORY_INDEX`), each list in the default order,
+   * and per category how many pass each narrow filter (category × `NARROW_FILTERS`).
+   */
+  fill(lists: readonly Ticket[][], passing: Uint32Array<ArrayBufferLike>): void {
+    this.lists = lists;
+    this.passing = passing;
+  }
+
+  /** The tickets of a category, in the default order. */
+  ticketsIn(category: StateCategory): readonly Ticket[] {
+    return this.lists[CATEGORY_INDEX.get(category)!];
+  }
+
+  /** How many tickets each category holds (those with any). */
+  categoryCounts(): [StateCategory, number][] {
+    return STATE_CATEGORIES.flatMap((category, index) => (this.lists[index].length ? [[category, this.lists[index].length] as [StateCategory, number]] : []));
+  }
+
+  /** Takes the candidates of a due view in due-time order, with their times. */
+  fillDue(view: DueView, list: DueList): void {
+    this.due.set(`${view}|all`, list);
   }
 
   /** How many tickets of these categories pass the filter. */
   count(categories: readonly StateCategory[], filter: TicketFilter): number {
-    const counts = filter === 'all' ? undefined : this.passing.get(filter);
+    const bit = filter === 'all' ? -1 : NARROW_FILTERS.indexOf(filter);
     let total = 0;
-    for (const category of categories) total += filter === 'all' ? (this.byCategory.get(category)?.length ?? 0) : (counts?.get(category) ?? 0);
+    for (const category of categories) {
+      const index = CATEGORY_INDEX.get(category)!;
+      total += bit < 0 ? this.lists[index].length : this.passing[index * NARROW_FILTERS.length + bit];
+    }
     return total;
   }
 
   /** The tickets of a due view passing the filter, in due-time order. */
   dueList(view: DueView, filter: TicketFilter): DueList {
-    return this.due.get(`${view}|${filter}`) ?? emptyDueList();
+    const all = this.due.get(`${view}|all`) ?? emptyDueList();
+    if (filter === 'all') return all;
+    const key = `${view}|${filter}`;
+    let list = this.due.get(key);
+    if (!list) {
+      list = emptyDueList();
+      const passes = this.passes(filter);
+      all.tickets.forEach((ticket, index) => {
+        if (!passes(ticket)) return;
+        list!.tickets.push(ticket);
+        list!.times.push(all.times[index]);
+      });
+      this.due.set(key, list);
+    }
+    return list;
   }
 
   /** How many tickets of a due view passing the filter are due at `now` (a binary search). */
@@ -68,15 +98,44 @@ export class TicketBucket {
     return countBelow(this.dueList(view, filter).times, now, true);
   }
 
-  /** A category's tickets passing the filter, in the default order (narrowed once, then kept). */
-  inDefaultOrder(category: StateCategory, filter: TicketFilter, passes: (ticket: Ticket) => boolean): Ticket[] {
-    const all = this.byCategory.get(category) ?? [];
+  /** A category's tickets passing the filter, in the default order. */
+  inDefaultOrder(category: StateCategory, filter: TicketFilter): readonly Ticket[] {
+    const all = this.ticketsIn(category);
     if (filter === 'all') return all;
     const key = `${category}|${filter}`;
     let narrowed = this.narrowed.get(key);
-    if (!narrowed) this.narrowed.set(key, (narrowed = all.filter(passes)));
+    if (!narrowed) this.narrowed.set(key, (narrowed = all.filter(this.passes(filter))));
     return narrowed;
   }
+}
+
+type NumberArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
+
+/**
+ * Fills `target` with `value(i)` for every index: a plain loop, where `TypedArray.from(list, fn)`
+ * and a typed array's `map` cost about eight times as much per item (it matters for a million).
+ */
+export function fillWith<A extends NumberArray>(target: A, value: (index: number) => number): A {
+  for (let index = 0; index < target.length; index++) target[index] = value(index);
+  return target;
+}
+
+/**
+ * Groups values by slot, each group in `order`: `memberships[k][i]` is the slot of item i in the
+ * k-th grouping (-1 for none). Groups are counted first and allocated once, then filled.
+ */
+export function groupInOrder<T>(order: Uint32Array, slotCount: number, memberships: readonly Int32Array[], valueOf: (index: number) => T): T[][] {
+  const sizes = new Uint32Array(slotCount);
+  for (const slots of memberships) for (const slot of slots) if (slot >= 0) sizes[slot]++;
+  const groups = Array.from(sizes, (size) => new Array<T>(size));
+  const filled = new Uint32Array(slotCount);
+  for (const index of order) {
+    for (const slots of memberships) {
+      const slot = slots[index];
+      if (slot >= 0) groups[slot][filled[slot]++] = valueOf(index);
+    }
+  }
+  return groups;
 }
 
 const byId = (tickets: readonly Ticket[]) => (a: number, b: number) => {
@@ -86,48 +145,51 @@ const byId = (tickets: readonly Ticket[]) => (a: number, b: number) => {
 };
 
 /**
- * The positions of `tickets` in the order of `times` (ascending, whole milliseconds; -Infinity
- * first, +Infinity last), equal times by ticket id. A million tickets sort in a native sort of
- * 64-bit keys (time above, position below) rather than with a comparator called twenty million
- * times: index build stays well under a second. Times the keys cannot hold take the comparator.
+ * The positions of `tickets` in the order of `keys` (ascending; -Infinity first, +Infinity and NaN last),
+ * equal keys by ticket id. Whole-number keys (times in milliseconds, ranks) sort in a native sort
+ * of 64-bit integers (key above, position below) rather than with a comparator called twenty
+ * million times for a million tickets; other keys take the comparator.
  */
-export function orderByTime(tickets: readonly Ticket[], times: Float64Array): Uint32Array {
-  const count = times.length;
+export function orderByKey(tickets: readonly Ticket[], keys: Float64Array): Uint32Array {
+  const count = keys.length;
   const order = new Uint32Array(count);
   let min = Infinity;
   let max = -Infinity;
-  for (const time of times) {
-    if (!Number.isFinite(time)) continue;
-    if (time < min) min = time;
-    if (time > max) max = time;
+  let whole = true;
+  for (const key of keys) {
+    if (!Number.isFinite(key)) continue;
+    if (key < min) min = key;
+    if (key > max) max = key;
+    if (!Number.isInteger(key)) whole = false;
   }
   if (min > max) min = max = 0;
   const positionBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
   const span = max - min + 2;
   const tie = byId(tickets);
-  if (!times.every((time) => Number.isInteger(time) || !Number.isFinite(time)) || span * 2 ** positionBits >= 2 ** 63) {
+  if (!whole || span * 2 ** positionBits >= 2 ** 63) {
     for (let i = 0; i < count; i++) order[i] = i;
-    return order.sort((a, b) => (times[a] < times[b] ? -1 : times[a] > times[b] ? 1 : tie(a, b)));
+    const keyOf = (index: number) => (Number.isNaN(keys[index]) ? Infinity : keys[index]);
+    return order.sort((a, b) => keyOf(a) - keyOf(b) || tie(a, b));
   }
   const shift = BigInt(positionBits);
   const mask = (1n << shift) - 1n;
-  const keys = new BigUint64Array(count);
+  const packed = new BigUint64Array(count);
   for (let i = 0; i < count; i++) {
-    const time = times[i];
-    const offset = time === -Infinity ? 0 : time === Infinity ? span : time - min + 1;
-    keys[i] = (BigInt(offset) << shift) | BigInt(i);
+    const key = keys[i];
+    const offset = key === -Infinity ? 0 : Number.isFinite(key) ? key - min + 1 : span;
+    packed[i] = (BigInt(offset) << shift) | BigInt(i);
   }
-  keys.sort();
-  for (let i = 0; i < count; i++) order[i] = Number(keys[i] & mask);
-  sortTiesById(order, times, tie);
+  packed.sort();
+  for (let i = 0; i < count; i++) order[i] = Number(packed[i] & mask);
+  sortTiesById(order, keys, tie);
   return order;
 }
 
-/** Equal times came out by position: put each run of them in id order. */
-function sortTiesById(order: Uint32Array, times: Float64Array, tie: (a: number, b: number) => number): void {
+/** Equal keys came out by position: put each run of them in id order. */
+function sortTiesById(order: Uint32Array, keys: Float64Array, tie: (a: number, b: number) => number): void {
   for (let start = 0; start < order.length; ) {
     let end = start + 1;
-    while (end < order.length && times[order[end]] === times[order[start]]) end++;
+    while (end < order.length && keys[order[end]] === keys[order[start]]) end++;
     if (end - start > 1) order.subarray(start, end).sort(tie);
     start = end;
   }

@@ -1,3 +1,4 @@
+import { orderByKey } from './ticket-index.js';
 import type { Ticket, TicketSort, TicketSortField } from './types.js';
 
 /** Names for ids, so that queue, owner and state sort by what the agent reads. */
@@ -68,12 +69,20 @@ export function compareTickets(a: Ticket, b: Ticket, sort: TicketSort, context: 
 }
 
 /**
- * Sorts in the order of `compareTickets`, working out each ticket's sort value once (not twice
- * per comparison): the same order at a fraction of the cost for a large customer.
+ * Sorts in the order of `compareTickets`, fast for a large customer: each ticket's sort value is
+ * worked out once and turned into a number (text by its rank among the distinct texts, the
+ * direction by the sign, missing values last), and the numbers sort natively (`orderByKey`).
  */
 export function sortTickets(tickets: readonly Ticket[], sort: TicketSort, context: TicketSortContext): Ticket[] {
   const sign = signOf(sort);
-  const decorated = tickets.map((ticket) => ({ ticket, value: ticketSortValue(ticket, sort.field, context) }));
-  decorated.sort((a, b) => compareValues(a.value, b.value, sign) || compareIds(a.ticket, b.ticket));
-  return decorated.map(({ ticket }) => ticket);
+  const values = tickets.map((ticket) => ticketSortValue(ticket, sort.field, context));
+  const texts = [...new Set(values.filter((value): value is string => typeof value === 'string'))].sort();
+  const rank = new Map(texts.map((text, index) => [text, index]));
+  const keys = new Float64Array(values.length);
+  values.forEach((value, index) => {
+    const key = value === undefined ? NaN : sign * (typeof value === 'string' ? rank.get(value)! : value);
+    // Missing (and unreadable) values last, either way.
+    keys[index] = Number.isNaN(key) ? Infinity : key;
+  });
+  return Array.from(orderByKey(tickets, keys), (index) => tickets[index]);
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import { orderByTime } from '../../src/data/ticket-index.js';
+import { orderByKey } from '../../src/data/ticket-index.js';
 import { compareTickets } from '../../src/data/ticket-sort.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../../src/data/state-mapping.js';
 import type { HelpdeskData, Ticket, TicketFilter, TicketScope, TicketSort, TicketView } from '../../src/data/types.js';
@@ -80,6 +80,9 @@ describe('InMemoryDataSource: indexed lists and counts give what the plain rules
     { field: 'pendingUntil', direction: 'asc' },
     { field: 'escalation', direction: 'asc' },
     { field: 'title', direction: 'desc' },
+    { field: 'priority', direction: 'asc' },
+    { field: 'owner', direction: 'desc' },
+    { field: 'pendingUntil', direction: 'desc' },
   ];
 
   it('lists every view, filter and sort in the same order, page by page, as the clock moves', async () => {
@@ -127,18 +130,18 @@ describe('InMemoryDataSource: indexed lists and counts give what the plain rules
   });
 });
 
-describe('orderByTime', () => {
+describe('orderByKey', () => {
   const tickets = (ids: string[]) => ids.map((id) => ({ id }) as Ticket);
 
   it('orders by time, equal times by id, -Infinity first and Infinity last', () => {
     const list = tickets(['b', 'a', 'c', 'd', 'e']);
-    const order = orderByTime(list, Float64Array.from([5, 5, Infinity, -Infinity, 1]));
+    const order = orderByKey(list, Float64Array.from([5, 5, Infinity, -Infinity, 1]));
     expect([...order].map((i) => list[i].id)).to.deep.equal(['d', 'e', 'a', 'b', 'c']);
   });
 
   it('orders times centuries apart and fractions with the comparator, the same way', () => {
     const list = tickets(['x', 'y', 'z', 'w']);
-    const order = orderByTime(list, Float64Array.from([8e15, -8e15, 0.5, 0.5]));
+    const order = orderByKey(list, Float64Array.from([8e15, -8e15, 0.5, 0.5]));
     expect([...order].map((i) => list[i].id)).to.deep.equal(['y', 'w', 'z', 'x']);
   });
 });
