@@ -15,7 +15,8 @@ export type ColumnId =
 interface Column {
   label: () => string;
   sortField?: TicketSortField;
-  render: (ticket: Ticket, context: ColumnContext) => unknown;
+  /** The whole cell, `<td class="col-<id>">…</td>`, as one template (one instance per cell, not two). */
+  render: (ticket: Ticket, context: ColumnContext) => TemplateResult;
 }
 
 /** A date that is highlighted once it has passed (pending until, escalation). */
@@ -26,25 +27,38 @@ function deadline(iso: string | undefined, now: Date) {
   return passed ? html`<span class="overdue" part="overdue">${text}<span class="visually-hidden"> (${msg('passed')})</span></span>` : text;
 }
 
-const dateCell = (iso: string | undefined) => (iso ? html`<time datetime=${iso}>${formatDateTime(iso)}</time>` : '');
+const dateTime = (iso: string | undefined) => (iso ? html`<time datetime=${iso}>${formatDateTime(iso)}</time>` : '');
 
 export const COLUMNS: Record<ColumnId, Column> = {
-  number: { label: () => msg('Ticket#'), sortField: 'number', render: (t, c) => c.renderNumber(t) },
+  number: { label: () => msg('Ticket#'), sortField: 'number', render: (t, c) => html`<td class="col-number">${c.renderNumber(t)}</td>` },
   age: {
     label: () => msg('Age'),
     sortField: 'age',
-    render: (t, c) => html`<time datetime=${t.createdAt} title=${formatDateTime(t.createdAt)}>${formatRelative(t.createdAt, c.now)}</time>`,
+    render: (t, c) =>
+      html`<td class="col-age"><time datetime=${t.createdAt} title=${formatDateTime(t.createdAt)}>${formatRelative(t.createdAt, c.now)}</time></td>`,
   },
-  title: { label: () => msg('Title'), sortField: 'title', render: (t) => html`<span class="text" title=${t.title}>${t.title}</span>` },
-  state: { label: () => msg('State'), sortField: 'state', render: (t) => t.state },
-  queue: { label: () => msg('Queue'), sortField: 'queue', render: (t) => t.queueName ?? t.queueId ?? '' },
-  priority: { label: () => msg('Priority'), sortField: 'priority', render: (t) => (t.priority !== undefined ? String(t.priority) : '') },
-  owner: { label: () => msg('Owner'), sortField: 'owner', render: (t) => t.ownerName ?? t.ownerId ?? '' },
-  customerUser: { label: () => msg('Customer user'), sortField: 'customerUser', render: (t) => t.customerUserLogin ?? '' },
-  created: { label: () => msg('Created'), sortField: 'created', render: (t) => dateCell(t.createdAt) },
-  changed: { label: () => msg('Changed'), sortField: 'changed', render: (t) => dateCell(t.changedAt) },
-  pendingUntil: { label: () => msg('Pending until'), sortField: 'pendingUntil', render: (t, c) => deadline(t.pendingUntil, c.now) },
-  escalation: { label: () => msg('Escalation'), sortField: 'escalation', render: (t, c) => deadline(t.escalationAt, c.now) },
+  title: { label: () => msg('Title'), sortField: 'title', render: (t) => html`<td class="col-title"><span class="text" title=${t.title}>${t.title}</span></td>` },
+  state: { label: () => msg('State'), sortField: 'state', render: (t) => html`<td class="col-state">${t.state}</td>` },
+  queue: { label: () => msg('Queue'), sortField: 'queue', render: (t) => html`<td class="col-queue">${t.queueName ?? t.queueId ?? ''}</td>` },
+  priority: {
+    label: () => msg('Priority'),
+    sortField: 'priority',
+    render: (t) => html`<td class="col-priority">${t.priority !== undefined ? String(t.priority) : ''}</td>`,
+  },
+  owner: { label: () => msg('Owner'), sortField: 'owner', render: (t) => html`<td class="col-owner">${t.ownerName ?? t.ownerId ?? ''}</td>` },
+  customerUser: { label: () => msg('Customer user'), sortField: 'customerUser', render: (t) => html`<td class="col-customerUser">${t.customerUserLogin ?? ''}</td>` },
+  created: { label: () => msg('Created'), sortField: 'created', render: (t) => html`<td class="col-created">${dateTime(t.createdAt)}</td>` },
+  changed: { label: () => msg('Changed'), sortField: 'changed', render: (t) => html`<td class="col-changed">${dateTime(t.changedAt)}</td>` },
+  pendingUntil: {
+    label: () => msg('Pending until'),
+    sortField: 'pendingUntil',
+    render: (t, c) => html`<td class="col-pendingUntil">${deadline(t.pendingUntil, c.now)}</td>`,
+  },
+  escalation: {
+    label: () => msg('Escalation'),
+    sortField: 'escalation',
+    render: (t, c) => html`<td class="col-escalation">${deadline(t.escalationAt, c.now)}</td>`,
+  },
 };
 
 export const DEFAULT_COLUMNS: ColumnId[] = ['number', 'age', 'title'];

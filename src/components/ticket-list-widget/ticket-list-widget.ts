@@ -342,7 +342,7 @@ export class TicketListWidget extends CicElement {
           <tbody>
             ${page.items.map(
               (ticket) => html`<tr>
-                ${columns.map((id) => html`<td class="col-${id}">${COLUMNS[id].render(ticket, context)}</td>`)}
+                ${columns.map((id) => COLUMNS[id].render(ticket, context))}
               </tr>`,
             )}
           </tbody>
