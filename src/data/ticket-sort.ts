@@ -10,8 +10,8 @@ export interface TicketSortContext {
 
 type SortValue = string | number | undefined;
 
-/** Lower-case text for sorting; anything that is not text (missing, null, hostile shapes) sorts last. */
-const lower = (value: unknown): string | undefined => (typeof value === 'string' ? value.toLocaleLowerCase() : undefined);
+/** Lower-case text for sorting, the same on every machine whatever its locale; anything that is not text (missing, null, hostile shapes) sorts last. */
+const lower = (value: unknown): string | undefined => (typeof value === 'string' ? value.toLowerCase() : undefined);
 /** A timestamp, or undefined for a missing or unreadable date. */
 const time = (iso: unknown): number | undefined => {
   const value = typeof iso === 'string' ? Date.parse(iso) : NaN;

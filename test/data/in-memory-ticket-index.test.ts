@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import { orderByKey } from '../../src/data/ticket-index.js';
+import { digitKey, orderByKey } from '../../src/data/ticket-index.js';
 import { compareTickets } from '../../src/data/ticket-sort.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../../src/data/state-mapping.js';
 import type { HelpdeskData, Ticket, TicketFilter, TicketScope, TicketSort, TicketView } from '../../src/data/types.js';
@@ -143,5 +143,26 @@ describe('orderByKey', () => {
     const list = tickets(['x', 'y', 'z', 'w']);
     const order = orderByKey(list, Float64Array.from([8e15, -8e15, 0.5, 0.5]));
     expect([...order].map((i) => list[i].id)).to.deep.equal(['y', 'w', 'z', 'x']);
+  });
+});
+
+describe('digitKey', () => {
+  it('orders digit ids as strings order (a prefix first, then digit by digit), and refuses anything else', () => {
+    const ids = ['9', '10', '1', '100', '099', '2026000001', '999999999999999', '0'];
+    const byString = [...ids].sort();
+    const byKey = [...ids].sort((a, b) => digitKey(a)! - digitKey(b)!);
+    expect(byKey).to.deep.equal(byString);
+    for (const id of ['', 'a1', '1.5', '-1', '1234567890123456']) expect(digitKey(id), id).to.equal(undefined);
+  });
+
+  it('breaks long runs of equal keys by id, with digit ids and without', () => {
+    const run = (ids: string[]) => {
+      const list = ids.map((id) => ({ id }) as Ticket);
+      return [...orderByKey(list, new Float64Array(list.length))].map((i) => list[i].id);
+    };
+    const digits = Array.from({ length: 300 }, (_, i) => String((i * 7919) % 1000));
+    expect(run(digits)).to.deep.equal([...digits].sort());
+    const mixed = [...digits.slice(0, 100), 'x-1', 'A7'];
+    expect(run(mixed)).to.deep.equal([...mixed].sort());
   });
 });
