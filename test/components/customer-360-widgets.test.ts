@@ -132,6 +132,21 @@ describe('ticket-statistics-widget', () => {
     expect(detail.queueId).to.be.oneOf(['q1', 'q2']);
   });
 
+  it('makes segments real links when a URL template is set, named like the segment', async () => {
+    const el = await fixture<TicketStatisticsWidget>(html`<ticket-statistics-widget customer-id="ACME" months="6"
+      ticket-search-url-template="/search?customer={customerId}&status={status}&queue={queueId}"
+      .dataSource=${fixtureSource().source}></ticket-statistics-widget>`);
+    await loaded(el);
+    const links = $$<SVGAElement>(el, '.donut a');
+    expect(links.length).to.equal($$(el, '[part=segment]').length);
+    const first = links[0];
+    expect(first.getAttribute('href')).to.match(/^\/search\?customer=ACME&status=open&queue=q[12]$/);
+    expect(first.getAttribute('aria-label')).to.match(/: \d+ \(\d+(\.\d+)?\s?%\)$/);
+    first.focus();
+    await until(() => text($(el, '.active')) === first.getAttribute('aria-label'));
+    await expect(el).to.be.accessible();
+  });
+
   it('offers the numbers as tables, whose rows add up the same', async () => {
     const el = await render(fixtureSource().source);
     $<HTMLButtonElement>(el, '[part=toggle]')!.click();

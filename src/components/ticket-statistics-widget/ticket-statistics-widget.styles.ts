@@ -41,8 +41,12 @@ export const styles = css`
     pointer-events: stroke;
   }
   .segment:hover,
-  .segment:focus-visible {
+  .segment:focus-visible,
+  .segment-link:focus-visible .segment {
     stroke-width: 8;
+    outline: none;
+  }
+  .segment-link:focus-visible {
     outline: none;
   }
   .total {

@@ -31,7 +31,7 @@ const COLOURS = 6;
  *
  * @csspart summary - The text summary.
  * @csspart chart - Each chart (the two donuts and the bars).
- * @csspart segment - Each donut segment (focusable).
+ * @csspart segment - Each donut segment (focusable; inside a link when `ticket-search-url-template` is set).
  * @csspart bar - Each bar (`bar created`, `bar closed`).
  * @csspart table - The tables shown instead of the charts.
  * @csspart count - Each count in the table by queue (a link or a button).
@@ -120,17 +120,15 @@ export class TicketStatisticsWidget extends CicElement {
       const offset = start;
       start += share * 100;
       const criteria = this.criteria(status, queue.queueId);
-      return svg`<circle part="segment" class="segment" r=${RADIUS} cx="21" cy="21" tabindex="0" role="button"
-        aria-label=${description} style="stroke: var(--_chart-${(index % COLOURS) + 1})"
-        stroke-dasharray="${share * 100} ${100 - share * 100}" stroke-dashoffset=${25 - offset}
-        @pointerenter=${() => (this.active = description)} @focus=${() => (this.active = description)}
-        @click=${() => this.search(criteria)}
-        @keydown=${(event: KeyboardEvent) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            this.search(criteria);
-          }
-        }}></circle>`;
+      const href = fillUrlTemplate(this.ticketSearchUrlTemplate, criteria as Record<string, string | undefined>);
+      const show = () => (this.active = description);
+      const ring = (interactive: boolean) => svg`<circle part="segment" class="segment" r=${RADIUS} cx="21" cy="21"
+        style="stroke: var(--_chart-${(index % COLOURS) + 1})" stroke-dasharray="${share * 100} ${100 - share * 100}" stroke-dashoffset=${25 - offset}
+        tabindex=${interactive ? '0' : nothing} role=${interactive ? 'button' : nothing} aria-label=${interactive ? description : nothing}
+        @pointerenter=${show} @focus=${show} @click=${interactive ? () => this.search(criteria) : nothing}
+        @keydown=${interactive ? (event: KeyboardEvent) => this.onSegmentKey(event, criteria) : nothing}></circle>`;
+      // With a URL template a segment is a real link (new tab, middle click, the address in the status bar).
+      return href ? svg`<a class="segment-link" href=${href} aria-label=${description} @focus=${show}>${ring(false)}</a>` : ring(true);
     });
     return html`<figure part="chart" class="donut">
       <svg viewBox="0 0 42 42" role="group" aria-label=${title}>
@@ -207,9 +205,13 @@ export class TicketStatisticsWidget extends CicElement {
   }
 
   private search(criteria: TicketSearchCriteria): void {
-    const href = fillUrlTemplate(this.ticketSearchUrlTemplate, criteria as Record<string, string | undefined>);
-    if (href) window.location.assign(href);
-    else emit(this, 'ticket-search-requested', criteria);
+    emit(this, 'ticket-search-requested', criteria);
+  }
+
+  private onSegmentKey(event: KeyboardEvent, criteria: TicketSearchCriteria): void {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    this.search(criteria);
   }
 }
 
