@@ -133,9 +133,9 @@ describe('ticket-statistics-widget', () => {
   });
 
   it('makes segments real links when a URL template is set, named like the segment', async () => {
+    const template = '/search?customer={customerId}&status={status}&queue={queueId}';
     const el = await fixture<TicketStatisticsWidget>(html`<ticket-statistics-widget customer-id="ACME" months="6"
-      ticket-search-url-template="/search?customer={customerId}&status={status}&queue={queueId}"
-      .dataSource=${fixtureSource().source}></ticket-statistics-widget>`);
+      ticket-search-url-template=${template} .dataSource=${fixtureSource().source}></ticket-statistics-widget>`);
     await loaded(el);
     const links = $$<SVGAElement>(el, '.donut a');
     expect(links.length).to.equal($$(el, '[part=segment]').length);
