@@ -508,9 +508,7 @@ export class InMemoryDataSource implements DataSource {
   private indexTickets(tickets: readonly Ticket[]): void {
     // Everything is read in the tickets' own order (in sequence: fast); then each bucket's
     // lists are filled in sorted order, allocated once at their size.
-    const categoryCount = STATE_CATEGORIES.length;
     const count = tickets.length;
-    const categories = fillWith(new Uint8Array(count), (index) => CATEGORY_INDEX.get(this.classify.categoryOf(tickets[index].state))!);
     const buckets: TicketBucket[] = [];
     const bucketIds = new Map<TicketBucket, number>();
     const idOf = (bucket: TicketBucket) => {
@@ -518,50 +516,27 @@ export class InMemoryDataSource implements DataSource {
       if (id === undefined) bucketIds.set(bucket, (id = buckets.push(bucket) - 1));
       return id;
     };
-    const byCustomer = fillWith(new Int32Array(count), (index) => {
-      this.customerIds.add(tickets[index].customerId);
-      return idOf(this.bucketIn(this.ticketsByCustomer, tickets[index].customerId));
-    });
-    const byUser = fillWith(new Int32Array(count), (index) => {
-      const login = tickets[index].customerUserLogin;
-      return login ? idOf(this.bucketIn(this.ticketsByUser, login)) : -1;
-    });
-    const slotsOf = (bucketOf: Int32Array) => fillWith(new Int32Array(count), (index) => (bucketOf[index] < 0 ? -1 : bucketOf[index] * categoryCount + categories[index]));
-    const categorySlots = [slotsOf(byCustomer), slotsOf(byUser)];
-
-    // How many of each category pass each narrow filter, per bucket.
     const tests = NARROW_FILTERS.map(this.filterTest);
-    const passing = new Uint32Array(buckets.length * categoryCount * tests.length);
-    tickets.forEach((ticket, index) => {
-      tests.forEach((test, bit) => {
-        if (!test(ticket)) return;
-        for (const slots of categorySlots) if (slots[index] >= 0) passing[slots[index] * tests.length + bit]++;
-      });
-    });
-
-    // Oldest first, unreadable creation times before all (their age sorts as the greatest).
-    const created = fillWith(new Float64Array(count), (index) => {
-      const time = timeOf(tickets[index].createdAt);
-      return Number.isNaN(time) ? -Infinity : time;
-    });
-    const lists = groupInOrder(orderByKey(tickets, created), buckets.length * categoryCount, categorySlots, (index) => tickets[index]);
-    buckets.forEach((bucket, id) => {
-      const at = id * categoryCount;
-      bucket.fill(lists.slice(at, at + categoryCount), passing.subarray(at * tests.length, (at + categoryCount) * tests.length));
-    });
-
+    const filing: Filing = {
+      tickets,
+      buckets,
+      categories: fillWith(new Uint8Array(count), (index) => CATEGORY_INDEX.get(this.classify.categoryOf(tickets[index].state))!),
+      passed: fillWith(new Uint8Array(count), (index) => tests.reduce((mask, test, bit) => (test(tickets[index]) ? mask | (1 << bit) : mask), 0)),
+      memberships: [
+        fillWith(new Int32Array(count), (index) => {
+          this.customerIds.add(tickets[index].customerId);
+          return idOf(this.bucketIn(this.ticketsByCustomer, tickets[index].customerId));
+        }),
+        fillWith(new Int32Array(count), (index) => {
+          const login = tickets[index].customerUserLogin;
+          return login ? idOf(this.bucketIn(this.ticketsByUser, login)) : -1;
+        }),
+      ],
+    };
+    fileByAge(filing);
     for (const view of ['reminder', 'escalated'] as const) {
       const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
-      const times = fillWith(new Float64Array(count), (index) => (inView.has(categories[index]) ? timeOf(tickets[index][DUE_FIELDS[view]]) : NaN));
-      const members: number[] = [];
-      times.forEach((time, index) => Number.isNaN(time) || members.push(index));
-      const memberTimes = fillWith(new Float64Array(members.length), (position) => times[members[position]]);
-      const byTime = orderByKey(members.map((index) => tickets[index]), memberTimes);
-      const order = fillWith(new Uint32Array(byTime.length), (position) => members[byTime[position]]);
-      const dueSlots = [byCustomer, byUser];
-      const dueTickets = groupInOrder(order, buckets.length, dueSlots, (index) => tickets[index]);
-      const dueTimes = groupInOrder(order, buckets.length, dueSlots, (index) => times[index]);
-      buckets.forEach((bucket, id) => bucket.fillDue(view, { tickets: dueTickets[id], times: dueTimes[id] }));
+      fileByDueTime(filing, view, (index) => (inView.has(filing.categories[index]) ? timeOf(tickets[index][DUE_FIELDS[view]]) : NaN));
     }
   }
 
@@ -672,6 +647,57 @@ export class InMemoryDataSource implements DataSource {
     const user = this.users.get(scope.customerUserLogin);
     const customers = scope.access === 'accessible' && user ? [user.customerId, ...(user.secondaryCustomerIds ?? [])] : [];
     return JSON.stringify([scope.customerUserLogin, customers]);
+  }
+}
+
+/** What indexing knows of every ticket (by its position), and the buckets they go in. */
+interface Filing {
+  tickets: readonly Ticket[];
+  buckets: TicketBucket[];
+  /** Each ticket's `CATEGORY_INDEX`. */
+  categories: Uint8Array;
+  /** Bit i set: the ticket passes `NARROW_FILTERS[i]`. */
+  passed: Uint8Array;
+  /** Each ticket's bucket id by customer, and by customer user (-1: none). */
+  memberships: Int32Array[];
+}
+
+/** Each bucket's categories in the default order (oldest first), and how many of each pass each filter. */
+function fileByAge({ tickets, buckets, categories, passed, memberships }: Filing): void {
+  const categoryCount = STATE_CATEGORIES.length;
+  const filters = NARROW_FILTERS.length;
+  const slots = memberships.map((bucketOf) => fillWith(new Int32Array(tickets.length), (index) => (bucketOf[index] < 0 ? -1 : bucketOf[index] * categoryCount + categories[index])));
+  const passing = new Uint32Array(buckets.length * categoryCount * filters);
+  passed.forEach((mask, index) => {
+    for (let bit = 0; bit < filters; bit++) {
+      if (mask & (1 << bit)) for (const slot of slots) if (slot[index] >= 0) passing[slot[index] * filters + bit]++;
+    }
+  });
+  // Unreadable creation times before all (their age sorts as the greatest).
+  const created = fillWith(new Float64Array(tickets.length), (index) => {
+    const time = timeOf(tickets[index].createdAt);
+    return Number.isNaN(time) ? -Infinity : time;
+  });
+  const lists = groupInOrder(orderByKey(tickets, created), buckets.length * categoryCount, slots, (index) => tickets[index]);
+  buckets.forEach((bucket, id) => {
+    const at = id * categoryCount;
+    bucket.fill(lists.slice(at, at + categoryCount), passing.subarray(at * filters, (at + categoryCount) * filters));
+  });
+}
+
+/** Each bucket's candidates of a due view (those with a readable due time) in due-time order, per filter. */
+function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: DueView, dueTime: (index: number) => number): void {
+  const times = fillWith(new Float64Array(tickets.length), dueTime);
+  const members: number[] = [];
+  times.forEach((time, index) => Number.isNaN(time) || members.push(index));
+  const byTime = orderByKey(members.map((index) => tickets[index]), fillWith(new Float64Array(members.length), (position) => times[members[position]]));
+  const order = fillWith(new Uint32Array(byTime.length), (position) => members[byTime[position]]);
+  for (const filter of ['all', ...NARROW_FILTERS] as const) {
+    const bit = filter === 'all' ? 0 : 1 << NARROW_FILTERS.indexOf(filter);
+    const chosen = bit ? order.filter((index) => (passed[index] & bit) !== 0) : order;
+    const dueTickets = groupInOrder(chosen, buckets.length, memberships, (index) => tickets[index]);
+    const dueTimes = groupInOrder(chosen, buckets.length, memberships, (index) => times[index]);
+    buckets.forEach((bucket, id) => bucket.fillDue(view, filter, { tickets: dueTickets[id], times: dueTimes[id] }));
   }
 }
 

@@ -21,9 +21,9 @@ export const CATEGORY_INDEX: ReadonlyMap<StateCategory, number> = new Map(STATE_
  * The tickets of one customer or one customer user, grouped by state category, each group in
  * the order of the default list sort (oldest first, then by id: "age, descending"), with how
  * many of each pass each filter, and for the reminder and escalated views the candidates in
- * due-time order with their times as numbers — so that a count is a sum or a binary search, and
- * a default page is a slice. Lists narrowed by a filter are worked out the first time they are
- * asked for, then kept: tickets do not change once indexed.
+ * due-time order (per filter) with their times as numbers — so that a count is a sum or a binary
+ * search, and a default page is a slice. A category narrowed by a filter is worked out the first
+ * time it is asked for, then kept: tickets do not change once indexed.
  */
 export class TicketBucket {
   /** Per category (by `CATEGORY_INDEX`), its tickets. */
@@ -58,9 +58,9 @@ export class TicketBucket {
     return STATE_CATEGORIES.flatMap((category, index) => (this.lists[index].length ? [[category, this.lists[index].length] as [StateCategory, number]] : []));
   }
 
-  /** Takes the candidates of a due view in due-time order, with their times. */
-  fillDue(view: DueView, list: DueList): void {
-    this.due.set(`${view}|all`, list);
+  /** Takes the candidates of a due view passing a filter in due-time order, with their times. */
+  fillDue(view: DueView, filter: TicketFilter, list: DueList): void {
+    this.due.set(`${view}|${filter}`, list);
   }
 
   /** How many tickets of these categories pass the filter. */
@@ -76,21 +76,7 @@ export class TicketBucket {
 
   /** The tickets of a due view passing the filter, in due-time order. */
   dueList(view: DueView, filter: TicketFilter): DueList {
-    const all = this.due.get(`${view}|all`) ?? emptyDueList();
-    if (filter === 'all') return all;
-    const key = `${view}|${filter}`;
-    let list = this.due.get(key);
-    if (!list) {
-      list = emptyDueList();
-      const passes = this.passes(filter);
-      all.tickets.forEach((ticket, index) => {
-        if (!passes(ticket)) return;
-        list!.tickets.push(ticket);
-        list!.times.push(all.times[index]);
-      });
-      this.due.set(key, list);
-    }
-    return list;
+    return this.due.get(`${view}|${filter}`) ?? emptyDueList();
   }
 
   /** How many tickets of a due view passing the filter are due at `now` (a binary search). */
