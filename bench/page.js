@@ -1,7 +1,7 @@
 // The benchmark's page side: builds data and elements from dist/cic.bundle.js and times
 // them; bench/run.mjs drives it in headless Chromium.
 // The one-file bundle (as a host page uses it), or — for profiles with readable names — the
-// per-module build with an import map (bench/profile.html names it on <html data-library>).
+// per-module build with an import map (the profile page of run.mjs names it on <html data-library>).
 const { library = '../dist/cic.bundle.js', define } = document.documentElement.dataset;
 const { generateDemoData, HttpDataSource, InMemoryDataSource, SEARCH_DEBOUNCE_MS } = await import(library);
 if (define) await import(define);

@@ -1,7 +1,7 @@
 // `npm run bench`: builds first (see package.json), then measures in headless Chromium and
 // prints a table; results go to bench/results.json. Method and figures: docs/PERFORMANCE.md.
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
 import { serve } from './server.mjs';
 import { measureSizes } from './size.mjs';
@@ -27,7 +27,7 @@ const sequence = async (count, run) => {
 
 /**
  * A CPU profile over `rounds` opens on the precomputed source, in the page over the per-module
- * build (readable names): self time per open, summed per function and per module, largest first.
+ * build (readable names; see `profilePageHtml`): self time per open, summed per function and per module, largest first.
  */
 async function profileOpens(rounds) {
   const profilePage = await browser.newPage();
@@ -96,7 +96,19 @@ async function measureHttp() {
   }
 }
 
-const server = await serve(process.cwd());
+/**
+ * The bench page over the per-module build, so that a CPU profile names functions: page.html
+ * naming `dist/index.js` on <html data-library>, with the import map of demo/importmap.html.
+ */
+async function profilePageHtml() {
+  const page = await readFile('bench/page.html', 'utf8');
+  const importMap = /<script type="importmap">[\s\S]*?<\/script>/.exec(await readFile('demo/importmap.html', 'utf8'))[0];
+  return page
+    .replace('<html lang="en">', '<html lang="en" data-library="../dist/index.js" data-define="../dist/define.js">')
+    .replace('</title>', `</title>\n    ${importMap}`);
+}
+
+const server = await serve(process.cwd(), 0, { '/bench/profile.html': await profilePageHtml() });
 const { port } = server.address();
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',

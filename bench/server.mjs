@@ -5,9 +5,15 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json' };
 
-export function serve(root, port = 0) {
+/** Serves `root`; `pages` maps a path (e.g. `/bench/profile.html`) to HTML made by the caller. */
+export function serve(root, port = 0, pages = {}) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (pages[path] !== undefined) {
+      response.writeHead(200, { 'content-type': TYPES['.html'] });
+      response.end(pages[path]);
+      return;
+    }
     try {
       const body = await readFile(join(root, path));
       response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
