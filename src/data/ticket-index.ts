@@ -107,12 +107,15 @@ export function fillWith<A extends NumberArray>(target: A, value: (index: number
 }
 
 /**
- * Groups values by slot, each group in `order`: `memberships[k][i]` is the slot of item i in the
- * k-th grouping (-1 for none). Groups are counted first and allocated once, then filled.
+ * Groups the items of `order` (positions, possibly of only some items) by slot, each group in
+ * that order: `memberships[k][i]` is the slot of item i in the k-th grouping (-1 for none).
+ * Groups are counted first and allocated once at their size, then filled.
  */
 export function groupInOrder<T>(order: Uint32Array, slotCount: number, memberships: readonly Int32Array[], valueOf: (index: number) => T): T[][] {
   const sizes = new Uint32Array(slotCount);
-  for (const slots of memberships) for (const slot of slots) if (slot >= 0) sizes[slot]++;
+  for (const index of order) {
+    for (const slots of memberships) if (slots[index] >= 0) sizes[slots[index]]++;
+  }
   const groups = Array.from(sizes, (size) => new Array<T>(size));
   const filled = new Uint32Array(slotCount);
   for (const index of order) {

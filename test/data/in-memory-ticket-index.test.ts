@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import { digitKey, orderByKey } from '../../src/data/ticket-index.js';
+import { digitKey, groupInOrder, orderByKey } from '../../src/data/ticket-index.js';
 import { compareTickets } from '../../src/data/ticket-sort.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../../src/data/state-mapping.js';
 import type { HelpdeskData, Ticket, TicketFilter, TicketScope, TicketSort, TicketView } from '../../src/data/types.js';
@@ -164,5 +164,14 @@ describe('digitKey', () => {
     expect(run(digits)).to.deep.equal([...digits].sort());
     const mixed = [...digits.slice(0, 100), 'x-1', 'A7'];
     expect(run(mixed)).to.deep.equal([...mixed].sort());
+  });
+});
+
+describe('groupInOrder', () => {
+  it('groups only the items named, in their order, each group exactly as long as what it holds', () => {
+    const bySlot = [Int32Array.from([0, 1, 0, 1, 0]), Int32Array.from([2, -1, 2, -1, -1])];
+    const groups = groupInOrder(Uint32Array.from([4, 2, 1]), 3, bySlot, (index) => `item${index}`);
+    expect(groups).to.deep.equal([['item4', 'item2'], ['item1'], ['item2']]);
+    expect(groups.every((group) => !group.includes(undefined as unknown as string))).to.equal(true);
   });
 });
