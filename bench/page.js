@@ -192,6 +192,14 @@ function timeCell(iso, now) {
   return iso ? el('time', { datetime: iso, title: dateTimeFormat.format(Date.parse(iso)) }, relative(iso, now)) : '';
 }
 
+/** A deadline as the library shows it: highlighted, with a hidden "(passed)", once it has passed. */
+function deadlineCell(iso, now) {
+  const time = timeCell(iso, now);
+  return iso && Date.parse(iso) <= now ? el('span', { className: 'overdue' }, time, el('span', { className: 'visually-hidden' }, ' (passed)')) : time;
+}
+
+const linkButton = (text) => el('button', { type: 'button', className: 'link' }, text);
+
 function table(headers, rows) {
   const element = el('table');
   const head = element.createTHead().insertRow();
@@ -229,20 +237,22 @@ function ticketCard(view, counts, page, now) {
   const [deadlineLabel, deadlineField] = DEADLINE[view] ?? [];
   const headers = [sortButton('Ticket#'), sortButton('Age'), sortButton('Title'), ...(deadlineLabel ? [sortButton(deadlineLabel)] : [])];
   const rows = page.items.map((t) => [
-    el('button', { type: 'button', className: 'link' }, t.number),
+    linkButton(t.number),
     timeCell(t.createdAt, now),
     el('span', { title: t.title }, t.title),
-    ...(deadlineField ? [timeCell(t[deadlineField], now)] : []),
+    ...(deadlineField ? [deadlineCell(t[deadlineField], now)] : []),
   ]);
   return card(VIEW_TITLES[view], el('div', {}, tabs, el('button', { type: 'button' }, 'Columns')), table(headers, rows), pager(page, VIEW_TITLES[view]));
 }
 
 /**
- * The baseline: the data calls the center makes (one per widget) and what it shows — header,
- * users with their 7 columns, filter box and pager, four ticket lists with filter tabs and
- * counts, sortable headers, formatted ages and deadlines and pagers, company status, details,
- * the settings toggle, each in a card with its move and hide buttons — as plain DOM calls: no
- * framework, no shadow roots, no persistence, localization, events or keyboard handling.
+ * The baseline: the data calls the center makes (one per widget) and what it shows — header
+ * with its two buttons; the users with their 7 columns (login, counts and actions as buttons,
+ * the name with its contact button and email), filter box, add button and pager; four ticket
+ * lists with filter tabs and counts, sortable headers, formatted ages, deadlines marked when
+ * passed, and pagers; company status (totals and per category, as buttons), details with the
+ * edit button, the settings toggle; each in a card with its move and hide buttons — as plain
+ * DOM calls: no framework, no shadow roots, no persistence, localization, events or keyboard.
  */
 export async function openBaseline(kind = 'live') {
   const source = sources[kind];
@@ -259,18 +269,31 @@ export async function openBaseline(kind = 'live') {
     ...VIEWS.map((view) => source.listTickets(scope, { view, filter: DEFAULT_FILTERS[view], sort: DEFAULT_SORTS[view], page: { size: 10 }, withCounts: true })),
   ]);
   const root = el('div', { className: 'baseline' });
-  root.append(el('header', {}, el('h1', {}, customer.name), el('span', {}, customer.id)));
-  const userRows = users.items.map((u) => [u.login, `${u.firstName} ${u.lastName}`, numberFormat.format(users.ticketCounts[u.login].open),
-    numberFormat.format(users.ticketCounts[u.login].closed), el('a', { href: `#phone-${u.login}` }, 'Phone ticket'),
-    el('a', { href: `#email-${u.login}` }, 'Email ticket'), el('button', { type: 'button' }, 'Edit')]);
+  root.append(el('header', {}, el('h1', {}, customer.name), el('span', {}, customer.id),
+    el('button', { type: 'button' }, 'Search customer'), el('button', { type: 'button' }, 'Refresh')));
+  const userRows = users.items.map((u) => [
+    linkButton(u.login),
+    el('span', {}, el('span', {}, `${u.firstName} ${u.lastName}`), el('button', { type: 'button', 'aria-label': 'Contact details' }, 'ⓘ'), el('span', {}, u.email ?? '')),
+    linkButton(numberFormat.format(users.ticketCounts[u.login].open)),
+    linkButton(numberFormat.format(users.ticketCounts[u.login].closed)),
+    linkButton('Create'),
+    linkButton('Create'),
+    el('button', { type: 'button', 'aria-label': `Edit ${u.login}` }, '✎'),
+  ]);
   root.append(card('Customer Users', el('input', { type: 'search', placeholder: 'Filter customer users' }), el('button', { type: 'button' }, 'Add customer user'),
     table(['Login', 'Name', 'Open', 'Closed', 'Phone ticket', 'Email ticket', 'Edit'], userRows), pager(users, 'Customer Users')));
   lists.forEach((page, index) => root.append(ticketCard(VIEWS[index], page.counts, page, now)));
-  const dl = el('dl');
-  for (const key of ['escalated', 'open', 'closed', 'all']) dl.append(el('dt', {}, key), el('dd', {}, el('a', { href: `#${key}` }, numberFormat.format(status[key]))));
+  const counts = (entries) => {
+    const dl = el('dl');
+    for (const [key, value] of entries) dl.append(el('dt', {}, key), el('dd', {}, linkButton(numberFormat.format(value))));
+    return dl;
+  };
+  const totals = counts(['escalated', 'open', 'closed', 'all'].map((key) => [key, status[key]]));
   const details = el('dl');
   for (const [key, value] of Object.entries(customer)) if (typeof value === 'string') details.append(el('dt', {}, key), el('dd', {}, value));
-  root.append(card('Company Status', dl), card('Customer Information', details), card('Settings', el('button', { type: 'button', 'aria-expanded': 'false' }, 'Settings')));
+  root.append(card('Company Status', totals, counts(Object.entries(status.byCategory))),
+    card('Customer Information', details, el('button', { type: 'button' }, 'Edit')),
+    card('Settings', el('button', { type: 'button', 'aria-expanded': 'false' }, 'Widgets to show')));
   stage.append(root);
   const frames = await untilFrame(() => true);
   performance.mark('open-end');
