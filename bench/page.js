@@ -35,26 +35,31 @@ async function settled() {
   await nextTask();
 }
 
+/** A proxy of a source whose methods (all but `now`) go through `around(name, args, call)`. */
+function aroundCalls(source, around) {
+  return new Proxy(source, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || key === 'now') return value;
+      return (...args) => around(String(key), args, () => value.apply(target, args));
+    },
+  });
+}
+
 /** Wraps a source to count its calls per method, those under way, and when the last answer came. */
 function counting(source) {
   const calls = {};
   const state = { pending: 0, lastAnswerAt: 0 };
-  const settled = () => {
+  const answered = () => {
     state.pending--;
     state.lastAnswerAt = performance.now();
   };
-  const proxy = new Proxy(source, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function' || key === 'now') return value;
-      return (...args) => {
-        calls[key] = (calls[key] ?? 0) + 1;
-        state.pending++;
-        const answer = value.apply(target, args);
-        Promise.resolve(answer).then(settled, settled);
-        return answer;
-      };
-    },
+  const proxy = aroundCalls(source, (name, args, call) => {
+    calls[name] = (calls[name] ?? 0) + 1;
+    state.pending++;
+    const answer = call();
+    Promise.resolve(answer).then(answered, answered);
+    return answer;
   });
   return { proxy, calls, state, total: () => Object.values(calls).reduce((a, b) => a + b, 0) };
 }
@@ -65,16 +70,10 @@ function counting(source) {
  */
 function precomputed(source) {
   const answers = new Map();
-  return new Proxy(source, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function' || key === 'now') return value;
-      return (...args) => {
-        const id = `${String(key)}:${JSON.stringify(args, (k, v) => (k === 'signal' ? undefined : v))}`;
-        if (!answers.has(id)) answers.set(id, Promise.resolve(value.apply(target, args)));
-        return answers.get(id);
-      };
-    },
+  return aroundCalls(source, (name, args, call) => {
+    const id = `${name}:${JSON.stringify(args, (k, v) => (k === 'signal' ? undefined : v))}`;
+    if (!answers.has(id)) answers.set(id, Promise.resolve(call()));
+    return answers.get(id);
   });
 }
 
@@ -259,15 +258,8 @@ export async function openBaseline(kind = 'live') {
   await settled();
   performance.mark('open-start');
   const start = performance.now();
-  const id = 'BIGCORP';
   const now = NOW.getTime();
-  const scope = { customerId: id };
-  const [customer, users, status, ...lists] = await Promise.all([
-    source.getCustomer(id),
-    source.listCustomerUsers(id, { page: { size: 10 }, withTicketCounts: true }),
-    source.getCompanyStatus(id),
-    ...VIEWS.map((view) => source.listTickets(scope, { view, filter: DEFAULT_FILTERS[view], sort: DEFAULT_SORTS[view], page: { size: 10 }, withCounts: true })),
-  ]);
+  const [customer, users, status, ...lists] = await Promise.all(openCalls(source, 'BIGCORP').map((call) => call()));
   const root = el('div', { className: 'baseline' });
   root.append(el('header', {}, el('h1', {}, customer.name), el('span', {}, customer.id),
     el('button', { type: 'button' }, 'Search customer'), el('button', { type: 'button' }, 'Refresh')));

@@ -9,7 +9,7 @@ import type {
   PreferenceStore,
   SearchOptions,
 } from '../../src/data/data-source.js';
-import { abortError, ConflictError, ValidationError } from '../../src/data/errors.js';
+import { abortError, ConflictError, throwIfInvalid, ValidationError } from '../../src/data/errors.js';
 import { MIN_SEARCH_LENGTH } from '../../src/data/search-pattern.js';
 import { createStateClassifier, type StateMapping } from '../../src/data/state-mapping.js';
 import {
@@ -341,8 +341,7 @@ export class SqlDataSource implements DataSource {
 
   async updateCustomer?(customerId: string, update: CustomerUpdate, options?: CallOptions): Promise<Customer> {
     checkAborted(options);
-    const problems = validateCustomerUpdate(update);
-    if (Object.keys(problems).length) throw new ValidationError(problems);
+    throwIfInvalid(validateCustomerUpdate(update));
     const current = await this.getCustomer(customerId, options);
     if (!current) throw new ValidationError({ customerId: 'Unknown customer' }, 'This customer has no record to change');
     if (update.version !== undefined && update.version !== current.version) throw staleCustomer();
@@ -410,8 +409,7 @@ export class SqlDataSource implements DataSource {
 
   async addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
     const ctx = await this.agentContext(options);
-    const problems = validateNote(note);
-    if (Object.keys(problems).length) throw new ValidationError(problems);
+    throwIfInvalid(validateNote(note));
     const { rows } = await this.db.query<{ id: string; at: string }>(
       `INSERT INTO cic_customer_history (customer_id, create_time, kind, text, author) VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', 'note', $3, $4)
        RETURNING 'n' || id AS id, create_time::text AS at`,
@@ -743,7 +741,7 @@ export class SqlDataSource implements DataSource {
 
   async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     checkAborted(options);
-    this.validate(input);
+    throwIfInvalid(validateCustomerUser(input));
     try {
       await this.db.query(
         `INSERT INTO customer_user (login, email, customer_id, title, first_name, last_name, phone, mobile, street, zip, city, country, comments, valid_id)
@@ -758,7 +756,7 @@ export class SqlDataSource implements DataSource {
 
   async updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     checkAborted(options);
-    this.validate(input);
+    throwIfInvalid(validateCustomerUser(input));
     let updated: { rows: unknown[] };
     try {
       updated = await this.db.query(
@@ -773,10 +771,6 @@ export class SqlDataSource implements DataSource {
     return (await this.getCustomerUser(input.login))!;
   }
 
-  private validate(input: CustomerUserInput): void {
-    const problems = validateCustomerUser(input);
-    if (Object.keys(problems).length) throw new ValidationError(problems);
-  }
 }
 
 /** A recursive CTE `name(id)` of the distinct `customer_id`s of `table`, walking its index. */

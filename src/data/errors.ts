@@ -44,6 +44,11 @@ export class ValidationError extends DataSourceError {
   }
 }
 
+/** Throws a `ValidationError` when a validator found problems with a write. */
+export function throwIfInvalid(problems: Record<string, string>): void {
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
 /** The write clashes with existing data (e.g. a duplicate login); `field` names the culprit. */
 export class ConflictError extends DataSourceError {
   readonly field?: string;

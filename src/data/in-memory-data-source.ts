@@ -9,16 +9,16 @@ import type {
   PreferenceStore,
   SearchOptions,
 } from './data-source.js';
-import { abortableDelay, ConflictError, ValidationError } from './errors.js';
+import { abortableDelay, ConflictError, throwIfInvalid, ValidationError } from './errors.js';
 import { compileSearchPattern, MIN_SEARCH_LENGTH, type SearchPattern } from './search-pattern.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
-import { sortTickets, type TicketSortContext } from './ticket-sort.js';
+import { sortTickets, timeOf, type TicketSortContext } from './ticket-sort.js';
 import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket, type DueView } from './ticket-index.js';
 import { LruCache } from './lru.js';
 import { validateCustomerUser } from './validation.js';
 import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
 import { closedAtOf, statisticsMonths, ticketStatistics } from './ticket-statistics.js';
-import { countBelow } from './sorted.js';
+import { countBelow, firstNotBefore } from './sorted.js';
 import { validateCustomerUpdate, validateNote } from './validation.js';
 import {
   STATE_CATEGORIES,
@@ -75,11 +75,15 @@ const SORT_CACHE_SIZE = 50;
 /** Answers worked out over all of a customer's tickets (statistics, history with tickets) kept per cache. */
 const ANSWER_CACHE_SIZE = 20;
 const LOCKED = new Set(['lock', 'tmp_lock']);
-/** The views shown once a time is reached, and the field that holds the time. */
-const DUE_FIELDS = { reminder: 'pendingUntil', escalated: 'escalationAt' } as const;
-const isDueView = (view: TicketView): view is DueView => view in DUE_FIELDS;
-/** A time as a number, or NaN for a missing or unreadable one. */
-const timeOf = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : NaN);
+/**
+ * The views shown once a time is reached: the ticket field that holds the time, and the sort
+ * by it (in which a view's list is its due list).
+ */
+const DUE_VIEWS = {
+  reminder: { field: 'pendingUntil', sort: 'pendingUntil' },
+  escalated: { field: 'escalationAt', sort: 'escalation' },
+} as const;
+const isDueView = (view: TicketView): view is DueView => view in DUE_VIEWS;
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -381,8 +385,7 @@ export class InMemoryDataSource implements DataSource {
 
   async addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
     await this.latency(options);
-    const problems = validateNote(note);
-    if (Object.keys(problems).length) throw new ValidationError(problems);
+    throwIfInvalid(validateNote(note));
     const entry: HistoryEntry = {
       id: `note-${this.nextNote++}`, customerId, at: this.now().toISOString(), kind: 'note', text: note.text.trim(), author: this.currentAgent()?.name,
     };
@@ -397,8 +400,7 @@ export class InMemoryDataSource implements DataSource {
     await this.latency(options);
     const customer = this.customers.get(customerId);
     if (!customer) throw new ValidationError({ customerId: 'Unknown customer' }, 'This customer has no record to change');
-    const problems = validateCustomerUpdate(update);
-    if (Object.keys(problems).length) throw new ValidationError(problems);
+    throwIfInvalid(validateCustomerUpdate(update));
     const version = customer.version!;
     if (update.version !== undefined && update.version !== version) {
       throw new ConflictError('This customer was changed by someone else since you opened it', 'version');
@@ -410,7 +412,7 @@ export class InMemoryDataSource implements DataSource {
 
   async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     await this.latency(options);
-    this.validate(input);
+    throwIfInvalid(validateCustomerUser(input));
     if (this.users.has(input.login)) throw new ConflictError('This login is already taken', 'login');
     const user = structuredClone(input);
     this.indexUser(user);
@@ -421,7 +423,7 @@ export class InMemoryDataSource implements DataSource {
     await this.latency(options);
     const existing = this.users.get(login);
     if (!existing) throw new ValidationError({ login: 'Unknown customer user' });
-    this.validate(input);
+    throwIfInvalid(validateCustomerUser(input));
     if (input.login !== login && this.users.has(input.login)) {
       throw new ConflictError('This login is already taken', 'login');
     }
@@ -437,11 +439,6 @@ export class InMemoryDataSource implements DataSource {
       queueName: ticket.queueId ? this.queueNames.get(ticket.queueId) : undefined,
       ownerName: ticket.ownerId ? this.agents.get(ticket.ownerId)?.name : undefined,
     };
-  }
-
-  private validate(input: CustomerUserInput): void {
-    const fieldErrors = validateCustomerUser(input);
-    if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
   }
 
   /** The artificial delay of every call; an aborted call rejects here. */
@@ -536,7 +533,7 @@ export class InMemoryDataSource implements DataSource {
     fileByAge(filing);
     for (const view of ['reminder', 'escalated'] as const) {
       const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
-      fileByDueTime(filing, view, (index) => (inView.has(filing.categories[index]) ? timeOf(tickets[index][DUE_FIELDS[view]]) : NaN));
+      fileByDueTime(filing, view, (index) => (inView.has(filing.categories[index]) ? timeOf(tickets[index][DUE_VIEWS[view].field]) : NaN));
     }
   }
 
@@ -608,7 +605,7 @@ export class InMemoryDataSource implements DataSource {
     const categories = this.categoriesOf(view);
     if (buckets.length === 1) {
       const bucket = buckets[0] ?? NO_TICKETS;
-      if (isDueView(view) && sort.field === DUE_SORT_FIELDS[view] && sort.direction === 'asc') {
+      if (isDueView(view) && sort.field === DUE_VIEWS[view].sort && sort.direction === 'asc') {
         const due = bucket.dueList(view, filter);
         return { tickets: due.tickets, length: countBelow(due.times, now, true) };
       }
@@ -622,7 +619,7 @@ export class InMemoryDataSource implements DataSource {
     const due = buckets.reduce((sum, bucket) => sum + (bucket?.dueCount(view, 'all', now) ?? 0), 0);
     let narrowed = this.dueNarrowed.get(sorted);
     if (narrowed?.due !== due) {
-      narrowed = { due, tickets: sorted.filter((ticket) => timeOf(ticket[DUE_FIELDS[view]]) <= now) };
+      narrowed = { due, tickets: sorted.filter((ticket) => timeOf(ticket[DUE_VIEWS[view].field]) <= now) };
       this.dueNarrowed.set(sorted, narrowed);
     }
     return { tickets: narrowed.tickets, length: narrowed.tickets.length };
@@ -701,9 +698,6 @@ function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: 
   }
 }
 
-/** A due view's list sorted by its due time: the order of its due list. */
-const DUE_SORT_FIELDS = { reminder: 'pendingUntil', escalated: 'escalation' } as const;
-
 /** Newest first, then by id; each entry's time read once. */
 function sortNewestFirst(entries: readonly HistoryEntry[]): HistoryEntry[] {
   const decorated = entries.map((entry) => ({ entry, time: timeOf(entry.at) }));
@@ -715,17 +709,10 @@ function compareNewestFirst(a: HistoryEntry, aTime: number, b: HistoryEntry, bTi
   return bTime - aTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Where an entry goes in a list sorted newest first (a binary search). */
+/** Where an entry goes in a list sorted newest first. */
 function positionNewestFirst(entries: readonly HistoryEntry[], entry: HistoryEntry): number {
   const time = timeOf(entry.at);
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (compareNewestFirst(entries[middle], timeOf(entries[middle].at), entry, time) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstNotBefore(entries.length, (at) => compareNewestFirst(entries[at], timeOf(entries[at].at), entry, time) < 0);
 }
 
 

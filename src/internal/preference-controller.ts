@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { DataSource } from '../data/data-source.js';
 import type { CicElement } from './cic-element.js';
-import { preferenceTimeout, readPreference, readPreferenceNow, writePreference } from './preferences.js';
+import { preferenceTimeout, usePreference, writePreference } from './preferences.js';
 
 /**
  * A per-agent setting of one element (filter, columns, page size…): read once the data
@@ -32,25 +32,19 @@ export class PreferenceController<T> implements ReactiveController {
     const key = this.key();
     if (!source || this.host.isDragImage || (this.loadedFor?.[0] === source && this.loadedFor[1] === key)) return;
     this.loadedFor = [source, key];
-    // From localStorage at once, in this update; from a preference store when it answers.
-    const now = readPreferenceNow(source, key);
-    if (now) return this.apply(source, key, now.value);
     this.loaded = false;
-    void readPreference(source, key, preferenceTimeout(this.host)).then((stored) => {
+    void usePreference(source, key, preferenceTimeout(this.host), (stored) => {
       if (this.loadedFor?.[0] !== source || this.loadedFor[1] !== key) return;
-      this.apply(source, key, stored);
+      this.value = this.sanitize(stored);
+      if (stored !== undefined && JSON.stringify(this.value) !== JSON.stringify(stored)) {
+        console.warn(`[cic] stored preference "${key}" was partly unusable; defaults fill the gaps.`, stored);
+        // Repair it, so that the next load does not meet it again.
+        void writePreference(source, key, this.value);
+      }
+      this.loaded = true;
+      // Within this update (read at once) this asks for nothing more.
       this.host.requestUpdate();
     });
-  }
-
-  private apply(source: DataSource, key: string, stored: unknown): void {
-    this.value = this.sanitize(stored);
-    if (stored !== undefined && JSON.stringify(this.value) !== JSON.stringify(stored)) {
-      console.warn(`[cic] stored preference "${key}" was partly unusable; defaults fill the gaps.`, stored);
-      // Repair it, so that the next load does not meet it again.
-      void writePreference(source, key, this.value);
-    }
-    this.loaded = true;
   }
 
   set(value: T): void {

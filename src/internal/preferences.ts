@@ -1,4 +1,4 @@
-import type { DataSource } from '../data/data-source.js';
+import type { DataSource, PreferenceStore } from '../data/data-source.js';
 import { withTimeout } from '../data/errors.js';
 
 /** The prefix of every key the library writes to `localStorage`. */
@@ -12,36 +12,38 @@ export const PREFERENCE_TIMEOUT_MS = 5_000;
  * under `cic:<key>`. Reads never throw: unreadable, failed or slower than `timeoutMs`
  * (the store's call is then aborted through its signal) → undefined, with a warning.
  * A failed write warns.
+ *
+ * `usePreference` hands the stored value to `use`: at once, within this call, from
+ * `localStorage` (so that an element renders with its settings in the update under way), else
+ * when the store answers. Resolves once `use` has run.
  */
-export async function readPreference(
-  source: DataSource | undefined,
-  key: string,
-  timeoutMs = PREFERENCE_TIMEOUT_MS,
-): Promise<unknown> {
-  const now = readPreferenceNow(source, key);
-  if (now) return now.value;
+export function usePreference(source: DataSource | undefined, key: string, timeoutMs: number, use: (stored: unknown) => void): Promise<void> {
+  const store = source?.preferences;
+  if (store) return fromStore(store, key, timeoutMs).then(use);
+  use(fromLocalStorage(key));
+  return Promise.resolve();
+}
+
+async function fromStore(store: PreferenceStore, key: string, timeoutMs: number): Promise<unknown> {
   try {
-    return await withTimeout(timeoutMs, undefined, (signal) => source!.preferences!.get(key, { signal }));
+    return await withTimeout(timeoutMs, undefined, (signal) => store.get(key, { signal }));
   } catch (error) {
-    console.warn(`[cic] could not read preference "${key}"; using defaults.`, error);
-    return undefined;
+    return unreadable(key, error);
   }
 }
 
-/**
- * The stored value at once when no call is needed (no preference store: `localStorage`), so
- * that an element renders with its settings in its first update; `undefined` when it must ask
- * the store (then `readPreference`). Unreadable → `{ value: undefined }`, with a warning.
- */
-export function readPreferenceNow(source: DataSource | undefined, key: string): { value: unknown } | undefined {
-  if (source?.preferences) return undefined;
+function fromLocalStorage(key: string): unknown {
   try {
     const raw = localStorage.getItem(STORAGE_PREFIX + key);
-    return { value: raw === null ? undefined : JSON.parse(raw) };
+    return raw === null ? undefined : JSON.parse(raw);
   } catch (error) {
-    console.warn(`[cic] could not read preference "${key}"; using defaults.`, error);
-    return { value: undefined };
+    return unreadable(key, error);
   }
+}
+
+function unreadable(key: string, error: unknown): undefined {
+  console.warn(`[cic] could not read preference "${key}"; using defaults.`, error);
+  return undefined;
 }
 
 /** How long an element waits for its preferences: its request timeout, at most `PREFERENCE_TIMEOUT_MS`. */

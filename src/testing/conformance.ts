@@ -50,10 +50,9 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 const classifier = createStateClassifier(DEFAULT_STATE_MAPPING);
 const TERMINAL = new Set(['closed', 'merged', 'removed']);
-const reached = (iso: string | undefined) => iso !== undefined && Date.parse(iso) <= CONFORMANCE_NOW.getTime();
-
-/** Whether a ticket belongs to a view: the contract's definitions, from the data. */
-function inView(ticket: Ticket, view: TicketView): boolean {
+/** Whether a ticket belongs to a view at `now`: the contract's definitions, from the data. */
+export function inView(ticket: Ticket, view: TicketView, now = CONFORMANCE_NOW.getTime()): boolean {
+  const reached = (iso: string | undefined) => typeof iso === 'string' && Date.parse(iso) <= now;
   const category = classifier.categoryOf(ticket.state);
   switch (view) {
     case 'reminder':
@@ -70,7 +69,8 @@ function inView(ticket: Ticket, view: TicketView): boolean {
   }
 }
 
-function inFilter(ticket: Ticket, filter: TicketFilter, agent: { id: string; queueIds: string[] }): boolean {
+/** Whether a ticket passes a filter for an agent: the contract's definitions. */
+export function inFilter(ticket: Ticket, filter: TicketFilter, agent: { id: string; queueIds: string[] }): boolean {
   if (filter === 'my-locked') return ticket.ownerId === agent.id && (ticket.lock === 'lock' || ticket.lock === 'tmp_lock');
   if (filter === 'my-queues') return ticket.queueId !== undefined && agent.queueIds.includes(ticket.queueId);
   return true;

@@ -2,42 +2,18 @@ import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { digitKey, groupInOrder, orderByKey } from '../../src/data/ticket-index.js';
-import { compareTickets } from '../../src/data/ticket-sort.js';
-import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../../src/data/state-mapping.js';
+import { ticketSortValue } from '../../src/data/ticket-sort.js';
+import { inFilter, inView } from '../../src/testing/conformance.js';
 import type { HelpdeskData, Ticket, TicketFilter, TicketScope, TicketSort, TicketView } from '../../src/data/types.js';
 
 /**
- * The indexed source against the plain rules, written out here as simply as possible: every
- * ticket tested for the view, the time and the filter, sorted with `compareTickets`.
+ * The indexed source against the plain rules: every ticket tested for the view at the time and
+ * for the filter as the contract defines them (the conformance suite's rules), then sorted by
+ * a comparator written out here: the field's value in the asked direction, missing values last
+ * either way, then the id.
  */
 const NOW = new Date('2026-06-01T09:00:00Z');
 const DAY = 86_400_000;
-const classify = createStateClassifier(DEFAULT_STATE_MAPPING);
-const TERMINAL = ['closed', 'merged', 'removed'];
-
-function inView(ticket: Ticket, view: TicketView, now: number): boolean {
-  const category = classify.categoryOf(ticket.state);
-  const reached = (iso?: string) => typeof iso === 'string' && Date.parse(iso) <= now;
-  switch (view) {
-    case 'reminder':
-      return category === 'pending-reminder' && reached(ticket.pendingUntil);
-    case 'escalated':
-      return !TERMINAL.includes(category) && reached(ticket.escalationAt);
-    case 'new':
-    case 'open':
-      return category === view;
-    case 'closed':
-      return !classify.isViewable(category);
-    case 'all':
-      return true;
-  }
-}
-
-function passes(ticket: Ticket, filter: TicketFilter, agent: { id: string; queueIds: string[] }): boolean {
-  if (filter === 'my-locked') return ticket.ownerId === agent.id && ['lock', 'tmp_lock'].includes(ticket.lock ?? 'unlock');
-  if (filter === 'my-queues') return ticket.queueId !== undefined && agent.queueIds.includes(ticket.queueId);
-  return true;
-}
 
 function expected(data: HelpdeskData, customerId: string, view: TicketView, filter: TicketFilter, sort: TicketSort, now: number): string[] {
   const agent = data.agents!.find((a) => a.id === 'agent-1')!;
@@ -46,9 +22,19 @@ function expected(data: HelpdeskData, customerId: string, view: TicketView, filt
     agentName: (id: string) => data.agents!.find((a) => a.id === id)?.name ?? id,
     stateName: (state: string) => state,
   };
+  const value = (ticket: Ticket) => ticketSortValue(ticket, sort.field, context);
+  const compare = (a: Ticket, b: Ticket) => {
+    const [va, vb] = [value(a), value(b)];
+    if (va !== vb) {
+      if (va === undefined) return 1;
+      if (vb === undefined) return -1;
+      return (va < vb ? -1 : 1) * (sort.direction === 'asc' ? 1 : -1);
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
   return data.tickets
-    .filter((t) => t.customerId === customerId && inView(t, view, now) && passes(t, filter, agent))
-    .sort((a, b) => compareTickets(a, b, sort, context))
+    .filter((t) => t.customerId === customerId && inView(t, view, now) && inFilter(t, filter, agent))
+    .sort(compare)
     .map((t) => t.id);
 }
 
@@ -68,7 +54,7 @@ async function everyPage(source: InMemoryDataSource, scope: TicketScope, view: T
 
 describe('InMemoryDataSource: indexed lists and counts give what the plain rules give', () => {
   const data = generateDemoData({ seed: 7, now: NOW, customers: 20, customerUsers: 200, tickets: 3000, largeCustomerShare: 0.5 });
-  // A few hostile dates and equal creation times, which the order must place as `compareTickets` does.
+  // A few hostile dates and equal creation times, which the order must place as the plain rules do.
   data.tickets[0].createdAt = 'not a date';
   data.tickets[1].createdAt = data.tickets[2].createdAt;
   data.tickets[3].escalationAt = 'soon';

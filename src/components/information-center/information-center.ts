@@ -6,6 +6,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { DataSource } from '../../data/data-source.js';
 import type { CustomerSelectedDetail, SettingsSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
+import { memoizeLast } from '../../internal/memo.js';
 import {
   dataSourceContext,
   refreshContext,
@@ -133,10 +134,16 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
 
   /** The widgets in effect, built-in first; those whose data-source methods are missing left out. */
   get widgetDefinitions(): WidgetDefinition[] {
-    const extra = registeredWidgets().filter((w) => (w.centers ?? ['customer']).includes(this.centerKind));
-    const source = this.effectiveDataSource;
-    return (this.widgets ?? [...this.builtInWidgets(), ...extra]).filter((widget) => isSupported(widget, source));
+    return this.definitionsFor(this.widgets, registeredWidgets(), this.effectiveDataSource);
   }
+
+  /** Asked for many times per render (each card, the settings): built again only when an input changes. */
+  private readonly definitionsFor = memoizeLast(
+    (widgets: WidgetDefinition[] | undefined, registered: readonly WidgetDefinition[], source: DataSource | undefined) => {
+      const extra = registered.filter((w) => (w.centers ?? ['customer']).includes(this.centerKind));
+      return (widgets ?? [...this.builtInWidgets(), ...extra]).filter((widget) => isSupported(widget, source));
+    },
+  );
 
   /** Reloads every widget. */
   refresh(): void {

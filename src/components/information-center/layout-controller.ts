@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { DataSource } from '../../data/data-source.js';
 import type { SettingsEntry } from '../../internal/context.js';
-import { readPreference, readPreferenceNow, writePreference } from '../../internal/preferences.js';
+import { usePreference, writePreference } from '../../internal/preferences.js';
 import { moveWidget, normalizeLayout, type Layout, type Region } from './layout.js';
 import { widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
@@ -44,15 +44,12 @@ export class LayoutController {
   async load(source: DataSource): Promise<void> {
     if (source === this.source) return;
     this.source = source;
-    const now = readPreferenceNow(source, this.options.key());
-    if (now) {
-      this.layout = normalizeLayout(now.value, this.options.widgets());
-      return;
-    }
-    const stored = await readPreference(source, this.options.key(), this.options.readTimeoutMs());
-    if (this.source !== source) return;
-    this.layout = normalizeLayout(stored, this.options.widgets());
-    this.host.requestUpdate();
+    await usePreference(source, this.options.key(), this.options.readTimeoutMs(), (stored) => {
+      if (this.source !== source) return;
+      this.layout = normalizeLayout(stored, this.options.widgets());
+      // Within the host's update under way (read at once) this asks for nothing more.
+      this.host.requestUpdate();
+    });
   }
 
   /** Takes in widgets added or removed since (registered plugins, a new `widgets` list). */

@@ -31,7 +31,13 @@ export function isSupported(widget: Pick<WidgetDefinition, 'requires'>, source: 
 const VALID_TAG = /^[a-z][a-z0-9._-]*-[a-z0-9._-]*$/;
 
 const extraWidgets = new Map<string, WidgetDefinition>();
+/** The registered widgets as a list, a new one only when they change. */
+let registered: readonly WidgetDefinition[] = [];
 const listeners = new Set<() => void>();
+const changed = () => {
+  registered = [...extraWidgets.values()];
+  listeners.forEach((listener) => listener());
+};
 
 export function widgetTitle(widget: Pick<WidgetDefinition, 'title'>): string {
   return typeof widget.title === 'function' ? widget.title() : widget.title;
@@ -47,16 +53,16 @@ export function registerWidget(widget: WidgetDefinition): () => void {
     return () => {};
   }
   extraWidgets.set(widget.id, widget);
-  listeners.forEach((listener) => listener());
+  changed();
   return () => {
     if (extraWidgets.get(widget.id) === widget) extraWidgets.delete(widget.id);
-    listeners.forEach((listener) => listener());
+    changed();
   };
 }
 
-/** Widgets registered by hosts and plugins, in order of registration. */
-export function registeredWidgets(): WidgetDefinition[] {
-  return [...extraWidgets.values()];
+/** Widgets registered by hosts and plugins, in order of registration (the same list until that changes). */
+export function registeredWidgets(): readonly WidgetDefinition[] {
+  return registered;
 }
 
 /** Calls `listener` whenever a widget is registered or removed; returns the unsubscribe. */
