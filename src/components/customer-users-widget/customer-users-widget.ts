@@ -5,7 +5,8 @@ import type { CustomerUser, CustomerUserPage, Page } from '../../data/types.js';
 import { CustomerUserForm } from '../customer-user-form/customer-user-form.js';
 import type { CustomerUserSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
-import { renderCount } from '../../internal/count-link.js';
+import { countMarkup } from '../../internal/count-link.js';
+import { markup, row } from '../../internal/joined-template.js';
 import { DataController } from '../../internal/data-controller.js';
 import { emit } from '../../internal/events.js';
 import { ContactCardController } from '../../internal/contact-card.js';
@@ -217,40 +218,41 @@ export class CustomerUsersWidget extends CicElement {
     const name = fullName(user);
     const count = (status: 'open' | 'closed', label: string) =>
       counts
-        ? renderCount(this, counts[status], { customerId: this.customer, customerUserLogin: user.login, status },
+        ? countMarkup(this, counts[status], { customerId: this.customer, customerUserLogin: user.login, status },
             this.ticketSearchUrlTemplate, `${label} – ${name}`)
         : '…';
-    return html`<tr>
-      <td>
+    const cells = [
+      markup`<td>
         <button class="link" type="button"
           @click=${() => emit(this, 'customer-user-selected', { customerUserLogin: user.login, customerId: user.customerId })}>
           ${user.login}
         </button>
-      </td>
-      <td>
+      </td>`,
+      markup`<td>
         ${this.contactCard.render(user, index)}
-        ${user.email ? html`<span class="muted text">${user.email}</span>` : nothing}
-      </td>
-      <td class="number">${count('open', msg('Open tickets'))}</td>
-      <td class="number">${count('closed', msg('Closed tickets'))}</td>
-      <td>${this.renderCreate('phone', user)}</td>
-      <td>${this.renderCreate('email', user)}</td>
-      ${this.canWrite
-        ? html`<td>
-            <button class="icon" type="button" aria-label=${msg(str`Edit ${user.login}`)}
-              @click=${() => this.openForm({ mode: 'edit', user })}>✎</button>
-          </td>`
-        : nothing}
-    </tr>`;
+        ${user.email ? markup`<span class="muted text">${user.email}</span>` : nothing}
+      </td>`,
+      markup`<td class="number">${count('open', msg('Open tickets'))}</td>`,
+      markup`<td class="number">${count('closed', msg('Closed tickets'))}</td>`,
+      markup`<td>${this.createMarkup('phone', user)}</td>`,
+      markup`<td>${this.createMarkup('email', user)}</td>`,
+    ];
+    if (this.canWrite) {
+      cells.push(markup`<td>
+        <button class="icon" type="button" aria-label=${msg(str`Edit ${user.login}`)}
+          @click=${() => this.openForm({ mode: 'edit', user })}>✎</button>
+      </td>`);
+    }
+    return row(cells);
   }
 
-  private renderCreate(channel: 'phone' | 'email', user: CustomerUser) {
+  private createMarkup(channel: 'phone' | 'email', user: CustomerUser) {
     const detail = { channel, customerUserLogin: user.login, customerId: user.customerId };
     const label = channel === 'phone' ? msg(str`Create phone ticket for ${user.login}`) : msg(str`Create email ticket for ${user.login}`);
     const href = fillUrlTemplate(this.ticketCreateUrlTemplate, detail);
     return href
-      ? html`<a href=${href} aria-label=${label}>${msg('Create')}</a>`
-      : html`<button class="link" type="button" aria-label=${label}
+      ? markup`<a href=${href} aria-label=${label}>${msg('Create')}</a>`
+      : markup`<button class="link" type="button" aria-label=${label}
           @click=${() => emit(this, 'ticket-create-requested', detail)}>${msg('Create')}</button>`;
   }
 }

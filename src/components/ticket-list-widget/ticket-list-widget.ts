@@ -25,6 +25,7 @@ import { listStyles } from '../../internal/list.styles.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { fillUrlTemplate } from '../../internal/url.js';
 import { keepWhileSameKey } from '../../internal/memo.js';
+import { joined, markup, row } from '../../internal/joined-template.js';
 import { TaskStatus } from '@lit/task';
 import { COLUMNS, DEFAULT_COLUMNS, OPTIONAL_COLUMNS, type ColumnId, type ColumnContext } from './columns.js';
 import { styles } from './ticket-list-widget.styles.js';
@@ -237,22 +238,22 @@ export class TicketListWidget extends CicElement {
   private renderTabs() {
     const counts = this.tabCounts;
     const current = this.supportedFilter(this.settings.value.filter);
-    return html`<div class="toolbar">
+    return joined(markup`<div class="toolbar">
       <div role="tablist" part="tabs" aria-label=${msg('Filter')} @keydown=${this.onTabKeyDown}>
         ${this.filters.map(
-          (filter) => html`<button role="tab" part="tab" type="button" id="tab-${filter}" aria-controls="panel"
+          (filter) => markup`<button role="tab" part="tab" type="button" id="tab-${filter}" aria-controls="panel"
             aria-selected=${filter === current ? 'true' : 'false'} tabindex=${filter === current ? '0' : '-1'}
             @click=${() => this.changeSettings({ filter })}>
             ${filterLabel(filter)}
             ${counts === null
               ? nothing
-              : html`<span class="count" part="count">(${counts ? formatNumber(counts[filter]) : '…'})</span>`}
+              : markup`<span class="count" part="count">(${counts ? formatNumber(counts[filter]) : '…'})</span>`}
           </button>`,
         )}
       </div>
       <button class="button" part="columns-button" type="button" aria-expanded=${this.choosingColumns ? 'true' : 'false'}
         @click=${() => (this.choosingColumns = !this.choosingColumns)}>${msg('Columns')}</button>
-    </div>`;
+    </div>`);
   }
 
   private onTabKeyDown = (event: KeyboardEvent) => {
@@ -315,16 +316,9 @@ export class TicketListWidget extends CicElement {
   private columnContext(): ColumnContext {
     return {
       now: this.effectiveDataSource?.now?.() ?? new Date(),
-      renderNumber: (ticket) => this.renderNumber(ticket),
+      ticketHref: (ticket) => fillUrlTemplate(this.ticketUrlTemplate, { id: ticket.id, number: ticket.number }),
+      onSelect: (ticket) => emit(this, 'ticket-selected', { ticketId: ticket.id }),
     };
-  }
-
-  private renderNumber(ticket: Ticket) {
-    const href = fillUrlTemplate(this.ticketUrlTemplate, { id: ticket.id, number: ticket.number });
-    return href
-      ? html`<a part="ticket-link" href=${href}>${ticket.number}</a>`
-      : html`<button class="link" part="ticket-link" type="button"
-          @click=${() => emit(this, 'ticket-selected', { ticketId: ticket.id })}>${ticket.number}</button>`;
   }
 
   private renderTable(page: Page<Ticket>) {
@@ -332,7 +326,7 @@ export class TicketListWidget extends CicElement {
     // The sorts the data source can do: only those headers sort.
     const sortable = this.effectiveDataSource?.capabilities.ticketSorts ?? TICKET_SORT_FIELDS;
     const context = this.columnContext();
-    return html`<div class="table-wrap">
+    return joined(markup`<div class="table-wrap">
         <table part="table">
           <thead>
             <tr>
@@ -340,26 +334,22 @@ export class TicketListWidget extends CicElement {
             </tr>
           </thead>
           <tbody>
-            ${page.items.map(
-              (ticket) => html`<tr>
-                ${columns.map((id) => COLUMNS[id].render(ticket, context))}
-              </tr>`,
-            )}
+            ${page.items.map((ticket) => row(columns.map((id) => COLUMNS[id].render(ticket, context))))}
           </tbody>
         </table>
       </div>
-      ${this.paging.render(page, this.settings.value.pageSize, viewLabel(this.validView), (pageSize) => this.changeSettings({ pageSize }))}`;
+      ${this.paging.render(page, this.settings.value.pageSize, viewLabel(this.validView), (pageSize) => this.changeSettings({ pageSize }))}`);
   }
 
   private renderHeader(id: ColumnId, sort: TicketSort, sortable: readonly TicketSortField[]) {
     const column = COLUMNS[id];
     const field = column.sortField && sortable.includes(column.sortField) ? column.sortField : undefined;
-    if (!field) return html`<th scope="col">${column.label()}</th>`;
+    if (!field) return markup`<th scope="col">${column.label()}</th>`;
     const active = sort.field === field;
     const direction = active ? sort.direction : undefined;
     const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
     const next: TicketSort = { field, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
-    return html`<th scope="col" aria-sort=${ariaSort}>
+    return markup`<th scope="col" aria-sort=${ariaSort}>
       <button class="sort" type="button" @click=${() => this.changeSettings({ sort: next })}>
         ${column.label()}<span aria-hidden="true">${direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}</span>
       </button>

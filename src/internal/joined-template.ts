@@ -1,0 +1,83 @@
+import { html, type TemplateResult } from 'lit';
+import { LruCache } from '../data/lru.js';
+
+/**
+ * A piece of markup written as a tagged template (`markup\`<td>${text}</td>\``) that is not yet a
+ * Lit template: `joined` makes one template of it and of the pieces among its values (a piece,
+ * or a list of pieces, in a child position); any other value (text, `nothing`, Lit templates,
+ * directives) stays a binding.
+ */
+export interface Markup {
+  readonly strings: TemplateStringsArray;
+  readonly values: readonly unknown[];
+}
+
+export const markup = (strings: TemplateStringsArray, ...values: unknown[]): Markup => ({ strings, values });
+
+const isMarkup = (value: unknown): value is Markup =>
+  typeof value === 'object' && value !== null && 'strings' in value && !('_$litType$' in value);
+
+const isMarkupList = (value: unknown): value is readonly Markup[] => Array.isArray(value) && value.every(isMarkup);
+
+const pieceIds = new WeakMap<TemplateStringsArray, number>();
+let nextPieceId = 0;
+/** Joined strings per shape (the pieces' literals, in order and nesting). */
+const joinedStrings = new LruCache<string, TemplateStringsArray>(200);
+
+/**
+ * The piece, with the pieces inside it, as one Lit template. Written as a template each, a
+ * table row of five cells is six template instances, each cloned, walked and inserted on its
+ * own, and the cells a list of parts with their markers; joined, it is one clone. The joined
+ * strings are made only of the pieces' own template literals — code, never data — as Lit
+ * requires of template strings (`lit/static-html.js` joins static markup the same way), and the
+ * same shape gets the same strings, so Lit's cache of prepared templates keeps working. Another
+ * shape (another branch taken inside a piece, another number of pieces in a list) is another
+ * template: Lit then replaces the whole, not a part — so keep what changes while a user works
+ * in it (a focused control that appears or goes) out of joined pieces.
+ */
+export function joined(piece: Markup): TemplateResult {
+  const shape: (string | number)[] = [];
+  const values: unknown[] = [];
+  describe(piece, shape, values);
+  const key = shape.join(',');
+  const strings = joinedStrings.get(key) ?? joinedStrings.set(key, joinStrings(piece));
+  return html(strings, ...values);
+}
+
+/** A table row `<tr>` of the given cells (`markup\`<td>…</td>\``), as one template. */
+export const row = (cells: readonly Markup[]) => joined(markup`<tr>${cells}</tr>`);
+
+/** Adds the piece's literal ids (nested ones in brackets) to `shape` and its values, nested pieces' inlined, to `values`. */
+function describe(piece: Markup, shape: (string | number)[], values: unknown[]): void {
+  let id = pieceIds.get(piece.strings);
+  if (id === undefined) pieceIds.set(piece.strings, (id = nextPieceId++));
+  shape.push(id);
+  for (const value of piece.values) {
+    if (isMarkup(value) || isMarkupList(value)) {
+      shape.push('[');
+      for (const nested of [value].flat()) describe(nested, shape, values);
+      shape.push(']');
+    } else {
+      values.push(value);
+    }
+  }
+}
+
+function joinStrings(piece: Markup): TemplateStringsArray {
+  const joinedList: string[] = [];
+  let pending = '';
+  const add = ({ strings, values }: Markup) => {
+    pending += strings[0];
+    values.forEach((value, index) => {
+      if (isMarkup(value) || isMarkupList(value)) [value].flat().forEach(add);
+      else {
+        joinedList.push(pending);
+        pending = '';
+      }
+      pending += strings[index + 1];
+    });
+  };
+  add(piece);
+  joinedList.push(pending);
+  return Object.assign(joinedList, { raw: [...joinedList] }) as unknown as TemplateStringsArray;
+}
