@@ -1,9 +1,22 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultShouldMinify } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import typescript from '@rollup/plugin-typescript';
 import { existsSync, readdirSync } from 'node:fs';
 
 const external = (id) => /^(lit|react|react-dom|sortablejs)(\/|$)|^@lit(-labs)?\//.test(id);
+// Whitespace and comments in the markup of html`…`, css`…` and markup`…` (joined templates) go:
+// less to ship, and fewer text nodes for every template to clone. Not staticHtml`…`: its tag
+// names are expressions, which the minifier cannot parse.
+const minifyTemplates = () =>
+  minifyHtmlLiterals({
+    failOnError: true,
+    options: {
+      shouldMinify: (template) => template.tag !== 'staticHtml' && (defaultShouldMinify(template) || template.tag === 'markup'),
+    },
+  });
+
 const defineModules = readdirSync('src/components')
   .map((name) => `src/components/${name}/define.ts`)
   .filter((file) => existsSync(file));
@@ -14,7 +27,7 @@ export default [
     input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', 'src/testing.ts', 'src/react.ts', ...defineModules],
     external,
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
-    plugins: [typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
+    plugins: [minifyTemplates(), typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
   },
   // One self-contained module for a plain <script type="module">.
   {
@@ -22,6 +35,7 @@ export default [
     output: { file: 'dist/cic.bundle.js', format: 'es', inlineDynamicImports: true },
     plugins: [
       resolve(),
+      minifyTemplates(),
       typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: false, declarationDir: undefined }),
       terser({ format: { comments: false } }),
     ],
