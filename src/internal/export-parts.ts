@@ -10,7 +10,7 @@ export class PartsExporter implements ReactiveController {
   /** Set by the container: the widget's id. Unset: nothing is exported. */
   prefix?: string;
   private readonly parts = new Set<string>();
-  private exported = '';
+  private exportedWith?: string;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {
     host.addController(this);
@@ -18,13 +18,11 @@ export class PartsExporter implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.prefix) return;
-    for (const element of this.host.renderRoot.querySelectorAll('[part]')) {
-      for (const part of element.getAttribute('part')!.split(/\s+/)) if (part) this.parts.add(part);
-    }
-    const value = [...this.parts].map((part) => `${part}, ${part}: ${this.prefix}-${part}`).join(', ');
-    if (value !== this.exported) {
-      this.exported = value;
-      this.host.setAttribute('exportparts', value);
-    }
+    const known = this.parts.size;
+    for (const element of this.host.renderRoot.querySelectorAll('[part]')) for (const part of element.part) this.parts.add(part);
+    // Set again only when a part appeared or the prefix changed: each setting restyles the element.
+    if (this.parts.size === 0 || (this.parts.size === known && this.exportedWith === this.prefix)) return;
+    this.exportedWith = this.prefix;
+    this.host.setAttribute('exportparts', [...this.parts].map((part) => `${part}, ${part}: ${this.prefix}-${part}`).join(', '));
   }
 }
