@@ -6,7 +6,7 @@ import puppeteer from 'puppeteer-core';
 import { serve } from './server.mjs';
 import { measureSizes } from './size.mjs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const MEMORY_CYCLES = Number(process.env.BENCH_CYCLES ?? 200);
 const SCALES = (process.env.BENCH_SCALES ?? '10000,100000,1000000').split(',').map(Number);
 const PROFILE_ROUNDS = Number(process.env.BENCH_PROFILE_ROUNDS ?? 10);
@@ -179,12 +179,16 @@ for (let i = 0; i < ROUNDS + 2; i++) {
 }
 for (let i = 0; i < Math.max(3, ROUNDS / 2); i++) runs.cold.push(await measured('openCold'));
 const med = (list, key) => round(median(list.map((r) => r[key])));
+/** The 10th and 90th percentile: how far single opens stray from the median in this run. */
+const spread = (list, key) => [0.1, 0.9].map((q) => round(quantile(list.map((r) => r[key]), q)));
 results.open = {
   libraryMs: med(runs.library, 'ms'),
   baselineMs: med(runs.baseline, 'ms'),
   ratio: round(med(runs.library, 'ms') / med(runs.baseline, 'ms'), 2),
   libraryAfterDataMs: med(runs.library, 'afterDataMs'),
   libraryFramesAfterSet: median(runs.library.map((r) => r.frames)),
+  librarySpreadMs: spread(runs.library, 'ms'),
+  baselineSpreadMs: spread(runs.baseline, 'ms'),
 };
 results.openPrecomputed = {
   libraryMs: med(runs.libraryPre, 'ms'),
@@ -198,6 +202,8 @@ results.openPrecomputed = {
   libraryBusyMs: med(runs.libraryPre, 'busyMs'),
   baselineBusyMs: med(runs.baselinePre, 'busyMs'),
   libraryAfterDataMs: med(runs.libraryPre, 'afterDataMs'),
+  librarySpreadMs: spread(runs.libraryPre, 'ms'),
+  baselineSpreadMs: spread(runs.baselinePre, 'ms'),
 };
 results.openCold = {
   libraryMs: med(runs.cold, 'ms'),
@@ -272,8 +278,8 @@ server.close();
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 const rows = [
-  ['Open a customer (100k tickets, ' + results.openData.users + ' users), in-memory source', `${results.open.libraryMs} ms`, `plain DOM ${results.open.baselineMs} ms`, `ratio ${results.open.ratio}, painted ${results.open.libraryAfterDataMs} ms after the last answer`],
-  ['… precomputed source (page work only): to paint', `${results.openPrecomputed.libraryMs} ms`, `plain DOM ${results.openPrecomputed.baselineMs} ms`, `ratio ${results.openPrecomputed.paintRatio}`],
+  ['Open a customer (100k tickets, ' + results.openData.users + ' users), in-memory source', `${results.open.libraryMs} ms`, `plain DOM ${results.open.baselineMs} ms`, `ratio ${results.open.ratio}, painted ${results.open.libraryAfterDataMs} ms after the last answer; p10–p90 ${results.open.librarySpreadMs.join('–')} / ${results.open.baselineSpreadMs.join('–')} ms`],
+  ['… precomputed source (page work only): to paint', `${results.openPrecomputed.libraryMs} ms`, `plain DOM ${results.openPrecomputed.baselineMs} ms`, `ratio ${results.openPrecomputed.paintRatio}; p10–p90 ${results.openPrecomputed.librarySpreadMs.join('–')} / ${results.openPrecomputed.baselineSpreadMs.join('–')} ms`],
   ['… precomputed source: main-thread script', `${results.openPrecomputed.libraryScriptMs} ms`, `plain DOM ${results.openPrecomputed.baselineScriptMs} ms`, `ratio ${results.openPrecomputed.scriptRatio}; style, layout, paint ${results.openPrecomputed.libraryRenderMs} / ${results.openPrecomputed.baselineRenderMs} ms`],
   ['Cold open (a source just built, nothing sorted or counted yet)', `${results.openCold.libraryMs} ms`, `painted ${results.openCold.afterDataMs} ms after the last answer`, ''],
   ['Switching among 50 customers (one with 100k tickets)', `p50 ${results.switching.p50Ms} ms`, `p95 ${results.switching.p95Ms} ms`, `heap after GC ${results.switching.heapAfterMB} MB`],
