@@ -142,6 +142,8 @@ function userSortKey(user: CustomerUser): string {
  * The embedded data source: holds everything in memory, indexed by customer and by
  * customer user, each grouped by state category, so that no call scans all tickets:
  * a call costs what the one customer (or user) holds, never the whole collection.
+ * Answers it keeps (sorted lists, history, statistics) are handed out as they are, shared
+ * between calls: treat them as read-only, as every element does.
  */
 export class InMemoryDataSource implements DataSource {
   readonly capabilities: DataSourceCapabilities;
@@ -351,11 +353,10 @@ export class InMemoryDataSource implements DataSource {
     const now = this.now();
     const months = statisticsMonths(options?.months);
     const key = JSON.stringify([this.scopeKey(scope), months, now.toISOString().slice(0, 10)]);
-    const answer = this.statistics.get(key) ?? this.statistics.set(key, ticketStatistics(
+    return this.statistics.get(key) ?? this.statistics.set(key, ticketStatistics(
       this.candidates(this.bucketsOf(scope), 'all'),
       { now, months, isClosed: this.isClosed, queueName: (id) => this.queueNames.get(id) },
     ));
-    return structuredClone(answer);
   }
 
   async getCustomerHealth(customerId: string, options?: CallOptions): Promise<CustomerHealth> {
