@@ -199,6 +199,17 @@ describe('ticket-list-widget', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps focus on the chosen tab when its list then fails to load', async () => {
+    const spy = fixtureSource();
+    const el = await renderList({ view: 'all' }, spy.source);
+    tab(el, 'all').focus();
+    spy.fail('listTickets', () => new UnavailableError());
+    await sendKeys({ press: 'ArrowLeft' });
+    await until(() => $(el, '[role=alert]'), 'the failed load shows no error');
+    expect(tab(el, 'my-queues').getAttribute('aria-selected')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'my-queues'));
+  });
+
   it('shows loading, then an error with retry that recovers', async () => {
     const spy = fixtureSource();
     const release = spy.hold('listTickets');
