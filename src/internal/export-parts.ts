@@ -19,7 +19,12 @@ export class PartsExporter implements ReactiveController {
   hostUpdated(): void {
     if (!this.prefix) return;
     const known = this.parts.size;
-    for (const element of this.host.renderRoot.querySelectorAll('[part]')) for (const part of element.part) this.parts.add(part);
+    for (const element of this.host.renderRoot.querySelectorAll('[part]')) {
+      // Most part attributes are one name, and the same few come back on every update.
+      const value = element.getAttribute('part')!;
+      if (this.parts.has(value)) continue;
+      for (const part of value.split(/\s+/)) if (part) this.parts.add(part);
+    }
     // Set again only when a part appeared or the prefix changed: each setting restyles the element.
     if (this.parts.size === 0 || (this.parts.size === known && this.exportedWith === this.prefix)) return;
     this.exportedWith = this.prefix;
