@@ -7,34 +7,30 @@ export function fullName(user: Pick<CustomerUser, 'firstName' | 'lastName' | 'lo
   return name || user.login;
 }
 
-/** Intl formatters are costly to make: one per locale and options, reused. */
+/** Intl formatters are costly to make: one per locale and kind (a kind names its options), reused. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
-  kind: string,
-  options: object,
-  make: (locale: string) => T,
-): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, make: (locale: string) => T): T {
   const locale = getLocale();
-  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  const key = `${kind}|${locale}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = make(locale)));
   return formatter;
 }
 
 export function formatNumber(value: number): string {
-  return cached('number', {}, (locale) => new Intl.NumberFormat(locale)).format(value);
+  return cached('number', (locale) => new Intl.NumberFormat(locale)).format(value);
 }
 
 /** A share (0–1) as a percentage in the agent's locale: "42 %". */
 export function formatPercent(share: number): string {
   const options = { style: 'percent', maximumFractionDigits: 0 } as const;
-  return cached('percent', options, (locale) => new Intl.NumberFormat(locale, options)).format(share);
+  return cached('percent', (locale) => new Intl.NumberFormat(locale, options)).format(share);
 }
 
 /** A calendar month (1–12, UTC) in the agent's locale: "Mar 2026"; `long` for "March 2026". */
 export function formatMonth(year: number, month: number, width: 'short' | 'long' = 'short'): string {
   const options = { month: width, year: 'numeric', timeZone: 'UTC' } as const;
-  return cached('month', options, (locale) => new Intl.DateTimeFormat(locale, options)).format(Date.UTC(year, month - 1, 1));
+  return cached(`month-${width}`, (locale) => new Intl.DateTimeFormat(locale, options)).format(Date.UTC(year, month - 1, 1));
 }
 
 /** A date and time in the agent's locale; empty for a missing or invalid value. */
@@ -42,7 +38,7 @@ export function formatDateTime(iso: string | undefined): string {
   const time = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(time)) return '';
   const options = { dateStyle: 'medium', timeStyle: 'short' } as const;
-  return cached('date-time', options, (locale) => new Intl.DateTimeFormat(locale, options)).format(time);
+  return cached('date-time', (locale) => new Intl.DateTimeFormat(locale, options)).format(time);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -60,5 +56,5 @@ export function formatRelative(iso: string | undefined, now: Date): string {
   const difference = time - now.getTime();
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(difference) >= ms) ?? UNITS[UNITS.length - 1];
   const options = { numeric: 'auto' } as const;
-  return cached('relative', options, (locale) => new Intl.RelativeTimeFormat(locale, options)).format(Math.round(difference / size), unit);
+  return cached('relative', (locale) => new Intl.RelativeTimeFormat(locale, options)).format(Math.round(difference / size), unit);
 }
