@@ -36,10 +36,8 @@ const joinedStrings = new LruCache<string, TemplateStringsArray>(200);
  * in it (a focused control that appears or goes) out of joined pieces.
  */
 export function joined(piece: Markup): TemplateResult {
-  const shape: (string | number)[] = [];
   const values: unknown[] = [];
-  describe(piece, shape, values);
-  const key = shape.join(',');
+  const key = describe(piece, values);
   const strings = joinedStrings.get(key) ?? joinedStrings.set(key, joinStrings(piece));
   return html(strings, ...values);
 }
@@ -47,20 +45,17 @@ export function joined(piece: Markup): TemplateResult {
 /** A table row `<tr>` of the given cells (`markup\`<td>…</td>\``), as one template. */
 export const row = (cells: readonly Markup[]) => joined(markup`<tr>${cells}</tr>`);
 
-/** Adds the piece's literal ids (nested ones in brackets) to `shape` and its values, nested pieces' inlined, to `values`. */
-function describe(piece: Markup, shape: (string | number)[], values: unknown[]): void {
+/** The piece's shape (its literal's id, nested pieces' in brackets); its values, nested pieces' inlined, go to `values`. */
+function describe(piece: Markup, values: unknown[]): string {
   let id = pieceIds.get(piece.strings);
   if (id === undefined) pieceIds.set(piece.strings, (id = nextPieceId++));
-  shape.push(id);
+  let shape = String(id);
   for (const value of piece.values) {
-    if (isMarkup(value) || isMarkupList(value)) {
-      shape.push('[');
-      for (const nested of [value].flat()) describe(nested, shape, values);
-      shape.push(']');
-    } else {
-      values.push(value);
-    }
+    if (isMarkup(value)) shape += `[${describe(value, values)}]`;
+    else if (isMarkupList(value)) shape += `[${value.map((nested) => describe(nested, values)).join(',')}]`;
+    else values.push(value);
   }
+  return shape;
 }
 
 function joinStrings(piece: Markup): TemplateStringsArray {
