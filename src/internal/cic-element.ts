@@ -36,6 +36,17 @@ export const DRAG_IMAGE_CLASS = 'cic-drag-image';
 /** The default of `requestTimeout` (ms). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+/** Names of defined classes: a class is defined once, under one name, so the answer is kept once there is one. */
+const registeredNames = new WeakMap<CustomElementConstructor, string>();
+function registeredName(element: CustomElementConstructor): string | undefined {
+  let name = registeredNames.get(element);
+  if (name === undefined) {
+    name = customElements.getName?.(element) ?? undefined;
+    if (name) registeredNames.set(element, name);
+  }
+  return name;
+}
+
 /**
  * Base of every element: design tokens, runtime localization, and the data source — set
  * directly, or taken from the nearest ancestor that provides one.
@@ -114,7 +125,7 @@ export class CicElement extends LitElement {
    */
   protected tagOf(defaultTag: string): string {
     const dependency = (this.constructor as typeof CicElement).dependencies[defaultTag];
-    return (dependency && customElements.getName?.(dependency)) || defaultTag;
+    return (dependency && registeredName(dependency)) || defaultTag;
   }
 
   /**
