@@ -1,15 +1,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isAbortError, ValidationError, withTimeout } from '../../data/errors.js';
 import type { HistoryEntry, Page } from '../../data/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
-import { errorMessage } from '../../internal/data-states.js';
 import { problemText } from '../../internal/field-problems.js';
 import { formatDateTime } from '../../internal/format.js';
 import { msg, str } from '../../internal/localize.js';
 import { listStyles } from '../../internal/list.styles.js';
 import { Paging } from '../../internal/paging.js';
+import { SaveController } from '../../internal/save-controller.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { formStyles } from '../../internal/form.styles.js';
 import { styles } from './customer-history-widget.styles.js';
@@ -48,8 +47,6 @@ export class CustomerHistoryWidget extends CicElement {
   @state() private pageSize = 5;
   @state() private writing = false;
   @state() private draft = '';
-  @state() private saving = false;
-  @state() private saveProblem = '';
   /** Notes saved here over the page loaded then: shown first, without a reload, until a load brings another page. */
   @state() private added?: { entries: HistoryEntry[]; over: Page<HistoryEntry> | undefined };
 
@@ -107,16 +104,25 @@ export class CustomerHistoryWidget extends CicElement {
     this.paging.reset();
   }
 
+  private readonly saves = new SaveController(this);
+
+  /** Why the note could not be saved, if it could not. */
+  private get saveProblem(): string {
+    const failure = this.saves.failure;
+    if (!failure) return '';
+    return failure.problems.text ? problemText(failure.problems.text, 'text') : failure.message;
+  }
+
   private async openForm() {
     this.writing = true;
-    this.saveProblem = '';
+    this.saves.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLTextAreaElement>('[part=note-input]')?.focus();
   }
 
   private async closeForm() {
     this.writing = false;
-    this.saveProblem = '';
+    this.saves.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=add-button]')?.focus();
   }
@@ -130,7 +136,7 @@ export class CustomerHistoryWidget extends CicElement {
         @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeForm()}></textarea>
       ${this.saveProblem ? html`<p class="message" part="message" id="note-message" role="alert">${this.saveProblem}</p>` : nothing}
       <div class="actions">
-        <button class="button primary" part="save-button" type="submit" ?disabled=${this.saving}>${msg('Save')}</button>
+        <button class="button primary" part="save-button" type="submit" ?disabled=${this.saves.saving}>${msg('Save')}</button>
         <button class="button" type="button" @click=${this.closeForm}>${msg('Cancel')}</button>
       </div>
     </form>`;
@@ -139,22 +145,13 @@ export class CustomerHistoryWidget extends CicElement {
   private async save(event: Event) {
     event.preventDefault();
     const source = this.effectiveDataSource;
-    if (!source?.addCustomerNote || this.saving) return;
-    this.saving = true;
-    this.saveProblem = '';
-    try {
-      const over = this.history.value;
-      const entry = await withTimeout(this.effectiveRequestTimeout, undefined, (signal) => source.addCustomerNote!(this.customer, { text: this.draft }, { signal }));
-      this.added = { entries: [entry, ...(over ? this.addedOver(over) : [])], over };
-      this.draft = '';
-      await this.closeForm();
-    } catch (error) {
-      if (isAbortError(error)) return;
-      const problem = error instanceof ValidationError ? error.fieldErrors.text : undefined;
-      this.saveProblem = problem ? problemText(problem, 'text') : errorMessage(error);
-    } finally {
-      this.saving = false;
-    }
+    if (!source?.addCustomerNote) return;
+    const over = this.history.value;
+    const entry = await this.saves.save((signal) => source.addCustomerNote!(this.customer, { text: this.draft }, { signal }));
+    if (!entry) return;
+    this.added = { entries: [entry, ...(over ? this.addedOver(over) : [])], over };
+    this.draft = '';
+    await this.closeForm();
   }
 
   private renderList(page: Page<HistoryEntry>) {

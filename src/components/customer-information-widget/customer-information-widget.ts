@@ -1,28 +1,23 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConflictError, isAbortError, ValidationError, withTimeout } from '../../data/errors.js';
 import type { Customer } from '../../data/types.js';
-import { errorMessage } from '../../internal/data-states.js';
 import { problemText } from '../../internal/field-problems.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomer } from '../../internal/shared-request.js';
 import { msg } from '../../internal/localize.js';
+import { SaveController } from '../../internal/save-controller.js';
 import { formStyles } from '../../internal/form.styles.js';
 import { styles } from './customer-information-widget.styles.js';
 import { customFields, field, formatAddress, invalidBadge, webLink } from '../../internal/record-fields.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { recordStyles } from '../../internal/record.styles.js';
 
-/** While the agent edits the custom fields: what was typed, for which version, and what went wrong. */
+/** While the agent edits the custom fields: what was typed, and for which version. */
 interface Editing {
   drafts: Record<string, string>;
   version?: string;
-  problems: Record<string, string>;
-  conflict: boolean;
-  error: string;
-  saving: boolean;
 }
 
 /**
@@ -56,6 +51,7 @@ export class CustomerInformationWidget extends CicElement {
   });
 
   @state() private editing?: Editing;
+  private readonly saves = new SaveController(this);
   /** The record as the latest save answered it, shown over the record it replaced until a load brings another. */
   @state() private saved?: { answer: Customer; replaces: Customer | undefined };
 
@@ -90,7 +86,8 @@ export class CustomerInformationWidget extends CicElement {
   }
 
   private async edit(customer: Customer) {
-    this.editing = { drafts: { ...customer.customFields }, version: customer.version, problems: {}, conflict: false, error: '', saving: false };
+    this.editing = { drafts: { ...customer.customFields }, version: customer.version };
+    this.saves.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('[part=fields-form] input')?.focus();
   }
@@ -103,25 +100,29 @@ export class CustomerInformationWidget extends CicElement {
 
   private renderForm(customer: Customer, editing: Editing) {
     const labels = Object.keys(editing.drafts);
+    const failure = this.saves.failure;
+    const problems = failure?.problems ?? {};
+    // A message only for what no field shows: not a conflict (it has its own), not placed problems.
+    const message = failure && !failure.conflict && !labels.some((label) => problems[label]) ? failure.message : '';
     return html`<form part="fields-form" class="fields-form" novalidate @submit=${(e: Event) => this.save(e, customer.id)}
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.stopEditing()}>
       ${labels.map((label, index) => {
-        const problem = editing.problems[label];
+        const problem = problems[label];
         return html`<label for="field-${index}">${label}</label>
           <input id="field-${index}" .value=${editing.drafts[label]} aria-invalid=${problem ? 'true' : 'false'}
             aria-describedby=${problem ? `field-${index}-message` : nothing}
             @input=${(e: InputEvent) => (this.editing = { ...editing, drafts: { ...editing.drafts, [label]: (e.target as HTMLInputElement).value } })} />
           ${problem ? html`<p class="message" part="message" id="field-${index}-message">${problemText(problem, label)}</p>` : nothing}`;
       })}
-      ${editing.conflict
+      ${failure?.conflict
         ? html`<p class="message" part="message" role="alert">
               ${msg('This customer was changed by someone else. Reload it to see the changes; what you typed is kept.')}
             </p>
             <button class="button" part="reload-button" type="button" @click=${this.reloadForConflict}>${msg('Reload')}</button>`
         : nothing}
-      ${editing.error ? html`<p class="message" part="message" role="alert">${editing.error}</p>` : nothing}
+      ${message ? html`<p class="message" part="message" role="alert">${message}</p>` : nothing}
       <div class="actions">
-        <button class="button primary" part="save-button" type="submit" ?disabled=${editing.saving}>${msg('Save')}</button>
+        <button class="button primary" part="save-button" type="submit" ?disabled=${this.saves.saving}>${msg('Save')}</button>
         <button class="button" type="button" @click=${this.stopEditing}>${msg('Cancel')}</button>
       </div>
     </form>`;
@@ -132,7 +133,9 @@ export class CustomerInformationWidget extends CicElement {
     this.customer.reload();
     this.customer.complete.then(
       (customer) => {
-        if (this.editing) this.editing = { ...this.editing, version: customer?.version, conflict: false };
+        if (!this.editing) return;
+        this.editing = { ...this.editing, version: customer?.version };
+        this.saves.clear();
       },
       () => undefined, // the widget shows the error with its Retry
     );
@@ -142,22 +145,12 @@ export class CustomerInformationWidget extends CicElement {
     event.preventDefault();
     const source = this.effectiveDataSource;
     const editing = this.editing;
-    if (!source?.updateCustomer || !editing || editing.saving) return;
-    this.editing = { ...editing, saving: true, problems: {}, error: '', conflict: false };
-    try {
-      const update = { customFields: editing.drafts, version: editing.version };
-      const replaces = this.customer.value;
-      const answer = await withTimeout(this.effectiveRequestTimeout, undefined, (signal) => source.updateCustomer!(customerId, update, { signal }));
-      this.saved = { answer, replaces };
-      await this.stopEditing();
-    } catch (error) {
-      if (isAbortError(error) || !this.editing) return;
-      const problems = error instanceof ValidationError ? error.fieldErrors : {};
-      const placed = Object.keys(problems).some((label) => label in editing.drafts);
-      this.editing = {
-        ...this.editing, saving: false, problems, conflict: error instanceof ConflictError,
-        error: error instanceof ConflictError || placed ? '' : errorMessage(error),
-      };
-    }
+    if (!source?.updateCustomer || !editing) return;
+    const update = { customFields: editing.drafts, version: editing.version };
+    const replaces = this.customer.value;
+    const answer = await this.saves.save((signal) => source.updateCustomer!(customerId, update, { signal }));
+    if (!answer) return;
+    this.saved = { answer, replaces };
+    await this.stopEditing();
   }
 }

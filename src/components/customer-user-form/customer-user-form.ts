@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConflictError, isAbortError, ValidationError, withTimeout } from '../../data/errors.js';
 import type { CustomerUser, CustomerUserInput } from '../../data/types.js';
 import { validateCustomerUser } from '../../data/validation.js';
 import { CicElement } from '../../internal/cic-element.js';
-import { errorMessage } from '../../internal/data-states.js';
 import { emit } from '../../internal/events.js';
 import { problemText } from '../../internal/field-problems.js';
 import { msg } from '../../internal/localize.js';
+import { SaveController } from '../../internal/save-controller.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { formStyles } from '../../internal/form.styles.js';
 import { styles } from './customer-user-form.styles.js';
@@ -65,10 +64,9 @@ export class CustomerUserForm extends CicElement {
   @state() private values: Partial<Record<FieldName, string>> = {};
   @state() private problems: Partial<Record<FieldName, string>> = {};
   @state() private formError = '';
-  @state() private saving = false;
   @state() private savedNotice = false;
 
-  private saveController?: AbortController;
+  private readonly saves = new SaveController(this);
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('user') || (changed.has('customerId') && !this.user)) {
@@ -81,26 +79,21 @@ export class CustomerUserForm extends CicElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.saveController?.abort();
-  }
-
   override render() {
     const editing = this.user !== undefined;
-    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${this.saving ? 'true' : 'false'} @submit=${(e: SubmitEvent) => this.onSubmit(e, true)}>
+    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${this.saves.saving ? 'true' : 'false'} @submit=${(e: SubmitEvent) => this.onSubmit(e, true)}>
       <h3 id="heading">${editing ? msg('Edit customer user') : msg('Add customer user')}</h3>
       ${this.formError ? html`<p class="message" role="alert">${this.formError}</p>` : nothing}
       <div class="fields">${FIELDS.map((spec) => this.renderField(spec))}</div>
-      <p class="saved" role="status" part="status">${this.saving ? msg('Saving…') : this.savedNotice ? msg('Saved.') : nothing}</p>
+      <p class="saved" role="status" part="status">${this.saves.saving ? msg('Saving…') : this.savedNotice ? msg('Saved.') : nothing}</p>
       <div class="actions">
         ${editing
-          ? html`<button class="button" part="save-button" type="button" ?disabled=${this.saving}
+          ? html`<button class="button" part="save-button" type="button" ?disabled=${this.saves.saving}
                 @click=${(e: Event) => this.onSubmit(e, false)}>${msg('Save')}</button>
-              <button class="button primary" part="finish-button" type="submit" ?disabled=${this.saving}>
+              <button class="button primary" part="finish-button" type="submit" ?disabled=${this.saves.saving}>
                 ${msg('Save and finish')}
               </button>`
-          : html`<button class="button primary" part="save-button" type="submit" ?disabled=${this.saving}>
+          : html`<button class="button primary" part="save-button" type="submit" ?disabled=${this.saves.saving}>
               ${msg('Save')}
             </button>`}
         <button class="button" part="cancel-button" type="button" @click=${this.cancel}>${msg('Cancel')}</button>
@@ -137,7 +130,7 @@ export class CustomerUserForm extends CicElement {
   private async onSubmit(event: Event, finish: boolean) {
     event.preventDefault();
     // One save at a time: a second click or Enter while saving sends nothing.
-    if (this.saving) return;
+    if (this.saves.saving) return;
     const input = this.input();
     const problems = validateCustomerUser(input);
     this.formError = '';
@@ -148,34 +141,23 @@ export class CustomerUserForm extends CicElement {
       this.formError = msg('Saving is not possible: the data source cannot write customer users.');
       return;
     }
-    this.saving = true;
-    this.saveController?.abort();
-    this.saveController = new AbortController();
-    try {
-      const login = this.user?.login;
-      const user = await withTimeout(this.effectiveRequestTimeout, this.saveController.signal, (signal) =>
-        login !== undefined ? source.updateCustomerUser!(login, input, { signal }) : source.createCustomerUser!(input, { signal }),
-      );
-      const finished = finish || !this.user;
-      if (!finished) {
-        this.user = user;
-        this.savedNotice = true;
-      }
-      emit(this, 'customer-user-saved', { user, finished });
-    } catch (error) {
-      this.showSaveError(error);
-    } finally {
-      this.saving = false;
+    const login = this.user?.login;
+    const user = await this.saves.save((signal) =>
+      login !== undefined ? source.updateCustomerUser!(login, input, { signal }) : source.createCustomerUser!(input, { signal }),
+    );
+    const failure = this.saves.failure;
+    if (failure) {
+      if (Object.keys(failure.problems).length) return this.showProblems(failure.problems);
+      this.formError = failure.message;
+      return;
     }
-  }
-
-  private showSaveError(error: unknown) {
-    if (isAbortError(error)) return;
-    if (error instanceof ValidationError && Object.keys(error.fieldErrors).length) {
-      return this.showProblems(error.fieldErrors);
+    if (!user) return;
+    const finished = finish || !this.user;
+    if (!finished) {
+      this.user = user;
+      this.savedNotice = true;
     }
-    if (error instanceof ConflictError && error.field) return this.showProblems({ [error.field]: 'conflict' });
-    this.formError = error instanceof ConflictError ? error.message : errorMessage(error);
+    emit(this, 'customer-user-saved', { user, finished });
   }
 
   private async showProblems(problems: Record<string, string>) {
@@ -188,7 +170,7 @@ export class CustomerUserForm extends CicElement {
   }
 
   private cancel() {
-    this.saveController?.abort();
+    this.saves.cancel();
     emit(this, 'customer-user-form-cancelled', undefined);
   }
 }
