@@ -11,7 +11,8 @@ const inFlight = new WeakMap<DataSource, Map<string, InFlight>>();
 /**
  * Lets elements that ask the same data source the same question while a center opens (the
  * header and the information widget both want the customer) share one call: while it is in
- * flight, and — for a source that answers at once — until the task that rendered them ends.
+ * flight, and — for a source that answers at once — until the task that rendered them ends
+ * (a failure only while in flight).
  * The shared call is aborted only when every asker has aborted.
  */
 export function sharedRequest<T>(
@@ -28,8 +29,18 @@ export function sharedRequest<T>(
     const forget = () => {
       if (calls.get(key) === entry) calls.delete(key);
     };
-    // Kept until the current task ends: elements rendered in it get the same answer.
-    const promise = request(controller.signal).finally(() => setTimeout(forget, 0));
+    // An answer is kept until the current task ends, so that elements rendered in it get it
+    // too; a failure is forgotten at once, so that a retry asks again.
+    const promise = request(controller.signal).then(
+      (value) => {
+        setTimeout(forget, 0);
+        return value;
+      },
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
+    );
     entry = { promise, controller, waiting: 0 };
     calls.set(key, entry);
   }

@@ -36,6 +36,24 @@ describe('sharedRequest', () => {
     expect(await c).to.equal('fresh');
   });
 
+  it('keeps no failure: asked again in the same task after a failed call, it calls again', async () => {
+    let calls = 0;
+    const failing = () => {
+      calls++;
+      return Promise.reject(new Error('down'));
+    };
+    const first = sharedRequest(source, 'k-fail', new AbortController().signal, failing);
+    let failed: unknown;
+    await first.catch((error: unknown) => (failed = error));
+    expect(String(failed)).to.contain('down');
+    const retried = sharedRequest(source, 'k-fail', new AbortController().signal, () => {
+      calls++;
+      return Promise.resolve('back');
+    });
+    expect(await retried).to.equal('back');
+    expect(calls).to.equal(2);
+  });
+
   it('aborts the shared call only when every asker has aborted', async () => {
     const call = pendingCall();
     const first = new AbortController();
