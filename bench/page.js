@@ -134,7 +134,6 @@ export async function prepareOpen(kind = 'live', source = sources[kind]) {
   const center = document.createElement('customer-information-center');
   center.dataSource = counter.proxy;
   stage.append(center);
-  await settled();
   prepared = { center, counter };
 }
 

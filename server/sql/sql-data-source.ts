@@ -770,7 +770,6 @@ export class SqlDataSource implements DataSource {
     if (!updated.rows.length) throw new ValidationError({ login: 'Unknown customer user' });
     return (await this.getCustomerUser(input.login))!;
   }
-
 }
 
 /** A recursive CTE `name(id)` of the distinct `customer_id`s of `table`, walking its index. */

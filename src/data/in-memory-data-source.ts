@@ -716,7 +716,6 @@ function positionNewestFirst(entries: readonly HistoryEntry[], entry: HistoryEnt
   return firstNotBefore(entries.length, (at) => compareNewestFirst(entries[at], timeOf(entries[at].at), entry, time) < 0);
 }
 
-
 /** The pattern of a search term, or undefined for a term too short to search (`*` alone lists all). */
 function searchPatternFor(term: string): SearchPattern | undefined {
   const pattern = compileSearchPattern(term.trim());

@@ -7,6 +7,10 @@ export function fullName(user: Pick<CustomerUser, 'firstName' | 'lastName' | 'lo
   return name || user.login;
 }
 
+const PERCENT = { style: 'percent', maximumFractionDigits: 0 } as const;
+const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
+const RELATIVE = { numeric: 'auto' } as const;
+
 /** Intl formatters are costly to make: one per locale and kind (a kind names its options), reused. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, make: (locale: string) => T): T {
@@ -23,22 +27,19 @@ export function formatNumber(value: number): string {
 
 /** A share (0–1) as a percentage in the agent's locale: "42 %". */
 export function formatPercent(share: number): string {
-  const options = { style: 'percent', maximumFractionDigits: 0 } as const;
-  return cached('percent', (locale) => new Intl.NumberFormat(locale, options)).format(share);
+  return cached('percent', (locale) => new Intl.NumberFormat(locale, PERCENT)).format(share);
 }
 
 /** A calendar month (1–12, UTC) in the agent's locale: "Mar 2026"; `long` for "March 2026". */
 export function formatMonth(year: number, month: number, width: 'short' | 'long' = 'short'): string {
-  const options = { month: width, year: 'numeric', timeZone: 'UTC' } as const;
-  return cached(`month-${width}`, (locale) => new Intl.DateTimeFormat(locale, options)).format(Date.UTC(year, month - 1, 1));
+  return cached(`month-${width}`, (locale) => new Intl.DateTimeFormat(locale, { month: width, year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(year, month - 1, 1));
 }
 
 /** A date and time in the agent's locale; empty for a missing or invalid value. */
 export function formatDateTime(iso: string | undefined): string {
   const time = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(time)) return '';
-  const options = { dateStyle: 'medium', timeStyle: 'short' } as const;
-  return cached('date-time', (locale) => new Intl.DateTimeFormat(locale, options)).format(time);
+  return cached('date-time', (locale) => new Intl.DateTimeFormat(locale, DATE_TIME)).format(time);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -55,6 +56,5 @@ export function formatRelative(iso: string | undefined, now: Date): string {
   if (Number.isNaN(time)) return '';
   const difference = time - now.getTime();
   const [unit, size] = UNITS.find(([, ms]) => Math.abs(difference) >= ms) ?? UNITS[UNITS.length - 1];
-  const options = { numeric: 'auto' } as const;
-  return cached('relative', (locale) => new Intl.RelativeTimeFormat(locale, options)).format(Math.round(difference / size), unit);
+  return cached('relative', (locale) => new Intl.RelativeTimeFormat(locale, RELATIVE)).format(Math.round(difference / size), unit);
 }

@@ -19,6 +19,9 @@ const isMarkup = (value: unknown): value is Markup =>
 
 const isMarkupList = (value: unknown): value is readonly Markup[] => Array.isArray(value) && value.every(isMarkup);
 
+/** The pieces a value brings into the template (itself, or the list it is), else undefined: it stays a binding. */
+const inlined = (value: unknown): readonly Markup[] | undefined => (isMarkup(value) ? [value] : isMarkupList(value) ? value : undefined);
+
 const pieceIds = new WeakMap<TemplateStringsArray, number>();
 let nextPieceId = 0;
 /** Joined strings per shape (the pieces' literals, in order and nesting). */
@@ -51,8 +54,8 @@ function describe(piece: Markup, values: unknown[]): string {
   if (id === undefined) pieceIds.set(piece.strings, (id = nextPieceId++));
   let shape = String(id);
   for (const value of piece.values) {
-    if (isMarkup(value)) shape += `[${describe(value, values)}]`;
-    else if (isMarkupList(value)) shape += `[${value.map((nested) => describe(nested, values)).join(',')}]`;
+    const nested = inlined(value);
+    if (nested) shape += `[${nested.map((each) => describe(each, values)).join(',')}]`;
     else values.push(value);
   }
   return shape;
@@ -64,7 +67,8 @@ function joinStrings(piece: Markup): TemplateStringsArray {
   const add = ({ strings, values }: Markup) => {
     pending += strings[0];
     values.forEach((value, index) => {
-      if (isMarkup(value) || isMarkupList(value)) [value].flat().forEach(add);
+      const nested = inlined(value);
+      if (nested) nested.forEach(add);
       else {
         joinedList.push(pending);
         pending = '';

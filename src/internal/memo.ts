@@ -1,9 +1,4 @@
 /**
- * Returns a function that gives back the value it was last given while the value's key
- * stays the same, so that a request object rebuilt on every render keeps its identity
- * (and a controller comparing inputs by identity does not reload).
- */
-/**
  * Returns `compute`, remembering its last answer: worked out again only when an argument
  * changes (by identity), so that a getter asked many times per render builds its answer once.
  */
@@ -15,6 +10,11 @@ export function memoizeLast<A extends readonly unknown[], R>(compute: (...args: 
   };
 }
 
+/**
+ * Returns a function that gives back the value it was last given while the value's key
+ * stays the same, so that a request object rebuilt on every render keeps its identity
+ * (and a controller comparing inputs by identity does not reload).
+ */
 export function keepWhileSameKey<T>(key: (value: T) => string): (value: T) => T {
   let last: { key: string; value: T } | undefined;
   return (value) => {

@@ -39,6 +39,15 @@ async function renderCenter(spy = fixtureSource(), customerId = 'ACME') {
   return { el, spy };
 }
 
+/** A center without a customer, once it has opened its search for one. */
+async function renderWithoutCustomer() {
+  const el = await fixture<CustomerInformationCenter>(html`<customer-information-center
+    .dataSource=${fixtureSource().source}></customer-information-center>`);
+  const dialog = $<CustomerSearchDialog>(el, 'customer-search-dialog')!;
+  await until(() => dialog.open, 'the search never opened');
+  return { el, dialog };
+}
+
 const center = (x: number, y: number, rect: DOMRect) => [Math.round(rect.x + x * rect.width), Math.round(rect.y + y * rect.height)] as [number, number];
 
 async function drag(from: HTMLElement, to: HTMLElement, y = 0.25) {
@@ -81,11 +90,7 @@ describe('customer-information-center', () => {
   });
 
   it('without a customer id shows an empty state, opens the search, and opens what is picked', async () => {
-    const spy = fixtureSource();
-    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center
-      .dataSource=${spy.source}></customer-information-center>`);
-    const dialog = $<CustomerSearchDialog>(el, 'customer-search-dialog')!;
-    await until(() => dialog.open);
+    const { el } = await renderWithoutCustomer();
     expect(text($(el, '[part=empty]'))).to.contain('No customer selected.');
     await sendKeys({ type: 'acme corp' });
     await until(() => $(el, 'customer-search-dialog >>> #customer-option-0'));
@@ -96,11 +101,7 @@ describe('customer-information-center', () => {
   });
 
   it('closes the search it opened for want of a customer once the host sets one', async () => {
-    const spy = fixtureSource();
-    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center
-      .dataSource=${spy.source}></customer-information-center>`);
-    const dialog = $<CustomerSearchDialog>(el, 'customer-search-dialog')!;
-    await until(() => dialog.open);
+    const { el, dialog } = await renderWithoutCustomer();
     el.customerId = 'ACME';
     await until(() => titles(el, 'main').length === 5);
     await until(() => !dialog.open);

@@ -72,6 +72,8 @@ describe('InMemoryDataSource: indexed lists and counts give what the plain rules
   ];
 
   it('lists every view, filter and sort in the same order, page by page, as the clock moves', async () => {
+    // Long enough that the lists run over many pages (of 25), so that cursors far down are followed.
+    expect(expected(data, 'BIGCORP', 'open', 'all', { field: 'age', direction: 'desc' }, NOW.getTime()).length).to.be.greaterThan(100);
     let now = NOW.getTime();
     const source = new InMemoryDataSource(data, { now: () => new Date(now), currentAgentId: 'agent-1' });
     for (const shift of [0, 3 * DAY, -5 * DAY]) {
@@ -106,14 +108,6 @@ describe('InMemoryDataSource: indexed lists and counts give what the plain rules
     }
   });
 
-  it('continues a page of a long default list from its cursor, also the page far down', async () => {
-    const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
-    const sort = { field: 'age', direction: 'desc' } as const;
-    const want = expected(data, 'BIGCORP', 'open', 'all', sort, NOW.getTime());
-    const { seen } = await everyPage(source, { customerId: 'BIGCORP' }, 'open', 'all', sort);
-    expect(seen).to.deep.equal(want);
-    expect(want.length).to.be.greaterThan(100);
-  });
 });
 
 describe('orderByKey', () => {
@@ -158,6 +152,5 @@ describe('groupInOrder', () => {
     const bySlot = [Int32Array.from([0, 1, 0, 1, 0]), Int32Array.from([2, -1, 2, -1, -1])];
     const groups = groupInOrder(Uint32Array.from([4, 2, 1]), 3, bySlot, (index) => `item${index}`);
     expect(groups).to.deep.equal([['item4', 'item2'], ['item1'], ['item2']]);
-    expect(groups.every((group) => !group.includes(undefined as unknown as string))).to.equal(true);
   });
 });

@@ -245,7 +245,7 @@ export class TicketListWidget extends CicElement {
             aria-selected=${filter === current ? 'true' : 'false'} tabindex=${filter === current ? '0' : '-1'}
             @click=${() => this.changeSettings({ filter })}>
             ${filterLabel(filter)}
-            <span class="count" part="count" ?hidden=${counts === null}>${counts === null ? '' : `(${counts ? formatNumber(counts[filter]) : '…'})`}</span>
+            <span class="count" part="count">${counts === null ? '' : `(${counts ? formatNumber(counts[filter]) : '…'})`}</span>
           </button>`,
         )}
       </div>
