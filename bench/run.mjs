@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
 import { serve } from './server.mjs';
 import { measureSizes } from './size.mjs';
+import { chromeLaunchOptions } from '../scripts/test-tools.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const MEMORY_CYCLES = Number(process.env.BENCH_CYCLES ?? 200);
@@ -110,12 +111,7 @@ async function profilePageHtml() {
 
 const server = await serve(process.cwd(), 0, { '/bench/profile.html': await profilePageHtml() });
 const { port } = server.address();
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
-});
+const browser = await puppeteer.launch(chromeLaunchOptions(['--js-flags=--expose-gc']));
 const page = await browser.newPage();
 await page.setViewport({ width: 1400, height: 1200 });
 page.on('pageerror', (error) => console.error('page error:', error.message));

@@ -1,7 +1,7 @@
 import puppeteer from 'puppeteer-core';
+import { chromeLaunchOptions } from '../scripts/test-tools.mjs';
 const [url, out, wait = '3000'] = process.argv.slice(2);
-const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+const browser = await puppeteer.launch(chromeLaunchOptions());
 const page = await browser.newPage();
 await page.setViewport({ width: 1200, height: 800 });
 page.on('console', (m) => console.log('console:', m.type(), m.text()));

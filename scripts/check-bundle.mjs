@@ -3,13 +3,10 @@
 // Chromium and checks that the information center renders its widgets. Run after the build.
 import puppeteer from 'puppeteer-core';
 import { serve } from '../bench/server.mjs';
+import { chromeLaunchOptions } from './test-tools.mjs';
 
 const server = await serve(process.cwd());
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await puppeteer.launch(chromeLaunchOptions());
 let failed = false;
 for (const [file, what] of [['demo/bundle.html', 'dist/cic.bundle.js'], ['demo/importmap.html', 'dist/index.js with an import map']]) {
   try {

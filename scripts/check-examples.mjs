@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../bench/server.mjs';
+import { chromeLaunchOptions } from './test-tools.mjs';
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 const work = mkdtempSync(join(tmpdir(), 'cic-examples-'));
@@ -16,11 +17,7 @@ const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destinat
 const tarball = resolve(work, filename);
 console.log(`packed ${filename}`);
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-});
+const browser = await puppeteer.launch(chromeLaunchOptions());
 const problems = [];
 try {
   for (const example of ['react', 'vue']) {

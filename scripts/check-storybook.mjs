@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { chromeLaunchOptions } from './test-tools.mjs';
 
 const PORT = 6017;
 const base = `http://127.0.0.1:${PORT}`;
@@ -31,11 +32,7 @@ async function waitForIndex() {
   throw new Error('Storybook did not start within 2 minutes');
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-});
+const browser = await puppeteer.launch(chromeLaunchOptions());
 try {
   const entries = Object.values(await waitForIndex());
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));

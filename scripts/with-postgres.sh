@@ -2,8 +2,9 @@
 # Runs a command with a throwaway PostgreSQL cluster on loopback (initdb in a temporary folder,
 # run as the postgres user, stopped and removed at the end), CIC_TEST_DATABASE_URL pointing at it.
 # Without PostgreSQL binaries (Debian: apt-get install postgresql) it runs the command without one.
+# The binaries are found as the tests find them (scripts/test-tools.mjs: PG_BIN, Debian's folders, PATH).
 set -euo pipefail
-BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+BIN="$(node "$(dirname "$0")/test-tools.mjs" postgres)"
 if [ -z "$BIN" ] || [ ! -x "$BIN/initdb" ]; then
   echo "[with-postgres] no PostgreSQL server binaries found: PostgreSQL tests will be skipped."
   exec "$@"

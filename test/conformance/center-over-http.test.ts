@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { HttpDataSource } from '../../src/data/http-data-source.js';
-import { $, $$, text, until } from '../support/helpers.js';
+import { $, $$, slowDescribe, text, until } from '../support/helpers.js';
 
 const widgets = (center: Element) => $$(center, '.card-body > *');
 /** What a widget shows: its error, its spinner, its data (a table, a list, "none"), or nothing yet. */
@@ -13,7 +13,7 @@ const state = (widget: Element) => {
   return root.querySelector('table, dl, [part=empty], [part=toggle]') ? 'data' : 'nothing';
 };
 
-describe('the center over HttpDataSource and the REST API', () => {
+slowDescribe('the center over HttpDataSource and the REST API', () => {
   before(() => setViewport({ width: 1400, height: 1200 }));
   beforeEach(() => localStorage.clear());
 
@@ -32,15 +32,15 @@ describe('the center over HttpDataSource and the REST API', () => {
     const source = await HttpDataSource.connect({ baseUrl, fetch: fetchThrough });
     const center = await fixture<HTMLElement>(html`<customer-information-center customer-id="BIG"
       .dataSource=${source}></customer-information-center>`);
-    await until(() => widgets(center).length === 8, 'no layout', 5000);
+    await until(() => widgets(center).length === 8, 'no layout');
     const status = $(center, 'company-status-widget')!;
-    await until(() => state(status) === 'error', 'the 503 was not shown', 5000);
+    await until(() => state(status) === 'error', 'the 503 was not shown');
     await until(() => text($(center, '.header h1')) === 'Big Customer Ltd', 'the header never showed the name');
     expect(text(status.shadowRoot!.querySelector('[part=error]'))).to.contain('unavailable');
     status.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
     await until(() => state(status) === 'data');
     expect(text(status.shadowRoot!.querySelectorAll('dd')[3])).to.equal('37');
-    await until(() => widgets(center).every((w) => state(w) === 'data'), 'not every widget showed its data', 5000);
+    await until(() => widgets(center).every((w) => state(w) === 'data'), 'not every widget showed its data');
     expect(requests).to.include('GET /preferences');
 
     $<HTMLButtonElement>(center, '[data-widget="new-tickets"] .close-button')!.click();

@@ -1,5 +1,6 @@
 import { HttpDataSource } from '../../src/data/http-data-source.js';
 import { runDataSourceConformance } from '../../src/testing.js';
+import { slowDescribe } from '../support/helpers.js';
 
 let instances = 0;
 
@@ -7,5 +8,5 @@ let instances = 0;
 runDataSourceConformance(
   'HttpDataSource over the REST contract',
   ({ now }) => HttpDataSource.connect({ baseUrl: `/api/conformance/run-${Date.now()}-${instances++}`, now: () => now }),
-  { describe, it },
+  { describe: slowDescribe, it },
 );

@@ -1,5 +1,6 @@
 import { HttpDataSource } from '../../src/data/http-data-source.js';
 import { runDataSourceConformance } from '../../src/testing.js';
+import { slowDescribe } from '../support/helpers.js';
 
 let instances = 0;
 
@@ -12,5 +13,5 @@ runDataSourceConformance(
       headers: { Authorization: 'Bearer conformance-token' },
       now: () => now,
     }),
-  { describe, it },
+  { describe: slowDescribe, it },
 );

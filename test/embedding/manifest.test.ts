@@ -5,7 +5,7 @@ import type { DataSource } from '../../src/data/data-source.js';
 import { UnavailableError } from '../../src/data/errors.js';
 import { ELEMENTS } from '../../src/define-all.js';
 import { CIC_EVENTS } from '../../src/events.js';
-import { $, fixtureSource, settle, until } from '../support/helpers.js';
+import { $, fixtureSource, settle, SLOW_TEST_MS, until } from '../support/helpers.js';
 
 interface Declaration {
   kind: string;
@@ -86,7 +86,8 @@ describe('custom-elements.json', () => {
     expect(tags).to.deep.equal(Object.keys(ELEMENTS).sort());
   });
 
-  it('documents every part each element renders', async () => {
+  it('documents every part each element renders', async function () {
+    this.timeout(SLOW_TEST_MS);
     const m = await manifest();
     const documented = new Map(declarations(m).filter((d) => d.tagName).map((d) => [d.tagName!, new Set((d.cssParts ?? []).map((p) => p.name))]));
     const missing: string[] = [];

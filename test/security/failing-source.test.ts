@@ -69,15 +69,15 @@ describe('failing data sources', () => {
       const { source, heal } = chaos(inner, seed);
       const center = await fixture<HTMLElement>(html`<customer-information-center customer-id="ACME"
         .dataSource=${source}></customer-information-center>`);
-      await until(() => widgets(center).length === 7, 'no layout', 5000);
-      await until(() => widgets(center).every((w) => state(w) !== 'loading'), 'a widget kept loading', 5000);
+      await until(() => widgets(center).length === 7, 'no layout');
+      await until(() => widgets(center).every((w) => state(w) !== 'loading'), 'a widget kept loading');
       const states = widgets(center).map(state);
       expect(states, 'the seed should make some calls fail').to.include('error');
       heal();
       // Each failed widget recovers through its own Retry (no Refresh, which reloads everything).
       const failed = widgets(center).filter((w) => state(w) === 'error');
       for (const widget of failed) widget.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
-      await until(() => widgets(center).every((w) => state(w) === 'data'), 'not every widget recovered', 5000);
+      await until(() => widgets(center).every((w) => state(w) === 'data'), 'not every widget recovered');
       await settle(100);
       expect(unhandled.map((e) => String(e.reason))).to.deep.equal([]);
     });
@@ -122,7 +122,7 @@ describe('failing data sources', () => {
     await until(() => status.shadowRoot!.querySelector('[part=error]'));
     expect(text(status.shadowRoot!.querySelector('[part=error]'))).to.contain('Try again in 1 s');
     expect(status.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.disabled).to.equal(true);
-    await until(() => status.shadowRoot!.querySelector('dl'), 'never retried', 3000);
+    await until(() => status.shadowRoot!.querySelector('dl'), 'never retried');
     expect(calls).to.have.length(2);
     expect(calls[1] - calls[0]).to.be.at.least(550);
   });

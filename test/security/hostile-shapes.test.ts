@@ -47,7 +47,7 @@ describe('hostile shapes', () => {
       </div>`);
       const el = center.firstElementChild as HTMLElement;
       await until(() => allWidgets(el).length === 8);
-      await until(() => allWidgets(el).every((w) => !w.shadowRoot?.querySelector('[part=loading]')), 'still loading', 5000);
+      await until(() => allWidgets(el).every((w) => !w.shadowRoot?.querySelector('[part=loading]')), 'still loading');
       await settle(200);
       expect(allWidgets(el).filter((w) => w.shadowRoot?.querySelector('[part=error]')).map((w) => w.localName)).to.deep.equal([]);
       // Nothing pushes the layout wider than the page: long text wraps or is clipped.

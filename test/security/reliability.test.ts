@@ -151,7 +151,7 @@ describe('reliability', () => {
         .dataSource=${spy.source}></company-status-widget>`);
       await until(() => $(el, '[part=error]'));
       expect(errorText(el)).to.contain('Try again in 1 s');
-      await until(() => spy.count('getCompanyStatus') === 2, 'never retried', 2000);
+      await until(() => spy.count('getCompanyStatus') === 2, 'never retried');
       await until(() => errorText(el).includes('Try again in 2 s'), 'no back-off');
     });
   });
@@ -181,7 +181,7 @@ describe('reliability', () => {
         .dataSource=${spy.source}></company-status-widget>`);
       const plain = document.createElement('company-status-widget') as HTMLElement & { effectiveRequestTimeout: number };
       expect(plain.effectiveRequestTimeout, 'the default').to.equal(30_000);
-      await until(() => $(el, '[part=error]'), 'never timed out', 2000);
+      await until(() => $(el, '[part=error]'), 'never timed out');
       expect(errorText(el)).to.contain('The request timed out.');
       release();
       retryButton(el)!.click();
@@ -295,10 +295,10 @@ describe('reliability', () => {
         const el = await fixture<HTMLElement>(html`<customer-information-center customer-id="ACME" request-timeout="300"
           .dataSource=${inner}></customer-information-center>`);
         expect($(el, '.regions [part=loading]') ?? $(el, '[part=loading]'), 'a spinner while the layout loads').to.exist;
-        await until(() => $$(el, '.card').length === 8, 'the center stayed blank', 2000);
+        await until(() => $$(el, '.card').length === 8, 'the center stayed blank');
         // The widgets' own settings (filters, page sizes) wait no longer than the center's timeout either.
         const list = $(el, '[data-widget="open-tickets"] ticket-list-widget')!;
-        await until(() => $(list, 'tbody tr'), 'a widget waited for its settings', 2000);
+        await until(() => $(list, 'tbody tr'), 'a widget waited for its settings');
         expect(signals.length).to.be.greaterThan(1);
         expect(signals.every((signal) => signal?.aborted)).to.equal(true);
         expect(warnings.some((w) => w.includes('could not read preference'))).to.equal(true);
@@ -348,7 +348,7 @@ describe('reliability', () => {
       await sendKeys({ press: 'Enter' });
       await settle(50);
       expect(spy.count('createCustomerUser')).to.equal(1);
-      await until(() => text(form.shadowRoot).includes('The request timed out.'), 'never timed out', 2000);
+      await until(() => text(form.shadowRoot).includes('The request timed out.'), 'never timed out');
       expect($<HTMLInputElement>(form, '#firstName')!.value).to.equal('Carla');
       expect($<HTMLButtonElement>(form, '[part=save-button]')!.disabled).to.equal(false);
     });

@@ -27,7 +27,7 @@ export function $$<T extends Element = HTMLElement>(root: Element, selector: str
 export const text = (element: Node | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Waits until `check` passes (returns truthy), with a readable failure. */
-export function until(check: () => unknown, message = 'condition never became true', timeout = 3000) {
+export function until(check: () => unknown, message = 'condition never became true', timeout = 10_000) {
   return waitUntil(async () => {
     try {
       return !!(await check());
@@ -47,3 +47,16 @@ export const settle = (ms = 20) => new Promise((resolve) => setTimeout(resolve, 
 export function expectNone(found: Element | null | undefined, what = 'element') {
   expect(found ? found.outerHTML.slice(0, 200) : null, `${what} should not be there`).to.equal(null);
 }
+
+/**
+ * Time for tests that do real work on a server or render every element: the verdict must not
+ * depend on how busy the machine is, only on whether the work is done right.
+ */
+export const SLOW_TEST_MS = 120_000;
+
+/** A `describe` whose tests may take SLOW_TEST_MS (for suites run by a shared runner, e.g. the conformance suite). */
+export const slowDescribe = (name: string, body: () => void) =>
+  describe(name, function () {
+    this.timeout(SLOW_TEST_MS);
+    body();
+  });
