@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command with a throwaway PostgreSQL cluster on loopback (initdb in a temporary folder,
 # run as the postgres user, stopped and removed at the end), CIC_TEST_DATABASE_URL pointing at it.
-# Without PostgreSQL binaries (Debian: apt-get install postgresql) it runs the command without one.
+# CIC_TEST_PG_CTL names a script that stops (`stop`: fast shutdown) and starts (`start`) that
+# cluster again, for fault tests. Without PostgreSQL binaries (Debian: apt-get install postgresql)
+# it runs the command without one.
 # The binaries are found as the tests find them (scripts/test-tools.mjs: PG_BIN, Debian's folders, PATH).
 set -euo pipefail
 BIN="$(node "$(dirname "$0")/test-tools.mjs" postgres)"
@@ -11,12 +13,26 @@ if [ -z "$BIN" ] || [ ! -x "$BIN/initdb" ]; then
 fi
 PORT="${PG_PORT:-54329}"
 DIR="$(mktemp -d)"
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$DIR"
-cleanup() { as_postgres "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$DIR"; }
+chmod 755 "$DIR"
+AS_POSTGRES=""
+if [ "$(id -u)" = 0 ]; then AS_POSTGRES="runuser -u postgres -- "; chown postgres "$DIR"; fi
+CTL="$DIR/pg-ctl"
+# The same options for the first start and for every restart.
+{
+  echo '#!/usr/bin/env bash'
+  echo 'case "${1:-}" in'
+  printf '  start) exec %s%q -D %q -o %q -l %q -w start ;;\n' "$AS_POSTGRES" "$BIN/pg_ctl" "$DIR/data" \
+    "-p $PORT -k $DIR -c listen_addresses=127.0.0.1" "$DIR/log"
+  printf '  stop) exec %s%q -D %q -m fast -w stop ;;\n' "$AS_POSTGRES" "$BIN/pg_ctl" "$DIR/data"
+  echo '  *) echo "usage: $0 start|stop" >&2; exit 2 ;;'
+  echo 'esac'
+} > "$CTL"
+chmod 755 "$CTL"
+cleanup() { "$CTL" stop >/dev/null 2>&1 || true; rm -rf "$DIR"; }
 trap cleanup EXIT
-as_postgres "$BIN/initdb" -D "$DIR/data" -A trust -U postgres >/dev/null
-as_postgres "$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1" -l "$DIR/log" -w start >/dev/null
+$AS_POSTGRES "$BIN/initdb" -D "$DIR/data" -A trust -U postgres >/dev/null
+"$CTL" start >/dev/null
 echo "[with-postgres] PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 export CIC_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
+export CIC_TEST_PG_CTL="$CTL"
 "$@"

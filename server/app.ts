@@ -22,6 +22,9 @@ export interface ServerOptions {
   agentCacheMs?: number;
 }
 
+/** How long browsers keep a CORS preflight's answer: 10 minutes (Chromium keeps it 2 hours at most). */
+export const CORS_MAX_AGE_SECONDS = 600;
+
 /** Creates the Znuny tables (with the CIC indexes) and loads `data` into them. */
 export async function prepareDatabase(db: Db, data: HelpdeskData): Promise<void> {
   await createSchema(db);
@@ -37,7 +40,18 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   const catalog = await loadCatalog(options.db);
   const app = new Hono();
   if (options.corsOrigins?.length) {
-    app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT'] }));
+    app.use(
+      '/api/*',
+      cors({
+        origin: options.corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type'],
+        allowMethods: ['GET', 'POST', 'PUT'],
+        // A browser may reuse a preflight's answer this long (s) instead of asking before every call.
+        maxAge: CORS_MAX_AGE_SECONDS,
+        // Without this a page on another origin cannot read how long to wait after a 429 or 503.
+        exposeHeaders: ['Retry-After'],
+      }),
+    );
   }
   const contract = await loadContract();
   const agentCacheMs = options.agentCacheMs ?? 10_000;

@@ -6,6 +6,7 @@
 //   CIC_TOKENS     token=agent-login,… — who may call, as which agent
 //   CIC_DEMO_TOKENS=1 (or --demo) also accept "demo-<agent login>" for every agent (demo only)
 //   CIC_CORS_ORIGINS  comma-separated origins allowed to call from a browser
+//   CIC_PGLITE_MAX_IN_FLIGHT (4), CIC_PGLITE_MAX_QUEUED (64)  PGlite queries at once / waiting; beyond: 503
 import { serve } from '@hono/node-server';
 import { generateDemoData } from '../src/data/demo-data.js';
 import { createServer, prepareDatabase } from './app.js';
@@ -15,8 +16,32 @@ const argv = new Set(process.argv.slice(2));
 const env = process.env;
 const flag = (name: string, arg: string) => env[name] === '1' || argv.has(arg);
 
+/** A whole number from the environment, at least `min`; undefined when unset. Exits with a message when it is not one. */
+function integerSetting(name: string, min: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value >= min) return value;
+  console.error(`[cic-server] ${name} must be a whole number of at least ${min}, not "${raw}".`);
+  process.exit(1);
+}
+
 const databaseUrl = env.DATABASE_URL;
-const db = databaseUrl ? await openPostgres(databaseUrl, { max: Number(env.CIC_POOL_SIZE ?? 10) }) : await openPglite(env.PGLITE_DIR);
+const db = databaseUrl
+  ? await openPostgres(databaseUrl, { max: integerSetting('CIC_POOL_SIZE', 1) })
+  : await openPglite(env.PGLITE_DIR, { maxInFlight: integerSetting('CIC_PGLITE_MAX_IN_FLIGHT', 1), maxQueued: integerSetting('CIC_PGLITE_MAX_QUEUED', 0) });
+if (databaseUrl) {
+  // Without the database at start there is nothing to serve: say so plainly and exit, so that a
+  // supervisor (systemd, a container runtime) starts the server again once it can be reached.
+  try {
+    await db.query('SELECT 1');
+  } catch (error) {
+    const { host, pathname } = new URL(databaseUrl);
+    const cause = (error as Error).cause ?? error;
+    console.error(`[cic-server] cannot reach PostgreSQL at ${host}${pathname} (DATABASE_URL): ${(cause as Error).message || (cause as { code?: string }).code}`);
+    process.exit(1);
+  }
+}
 const shouldSeed = databaseUrl ? flag('CIC_SEED', '--seed') : !env.PGLITE_DIR || flag('CIC_SEED', '--seed');
 const demo = flag('CIC_DEMO_TOKENS', '--demo');
 const data = generateDemoData({ now: new Date() });

@@ -14,23 +14,69 @@ export interface Db {
   readonly kind: 'pglite' | 'postgresql';
 }
 
-/** PostgreSQL compiled to WebAssembly, in this process: nothing to install (`dataDir` unset: in memory). */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export interface PgliteOptions {
+  /** Queries handed to the database at once (default 4); PGlite runs one at a time. */
+  maxInFlight?: number;
+  /** Queries that may wait for their turn (default 64); beyond them a query is answered 503 at once. */
+  maxQueued?: number;
+}
+
+/**
+ * PostgreSQL compiled to WebAssembly, in this process: nothing to install (`dataDir` unset: in
+ * memory). It has no back-pressure of its own, so queries pass a bounded queue: a burst larger
+ * than it gets 503 with `Retry-After` instead of waiting until its clients give up.
+ */
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite(dataDir);
   await db.waitReady;
+  const limit = inFlightLimiter(options.maxInFlight ?? 4, options.maxQueued ?? 64);
   return {
     kind: 'pglite',
-    query: async <R>(sql: string, params: unknown[] = []) => ({ rows: (await db.query<R>(sql, params)).rows }),
-    exec: async (sql) => {
-      await db.exec(sql);
-    },
-    copyRows: async (table, columns, rows) => {
-      for (const chunk of csvChunks(rows)) {
-        await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([chunk]) });
-      }
-    },
+    query: <R>(sql: string, params: unknown[] = []) => limit(async () => ({ rows: (await db.query<R>(sql, params)).rows })),
+    exec: (sql) => limit(async () => void (await db.exec(sql))),
+    copyRows: (table, columns, rows) =>
+      limit(async () => {
+        for (const chunk of csvChunks(rows)) {
+          await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([chunk]) });
+        }
+      }),
     close: () => db.close(),
+  };
+}
+
+/** How long a client should wait before it asks a busy database again (ms). */
+const BUSY_RETRY_MS = 1000;
+
+/**
+ * Runs at most `maxInFlight` tasks at once and lets at most `maxQueued` more wait, in order;
+ * a task beyond both is refused at once with an `UnavailableError` (503 with `Retry-After`).
+ *
+ * PGlite runs a query on this thread without giving it up: requests that arrive meanwhile stay
+ * unread in their sockets, where no bound can see them. So each task first lets the event loop
+ * read them; they reach the limiter and are queued or refused while the task waits its turn.
+ */
+export function inFlightLimiter(maxInFlight: number, maxQueued: number) {
+  if (!(Number.isInteger(maxInFlight) && maxInFlight >= 1)) throw new RangeError(`maxInFlight must be a positive integer, not ${maxInFlight}`);
+  if (!(Number.isInteger(maxQueued) && maxQueued >= 0)) throw new RangeError(`maxQueued must be an integer of 0 or more, not ${maxQueued}`);
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= maxInFlight) {
+      if (waiting.length >= maxQueued) throw new UnavailableError('The database is busy', BUSY_RETRY_MS);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    } else {
+      running++;
+    }
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      return await task();
+    } finally {
+      // The slot passes to the next waiting task, or is freed.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
   };
 }
 
@@ -57,20 +103,53 @@ export interface PostgresOptions {
   connectionTimeoutMillis?: number;
 }
 
-/** A real PostgreSQL server through a `pg` pool. A request that finds the pool exhausted gets a 503. */
+/** How long a client should wait before it asks again while the database is down (ms). */
+const DOWN_RETRY_MS = 2000;
+
+/** Error codes of a database that cannot be reached, or that is shutting down or starting up. */
+const DOWN_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  '57P01', // admin_shutdown: "terminating connection due to administrator command"
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: "the database system is starting up" / "… shutting down"
+]);
+
+/**
+ * The 503 a database error means, if it means one: no free connection in time, or too many
+ * clients (busy); the database not reachable, or closing the connection (down). Any other
+ * error is the request's own.
+ */
+export function unavailableFor(error: unknown): UnavailableError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = String((error as { code?: unknown }).code ?? '');
+  // pg says "timeout exceeded when trying to connect" when no connection frees up in time.
+  // The message goes to the client; the database's own stays in `cause`, for logs.
+  if (code === '53300' || /timeout exceeded when trying to connect/i.test(error.message)) {
+    return Object.assign(new UnavailableError('The database is busy', BUSY_RETRY_MS), { cause: error });
+  }
+  // Class 08 is "connection exception"; pg's own messages when a connection breaks or cannot be made.
+  if (DOWN_CODES.has(code) || code.startsWith('08') || /^Connection terminated|not queryable/i.test(error.message)) {
+    return Object.assign(new UnavailableError('The database is not available', DOWN_RETRY_MS), { cause: error });
+  }
+  return undefined;
+}
+
+/**
+ * A real PostgreSQL server through a `pg` pool. A request that finds the pool exhausted, or the
+ * database down, gets a 503; the pool opens new connections once the database is back.
+ */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
   const { default: pg } = await import('pg');
   const { from: copyFrom } = await import('pg-copy-streams');
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 2000 });
+  // An idle connection the database closes (a restart, an administrator) is reported here; the
+  // pool has already dropped it. Without a listener the event would end the process.
+  pool.on('error', (error) => console.warn(`[cic-server] an idle database connection was closed: ${error.message}`));
   const wrap = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      // pg says "timeout exceeded when trying to connect" when no connection frees up in time.
-      if (error instanceof Error && /timeout exceeded when trying to connect|too many clients/i.test(error.message)) {
-        throw new UnavailableError('The database is busy', 1000);
-      }
-      throw error;
+      throw unavailableFor(error) ?? error;
     }
   };
   return {
@@ -80,11 +159,20 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     copyRows: (table, columns, rows) =>
       wrap(async () => {
         const client = await pool.connect();
+        // A checked-out client reports a broken connection as an event too; the COPY fails with it.
+        let broken: Error | undefined;
+        const onError = (error: Error) => (broken = error);
+        client.on('error', onError);
         try {
           const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
           await pipeline(Readable.from(csvChunks(rows)), target);
+        } catch (error) {
+          broken ??= error as Error;
+          throw error;
         } finally {
-          client.release();
+          client.off('error', onError);
+          // A client released with an error is closed, not reused.
+          client.release(broken);
         }
       }),
     close: () => pool.end(),

@@ -181,6 +181,29 @@ describe('reference server, CORS', () => {
       await server.db.close();
     }
   });
+
+  it('lets browsers keep a preflight\'s answer and read Retry-After', async () => {
+    const server = await fixture({ corsOrigins: ['https://helpdesk.example'] });
+    try {
+      const preflight = await server.app.fetch(new Request('http://server/api/tickets?customerId=BIG&view=all', {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://helpdesk.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      }));
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), 'https://helpdesk.example');
+      assert.equal(preflight.headers.get('Access-Control-Max-Age'), '600');
+      assert.match(preflight.headers.get('Access-Control-Allow-Headers') ?? '', /authorization/i);
+      const actual = await server.call('/tickets?customerId=BIG&view=all', { headers: { Origin: 'https://helpdesk.example' } });
+      assert.equal(actual.status, 200);
+      assert.equal(actual.headers.get('Access-Control-Allow-Origin'), 'https://helpdesk.example');
+      assert.match(actual.headers.get('Access-Control-Expose-Headers') ?? '', /(^|,)\s*Retry-After\s*(,|$)/i);
+      const refused = await server.call('/tickets?customerId=BIG&view=all', { token: 'stolen', headers: { Origin: 'https://helpdesk.example' } });
+      assert.equal(refused.status, 401);
+      assert.match(refused.headers.get('Access-Control-Expose-Headers') ?? '', /Retry-After/i, 'error answers expose it too');
+    } finally {
+      await server.db.close();
+    }
+  });
 });
 
 const postgresUrl = process.env.CIC_TEST_DATABASE_URL;
