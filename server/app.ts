@@ -7,11 +7,15 @@ import { createSchema, seed } from './sql/seed.js';
 import { AgentContextCache, loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
 import { createRestApi } from './rest-api.js';
 import { checkQuery, loadContract } from './openapi-validation.js';
+import { tokenVerifier, type Tokens } from './tokens.js';
 
 export interface ServerOptions {
   db: Db;
-  /** Bearer token → agent login (`users.login`). A request without a known token is 401. */
-  tokens: Record<string, string>;
+  /**
+   * Bearer token → agent login (`users.login`). A request without a known token, or for an
+   * agent that is unknown or not valid, is 401.
+   */
+  tokens: Tokens | Record<string, string>;
   /** Serve a live database without writing customer users (preferences still go to user_preferences). */
   readOnly?: boolean;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
@@ -57,14 +61,18 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   const agentCacheMs = options.agentCacheMs ?? 10_000;
   const agentContexts = agentCacheMs > 0 ? new AgentContextCache(agentCacheMs) : undefined;
   const healthIndexes = new Map();
+  const agentFor = tokenVerifier(options.tokens instanceof Map ? options.tokens : new Map(Object.entries(options.tokens)));
   const api = createRestApi({
     // Every request's query is checked against openapi.yaml first.
     checkQuery: (method, path, query) => checkQuery(contract, method, path.replace(/^\/api/, ''), query),
-    sourceFor: (context) => {
-      const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1];
-      const agentLogin = token !== undefined ? options.tokens[token] : undefined;
+    sourceFor: async (context) => {
+      const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1]?.trim();
+      const agentLogin = token ? agentFor(token) : undefined;
       if (agentLogin === undefined) throw new UnauthorizedError();
-      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes });
+      const source = new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes });
+      // A token whose agent is unknown or no longer valid (users.valid_id) grants nothing.
+      if (!(await source.getCurrentAgent({ signal: context.req.raw.signal }))) throw new UnauthorizedError();
+      return source;
     },
   });
   app.route('/api', api);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 
 /** A Koa-style context, as web-test-runner's dev server gives its middleware. */
 interface KoaContext {
@@ -13,12 +14,6 @@ interface KoaContext {
 }
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /**
  * Serves `handler` (a fetch-style handler such as a Hono app) under `prefix` inside a Koa
@@ -40,12 +35,14 @@ export function koaMiddleware(prefix: string, handlerFor: (path: string) => { ha
     context.res.on('close', () => {
       if (!context.res.writableFinished) controller.abort();
     });
+    // The body is passed on as a stream: the handler reads only as much as it accepts.
     const request = new Request(`http://localhost${target.path}${search}`, {
       method: context.method,
       headers,
-      body: hasBody ? new Uint8Array(await readBody(context.req)) : undefined,
+      body: hasBody ? (Readable.toWeb(context.req) as ReadableStream<Uint8Array>) : undefined,
+      duplex: 'half',
       signal: controller.signal,
-    });
+    } as RequestInit);
     const response = await target.handler(request);
     context.status = response.status;
     response.headers.forEach((value, name) => context.set(name, value));

@@ -11,10 +11,20 @@ import { serve } from '@hono/node-server';
 import { generateDemoData } from '../src/data/demo-data.js';
 import { createServer, prepareDatabase } from './app.js';
 import { openPglite, openPostgres } from './sql/db.js';
+import { parseTokens } from './tokens.js';
 
 const argv = new Set(process.argv.slice(2));
 const env = process.env;
 const flag = (name: string, arg: string) => env[name] === '1' || argv.has(arg);
+
+// Checked first: a wrong token list stops the server before it opens anything.
+let tokens: Map<string, string>;
+try {
+  tokens = parseTokens(env.CIC_TOKENS ?? '');
+} catch (error) {
+  console.error(`[cic-server] ${(error as Error).message}`);
+  process.exit(1);
+}
 
 /** A whole number from the environment, at least `min`; undefined when unset. Exits with a message when it is not one. */
 function integerSetting(name: string, min: number): number | undefined {
@@ -51,14 +61,8 @@ if (shouldSeed) {
   console.log(`[cic-server] ${db.kind}: Znuny tables created and ${data.tickets.length} demo tickets loaded in ${Date.now() - started} ms`);
 }
 
-const tokens: Record<string, string> = Object.fromEntries(
-  (env.CIC_TOKENS ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((pair) => pair.split('=') as [string, string]),
-);
-if (demo) for (const agent of data.agents ?? []) tokens[`demo-${agent.id}`] = agent.id;
-if (!Object.keys(tokens).length) console.warn('[cic-server] no tokens configured (CIC_TOKENS): every request will be refused.');
+if (demo) for (const agent of data.agents ?? []) tokens.set(`demo-${agent.id}`, agent.id);
+if (!tokens.size) console.warn('[cic-server] no tokens configured (CIC_TOKENS): every request will be refused.');
 
 const app = await createServer({
   db,

@@ -37,6 +37,15 @@ class BadRequest extends ValidationError {}
 /** An optional call the data source does not offer: answered 501. */
 class NotImplemented extends Error {}
 
+/** A request refused by the HTTP layer itself (body too large, not JSON), with its status. */
+class HttpProblem extends Error {
+  constructor(readonly status: 413 | 415, readonly title: string, detail: string) {
+    super(detail);
+  }
+}
+
+const tooLarge = (maxBytes: number) => new HttpProblem(413, 'Body too large', `The body must have at most ${maxBytes} bytes`);
+
 function problem(context: Context, status: number, title: string, extra: Record<string, unknown> = {}) {
   return context.newResponse(JSON.stringify({ type: 'about:blank', title, status, ...extra }), status as never, {
     'Content-Type': 'application/problem+json',
@@ -46,6 +55,7 @@ function problem(context: Context, status: number, title: string, extra: Record<
 function errorResponse(context: Context, error: unknown): Response {
   if (isAbortError(error)) return problem(context, 499, 'Client closed request');
   if (error instanceof NotImplemented) return problem(context, 501, 'Not implemented', { detail: 'This server does not offer this call' });
+  if (error instanceof HttpProblem) return problem(context, error.status, error.title, { detail: error.message });
   if (!(error instanceof DataSourceError)) {
     console.error('[cic-server]', error);
     return problem(context, 500, 'Internal error');
@@ -133,14 +143,40 @@ class Query {
   }
 }
 
+/**
+ * The request's JSON body, read as it arrives: past `maxBytes` the reading stops and the
+ * request is answered 413 at once (the rest is never held in memory).
+ */
 async function jsonBody(context: Context, maxBytes: number): Promise<unknown> {
-  const text = await context.req.text();
-  if (new TextEncoder().encode(text).length > maxBytes) throw new BadRequest({ body: `at most ${maxBytes} bytes` }, 'Body too large');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const body = context.req.raw.body;
+  if (body) {
+    const reader = body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
+      // Not cancelled: that would reset the connection before the 413 is sent; the server drains the rest.
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(chunk.value);
+    }
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
     throw new BadRequest({ body: 'not JSON' }, 'Body is not JSON');
   }
+}
+
+/** Whether a request's Content-Type is JSON (`application/json`, with or without parameters). */
+const isJson = (contentType: string | undefined) => /^application\/json\s*(;|$)/i.test(contentType ?? '');
+
+/** Refuses a body before it is read: not JSON (415), or declared larger than the limit (413). */
+function checkBodyHeaders(context: Context, maxBytes: number): void {
+  if (context.req.method !== 'POST' && context.req.method !== 'PUT') return;
+  if (!isJson(context.req.header('Content-Type'))) {
+    throw new HttpProblem(415, 'Unsupported media type', 'The body must be JSON, sent with Content-Type: application/json');
+  }
+  if (Number(context.req.header('Content-Length')) > maxBytes) throw tooLarge(maxBytes);
 }
 
 /** Text a database can hold: no NUL, at most `max` characters. */
@@ -165,6 +201,7 @@ function customerUserInput(body: unknown): CustomerUserInput {
     input[field] = value;
   }
   const valid = (body as Record<string, unknown>).valid;
+  if (valid !== undefined && valid !== null && typeof valid !== 'boolean') throw new BadRequest({ valid: 'true or false' }, 'Invalid body');
   if (typeof valid === 'boolean') input.valid = valid;
   return input as unknown as CustomerUserInput;
 }
@@ -184,6 +221,10 @@ function customerUpdate(body: unknown): CustomerUpdate {
 /** The REST API as a Hono app (mount it under any base path). */
 export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery }: RestApiOptions): Hono {
   const app = new Hono();
+  app.use('*', async (context, next) => {
+    checkBodyHeaders(context, maxBodyBytes);
+    await next();
+  });
   if (checkQuery) {
     app.use('*', async (context, next) => {
       const problems = checkQuery(context.req.method, context.req.path, new URL(context.req.url).searchParams);
@@ -395,8 +436,9 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
       const key = q.text('key', { required: true, max: 200 });
       q.done();
       if (!source.preferences) throw new ForbiddenWrite('This server keeps no preferences');
-      const body = (await jsonBody(c, maxBodyBytes)) as { value?: unknown } | null;
-      await source.preferences.set(key!, body?.value, { signal: signalOf(c) });
+      const body = await jsonBody(c, maxBodyBytes);
+      if (typeof body !== 'object' || body === null || !Object.hasOwn(body, 'value')) throw new BadRequest({ value: 'required' }, 'Invalid body');
+      await source.preferences.set(key!, (body as { value: unknown }).value, { signal: signalOf(c) });
       return null;
     }),
   );

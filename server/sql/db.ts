@@ -2,6 +2,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UnavailableError } from '../../src/data/errors.js';
 
+/** Runs parameterized queries (a database, or one transaction of it). */
+export type Queryable = Pick<Db, 'query'>;
+
 /** What the SQL data source needs of a database: parameterized queries, and a script runner. */
 export interface Db {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
@@ -9,6 +12,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Loads rows into a table with `COPY … FROM STDIN` (CSV): the fast way to fill a table. */
   copyRows(table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<void>;
+  /**
+   * Runs `work` in one transaction on one connection: committed when it resolves, rolled
+   * back when it throws.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** Which engine, for logs and benchmarks. */
   readonly kind: 'pglite' | 'postgresql';
@@ -41,6 +49,7 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
           await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([chunk]) });
         }
       }),
+    transaction: (work) => limit(() => db.transaction((tx) => work({ query: async <R>(sql: string, params: unknown[] = []) => ({ rows: (await tx.query<R>(sql, params)).rows }) }))),
     close: () => db.close(),
   };
 }
@@ -173,6 +182,21 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
           client.off('error', onError);
           // A client released with an error is closed, not reused.
           client.release(broken);
+        }
+      }),
+    transaction: (work) =>
+      wrap(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({ query: async <R>(sql: string, params: unknown[] = []) => ({ rows: (await client.query(sql, params)).rows as R[] }) });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
         }
       }),
     close: () => pool.end(),

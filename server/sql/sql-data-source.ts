@@ -39,7 +39,7 @@ import {
   type TicketSortField,
   type TicketView,
 } from '../../src/data/types.js';
-import { validateCustomerUpdate, validateCustomerUser, validateNote } from '../../src/data/validation.js';
+import { loginChangeRefused, trimmedCustomerUser, validateCustomerUpdate, validateCustomerUser, validateNote } from '../../src/data/validation.js';
 import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
 import { monthSeries, statisticsMonths } from '../../src/data/ticket-statistics.js';
 import type { Db } from './db.js';
@@ -262,10 +262,14 @@ export class SqlDataSource implements DataSource {
       set: async (key, value, callOptions) => {
         const ctx = await this.agentContext(callOptions);
         if (!ctx) return;
-        await this.db.query('DELETE FROM user_preferences WHERE user_id = $1 AND preferences_key = $2', [ctx.userId, `CIC:${key}`]);
-        await this.db.query('INSERT INTO user_preferences (user_id, preferences_key, preferences_value) VALUES ($1, $2, $3)', [
-          ctx.userId, `CIC:${key}`, JSON.stringify(value ?? null),
-        ]);
+        // One transaction, serialized per agent and key (Znuny has no unique key on user_preferences to upsert on):
+        // concurrent writes of a key leave exactly one row.
+        const row = [ctx.userId, `CIC:${key}`];
+        await this.db.transaction(async (tx) => {
+          await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', row);
+          await tx.query('DELETE FROM user_preferences WHERE user_id = $1 AND preferences_key = $2', row);
+          await tx.query('INSERT INTO user_preferences (user_id, preferences_key, preferences_value) VALUES ($1, $2, $3)', [...row, JSON.stringify(value ?? null)]);
+        });
       },
     };
   }
@@ -344,7 +348,7 @@ export class SqlDataSource implements DataSource {
     throwIfInvalid(validateCustomerUpdate(update));
     const current = await this.getCustomer(customerId, options);
     if (!current) throw new ValidationError({ customerId: 'Unknown customer' }, 'This customer has no record to change');
-    if (update.version !== undefined && update.version !== current.version) throw staleCustomer();
+    if (update.version !== current.version) throw staleCustomer();
     const version = Number(current.version);
     // Written only if nobody wrote in between (the version still the one read).
     const { rows } = await this.db.query(
@@ -613,6 +617,8 @@ export class SqlDataSource implements DataSource {
     const cursorTotal = typeof cursor?.total === 'number' ? cursor.total : undefined;
     const total =
       cursorTotal ?? counts?.then((c) => c[filter]) ?? this.count(`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values.slice());
+    // Own keys only: a field named like an Object.prototype member is no sort.
+    if (!Object.hasOwn(SORTS, options.sort.field)) throw new ValidationError({ sort: 'Unknown sort field' }, 'Invalid sort');
     const sort = SORTS[options.sort.field];
     const ascending = (options.sort.direction === 'asc') !== !!sort.invert;
     const backwards = cursor?.before ?? false;
@@ -739,36 +745,38 @@ export class SqlDataSource implements DataSource {
     return STATE_CATEGORIES.filter((c) => !this.catalog.viewable.has(c)).flatMap((c) => this.catalog.statesByCategory.get(c)!);
   }
 
-  async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+  async createCustomerUser?(written: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     checkAborted(options);
+    const input = trimmedCustomerUser(written);
     throwIfInvalid(validateCustomerUser(input));
+    let inserted: { rows: unknown[] };
     try {
-      await this.db.query(
+      // Znuny compares customer-user logins without regard to case: one that differs only in case is taken.
+      inserted = await this.db.query(
         `INSERT INTO customer_user (login, email, customer_id, title, first_name, last_name, phone, mobile, street, zip, city, country, comments, valid_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         SELECT $1::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::smallint
+         WHERE NOT EXISTS (SELECT 1 FROM customer_user WHERE lower(login) = lower($1::text)) RETURNING login`,
         userValues(input),
       );
     } catch (error) {
       throw conflictOr(error);
     }
+    if (!inserted.rows.length) throw loginTaken();
     return (await this.getCustomerUser(input.login))!;
   }
 
-  async updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+  async updateCustomerUser?(login: string, written: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     checkAborted(options);
+    const input = trimmedCustomerUser(written);
     throwIfInvalid(validateCustomerUser(input));
-    let updated: { rows: unknown[] };
-    try {
-      updated = await this.db.query(
-        `UPDATE customer_user SET login = $1, email = $2, customer_id = $3, title = $4, first_name = $5, last_name = $6, phone = $7,
-           mobile = $8, street = $9, zip = $10, city = $11, country = $12, comments = $13, valid_id = $14 WHERE login = $15 RETURNING login`,
-        [...userValues(input), login],
-      );
-    } catch (error) {
-      throw conflictOr(error);
-    }
+    if (input.login !== login) throw loginChangeRefused();
+    const updated = await this.db.query(
+      `UPDATE customer_user SET email = $2, customer_id = $3, title = $4, first_name = $5, last_name = $6, phone = $7,
+         mobile = $8, street = $9, zip = $10, city = $11, country = $12, comments = $13, valid_id = $14 WHERE login = $1 RETURNING login`,
+      userValues(input),
+    );
     if (!updated.rows.length) throw new ValidationError({ login: 'Unknown customer user' });
-    return (await this.getCustomerUser(input.login))!;
+    return (await this.getCustomerUser(login))!;
   }
 }
 
@@ -823,10 +831,11 @@ function historyPosition(cursor: Cursor): [string, number, string] {
 
 const staleCustomer = () => new ConflictError('This customer was changed by someone else since you opened it', 'version');
 
+const loginTaken = () => new ConflictError('This login is already taken', 'login');
+
 /** A unique violation on the login is a conflict; anything else stays what it was. */
 function conflictOr(error: unknown): unknown {
-  const code = (error as { code?: string }).code;
-  return code === '23505' ? new ConflictError('This login is already taken', 'login') : error;
+  return (error as { code?: string }).code === '23505' ? loginTaken() : error;
 }
 
 function decodeUserCursor(value: string | undefined): { key: [string, string, string]; before: boolean; total?: number } | undefined {

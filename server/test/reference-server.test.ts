@@ -148,7 +148,7 @@ describe('reference server', () => {
     assert.equal((await server.call('/tickets?customerId=BIG&view=all&size=101')).status, 422);
     assert.equal((await server.call(`/search/customers?term=${'a'.repeat(201)}`)).status, 422);
     const big = JSON.stringify({ logins: Array.from({ length: 400 }, () => 'x'.repeat(200)) });
-    assert.equal((await server.call('/ticket-counts/by-customer-user', { method: 'POST', body: big })).status, 422);
+    assert.equal((await server.call('/ticket-counts/by-customer-user', { method: 'POST', body: big })).status, 413);
   });
 });
 

@@ -15,11 +15,10 @@ import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from 
 import { sortTickets, timeOf, type TicketSortContext } from './ticket-sort.js';
 import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket, type DueView } from './ticket-index.js';
 import { LruCache } from './lru.js';
-import { validateCustomerUser } from './validation.js';
+import { loginChangeRefused, trimmedCustomerUser, validateCustomerUpdate, validateCustomerUser, validateNote } from './validation.js';
 import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
 import { closedAtOf, statisticsMonths, ticketStatistics } from './ticket-statistics.js';
 import { countBelow, firstNotBefore } from './sorted.js';
-import { validateCustomerUpdate, validateNote } from './validation.js';
 import {
   STATE_CATEGORIES,
   TICKET_FILTERS,
@@ -403,7 +402,7 @@ export class InMemoryDataSource implements DataSource {
     if (!customer) throw new ValidationError({ customerId: 'Unknown customer' }, 'This customer has no record to change');
     throwIfInvalid(validateCustomerUpdate(update));
     const version = customer.version!;
-    if (update.version !== undefined && update.version !== version) {
+    if (update.version !== version) {
       throw new ConflictError('This customer was changed by someone else since you opened it', 'version');
     }
     const changed: Customer = { ...customer, customFields: { ...update.customFields }, version: String(Number(version) + 1 || 2) };
@@ -411,23 +410,25 @@ export class InMemoryDataSource implements DataSource {
     return changed;
   }
 
-  async createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+  async createCustomerUser?(written: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     await this.latency(options);
+    const input = trimmedCustomerUser(written);
     throwIfInvalid(validateCustomerUser(input));
-    if (this.users.has(input.login)) throw new ConflictError('This login is already taken', 'login');
+    // Znuny compares customer-user logins without regard to case.
+    const lower = input.login.toLowerCase();
+    if ([...this.users.keys()].some((login) => login.toLowerCase() === lower)) throw new ConflictError('This login is already taken', 'login');
     const user = structuredClone(input);
     this.indexUser(user);
     return user;
   }
 
-  async updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
+  async updateCustomerUser?(login: string, written: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
     await this.latency(options);
     const existing = this.users.get(login);
     if (!existing) throw new ValidationError({ login: 'Unknown customer user' });
+    const input = trimmedCustomerUser(written);
     throwIfInvalid(validateCustomerUser(input));
-    if (input.login !== login && this.users.has(input.login)) {
-      throw new ConflictError('This login is already taken', 'login');
-    }
+    if (input.login !== login) throw loginChangeRefused();
     this.unindexUser(existing);
     const user = structuredClone(input);
     this.indexUser(user);

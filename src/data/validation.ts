@@ -1,3 +1,4 @@
+import { ConflictError } from './errors.js';
 import type { CustomerUpdate, CustomerUserInput } from './types.js';
 
 /** The reason a field is invalid; the elements word it in the agent's language. */
@@ -20,20 +21,41 @@ export function validateCustomerUser(input: Partial<CustomerUserInput>): Record<
   return problems;
 }
 
+/**
+ * A customer user as it is stored: login and customer id without surrounding spaces (an id
+ * that differs only by a space would be a second, invisible identity).
+ */
+export function trimmedCustomerUser<T extends Partial<CustomerUserInput>>(input: T): T {
+  return { ...input, login: input.login?.trim(), customerId: input.customerId?.trim() };
+}
+
+/**
+ * A changed login is refused: tickets and secondary customers name a customer user by its
+ * login, and would stay with the old one.
+ */
+export const loginChangeRefused = () => new ConflictError("A customer user's login cannot be changed", 'login');
+
 /** Checks a note before it is added: some text, at most `MAX_NOTE_LENGTH` characters. */
 export function validateNote(note: { text?: unknown }): Record<string, FieldProblem> {
   if (typeof note.text !== 'string' || note.text.trim() === '') return { text: 'required' };
   return note.text.length > MAX_NOTE_LENGTH ? { text: 'too-long' } : {};
 }
 
-/** Checks custom fields before they are saved: keyed by label, at most `MAX_CUSTOM_FIELD_LENGTH` characters each. */
+/**
+ * Checks custom fields before they are saved: keyed by label, at most
+ * `MAX_CUSTOM_FIELD_LENGTH` characters each, and the `version` the change was made on (a
+ * change without it would overwrite someone else's unseen).
+ */
 export function validateCustomerUpdate(update: Partial<CustomerUpdate>): Record<string, FieldProblem> {
-  const problems: Record<string, FieldProblem> = {};
   const fields = update.customFields;
   if (typeof fields !== 'object' || fields === null) return { customFields: 'required' };
+  // Keyed by labels as written: collected as entries, since `problems[label] = …` would not
+  // record a label such as "__proto__".
+  const problems: [string, FieldProblem][] = [];
+  if (typeof update.version !== 'string' || update.version === '') problems.push(['version', 'required']);
   for (const [label, value] of Object.entries(fields)) {
-    if (typeof value !== 'string') problems[label] = 'required';
-    else if (value.length > MAX_CUSTOM_FIELD_LENGTH) problems[label] = 'too-long';
+    if (typeof value !== 'string') problems.push([label, 'required']);
+    else if (value.length > MAX_CUSTOM_FIELD_LENGTH) problems.push([label, 'too-long']);
   }
-  return problems;
+  return Object.fromEntries(problems);
 }

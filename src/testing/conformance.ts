@@ -269,6 +269,9 @@ export function runDataSourceConformance(name: string, createSource: CreateSourc
         same((await ds.getCustomer('BIG'))?.customFields, { Tier: 'Platinum' }, 'the change is kept');
         const stale = await rejection(ds.updateCustomer('BIG', { customFields: { Tier: 'Silver' }, version: before?.version }));
         check(stale instanceof ConflictError, 'a change to an older version is a ConflictError');
+        const blind = await rejection(ds.updateCustomer('BIG', { customFields: { Tier: 'Silver' } }));
+        check(blind instanceof ValidationError && 'version' in blind.fieldErrors, 'a change without a version is a ValidationError on "version"');
+        same((await ds.getCustomer('BIG'))?.customFields, { Tier: 'Platinum' }, 'a change without a version changes nothing');
       }
     });
 
@@ -364,6 +367,13 @@ export function runDataSourceConformance(name: string, createSource: CreateSourc
       same((await ds.getCustomerUser('new.user'))?.email, 'new@small.example', 'the created user is found');
       const updated = await ds.updateCustomerUser('new.user', { ...created, lastName: 'Renamed' });
       same(updated.lastName, 'Renamed', 'the updated user');
+      const otherCase = await rejection(ds.createCustomerUser({ login: 'Small.Owner', customerId: 'SMALL', firstName: 'S', lastName: 'O', email: 'so@small.example' }));
+      check(otherCase instanceof ConflictError && otherCase.field === 'login', 'a login taken in another case is a ConflictError on "login"');
+      const renamed = await rejection(ds.updateCustomerUser('new.user', { ...updated, login: 'renamed.user' }));
+      check(renamed instanceof ConflictError && renamed.field === 'login', 'a change of login is a ConflictError on "login"');
+      same((await ds.getCustomerUser('renamed.user'))?.login, undefined, 'a refused change of login changes nothing');
+      const padded = await ds.createCustomerUser({ login: ' padded.user ', customerId: ' SMALL ', firstName: 'P', lastName: 'U', email: 'pu@small.example' });
+      same([padded.login, padded.customerId], ['padded.user', 'SMALL'], 'login and customer id are stored without surrounding spaces');
       const logins = (await ds.listCustomerUsers('SMALL', { page: { size: 10 } })).items.map((u) => u.login);
       check(logins.includes('new.user'), 'the new user is listed with its customer');
     });

@@ -389,6 +389,11 @@ describe('custom fields in customer-information-widget', () => {
     return { el, spy };
   }
   const input = (el: HTMLElement, index: number) => $$<HTMLInputElement>(el, '[part=fields-form] input')[index];
+  /** Someone else changes ACME's fields, on the version they read. */
+  async function changeElsewhere(spy: ReturnType<typeof fixtureSource>, customFields: Record<string, string>) {
+    const { version } = (await spy.source.getCustomer('ACME'))!;
+    await spy.source.updateCustomer!('ACME', { customFields, version });
+  }
 
   it('edits the custom fields with Save, showing the saved values', async () => {
     const { el } = await render();
@@ -412,7 +417,7 @@ describe('custom fields in customer-information-widget', () => {
     input(el, 0).dispatchEvent(new InputEvent('input'));
     $<HTMLButtonElement>(el, '[part=save-button]')!.click();
     await until(() => text($(el, 'dl')).includes('Platinum'));
-    await spy.source.updateCustomer!('ACME', { customFields: { Tier: 'Silver' } }); // someone else, later
+    await changeElsewhere(spy, { Tier: 'Silver' });
     const widget = el as HTMLElement & { customerId: string };
     widget.customerId = 'Star*Corp';
     await until(() => el.hidden, 'no other customer shown');
@@ -437,7 +442,7 @@ describe('custom fields in customer-information-widget', () => {
     const { el } = await render(spy);
     $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
     await until(() => input(el, 0));
-    await spy.source.updateCustomer!('ACME', { customFields: { Tier: 'Silver' } }); // someone else
+    await changeElsewhere(spy, { Tier: 'Silver' });
     input(el, 0).value = 'Platinum';
     input(el, 0).dispatchEvent(new InputEvent('input'));
     $<HTMLButtonElement>(el, '[part=save-button]')!.click();
