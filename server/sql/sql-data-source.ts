@@ -40,6 +40,7 @@ import {
   type TicketView,
 } from '../../src/data/types.js';
 import { validateCustomerUpdate, validateCustomerUser, validateNote } from '../../src/data/validation.js';
+import { FIELD_LIMITS } from '../../src/data/field-limits.js';
 import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
 import { monthSeries, statisticsMonths } from '../../src/data/ticket-statistics.js';
 import type { Db } from './db.js';
@@ -251,6 +252,7 @@ export class SqlDataSource implements DataSource {
     }
     this.preferences = {
       get: async (key, callOptions) => {
+        checkPreferenceKey(key);
         const ctx = await this.agentContext(callOptions);
         if (!ctx) return undefined;
         const { rows } = await this.db.query<{ value: string }>(
@@ -260,6 +262,7 @@ export class SqlDataSource implements DataSource {
         return rows.length ? JSON.parse(rows[0].value) : undefined;
       },
       set: async (key, value, callOptions) => {
+        checkPreferenceKey(key);
         const ctx = await this.agentContext(callOptions);
         if (!ctx) return;
         await this.db.query('DELETE FROM user_preferences WHERE user_id = $1 AND preferences_key = $2', [ctx.userId, `CIC:${key}`]);
@@ -410,6 +413,7 @@ export class SqlDataSource implements DataSource {
   async addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
     const ctx = await this.agentContext(options);
     throwIfInvalid(validateNote(note));
+    if (customerId.length > FIELD_LIMITS.customerId) throw new ValidationError({ customerId: 'too-long' });
     const { rows } = await this.db.query<{ id: string; at: string }>(
       `INSERT INTO cic_customer_history (customer_id, create_time, kind, text, author) VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', 'note', $3, $4)
        RETURNING 'n' || id AS id, create_time::text AS at`,
@@ -819,6 +823,11 @@ function historyPosition(cursor: Cursor): [string, number, string] {
     throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
   }
   return [cursor.key, Number(source), id];
+}
+
+/** A preference key fits user_preferences.preferences_key with the `CIC:` prefix. */
+function checkPreferenceKey(key: string): void {
+  if (key.length > FIELD_LIMITS.preferenceKey) throw new ValidationError({ key: 'too-long' });
 }
 
 const staleCustomer = () => new ConflictError('This customer was changed by someone else since you opened it', 'version');
