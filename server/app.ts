@@ -5,6 +5,7 @@ import type { HelpdeskData } from '../src/data/types.js';
 import type { Db } from './sql/db.js';
 import { createSchema, seed } from './sql/seed.js';
 import { AgentContextCache, loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
+import { CursorCodec } from './sql/cursors.js';
 import { createRestApi } from './rest-api.js';
 import { checkQuery, loadContract } from './openapi-validation.js';
 
@@ -20,6 +21,12 @@ export interface ServerOptions {
   now?: () => Date;
   /** How long an agent's groups and queues are reused across requests (ms, default 10,000; 0: read per request). */
   agentCacheMs?: number;
+  /**
+   * The secret page cursors are signed with (HMAC-SHA256), so that a client can neither forge
+   * nor reuse one for another list. Random per start when not given: cursors then do not
+   * survive a restart, nor work across several server processes behind one address.
+   */
+  cursorSecret?: string;
 }
 
 /** Creates the Znuny tables (with the CIC indexes) and loads `data` into them. */
@@ -43,6 +50,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   const agentCacheMs = options.agentCacheMs ?? 10_000;
   const agentContexts = agentCacheMs > 0 ? new AgentContextCache(agentCacheMs) : undefined;
   const healthIndexes = new Map();
+  const cursors = new CursorCodec(options.cursorSecret);
   const api = createRestApi({
     // Every request's query is checked against openapi.yaml first.
     checkQuery: (method, path, query) => checkQuery(contract, method, path.replace(/^\/api/, ''), query),
@@ -50,7 +58,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1];
       const agentLogin = token !== undefined ? options.tokens[token] : undefined;
       if (agentLogin === undefined) throw new UnauthorizedError();
-      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes });
+      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes, cursors });
     },
   });
   app.route('/api', api);

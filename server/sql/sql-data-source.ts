@@ -44,6 +44,7 @@ import { FIELD_LIMITS } from '../../src/data/field-limits.js';
 import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
 import { monthSeries, statisticsMonths } from '../../src/data/ticket-statistics.js';
 import type { Db } from './db.js';
+import { CursorCodec, historyPosition, ticketPosition, userPosition, type Cursor, type CursorBinding } from './cursors.js';
 
 /** Znuny's state types as categories (configuration: a product with other types maps its own). */
 export const ZNUNY_STATE_TYPE_MAPPING: StateMapping = {
@@ -146,29 +147,6 @@ export function likePattern(term: string): string {
   return `%${escaped}%`;
 }
 
-/**
- * Opaque cursor: the sort key and id of the row a page continues from, the direction, and
- * the list's total as counted for its first page (so that no further page counts again).
- */
-interface Cursor {
-  key: string | number | null;
-  id: string;
-  before: boolean;
-  total?: number;
-}
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-function decodeCursor(value: string | undefined): Cursor | undefined {
-  if (!value) return undefined;
-  try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor !== 'object' || cursor === null || typeof cursor.id !== 'string') throw new Error('shape');
-    if (!['string', 'number'].includes(typeof cursor.key) && cursor.key !== null) throw new Error('key');
-    return cursor;
-  } catch {
-    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
-  }
-}
-
 /** Sort field → SQL expression (text compared byte-wise, as the contract's order), its type, and whether ascending means descending time. */
 const SORTS: Record<TicketSortField, { sql: string; type: 'text' | 'bigint' | 'timestamp'; invert?: boolean }> = {
   number: { sql: 'lower(t.tn) COLLATE "C"', type: 'text' },
@@ -238,6 +216,8 @@ export class SqlDataSource implements DataSource {
       agentContexts?: AgentContextCache;
       /** Distress indexes shared by the server's requests, one per set of readable queues. */
       healthIndexes?: Map<string, DistressIndex>;
+      /** Signs the page cursors (the server's, with its secret); default one with a secret of this process. */
+      cursors?: CursorCodec;
     },
   ) {
     this.capabilities = { ticketFilters: TICKET_FILTERS, ticketSorts: TICKET_SORT_FIELDS, writeCustomerUsers: !options.readOnly };
@@ -275,6 +255,15 @@ export class SqlDataSource implements DataSource {
 
   now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  private get cursors(): CursorCodec {
+    return this.options.cursors ?? processCursors;
+  }
+
+  /** What a cursor of a list belongs to: the list, the agent, and `parameters` (all that chooses its rows and order). */
+  private cursorBinding(list: string, ...parameters: CursorBinding): CursorBinding {
+    return [list, this.options.agentLogin, ...parameters];
   }
 
   private nowSeconds(): number {
@@ -363,7 +352,8 @@ export class SqlDataSource implements DataSource {
   async listCustomerHistory?(customerId: string, options: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>> {
     checkAborted(options);
     const { size } = options.page;
-    const cursor = decodeCursor(options.page.cursor);
+    const binding = this.cursorBinding('customer-history', customerId, options.includeTickets ?? false);
+    const cursor = this.cursors.decode(options.page.cursor, binding);
     const params = new Params();
     const customer = params.add(customerId);
     // Newest first, in the order (time, source, id) descending: notes are source 0, ticket
@@ -405,8 +395,8 @@ export class SqlDataSource implements DataSource {
     }));
     const page: Page<HistoryEntry> = { items };
     const keyOf = (row: Record<string, unknown>) => ({ key: String(row.at), id: `${row.source}:${row.n}` });
-    if (pageRows.length && (backwards || more)) page.nextCursor = encodeCursor({ ...keyOf(pageRows.at(-1)!), before: false });
-    if (pageRows.length && (backwards ? more : cursor !== undefined)) page.previousCursor = encodeCursor({ ...keyOf(pageRows[0]), before: true });
+    if (pageRows.length && (backwards || more)) page.nextCursor = this.cursors.encode({ ...keyOf(pageRows.at(-1)!), before: false }, binding);
+    if (pageRows.length && (backwards ? more : cursor !== undefined)) page.previousCursor = this.cursors.encode({ ...keyOf(pageRows[0]), before: true }, binding);
     return page;
   }
 
@@ -431,7 +421,9 @@ export class SqlDataSource implements DataSource {
   async listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<CustomerUserPage> {
     checkAborted(options);
     const { size } = options.page;
-    const cursor = decodeUserCursor(options.page.cursor);
+    const binding = this.cursorBinding('customer-users', customerId, options.filter?.trim() ?? '');
+    const decoded = this.cursors.decode(options.page.cursor, binding);
+    const cursor = decoded && { key: userPosition(decoded), before: decoded.before, total: decoded.total };
     const params = new Params();
     const where = [`cu.customer_id = ${params.add(customerId)}`];
     if (options.filter) where.push(userMatch('cu', params.add(likePattern(options.filter.trim()))));
@@ -458,8 +450,8 @@ export class SqlDataSource implements DataSource {
     const userKey = (u: CustomerUser): [string, string, string] => [(u.lastName ?? '').toLowerCase(), (u.firstName ?? '').toLowerCase(), u.login];
     const hasNext = cursor?.before ? true : more;
     const hasPrevious = cursor?.before ? more : cursor !== undefined;
-    if (items.length && hasNext) page.nextCursor = encodeCursor({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total: totalValue });
-    if (items.length && hasPrevious) page.previousCursor = encodeCursor({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total: totalValue });
+    if (items.length && hasNext) page.nextCursor = this.cursors.encode({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total: totalValue }, binding);
+    if (items.length && hasPrevious) page.previousCursor = this.cursors.encode({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total: totalValue }, binding);
     if (ticketCounts) page.ticketCounts = ticketCounts;
     return page;
   }
@@ -606,7 +598,9 @@ export class SqlDataSource implements DataSource {
 
   async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage> {
     const { view, filter, page: { size } } = options;
-    const cursor = decodeCursor(options.page.cursor);
+    const scopeBinding = 'customerId' in scope ? ['customer', scope.customerId] : ['customer-user', scope.customerUserLogin, scope.access ?? 'assigned'];
+    const binding = this.cursorBinding('tickets', ...scopeBinding, view, filter, options.sort.field, options.sort.direction);
+    const cursor = this.cursors.decode(options.page.cursor, binding);
     const params = new Params();
     const { where, ctx } = await this.viewConditions(scope, view, params, options);
     const filterSql = this.filterCondition(filter, ctx, params);
@@ -640,8 +634,8 @@ export class SqlDataSource implements DataSource {
     const keyOf = (row: Record<string, unknown>) => (row.cursor_key === null ? null : String(row.cursor_key));
     const hasNext = backwards ? true : more;
     const hasPrevious = backwards ? more : cursor !== undefined;
-    if (pageRows.length && hasNext) result.nextCursor = encodeCursor({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false, total: totalValue });
-    if (pageRows.length && hasPrevious) result.previousCursor = encodeCursor({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true, total: totalValue });
+    if (pageRows.length && hasNext) result.nextCursor = this.cursors.encode({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false, total: totalValue }, binding);
+    if (pageRows.length && hasPrevious) result.previousCursor = this.cursors.encode({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true, total: totalValue }, binding);
     if (countsValue && options.withCounts) result.counts = countsValue;
     return result;
   }
@@ -652,11 +646,12 @@ export class SqlDataSource implements DataSource {
    */
   private keysetCondition(sort: (typeof SORTS)[TicketSortField], ascending: boolean, cursor: Cursor, params: Params): string {
     const key = sort.sql;
-    const id = params.add(Number(cursor.id), '::bigint');
-    if (cursor.key === null) {
+    const position = ticketPosition(cursor, sort.type);
+    const id = params.add(position.id, '::bigint');
+    if (position.key === null) {
       return cursor.before ? `(${key} IS NOT NULL OR t.id < ${id})` : `(${key} IS NULL AND t.id > ${id})`;
     }
-    const value = params.add(cursor.key, `::${sort.type}`);
+    const value = params.add(position.key, `::${sort.type}`);
     const beyond = ascending !== cursor.before ? '>' : '<';
     const idBeyond = cursor.before ? '<' : '>';
     const nullSide = cursor.before ? '' : ` OR ${key} IS NULL`;
@@ -816,15 +811,6 @@ function userValues(input: CustomerUserInput): unknown[] {
     input.comment ?? null, input.valid === false ? 2 : 1];
 }
 
-/** Where a history cursor stands: its time, source (0 notes, 1 creations, 2 closings) and id. */
-function historyPosition(cursor: Cursor): [string, number, string] {
-  const [source, id] = cursor.id.split(':');
-  if (typeof cursor.key !== 'string' || !['0', '1', '2'].includes(source) || !/^\d+$/.test(id ?? '')) {
-    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
-  }
-  return [cursor.key, Number(source), id];
-}
-
 /** A preference key fits user_preferences.preferences_key with the `CIC:` prefix. */
 function checkPreferenceKey(key: string): void {
   if (key.length > FIELD_LIMITS.preferenceKey) throw new ValidationError({ key: 'too-long' });
@@ -838,14 +824,5 @@ function conflictOr(error: unknown): unknown {
   return code === '23505' ? new ConflictError('This login is already taken', 'login') : error;
 }
 
-function decodeUserCursor(value: string | undefined): { key: [string, string, string]; before: boolean; total?: number } | undefined {
-  const cursor = decodeCursor(value);
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(String(cursor.key)) as unknown;
-    if (!Array.isArray(key) || key.length !== 3 || !key.every((k) => typeof k === 'string')) throw new Error('key');
-    return { key: key as [string, string, string], before: cursor.before, total: typeof cursor.total === 'number' ? cursor.total : undefined };
-  } catch {
-    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
-  }
-}
+/** Cursors of sources made without the server's codec: signed with a secret of this process. */
+const processCursors = new CursorCodec();
