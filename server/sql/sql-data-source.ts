@@ -286,18 +286,27 @@ export class SqlDataSource implements DataSource {
   async searchCustomers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerHit>> {
     checkAborted({ signal });
     if (term.trim().length < MIN_SEARCH_LENGTH && !/^\*+$/.test(term.trim())) return { items: [], hasMore: false };
+    const ctx = await this.agentContext({ signal });
+    const params = new Params();
+    const pattern = params.add(likePattern(term.trim()));
+    const readable = params.add(ctx?.readableQueues ?? [], '::int[]');
+    // A customer id known only from tickets is found only through tickets the agent may read
+    // (from the count summary, a few rows per customer, when there is one).
+    const ticketCustomers = this.catalog.countSummary
+      ? distinctIds('ticket_customers', 'cic_ticket_counts', `x.queue_id = ANY(${readable}) AND x.n > 0 AND x.customer_id <> ''`)
+      : distinctIds('ticket_customers', 'ticket', `x.queue_id = ANY(${readable})`);
     const { rows } = await this.db.query<{ id: string; name: string | null }>(
       // Customer ids known only through their users or tickets: skip scans of the customer_id
       // indexes (one probe per distinct customer, never a scan of every user or ticket).
-      `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${distinctIds('ticket_customers', 'ticket')},
+      `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${ticketCustomers},
        ids AS (
          SELECT customer_id AS id FROM customer_company
          UNION SELECT id FROM user_customers WHERE id IS NOT NULL
          UNION SELECT id FROM ticket_customers WHERE id IS NOT NULL)
        SELECT ids.id, c.name FROM ids LEFT JOIN customer_company c ON c.customer_id = ids.id
-       WHERE lower(ids.id) LIKE $1 OR lower(c.name) LIKE $1
-       ORDER BY ids.id COLLATE "C" LIMIT $2`,
-      [likePattern(term.trim()), limit + 1],
+       WHERE lower(ids.id) LIKE ${pattern} OR lower(c.name) LIKE ${pattern}
+       ORDER BY ids.id COLLATE "C" LIMIT ${params.add(limit + 1)}`,
+      params.values,
     );
     const items = rows.slice(0, limit).map((r) => ({ id: r.id, name: text(r.name), hasRecord: r.name !== null }));
     return { items, hasMore: rows.length > limit };
@@ -771,11 +780,11 @@ export class SqlDataSource implements DataSource {
   }
 }
 
-/** A recursive CTE `name(id)` of the distinct `customer_id`s of `table`, walking its index. */
-const distinctIds = (name: string, table: string) => `${name}(id) AS (
-  (SELECT customer_id FROM ${table} WHERE customer_id IS NOT NULL ORDER BY customer_id LIMIT 1)
+/** A recursive CTE `name(id)` of the distinct `customer_id`s of the rows of `table` (as `x`) where `condition`, walking its index. */
+const distinctIds = (name: string, table: string, condition = 'true') => `${name}(id) AS (
+  (SELECT x.customer_id FROM ${table} x WHERE x.customer_id IS NOT NULL AND ${condition} ORDER BY x.customer_id LIMIT 1)
   UNION ALL
-  SELECT (SELECT x.customer_id FROM ${table} x WHERE x.customer_id > c.id ORDER BY x.customer_id LIMIT 1)
+  SELECT (SELECT x.customer_id FROM ${table} x WHERE x.customer_id > c.id AND ${condition} ORDER BY x.customer_id LIMIT 1)
   FROM ${name} c WHERE c.id IS NOT NULL)`;
 
 const USER_COLUMNS = `cu.login, cu.email, cu.customer_id, cu.title, cu.first_name, cu.last_name, cu.phone, cu.mobile, cu.street, cu.zip,

@@ -14,8 +14,9 @@ export const DATABASES: { name: string; open: () => Promise<Db> }[] = [
 /**
  * A reference server on a fresh database with the conformance data; `agent-limited` may read
  * the Support queue only (Billing belongs to a group only the conformance agent has).
+ * `setupSql` runs before the server starts.
  */
-export async function testServer(open: () => Promise<Db> = () => openPglite(), options: Partial<ServerOptions> = {}) {
+export async function testServer(open: () => Promise<Db> = () => openPglite(), options: Partial<ServerOptions> = {}, setupSql = '') {
   const db = await open();
   await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
   await prepareDatabase(db, conformanceData());
@@ -25,7 +26,8 @@ export async function testServer(open: () => Promise<Db> = () => openPglite(), o
     INSERT INTO users (login, first_name, last_name, valid_id) VALUES ('agent-limited', 'Lim', 'Ited', 1);
     INSERT INTO group_user (user_id, group_id, permission_key)
       SELECT id, 1, 'ro' FROM users WHERE login = 'agent-limited'
-      UNION ALL SELECT id, 2, 'rw' FROM users WHERE login = '${CONFORMANCE_AGENT_ID}';`);
+      UNION ALL SELECT id, 2, 'rw' FROM users WHERE login = '${CONFORMANCE_AGENT_ID}';
+    ${setupSql}`);
   const app = await createServer({ db, tokens: TOKENS, now: () => CONFORMANCE_NOW, ...options });
   const call = (path: string, init: RequestInit & { token?: string } = {}) =>
     app.fetch(new Request(`http://server/api${path}`, {
