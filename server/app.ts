@@ -5,6 +5,7 @@ import type { HelpdeskData } from '../src/data/types.js';
 import type { Db } from './sql/db.js';
 import { createSchema, seed } from './sql/seed.js';
 import { AgentContextCache, loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
+import { CursorCodec } from './sql/cursors.js';
 import { createRestApi } from './rest-api.js';
 import { checkQuery, loadContract } from './openapi-validation.js';
 import { tokenVerifier, type Tokens } from './tokens.js';
@@ -24,6 +25,12 @@ export interface ServerOptions {
   now?: () => Date;
   /** How long an agent's groups and queues are reused across requests (ms, default 10,000; 0: read per request). */
   agentCacheMs?: number;
+  /**
+   * The secret page cursors are signed with (HMAC-SHA256), so that a client can neither forge
+   * nor reuse one for another list. Random per start when not given: cursors then do not
+   * survive a restart, nor work across several server processes behind one address.
+   */
+  cursorSecret?: string;
 }
 
 /** How long browsers keep a CORS preflight's answer: 10 minutes (Chromium keeps it 2 hours at most). */
@@ -62,6 +69,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   const agentContexts = agentCacheMs > 0 ? new AgentContextCache(agentCacheMs) : undefined;
   const healthIndexes = new Map();
   const agentFor = tokenVerifier(options.tokens instanceof Map ? options.tokens : new Map(Object.entries(options.tokens)));
+  const cursors = new CursorCodec(options.cursorSecret);
   const api = createRestApi({
     // Every request's query is checked against openapi.yaml first.
     checkQuery: (method, path, query) => checkQuery(contract, method, path.replace(/^\/api/, ''), query),
@@ -69,7 +77,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1]?.trim();
       const agentLogin = token ? agentFor(token) : undefined;
       if (agentLogin === undefined) throw new UnauthorizedError();
-      const source = new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes });
+      const source = new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes, cursors });
       // A token whose agent is unknown or no longer valid (users.valid_id) grants nothing.
       if (!(await source.getCurrentAgent({ signal: context.req.raw.signal }))) throw new UnauthorizedError();
       return source;

@@ -7,6 +7,8 @@
 //   CIC_DEMO_TOKENS=1 (or --demo) also accept "demo-<agent login>" for every agent (demo only)
 //   CIC_CORS_ORIGINS  comma-separated origins allowed to call from a browser
 //   CIC_PGLITE_MAX_IN_FLIGHT (4), CIC_PGLITE_MAX_QUEUED (64)  PGlite queries at once / waiting; beyond: 503
+//   CIC_CURSOR_SECRET the secret page cursors are signed with (random per start when unset;
+//                     set it when several processes serve one address, or cursors should survive a restart)
 import { serve } from '@hono/node-server';
 import { generateDemoData } from '../src/data/demo-data.js';
 import { createServer, prepareDatabase } from './app.js';
@@ -68,6 +70,7 @@ const app = await createServer({
   db,
   tokens,
   readOnly: flag('CIC_READ_ONLY', '--read-only'),
+  cursorSecret: env.CIC_CURSOR_SECRET || undefined,
   corsOrigins: (env.CIC_CORS_ORIGINS ?? (demo ? 'http://localhost:8000,http://127.0.0.1:8000' : '')).split(',').filter(Boolean),
 });
 const port = Number(env.PORT ?? 8787);

@@ -11,6 +11,7 @@ import {
   type TicketSortField,
 } from '../src/data/types.js';
 import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from '../src/data/ticket-statistics.js';
+import { FIELD_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from '../src/data/field-limits.js';
 import { OPTIONAL_CALLS } from '../src/data/http-data-source.js';
 
 /**
@@ -182,10 +183,11 @@ function checkBodyHeaders(context: Context, maxBytes: number): void {
 /** Text a database can hold: no NUL, at most `max` characters. */
 const storable = (value: unknown, max = 1000): value is string => typeof value === 'string' && value.length <= max && !value.includes('\u0000');
 
-function stringList(body: unknown, key: string): string[] {
+/** The body's `key`: an array of at most `MAX_BATCH` strings of at most `max` characters each. */
+function stringList(body: unknown, key: string, max: number): string[] {
   const list = (body as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(list) || !list.every((x) => storable(x)) || list.length > MAX_BATCH) {
-    throw new BadRequest({ [key]: `an array of at most ${MAX_BATCH} strings (no NUL, at most 1000 characters each)` }, 'Invalid body');
+  if (!Array.isArray(list) || !list.every((x) => storable(x, max)) || list.length > MAX_BATCH) {
+    throw new BadRequest({ [key]: `an array of at most ${MAX_BATCH} strings (no NUL, at most ${max} characters each)` }, 'Invalid body');
   }
   return list;
 }
@@ -302,12 +304,12 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
   );
   app.post(
     '/ticket-counts/by-customer-user',
-    answer(async (source, c) => source.countTicketsByUser(stringList(await jsonBody(c, maxBodyBytes), 'logins'), { signal: signalOf(c) })),
+    answer(async (source, c) => source.countTicketsByUser(stringList(await jsonBody(c, maxBodyBytes), 'logins', FIELD_LIMITS.ticketCustomerUser), { signal: signalOf(c) })),
   );
   app.post(
     '/ticket-counts/by-customer',
     answer(async (source, c) =>
-      source.countTicketsByCustomer(stringList(await jsonBody(c, maxBodyBytes), 'customerIds'), { signal: signalOf(c) }),
+      source.countTicketsByCustomer(stringList(await jsonBody(c, maxBodyBytes), 'customerIds', FIELD_LIMITS.customerId), { signal: signalOf(c) }),
     ),
   );
   app.get(
@@ -423,7 +425,7 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
   app.get(
     '/preferences',
     answer(async (source, c, q) => {
-      const key = q.text('key', { required: true, max: 200 });
+      const key = q.text('key', { required: true, max: FIELD_LIMITS.preferenceKey });
       q.done();
       // Nothing stored is not an error: `{}` (a browser would log a 404 for every first visit).
       const value = source.preferences ? await source.preferences.get(key!, { signal: signalOf(c) }) : undefined;
@@ -433,12 +435,14 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
   app.put(
     '/preferences',
     answer(async (source, c, q) => {
-      const key = q.text('key', { required: true, max: 200 });
+      const key = q.text('key', { required: true, max: FIELD_LIMITS.preferenceKey });
       q.done();
       if (!source.preferences) throw new ForbiddenWrite('This server keeps no preferences');
       const body = await jsonBody(c, maxBodyBytes);
       if (typeof body !== 'object' || body === null || !Object.hasOwn(body, 'value')) throw new BadRequest({ value: 'required' }, 'Invalid body');
-      await source.preferences.set(key!, (body as { value: unknown }).value, { signal: signalOf(c) });
+      const { value } = body as { value: unknown };
+      if (nestsDeeperThan(value, MAX_JSON_DEPTH)) throw new BadRequest({ value: `nested at most ${MAX_JSON_DEPTH} levels deep` }, 'Invalid body');
+      await source.preferences.set(key!, value, { signal: signalOf(c) });
       return null;
     }),
   );

@@ -40,9 +40,11 @@ import {
   type TicketView,
 } from '../../src/data/types.js';
 import { loginChangeRefused, trimmedCustomerUser, validateCustomerUpdate, validateCustomerUser, validateNote } from '../../src/data/validation.js';
+import { FIELD_LIMITS } from '../../src/data/field-limits.js';
 import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
 import { monthSeries, statisticsMonths } from '../../src/data/ticket-statistics.js';
 import type { Db } from './db.js';
+import { CursorCodec, historyPosition, ticketPosition, userPosition, type Cursor, type CursorBinding } from './cursors.js';
 
 /** Znuny's state types as categories (configuration: a product with other types maps its own). */
 export const ZNUNY_STATE_TYPE_MAPPING: StateMapping = {
@@ -145,29 +147,6 @@ export function likePattern(term: string): string {
   return `%${escaped}%`;
 }
 
-/**
- * Opaque cursor: the sort key and id of the row a page continues from, the direction, and
- * the list's total as counted for its first page (so that no further page counts again).
- */
-interface Cursor {
-  key: string | number | null;
-  id: string;
-  before: boolean;
-  total?: number;
-}
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-function decodeCursor(value: string | undefined): Cursor | undefined {
-  if (!value) return undefined;
-  try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor !== 'object' || cursor === null || typeof cursor.id !== 'string') throw new Error('shape');
-    if (!['string', 'number'].includes(typeof cursor.key) && cursor.key !== null) throw new Error('key');
-    return cursor;
-  } catch {
-    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
-  }
-}
-
 /** Sort field → SQL expression (text compared byte-wise, as the contract's order), its type, and whether ascending means descending time. */
 const SORTS: Record<TicketSortField, { sql: string; type: 'text' | 'bigint' | 'timestamp'; invert?: boolean }> = {
   number: { sql: 'lower(t.tn) COLLATE "C"', type: 'text' },
@@ -237,6 +216,8 @@ export class SqlDataSource implements DataSource {
       agentContexts?: AgentContextCache;
       /** Distress indexes shared by the server's requests, one per set of readable queues. */
       healthIndexes?: Map<string, DistressIndex>;
+      /** Signs the page cursors (the server's, with its secret); default one with a secret of this process. */
+      cursors?: CursorCodec;
     },
   ) {
     this.capabilities = { ticketFilters: TICKET_FILTERS, ticketSorts: TICKET_SORT_FIELDS, writeCustomerUsers: !options.readOnly };
@@ -251,6 +232,7 @@ export class SqlDataSource implements DataSource {
     }
     this.preferences = {
       get: async (key, callOptions) => {
+        checkPreferenceKey(key);
         const ctx = await this.agentContext(callOptions);
         if (!ctx) return undefined;
         const { rows } = await this.db.query<{ value: string }>(
@@ -260,6 +242,7 @@ export class SqlDataSource implements DataSource {
         return rows.length ? JSON.parse(rows[0].value) : undefined;
       },
       set: async (key, value, callOptions) => {
+        checkPreferenceKey(key);
         const ctx = await this.agentContext(callOptions);
         if (!ctx) return;
         // One transaction, serialized per agent and key (Znuny has no unique key on user_preferences to upsert on):
@@ -276,6 +259,15 @@ export class SqlDataSource implements DataSource {
 
   now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  private get cursors(): CursorCodec {
+    return this.options.cursors ?? processCursors;
+  }
+
+  /** What a cursor of a list belongs to: the list, the agent, and `parameters` (all that chooses its rows and order). */
+  private cursorBinding(list: string, ...parameters: CursorBinding): CursorBinding {
+    return [list, this.options.agentLogin, ...parameters];
   }
 
   private nowSeconds(): number {
@@ -298,18 +290,27 @@ export class SqlDataSource implements DataSource {
   async searchCustomers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerHit>> {
     checkAborted({ signal });
     if (term.trim().length < MIN_SEARCH_LENGTH && !/^\*+$/.test(term.trim())) return { items: [], hasMore: false };
+    const ctx = await this.agentContext({ signal });
+    const params = new Params();
+    const pattern = params.add(likePattern(term.trim()));
+    const readable = params.add(ctx?.readableQueues ?? [], '::int[]');
+    // A customer id known only from tickets is found only through tickets the agent may read
+    // (from the count summary, a few rows per customer, when there is one).
+    const ticketCustomers = this.catalog.countSummary
+      ? distinctIds('ticket_customers', 'cic_ticket_counts', `x.queue_id = ANY(${readable}) AND x.n > 0 AND x.customer_id <> ''`)
+      : distinctIds('ticket_customers', 'ticket', `x.queue_id = ANY(${readable})`);
     const { rows } = await this.db.query<{ id: string; name: string | null }>(
       // Customer ids known only through their users or tickets: skip scans of the customer_id
       // indexes (one probe per distinct customer, never a scan of every user or ticket).
-      `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${distinctIds('ticket_customers', 'ticket')},
+      `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${ticketCustomers},
        ids AS (
          SELECT customer_id AS id FROM customer_company
          UNION SELECT id FROM user_customers WHERE id IS NOT NULL
          UNION SELECT id FROM ticket_customers WHERE id IS NOT NULL)
        SELECT ids.id, c.name FROM ids LEFT JOIN customer_company c ON c.customer_id = ids.id
-       WHERE lower(ids.id) LIKE $1 OR lower(c.name) LIKE $1
-       ORDER BY ids.id COLLATE "C" LIMIT $2`,
-      [likePattern(term.trim()), limit + 1],
+       WHERE lower(ids.id) LIKE ${pattern} OR lower(c.name) LIKE ${pattern}
+       ORDER BY ids.id COLLATE "C" LIMIT ${params.add(limit + 1)}`,
+      params.values,
     );
     const items = rows.slice(0, limit).map((r) => ({ id: r.id, name: text(r.name), hasRecord: r.name !== null }));
     return { items, hasMore: rows.length > limit };
@@ -364,7 +365,8 @@ export class SqlDataSource implements DataSource {
   async listCustomerHistory?(customerId: string, options: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>> {
     checkAborted(options);
     const { size } = options.page;
-    const cursor = decodeCursor(options.page.cursor);
+    const binding = this.cursorBinding('customer-history', customerId, options.includeTickets ?? false);
+    const cursor = this.cursors.decode(options.page.cursor, binding);
     const params = new Params();
     const customer = params.add(customerId);
     // Newest first, in the order (time, source, id) descending: notes are source 0, ticket
@@ -406,14 +408,15 @@ export class SqlDataSource implements DataSource {
     }));
     const page: Page<HistoryEntry> = { items };
     const keyOf = (row: Record<string, unknown>) => ({ key: String(row.at), id: `${row.source}:${row.n}` });
-    if (pageRows.length && (backwards || more)) page.nextCursor = encodeCursor({ ...keyOf(pageRows.at(-1)!), before: false });
-    if (pageRows.length && (backwards ? more : cursor !== undefined)) page.previousCursor = encodeCursor({ ...keyOf(pageRows[0]), before: true });
+    if (pageRows.length && (backwards || more)) page.nextCursor = this.cursors.encode({ ...keyOf(pageRows.at(-1)!), before: false }, binding);
+    if (pageRows.length && (backwards ? more : cursor !== undefined)) page.previousCursor = this.cursors.encode({ ...keyOf(pageRows[0]), before: true }, binding);
     return page;
   }
 
   async addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
     const ctx = await this.agentContext(options);
     throwIfInvalid(validateNote(note));
+    if (customerId.length > FIELD_LIMITS.customerId) throw new ValidationError({ customerId: 'too-long' });
     const { rows } = await this.db.query<{ id: string; at: string }>(
       `INSERT INTO cic_customer_history (customer_id, create_time, kind, text, author) VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', 'note', $3, $4)
        RETURNING 'n' || id AS id, create_time::text AS at`,
@@ -431,7 +434,9 @@ export class SqlDataSource implements DataSource {
   async listCustomerUsers(customerId: string, options: ListCustomerUsersOptions): Promise<CustomerUserPage> {
     checkAborted(options);
     const { size } = options.page;
-    const cursor = decodeUserCursor(options.page.cursor);
+    const binding = this.cursorBinding('customer-users', customerId, options.filter?.trim() ?? '');
+    const decoded = this.cursors.decode(options.page.cursor, binding);
+    const cursor = decoded && { key: userPosition(decoded), before: decoded.before, total: decoded.total };
     const params = new Params();
     const where = [`cu.customer_id = ${params.add(customerId)}`];
     if (options.filter) where.push(userMatch('cu', params.add(likePattern(options.filter.trim()))));
@@ -458,8 +463,8 @@ export class SqlDataSource implements DataSource {
     const userKey = (u: CustomerUser): [string, string, string] => [(u.lastName ?? '').toLowerCase(), (u.firstName ?? '').toLowerCase(), u.login];
     const hasNext = cursor?.before ? true : more;
     const hasPrevious = cursor?.before ? more : cursor !== undefined;
-    if (items.length && hasNext) page.nextCursor = encodeCursor({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total: totalValue });
-    if (items.length && hasPrevious) page.previousCursor = encodeCursor({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total: totalValue });
+    if (items.length && hasNext) page.nextCursor = this.cursors.encode({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total: totalValue }, binding);
+    if (items.length && hasPrevious) page.previousCursor = this.cursors.encode({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total: totalValue }, binding);
     if (ticketCounts) page.ticketCounts = ticketCounts;
     return page;
   }
@@ -606,7 +611,9 @@ export class SqlDataSource implements DataSource {
 
   async listTickets(scope: TicketScope, options: ListTicketsOptions): Promise<TicketPage> {
     const { view, filter, page: { size } } = options;
-    const cursor = decodeCursor(options.page.cursor);
+    const scopeBinding = 'customerId' in scope ? ['customer', scope.customerId] : ['customer-user', scope.customerUserLogin, scope.access ?? 'assigned'];
+    const binding = this.cursorBinding('tickets', ...scopeBinding, view, filter, options.sort.field, options.sort.direction);
+    const cursor = this.cursors.decode(options.page.cursor, binding);
     const params = new Params();
     const { where, ctx } = await this.viewConditions(scope, view, params, options);
     const filterSql = this.filterCondition(filter, ctx, params);
@@ -642,8 +649,8 @@ export class SqlDataSource implements DataSource {
     const keyOf = (row: Record<string, unknown>) => (row.cursor_key === null ? null : String(row.cursor_key));
     const hasNext = backwards ? true : more;
     const hasPrevious = backwards ? more : cursor !== undefined;
-    if (pageRows.length && hasNext) result.nextCursor = encodeCursor({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false, total: totalValue });
-    if (pageRows.length && hasPrevious) result.previousCursor = encodeCursor({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true, total: totalValue });
+    if (pageRows.length && hasNext) result.nextCursor = this.cursors.encode({ key: keyOf(pageRows.at(-1)!), id: String(pageRows.at(-1)!.id), before: false, total: totalValue }, binding);
+    if (pageRows.length && hasPrevious) result.previousCursor = this.cursors.encode({ key: keyOf(pageRows[0]), id: String(pageRows[0].id), before: true, total: totalValue }, binding);
     if (countsValue && options.withCounts) result.counts = countsValue;
     return result;
   }
@@ -654,11 +661,12 @@ export class SqlDataSource implements DataSource {
    */
   private keysetCondition(sort: (typeof SORTS)[TicketSortField], ascending: boolean, cursor: Cursor, params: Params): string {
     const key = sort.sql;
-    const id = params.add(Number(cursor.id), '::bigint');
-    if (cursor.key === null) {
+    const position = ticketPosition(cursor, sort.type);
+    const id = params.add(position.id, '::bigint');
+    if (position.key === null) {
       return cursor.before ? `(${key} IS NOT NULL OR t.id < ${id})` : `(${key} IS NULL AND t.id > ${id})`;
     }
-    const value = params.add(cursor.key, `::${sort.type}`);
+    const value = params.add(position.key, `::${sort.type}`);
     const beyond = ascending !== cursor.before ? '>' : '<';
     const idBeyond = cursor.before ? '<' : '>';
     const nullSide = cursor.before ? '' : ` OR ${key} IS NULL`;
@@ -780,11 +788,11 @@ export class SqlDataSource implements DataSource {
   }
 }
 
-/** A recursive CTE `name(id)` of the distinct `customer_id`s of `table`, walking its index. */
-const distinctIds = (name: string, table: string) => `${name}(id) AS (
-  (SELECT customer_id FROM ${table} WHERE customer_id IS NOT NULL ORDER BY customer_id LIMIT 1)
+/** A recursive CTE `name(id)` of the distinct `customer_id`s of the rows of `table` (as `x`) where `condition`, walking its index. */
+const distinctIds = (name: string, table: string, condition = 'true') => `${name}(id) AS (
+  (SELECT x.customer_id FROM ${table} x WHERE x.customer_id IS NOT NULL AND ${condition} ORDER BY x.customer_id LIMIT 1)
   UNION ALL
-  SELECT (SELECT x.customer_id FROM ${table} x WHERE x.customer_id > c.id ORDER BY x.customer_id LIMIT 1)
+  SELECT (SELECT x.customer_id FROM ${table} x WHERE x.customer_id > c.id AND ${condition} ORDER BY x.customer_id LIMIT 1)
   FROM ${name} c WHERE c.id IS NOT NULL)`;
 
 const USER_COLUMNS = `cu.login, cu.email, cu.customer_id, cu.title, cu.first_name, cu.last_name, cu.phone, cu.mobile, cu.street, cu.zip,
@@ -820,13 +828,9 @@ function userValues(input: CustomerUserInput): unknown[] {
     input.comment ?? null, input.valid === false ? 2 : 1];
 }
 
-/** Where a history cursor stands: its time, source (0 notes, 1 creations, 2 closings) and id. */
-function historyPosition(cursor: Cursor): [string, number, string] {
-  const [source, id] = cursor.id.split(':');
-  if (typeof cursor.key !== 'string' || !['0', '1', '2'].includes(source) || !/^\d+$/.test(id ?? '')) {
-    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
-  }
-  return [cursor.key, Number(source), id];
+/** A preference key fits user_preferences.preferences_key with the `CIC:` prefix. */
+function checkPreferenceKey(key: string): void {
+  if (key.length > FIELD_LIMITS.preferenceKey) throw new ValidationError({ key: 'too-long' });
 }
 
 const staleCustomer = () => new ConflictError('This customer was changed by someone else since you opened it', 'version');
@@ -838,14 +842,5 @@ function conflictOr(error: unknown): unknown {
   return (error as { code?: string }).code === '23505' ? loginTaken() : error;
 }
 
-function decodeUserCursor(value: string | undefined): { key: [string, string, string]; before: boolean; total?: number } | undefined {
-  const cursor = decodeCursor(value);
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(String(cursor.key)) as unknown;
-    if (!Array.isArray(key) || key.length !== 3 || !key.every((k) => typeof k === 'string')) throw new Error('key');
-    return { key: key as [string, string, string], before: cursor.before, total: typeof cursor.total === 'number' ? cursor.total : undefined };
-  } catch {
-    throw new ValidationError({ cursor: 'Invalid cursor' }, 'Invalid page cursor');
-  }
-}
+/** Cursors of sources made without the server's codec: signed with a secret of this process. */
+const processCursors = new CursorCodec();

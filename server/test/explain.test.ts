@@ -62,12 +62,16 @@ describe(`SQL at ${TICKETS.toLocaleString('en')} tickets`, { timeout: 1_200_000 
     const history = await source.listCustomerHistory!('BIGCORP', { page: { size: 5 }, includeTickets: true });
     await source.listCustomerHistory!('BIGCORP', { page: { size: 5, cursor: history.nextCursor }, includeTickets: true });
     await source.getTicketStatistics({ customerId: 'BIGCORP' }, { months: 12 });
-    await source.listTickets({ customerId: 'C42' }, { view: 'open', filter: 'my-queues', sort: { field: 'title', direction: 'asc' }, page: { size: 10, cursor: first.nextCursor } });
+    // A second page continues its own list (a cursor is valid for the list it was made for only).
+    const byTitle = { view: 'open', filter: 'my-queues', sort: { field: 'title', direction: 'asc' } } as const;
+    const titles = await source.listTickets({ customerId: 'C42' }, { ...byTitle, page: { size: 10 } });
+    await source.listTickets({ customerId: 'C42' }, { ...byTitle, page: { size: 10, cursor: titles.nextCursor } });
     await source.listTickets({ customerId: 'C42' }, { view: 'reminder', filter: 'my-locked', sort: { field: 'pendingUntil', direction: 'asc' }, page: { size: 10 } });
     await source.listTickets({ customerUserLogin: 'u42', access: 'accessible' }, { view: 'escalated', filter: 'all', sort, page: { size: 10 } });
     await source.countTickets({ customerUserLogin: 'u42' }, 'open');
     await source.getCompanyStatus('C42');
-    const users = await source.listCustomerUsers('C42', { page: { size: 10 }, withTicketCounts: true });
+    await source.listCustomerUsers('C42', { page: { size: 10 }, withTicketCounts: true });
+    const users = await source.listCustomerUsers('C42', { page: { size: 10 }, filter: 'first' });
     await source.listCustomerUsers('C42', { page: { size: 10, cursor: users.nextCursor }, filter: 'first' });
     await source.countTicketsByCustomer(['C1', 'C2', 'C3']);
     await source.searchCustomers('customer 42', { limit: 20 });

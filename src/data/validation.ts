@@ -1,11 +1,12 @@
 import { ConflictError } from './errors.js';
+import { FIELD_LIMITS, type CustomerUserTextField } from './field-limits.js';
 import type { CustomerUpdate, CustomerUserInput } from './types.js';
 
 /** The reason a field is invalid; the elements word it in the agent's language. */
 export type FieldProblem = 'required' | 'email' | 'too-long';
 
-export const MAX_NOTE_LENGTH = 10_000;
-export const MAX_CUSTOM_FIELD_LENGTH = 250;
+export const MAX_NOTE_LENGTH = FIELD_LIMITS.note;
+export const MAX_CUSTOM_FIELD_LENGTH = FIELD_LIMITS.customFieldValue;
 
 const REQUIRED: (keyof CustomerUserInput)[] = ['login', 'firstName', 'lastName', 'email', 'customerId'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -18,6 +19,10 @@ export function validateCustomerUser(input: Partial<CustomerUserInput>): Record<
     if (typeof value !== 'string' || value.trim() === '') problems[field] = 'required';
   }
   if (!problems.email && !EMAIL.test(input.email ?? '')) problems.email = 'email';
+  for (const [field, width] of Object.entries(FIELD_LIMITS.customerUser) as [CustomerUserTextField, number][]) {
+    const value = input[field];
+    if (typeof value === 'string' && value.length > width) problems[field] = 'too-long';
+  }
   return problems;
 }
 
@@ -42,8 +47,8 @@ export function validateNote(note: { text?: unknown }): Record<string, FieldProb
 }
 
 /**
- * Checks custom fields before they are saved: keyed by label, at most
- * `MAX_CUSTOM_FIELD_LENGTH` characters each, and the `version` the change was made on (a
+ * Checks custom fields before they are saved: keyed by label, label and value each no longer
+ * than its limit, and the `version` the change was made on (a
  * change without it would overwrite someone else's unseen).
  */
 export function validateCustomerUpdate(update: Partial<CustomerUpdate>): Record<string, FieldProblem> {
@@ -55,7 +60,7 @@ export function validateCustomerUpdate(update: Partial<CustomerUpdate>): Record<
   if (typeof update.version !== 'string' || update.version === '') problems.push(['version', 'required']);
   for (const [label, value] of Object.entries(fields)) {
     if (typeof value !== 'string') problems.push([label, 'required']);
-    else if (value.length > MAX_CUSTOM_FIELD_LENGTH) problems.push([label, 'too-long']);
+    else if (value.length > MAX_CUSTOM_FIELD_LENGTH || label.length > FIELD_LIMITS.customFieldLabel) problems.push([label, 'too-long']);
   }
   return Object.fromEntries(problems);
 }
