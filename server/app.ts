@@ -4,7 +4,7 @@ import { ForbiddenError } from '../src/data/errors.js';
 import type { HelpdeskData } from '../src/data/types.js';
 import type { Db } from './sql/db.js';
 import { createSchema, seed } from './sql/seed.js';
-import { AgentContextCache, loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
+import { AgentContextCache, loadCatalog, SqlDataSource, type ArchivedTickets } from './sql/sql-data-source.js';
 import { createRestApi } from './rest-api.js';
 import { checkQuery, loadContract } from './openapi-validation.js';
 
@@ -12,8 +12,13 @@ export interface ServerOptions {
   db: Db;
   /** Bearer token → agent login (`users.login`). A request without a known token is 401. */
   tokens: Record<string, string>;
-  /** Serve a live database without writing customer users (preferences still go to user_preferences). */
+  /**
+   * Serve a live database without writing anything: no customer users, notes or custom fields,
+   * and no preferences (`/capabilities` says `preferences: false`: the elements keep them in the browser).
+   */
   readOnly?: boolean;
+  /** Archived tickets (`ticket.archive_flag = 1`): `include` (default, as Znuny with its archive system off) or `exclude`. */
+  archived?: ArchivedTickets;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
   corsOrigins?: string[];
   /** The clock (tests and demos); default the server's. */
@@ -50,7 +55,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1];
       const agentLogin = token !== undefined ? options.tokens[token] : undefined;
       if (agentLogin === undefined) throw new UnauthorizedError();
-      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes });
+      return new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, archived: options.archived, agentContexts, healthIndexes });
     },
   });
   app.route('/api', api);
