@@ -16,6 +16,12 @@ const argv = new Set(process.argv.slice(2));
 const env = process.env;
 const flag = (name: string, arg: string) => env[name] === '1' || argv.has(arg);
 
+const archived = env.CIC_ARCHIVED ?? 'include';
+if (archived !== 'include' && archived !== 'exclude') {
+  console.error(`[cic-server] CIC_ARCHIVED must be "include" or "exclude", not "${archived}".`);
+  process.exit(1);
+}
+
 const databaseUrl = env.DATABASE_URL;
 const db = databaseUrl ? await openPostgres(databaseUrl, { max: Number(env.CIC_POOL_SIZE ?? 10) }) : await openPglite(env.PGLITE_DIR);
 const shouldSeed = databaseUrl ? flag('CIC_SEED', '--seed') : !env.PGLITE_DIR || flag('CIC_SEED', '--seed');
@@ -35,12 +41,6 @@ const tokens: Record<string, string> = Object.fromEntries(
 );
 if (demo) for (const agent of data.agents ?? []) tokens[`demo-${agent.id}`] = agent.id;
 if (!Object.keys(tokens).length) console.warn('[cic-server] no tokens configured (CIC_TOKENS): every request will be refused.');
-
-const archived = env.CIC_ARCHIVED ?? 'include';
-if (archived !== 'include' && archived !== 'exclude') {
-  console.error(`[cic-server] CIC_ARCHIVED must be "include" or "exclude", not "${archived}".`);
-  process.exit(1);
-}
 
 const app = await createServer({
   archived,
