@@ -4,7 +4,7 @@ import { ForbiddenError } from '../src/data/errors.js';
 import type { HelpdeskData } from '../src/data/types.js';
 import type { Db } from './sql/db.js';
 import { createSchema, seed } from './sql/seed.js';
-import { AgentContextCache, loadCatalog, SqlDataSource } from './sql/sql-data-source.js';
+import { AgentContextCache, loadCatalog, SqlDataSource, type ArchivedTickets } from './sql/sql-data-source.js';
 import { CursorCodec } from './sql/cursors.js';
 import { createRestApi } from './rest-api.js';
 import { checkQuery, loadContract } from './openapi-validation.js';
@@ -17,8 +17,13 @@ export interface ServerOptions {
    * agent that is unknown or not valid, is 401.
    */
   tokens: Tokens | Record<string, string>;
-  /** Serve a live database without writing customer users (preferences still go to user_preferences). */
+  /**
+   * Serve a live database without writing anything: no customer users, notes or custom fields,
+   * and no preferences (`/capabilities` says `preferences: false`: the elements keep them in the browser).
+   */
   readOnly?: boolean;
+  /** Archived tickets (`ticket.archive_flag = 1`): `include` (default, as Znuny with its archive system off) or `exclude`. */
+  archived?: ArchivedTickets;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
   corsOrigins?: string[];
   /** The clock (tests and demos); default the server's. */
@@ -77,7 +82,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1]?.trim();
       const agentLogin = token ? agentFor(token) : undefined;
       if (agentLogin === undefined) throw new UnauthorizedError();
-      const source = new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, healthIndexes, cursors });
+      const source = new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, archived: options.archived, healthIndexes, cursors });
       // A token whose agent is unknown or no longer valid (users.valid_id) grants nothing.
       if (!(await source.getCurrentAgent({ signal: context.req.raw.signal }))) throw new UnauthorizedError();
       return source;

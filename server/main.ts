@@ -2,7 +2,8 @@
 //   PORT (8787), HOST (127.0.0.1)
 //   DATABASE_URL   postgres://… — a real PostgreSQL through a pool (else PGlite, embedded, in memory)
 //   CIC_SEED=1     create the Znuny tables and load the demo data (default with PGlite)
-//   CIC_READ_ONLY=1 (or --read-only) serve a live database without writing customer users
+//   CIC_READ_ONLY=1 (or --read-only) serve a live database without writing anything (preferences stay in the browser)
+//   CIC_ARCHIVED   include (default, as Znuny with its archive system off) or exclude archived tickets
 //   CIC_TOKENS     token=agent-login,… — who may call, as which agent
 //   CIC_DEMO_TOKENS=1 (or --demo) also accept "demo-<agent login>" for every agent (demo only)
 //   CIC_CORS_ORIGINS  comma-separated origins allowed to call from a browser
@@ -38,6 +39,12 @@ function integerSetting(name: string, min: number): number | undefined {
   process.exit(1);
 }
 
+const archived = env.CIC_ARCHIVED ?? 'include';
+if (archived !== 'include' && archived !== 'exclude') {
+  console.error(`[cic-server] CIC_ARCHIVED must be "include" or "exclude", not "${archived}".`);
+  process.exit(1);
+}
+
 const databaseUrl = env.DATABASE_URL;
 const db = databaseUrl
   ? await openPostgres(databaseUrl, { max: integerSetting('CIC_POOL_SIZE', 1) })
@@ -67,6 +74,7 @@ if (demo) for (const agent of data.agents ?? []) tokens.set(`demo-${agent.id}`, 
 if (!tokens.size) console.warn('[cic-server] no tokens configured (CIC_TOKENS): every request will be refused.');
 
 const app = await createServer({
+  archived,
   db,
   tokens,
   readOnly: flag('CIC_READ_ONLY', '--read-only'),

@@ -12,6 +12,10 @@ CREATE TABLE IF NOT EXISTS user_preferences (
   user_id INTEGER NOT NULL, preferences_key VARCHAR(150) NOT NULL, preferences_value TEXT NULL);
 CREATE TABLE IF NOT EXISTS permission_groups (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE, valid_id SMALLINT NOT NULL);
 CREATE TABLE IF NOT EXISTS group_user (user_id INTEGER NOT NULL, group_id INTEGER NOT NULL, permission_key VARCHAR(20) NOT NULL);
+CREATE TABLE IF NOT EXISTS roles (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE, valid_id SMALLINT NOT NULL);
+CREATE TABLE IF NOT EXISTS role_user (user_id INTEGER NOT NULL, role_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS group_role (
+  role_id INTEGER NOT NULL, group_id INTEGER NOT NULL, permission_key VARCHAR(20) NOT NULL, permission_value SMALLINT NOT NULL);
 CREATE TABLE IF NOT EXISTS queue (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE, group_id INTEGER NOT NULL, valid_id SMALLINT NOT NULL);
 CREATE TABLE IF NOT EXISTS personal_queues (user_id INTEGER NOT NULL, queue_id INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ticket_state_type (id serial PRIMARY KEY, name VARCHAR(200) NOT NULL UNIQUE);
@@ -27,7 +31,10 @@ CREATE TABLE IF NOT EXISTS customer_user (
   customer_id VARCHAR(150) NOT NULL, title VARCHAR(50) NULL, first_name VARCHAR(100) NOT NULL,
   last_name VARCHAR(100) NOT NULL, phone VARCHAR(150) NULL, mobile VARCHAR(150) NULL, street VARCHAR(150) NULL,
   zip VARCHAR(200) NULL, city VARCHAR(200) NULL, country VARCHAR(200) NULL, comments VARCHAR(250) NULL,
-  valid_id SMALLINT NOT NULL);
+  valid_id SMALLINT NOT NULL,
+  -- Defaults here only, so that bulk loads may leave them out; the server writes them, as Znuny does.
+  create_time timestamp(0) NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'), create_by INTEGER NOT NULL DEFAULT 1,
+  change_time timestamp(0) NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'), change_by INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE IF NOT EXISTS customer_user_customer (user_id VARCHAR(200) NOT NULL, customer_id VARCHAR(150) NOT NULL);
 CREATE TABLE IF NOT EXISTS ticket (
   id bigserial PRIMARY KEY, tn VARCHAR(50) NOT NULL UNIQUE, title VARCHAR(255) NULL, queue_id INTEGER NOT NULL,

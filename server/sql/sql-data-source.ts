@@ -92,6 +92,9 @@ export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TY
   };
 }
 
+/** Whether archived tickets are shown (`include`) or left out of every list, count, statistic and history (`exclude`). */
+export type ArchivedTickets = 'include' | 'exclude';
+
 /** The agent a request is made for: id, name, queues, and the queues it may read. */
 interface AgentContext {
   userId: number;
@@ -99,12 +102,23 @@ interface AgentContext {
   readableQueues: number[];
 }
 
+/**
+ * The valid groups agent `u` may read, as Znuny grants them: `ro` or `rw` given directly
+ * (`group_user`) or through a valid role (`role_user` → `group_role`, where a grant counts only
+ * with `permission_value = 1`). Other keys (`move_into`, `create`, `note`, `owner`,
+ * `priority`) do not let an agent read a queue's tickets.
+ */
+const READABLE_GROUPS = `SELECT g.id FROM permission_groups g WHERE g.valid_id = 1 AND g.id IN (
+    SELECT gu.group_id FROM group_user gu WHERE gu.user_id = u.id AND gu.permission_key IN ('ro', 'rw')
+    UNION SELECT gr.group_id FROM role_user ru JOIN roles r ON r.id = ru.role_id AND r.valid_id = 1
+      JOIN group_role gr ON gr.role_id = ru.role_id AND gr.permission_key IN ('ro', 'rw') AND gr.permission_value = 1
+    WHERE ru.user_id = u.id)`;
+
 async function readAgentContext(db: Db, login: string): Promise<AgentContext | undefined> {
   const { rows } = await db.query<{ id: number; login: string; name: string; queues: number[] | null; readable: number[] | null }>(
     `SELECT u.id, u.login, trim(u.first_name || ' ' || u.last_name) AS name,
        (SELECT array_agg(pq.queue_id ORDER BY pq.queue_id) FROM personal_queues pq WHERE pq.user_id = u.id) AS queues,
-       (SELECT array_agg(q.id) FROM queue q WHERE q.group_id IN
-         (SELECT gu.group_id FROM group_user gu WHERE gu.user_id = u.id AND gu.permission_key IN ('ro', 'rw'))) AS readable
+       (SELECT array_agg(q.id) FROM queue q WHERE q.group_id IN (${READABLE_GROUPS})) AS readable
      FROM users u WHERE u.login = $1 AND u.valid_id = 1`,
     [login],
   );
@@ -176,6 +190,9 @@ const TICKET_JOINS = `JOIN ticket_state s ON s.id = t.ticket_state_id JOIN queue
  */
 const dueBy = (column: 'until_time' | 'escalation_time', now: string) => `t.${column} > 0 AND NULLIF(t.${column}, 0)::bigint <= ${now}`;
 
+/** The current time as Znuny stores it: UTC, without a zone. */
+const UTC_NOW = "(now() AT TIME ZONE 'UTC')";
+
 /** A `timestamp(0)` (Znuny stores UTC without a zone), read as text, in ISO 8601. */
 const iso = (value: unknown) => new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
 const fromEpoch = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOString() : undefined);
@@ -203,7 +220,8 @@ const checkAborted = (options?: CallOptions) => {
  */
 export class SqlDataSource implements DataSource {
   readonly capabilities: DataSourceCapabilities;
-  readonly preferences: PreferenceStore;
+  readonly preferences?: PreferenceStore;
+  private readonly countSummary: boolean;
   private context?: Promise<AgentContext | undefined>;
 
   constructor(
@@ -218,9 +236,13 @@ export class SqlDataSource implements DataSource {
       healthIndexes?: Map<string, DistressIndex>;
       /** Signs the page cursors (the server's, with its secret); default one with a secret of this process. */
       cursors?: CursorCodec;
+      /** Archived tickets (`archive_flag = 1`): shown (default, as Znuny with its archive system off) or left out everywhere. */
+      archived?: ArchivedTickets;
     },
   ) {
     this.capabilities = { ticketFilters: TICKET_FILTERS, ticketSorts: TICKET_SORT_FIELDS, writeCustomerUsers: !options.readOnly };
+    // The count summary knows nothing of the archive flag: with archived tickets left out, tickets are counted.
+    this.countSummary = catalog.countSummary && options.archived !== 'exclude';
     if (options.readOnly || !catalog.cicTables) {
       this.addCustomerNote = undefined;
       this.updateCustomer = undefined;
@@ -230,7 +252,9 @@ export class SqlDataSource implements DataSource {
       this.createCustomerUser = undefined;
       this.updateCustomerUser = undefined;
     }
-    this.preferences = {
+    // Read only, nothing is written, preferences neither: `/capabilities` says `preferences: false`
+    // and the elements keep them in the browser.
+    this.preferences = options.readOnly ? undefined : {
       get: async (key, callOptions) => {
         checkPreferenceKey(key);
         const ctx = await this.agentContext(callOptions);
@@ -475,7 +499,12 @@ export class SqlDataSource implements DataSource {
 
   /** Tickets the agent may read, as a condition on `t`. */
   private visible(ctx: AgentContext | undefined, params: Params): string {
-    return `t.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')})`;
+    return `t.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')})${this.notArchived()}`;
+  }
+
+  /** ` AND` the condition that leaves archived tickets out, when they are to be left out. */
+  private notArchived(): string {
+    return this.options.archived === 'exclude' ? ' AND t.archive_flag = 0' : '';
   }
 
   private async openClosedBy(column: 'customer_user_id' | 'customer_id', keys: readonly string[], options?: CallOptions) {
@@ -508,7 +537,7 @@ export class SqlDataSource implements DataSource {
     const visible = this.visible(ctx, params);
     // One statement: counts by state (from the count summary when there is one, else an
     // index-only scan), and the escalated ones (a partial index: they depend on the time).
-    const byState = this.catalog.countSummary
+    const byState = this.countSummary
       ? `SELECT c.ticket_state_id AS state, sum(c.n) AS n, 0 AS escalated FROM cic_ticket_counts c
          WHERE c.customer_id = ${customer} AND c.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')}) GROUP BY c.ticket_state_id`
       : `SELECT t.ticket_state_id AS state, count(*) AS n, 0 AS escalated
@@ -585,7 +614,7 @@ export class SqlDataSource implements DataSource {
 
   /** Whether a view's counts come from the count summary: a customer's views that do not depend on the time. */
   private countsFromSummary(scope: TicketScope, view: TicketView): boolean {
-    return this.catalog.countSummary && 'customerId' in scope && view !== 'reminder' && view !== 'escalated';
+    return this.countSummary && 'customerId' in scope && view !== 'reminder' && view !== 'escalated';
   }
 
   async countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {
@@ -683,7 +712,7 @@ export class SqlDataSource implements DataSource {
     // By queue from the count summary for a customer (a few rows), else counted; created and
     // closed per month each one index range from the first month on. A closed ticket's last
     // change stands for its close time (Znuny keeps the exact one in ticket_history).
-    const byQueueSql = this.catalog.countSummary && 'customerId' in scope
+    const byQueueSql = this.countSummary && 'customerId' in scope
       ? `SELECT c.queue_id, sum(c.n) FILTER (WHERE NOT c.ticket_state_id = ANY(${closedStates})) AS open,
            sum(c.n) FILTER (WHERE c.ticket_state_id = ANY(${closedStates})) AS closed FROM cic_ticket_counts c
          WHERE c.customer_id = ${params.add(scope.customerId)} AND c.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')})
@@ -734,7 +763,7 @@ export class SqlDataSource implements DataSource {
          count(*) FILTER (WHERE ${created} AND NOT (${closed})) AS open,
          avg(${days('t.create_time', `(${time} AT TIME ZONE 'UTC')`)}) FILTER (WHERE ${created} AND NOT (${closed})) AS open_age,
          avg(greatest(0, ${days('t.create_time', 't.change_time')})) FILTER (WHERE ${created} AND ${closed}) AS to_close
-       FROM ticket t WHERE t.queue_id = ANY(${params.add(readable, '::int[]')}) AND t.customer_id IS NOT NULL GROUP BY t.customer_id`,
+       FROM ticket t WHERE t.queue_id = ANY(${params.add(readable, '::int[]')})${this.notArchived()} AND t.customer_id IS NOT NULL GROUP BY t.customer_id`,
       params.values,
     );
     const inputs = new Map<string, HealthInputs>();
@@ -749,6 +778,11 @@ export class SqlDataSource implements DataSource {
     return inputs;
   }
 
+  /** The agent's user id for Znuny's `create_by`/`change_by` (its admin, user 1, when the agent is unknown). */
+  private async authorId(options?: CallOptions): Promise<number> {
+    return (await this.agentContext(options))?.userId ?? 1;
+  }
+
   private closedStates(): number[] {
     return STATE_CATEGORIES.filter((c) => !this.catalog.viewable.has(c)).flatMap((c) => this.catalog.statesByCategory.get(c)!);
   }
@@ -757,14 +791,17 @@ export class SqlDataSource implements DataSource {
     checkAborted(options);
     const input = trimmedCustomerUser(written);
     throwIfInvalid(validateCustomerUser(input));
+    const author = await this.authorId(options);
     let inserted: { rows: unknown[] };
     try {
-      // Znuny compares customer-user logins without regard to case: one that differs only in case is taken.
+      // Who and when, as Znuny writes them (NOT NULL in its schema). Znuny compares customer-user
+      // logins without regard to case: one that differs only in case is taken.
       inserted = await this.db.query(
-        `INSERT INTO customer_user (login, email, customer_id, title, first_name, last_name, phone, mobile, street, zip, city, country, comments, valid_id)
-         SELECT $1::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::smallint
+        `INSERT INTO customer_user (login, email, customer_id, title, first_name, last_name, phone, mobile, street, zip, city, country, comments, valid_id,
+           create_time, create_by, change_time, change_by)
+         SELECT $1::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::smallint, ${UTC_NOW}, $15::integer, ${UTC_NOW}, $15::integer
          WHERE NOT EXISTS (SELECT 1 FROM customer_user WHERE lower(login) = lower($1::text)) RETURNING login`,
-        userValues(input),
+        [...userValues(input), author],
       );
     } catch (error) {
       throw conflictOr(error);
@@ -778,10 +815,12 @@ export class SqlDataSource implements DataSource {
     const input = trimmedCustomerUser(written);
     throwIfInvalid(validateCustomerUser(input));
     if (input.login !== login) throw loginChangeRefused();
+    const author = await this.authorId(options);
     const updated = await this.db.query(
       `UPDATE customer_user SET email = $2, customer_id = $3, title = $4, first_name = $5, last_name = $6, phone = $7,
-         mobile = $8, street = $9, zip = $10, city = $11, country = $12, comments = $13, valid_id = $14 WHERE login = $1 RETURNING login`,
-      userValues(input),
+         mobile = $8, street = $9, zip = $10, city = $11, country = $12, comments = $13, valid_id = $14,
+         change_time = ${UTC_NOW}, change_by = $15 WHERE login = $1 RETURNING login`,
+      [...userValues(input), author],
     );
     if (!updated.rows.length) throw new ValidationError({ login: 'Unknown customer user' });
     return (await this.getCustomerUser(login))!;

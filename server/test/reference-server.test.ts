@@ -153,7 +153,7 @@ describe('reference server', () => {
 });
 
 describe('reference server, read only', () => {
-  it('declares and refuses writes, and still keeps preferences', async () => {
+  it('declares and refuses writes, preferences too (the elements keep them in the browser)', async () => {
     const server = await fixture({ readOnly: true });
     try {
       assert.equal((await server.json('/capabilities')).writeCustomerUsers, false);
@@ -161,8 +161,9 @@ describe('reference server, read only', () => {
         method: 'POST', body: JSON.stringify({ login: 'n', customerId: 'SMALL', firstName: 'N', lastName: 'N', email: 'n@x.example' }),
       });
       assert.equal(create.status, 403);
-      assert.equal((await server.call('/preferences?key=layout', { method: 'PUT', body: JSON.stringify({ value: { a: 1 } }) })).status, 204);
-      assert.deepEqual(await server.json('/preferences?key=layout'), { value: { a: 1 } });
+      assert.equal((await server.json('/capabilities')).preferences, false);
+      assert.equal((await server.call('/preferences?key=layout', { method: 'PUT', body: JSON.stringify({ value: { a: 1 } }) })).status, 403);
+      assert.deepEqual(await server.json('/preferences?key=layout'), {});
     } finally {
       await server.db.close();
     }

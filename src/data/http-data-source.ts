@@ -162,7 +162,9 @@ export class HttpDataSource implements DataSource {
     const probe = new HttpDataSource(options);
     const answer = await probe.request<DataSourceCapabilities & Record<string, unknown>>('GET', '/capabilities', { signal: options.signal });
     // Over the network, whatever answers the server: never local.
-    const source = new HttpDataSource({ ...options, capabilities: { ...answer, answersLocally: false } });
+    // A server that keeps no preferences (`preferences: false`): they stay in the browser.
+    const preferences = options.preferences !== false && answer.preferences !== false;
+    const source = new HttpDataSource({ ...options, preferences, capabilities: { ...answer, answersLocally: false } });
     // The optional calls a server says it does not answer are not offered (their widgets hide).
     for (const [flag, method] of Object.entries(OPTIONAL_CALLS)) if (answer[flag] === false) (source as DataSource)[method] = undefined;
     return source;

@@ -11,6 +11,7 @@ import {
   ValidationError,
 } from '../../src/data/errors.js';
 import { HttpDataSource, parseRetryAfter } from '../../src/data/http-data-source.js';
+import { STORAGE_PREFIX, usePreference, writePreference } from '../../src/internal/preferences.js';
 
 interface Seen {
   url: string;
@@ -55,6 +56,19 @@ describe('HttpDataSource', () => {
     expect(source.capabilities).to.deep.equal({ ...capabilities, answersLocally: false });
     expect(typeof source.createCustomerUser).to.equal('function');
     expect(new HttpDataSource({ baseUrl: '/api', fetch }).createCustomerUser, 'read only by default').to.equal(undefined);
+  });
+
+  it('keeps preferences in the browser when the server keeps none (preferences: false)', async () => {
+    const { fetch, seen } = fakeFetch(() => Response.json({ ticketFilters: ['all'], ticketSorts: ['age'], writeCustomerUsers: false, preferences: false }));
+    const source = await HttpDataSource.connect({ baseUrl: '/api', fetch });
+    expect(source.preferences).to.equal(undefined);
+    localStorage.removeItem(`${STORAGE_PREFIX}http-test`);
+    await writePreference(source, 'http-test', { a: 1 });
+    let stored: unknown;
+    await usePreference(source, 'http-test', 1000, (value) => (stored = value));
+    expect(stored).to.deep.equal({ a: 1 });
+    expect(seen.map((s) => s.url), 'nothing but the capabilities asked of the server').to.deep.equal(['/api/capabilities']);
+    localStorage.removeItem(`${STORAGE_PREFIX}http-test`);
   });
 
   it('answers undefined for a 404 of a getter, NotFoundError elsewhere', async () => {
