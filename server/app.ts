@@ -37,7 +37,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   const catalog = await loadCatalog(options.db);
   const app = new Hono();
   if (options.corsOrigins?.length) {
-    app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT'] }));
+    app.use('/api/*', cors({ origin: options.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PUT'] }));
   }
   const contract = await loadContract();
   const agentCacheMs = options.agentCacheMs ?? 10_000;
