@@ -60,12 +60,12 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       '/api/*',
       cors({
         origin: options.corsOrigins,
-        allowHeaders: ['Authorization', 'Content-Type'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
         allowMethods: ['GET', 'POST', 'PUT'],
         // A browser may reuse a preflight's answer this long (s) instead of asking before every call.
         maxAge: CORS_MAX_AGE_SECONDS,
         // Without this a page on another origin cannot read how long to wait after a 429 or 503.
-        exposeHeaders: ['Retry-After'],
+        exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
       }),
     );
   }

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from '../src/data/ticket-statistics.js';
 import { FIELD_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from '../src/data/field-limits.js';
 import { OPTIONAL_CALLS } from '../src/data/http-data-source.js';
+import { idempotency } from './idempotency.js';
 
 /**
  * The REST contract of `openapi.yaml`, answered by any `DataSource` (the in-memory one, or
@@ -234,6 +235,8 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, checkQuery 
       await next();
     });
   }
+  // A write repeated with the same Idempotency-Key is answered with the first result.
+  app.use('*', idempotency());
   const signalOf = (context: Context) => context.req.raw.signal;
 
   /** Answers with `handler`'s result as JSON; errors as problems; `undefined` as 404. */

@@ -15,7 +15,8 @@ export const TEST_TOKEN = 'conformance-token';
  * conformance data (one per `<name>`, the latest replacing the one before):
  * - `/api/conformance/<name>/…`: the REST layer over the in-memory source;
  * - `/api/pglite/<name>/…`: the reference server over PGlite (Znuny schema, real SQL);
- * - `/api/postgres/<name>/…`: the same over a real PostgreSQL, when `CIC_TEST_DATABASE_URL` is set.
+ * - `/api/postgres/<name>/…`: the same over a real PostgreSQL, when `CIC_TEST_DATABASE_URL` is set;
+ * - `/api/hostile/…`: a hostile server (see `hostile`).
  */
 export function testApiMiddleware() {
   const memory = new Map<string, Handler>();
@@ -33,6 +34,7 @@ export function testApiMiddleware() {
       }
       return { handler, path: target };
     }
+    if (kind === 'hostile') return { handler: hostile, path: `/${name}${target}` };
     if (kind === 'pglite' || (kind === 'postgres' && process.env.CIC_TEST_DATABASE_URL)) {
       return { handler: (request) => sql[kind](name, request), path: `/api${target}` };
     }
@@ -57,4 +59,20 @@ function sqlInstances(open: () => Promise<Db>) {
     }
     return (await current.handler)(request);
   };
+}
+
+/**
+ * A hostile server: `/redirect/…` redirects (302) to the same path under `/elsewhere/` on
+ * another origin (this server under its other host name, localhost ↔ 127.0.0.1), which
+ * answers a company status to anyone (CORS `*`): a client that follows redirects shows it.
+ */
+function hostile(request: Request): Response {
+  const url = new URL(request.url);
+  if (url.pathname.startsWith('/redirect/')) {
+    const [hostname, port] = (request.headers.get('host') ?? '').split(':');
+    const other = hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const location = `http://${other}:${port}/api/hostile/elsewhere${url.pathname.slice('/redirect'.length)}${url.search}`;
+    return new Response(null, { status: 302, headers: { Location: location } });
+  }
+  return Response.json({ escalated: 9, open: 9, closed: 9, all: 9, byCategory: {} }, { headers: { 'Access-Control-Allow-Origin': '*' } });
 }

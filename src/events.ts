@@ -49,6 +49,16 @@ export interface CustomerUserSavedDetail {
   finished: boolean;
 }
 
+/**
+ * `cic-auth-required`: a call was refused because the session is missing or expired (HTTP
+ * 401). The host renews its credentials (e.g. the token its `HttpDataSource` headers
+ * function sends); the agent's Retry then works. Every element whose call was refused fires it.
+ */
+export interface AuthRequiredDetail {
+  /** The server's message. */
+  message: string;
+}
+
 /** Every event the library fires, with its detail (`undefined`: an event without detail). */
 export interface CicEventMap {
   'customer-selected': CustomerSelectedDetail;
@@ -61,6 +71,7 @@ export interface CicEventMap {
   'customer-user-saved': CustomerUserSavedDetail;
   'customer-user-form-cancelled': undefined;
   'customer-search-closed': undefined;
+  'cic-auth-required': AuthRequiredDetail;
 }
 
 /** The names of every event the library fires. */
@@ -75,6 +86,7 @@ export const CIC_EVENTS: readonly (keyof CicEventMap)[] = [
   'customer-user-saved',
   'customer-user-form-cancelled',
   'customer-search-closed',
+  'cic-auth-required',
 ];
 
 declare global {
@@ -90,5 +102,6 @@ declare global {
     'ticket-search-requested': CustomEvent<TicketSearchRequestedDetail>;
     'ticket-create-requested': CustomEvent<TicketCreateRequestedDetail>;
     'layout-changed': CustomEvent<LayoutChangedDetail>;
+    'cic-auth-required': CustomEvent<AuthRequiredDetail>;
   }
 }

@@ -79,10 +79,11 @@ export type InputsAt = (at: number) => ReadonlyMap<string, HealthInputs> | Promi
 /**
  * The distress index of every customer, worked out once per day of the clock (and again
  * when `invalidate()` says the data changed), now and seven days earlier: a call reads
- * its answer from the cache, never scanning all tickets.
+ * its answer from the cache, never scanning all tickets. The inputs are as they stood at
+ * the moment of that work, which the answer states as `computedAt` (not a later moment).
  */
 export class DistressIndex {
-  private cache?: { day: number; rankings: Promise<[Ranking, Ranking]>; beforeAt: number };
+  private cache?: { day: number; rankings: Promise<[Ranking, Ranking]>; at: number; beforeAt: number };
   private readonly weights: Record<HealthFactorKey, number>;
 
   constructor(
@@ -99,17 +100,17 @@ export class DistressIndex {
   async of(customerId: string, now: Date): Promise<CustomerHealth> {
     const day = Math.floor(now.getTime() / DAY);
     if (this.cache?.day !== day) {
-      const at = (day + 1) * DAY - 1;
+      const at = now.getTime();
       const beforeAt = at - 7 * DAY;
       const rankings = Promise.all([this.inputs(at), this.inputs(beforeAt)]).then(([a, b]) => [rank(a), rank(b)] as [Ranking, Ranking]);
-      this.cache = { day, rankings, beforeAt };
+      this.cache = { day, rankings, at, beforeAt };
       // A failed computation is not kept: the next call tries again.
       const cache = this.cache;
       rankings.catch(() => {
         if (this.cache === cache) this.cache = undefined;
       });
     }
-    const { beforeAt } = this.cache;
+    const { at, beforeAt } = this.cache;
     const [current, before] = await this.cache.rankings;
     const total = HEALTH_FACTORS.reduce((sum, key) => sum + this.weights[key], 0) || 1;
     /** The customer's percentile rank per factor (zeros for a customer the ranking does not know). */
@@ -126,7 +127,7 @@ export class DistressIndex {
       higherIsBetter: false,
       bands: this.options.bands ?? DEFAULT_DISTRESS_BANDS,
       trend: { score: score(ranks(before)), at: new Date(beforeAt).toISOString() },
-      computedAt: now.toISOString(),
+      computedAt: new Date(at).toISOString(),
       factors: HEALTH_FACTORS.map((key) => ({
         key,
         label: HEALTH_FACTOR_LABELS[key],

@@ -27,6 +27,16 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** The options of a write. */
+export interface WriteOptions extends CallOptions {
+  /**
+   * Names this write, so that a server that receives it twice (a retry after a lost answer)
+   * writes once: the same key for the same submission sent again, a new one otherwise. An
+   * `HttpDataSource` sends it as the `Idempotency-Key` header (a new key when none is given).
+   */
+  idempotencyKey?: string;
+}
+
 export interface SearchOptions extends CallOptions {
   /** At most this many items (the dialog asks for 20). */
   limit: number;
@@ -142,15 +152,15 @@ export interface DataSource {
   /** Optional: the customer's notes and activities, newest first, paged (the history widget needs it). */
   listCustomerHistory?(customerId: string, options: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>>;
   /** Optional: adds a note to the customer's history (a `ValidationError` on `text` for an empty or too long note). */
-  addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry>;
+  addCustomerNote?(customerId: string, note: { text: string }, options?: WriteOptions): Promise<HistoryEntry>;
   /**
    * Optional: changes the customer's custom fields. A `ValidationError` names the fields in
    * the wrong; a `ConflictError` says the record changed since `update.version`.
    */
-  updateCustomer?(customerId: string, update: CustomerUpdate, options?: CallOptions): Promise<Customer>;
+  updateCustomer?(customerId: string, update: CustomerUpdate, options?: WriteOptions): Promise<Customer>;
 
-  createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;
-  updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser>;
+  createCustomerUser?(input: CustomerUserInput, options?: WriteOptions): Promise<CustomerUser>;
+  updateCustomerUser?(login: string, input: CustomerUserInput, options?: WriteOptions): Promise<CustomerUser>;
 
   preferences?: PreferenceStore;
 }

@@ -1,6 +1,7 @@
 /** What went wrong in a data-source call; widgets word their message and retry offer on it. */
 export type DataSourceErrorKind =
   | 'not-found'
+  | 'unauthorized'
   | 'forbidden'
   | 'validation'
   | 'conflict'
@@ -26,12 +27,25 @@ export class DataSourceError extends Error {
 export class NotFoundError extends DataSourceError {
   constructor(message = 'Not found') {
     super('not-found', message, false);
+    this.name = 'NotFoundError';
+  }
+}
+
+/**
+ * The session is missing or has expired (HTTP 401): not a lack of permission. Elements fire
+ * `cic-auth-required` for the host to renew its credentials, and offer Retry.
+ */
+export class UnauthorizedError extends DataSourceError {
+  constructor(message = 'Unauthorized') {
+    super('unauthorized', message, true);
+    this.name = 'UnauthorizedError';
   }
 }
 
 export class ForbiddenError extends DataSourceError {
   constructor(message = 'Forbidden') {
     super('forbidden', message, false);
+    this.name = 'ForbiddenError';
   }
 }
 
@@ -40,6 +54,7 @@ export class ValidationError extends DataSourceError {
   readonly fieldErrors: Record<string, string>;
   constructor(fieldErrors: Record<string, string>, message = 'Invalid input') {
     super('validation', message, false);
+    this.name = 'ValidationError';
     this.fieldErrors = fieldErrors;
   }
 }
@@ -54,6 +69,7 @@ export class ConflictError extends DataSourceError {
   readonly field?: string;
   constructor(message = 'Conflict', field?: string) {
     super('conflict', message, false);
+    this.name = 'ConflictError';
     this.field = field;
   }
 }
@@ -63,6 +79,7 @@ export class RateLimitedError extends DataSourceError {
   readonly retryAfterMs: number;
   constructor(retryAfterMs: number, message = 'Too many requests') {
     super('rate-limited', message, true);
+    this.name = 'RateLimitedError';
     this.retryAfterMs = retryAfterMs;
   }
 }
@@ -72,6 +89,7 @@ export class UnavailableError extends DataSourceError {
   readonly retryAfterMs: number;
   constructor(message = 'Service unavailable', retryAfterMs = NaN) {
     super('unavailable', message, true);
+    this.name = 'UnavailableError';
     this.retryAfterMs = retryAfterMs;
   }
 }
@@ -79,6 +97,7 @@ export class UnavailableError extends DataSourceError {
 export class TimeoutError extends DataSourceError {
   constructor(message = 'Timed out') {
     super('timeout', message, true);
+    this.name = 'TimeoutError';
   }
 }
 
@@ -86,6 +105,7 @@ export class TimeoutError extends DataSourceError {
 export class MalformedAnswerError extends DataSourceError {
   constructor(message = 'Malformed answer') {
     super('malformed', message, true);
+    this.name = 'MalformedAnswerError';
   }
 }
 
@@ -133,6 +153,17 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
+/** The default request timeout (ms) of the elements and of `HttpDataSource`. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Signals made by `withTimeout` with a time limit: a call given one is bounded by its caller. */
+const timedSignals = new WeakSet<AbortSignal>();
+
+/** Whether `signal` ends by itself after a time limit (it comes from `withTimeout` with one). */
+export function isTimed(signal: AbortSignal | undefined): boolean {
+  return signal !== undefined && timedSignals.has(signal);
+}
+
 /**
  * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` passes. The
  * result rejects at once then — with an `AbortError`, or a `TimeoutError` — even if `call`
@@ -155,6 +186,7 @@ export function withTimeout<T>(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return;
+    timedSignals.add(controller.signal);
     timer = setTimeout(() => {
       const error = new TimeoutError();
       controller.abort(error);

@@ -1,5 +1,6 @@
 import type { DataSource, DataSourceCapabilities } from './data-source.js';
 import { MalformedAnswerError } from './errors.js';
+import { statisticsMonths } from './ticket-statistics.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -15,9 +16,16 @@ import {
  * adapter or a server may answer `null` where a list belongs, a negative total or a date
  * that does not parse; an element must then show an error with Retry, not throw while
  * rendering. Elements reach their data source only through `guardDataSource()`.
+ *
+ * A list longer than was asked for (a page beyond its `size`, a search beyond its `limit`,
+ * a monthly series beyond its months, more queues than `MAX_STATISTICS_QUEUES`) is cut to
+ * that length, and an item whose id repeats one before it in the same answer is dropped:
+ * the rest is still shown, and the console warns once per call and kind of fault.
  */
 
 type Check<T> = (value: unknown, path: string) => T;
+/** A check that also sees the call's arguments (what was asked for). */
+type AnswerCheck = (value: unknown, path: string, args: unknown[]) => unknown;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -49,6 +57,42 @@ function list<T>(value: unknown, path: string, item: Check<T>): T[] {
   if (!Array.isArray(value)) throw malformed(path, 'is not an array');
   return value.map((entry, index) => item(entry, at(path, index)));
 }
+
+/** At most this many queues in ticket statistics (a helpdesk has tens; a donut cannot show more). */
+export const MAX_STATISTICS_QUEUES = 1_000;
+
+const warned = new Set<string>();
+function warnOnce(path: string, problem: string): void {
+  const key = `${path.replace(/\[\d+\]/g, '')} ${problem}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`[cic] ${path.replace(/\[\d+\]/g, '[]')}: the data source answered ${problem}.`);
+}
+
+/**
+ * The checked items of a list, at most `max` (those beyond are left out, with a warning, before
+ * they are checked), each id (`idOf`) once: a repeat is dropped, with a warning.
+ */
+function boundedList<T>(value: unknown, path: string, item: Check<T>, max: number, idOf?: (item: T) => unknown): T[] {
+  if (!Array.isArray(value)) throw malformed(path, 'is not an array');
+  if (value.length > max) warnOnce(path, `more items than the ${max} asked for; those beyond are left out`);
+  const items = list(value.length > max ? value.slice(0, max) : value, path, item);
+  if (!idOf) return items;
+  const seen = new Set<unknown>();
+  const unique = items.filter((entry) => !seen.has(idOf(entry)) && seen.add(idOf(entry)));
+  if (unique.length < items.length) warnOnce(path, 'the same item more than once; repeats are left out');
+  return unique;
+}
+
+/** How many items a call asked for: its options' (the last argument's) `page.size` or `limit`. */
+function askedCount(args: unknown[]): number {
+  const options = args.at(-1) as { page?: { size?: unknown }; limit?: unknown } | undefined;
+  const asked = Number(options?.page?.size ?? options?.limit);
+  return Number.isFinite(asked) && asked >= 0 ? Math.floor(asked) : Infinity;
+}
+
+const idKey = (item: Record<string, unknown>) => item.id;
+const loginKey = (item: Record<string, unknown>) => item.login;
 
 const DATE_FIELDS = ['createdAt', 'changedAt', 'pendingUntil', 'escalationAt'] as const;
 let warnedDates = false;
@@ -121,11 +165,16 @@ const historyEntry: Check<Record<string, unknown>> = (value, path) => {
   return record;
 };
 
-const ticketStatistics: Check<unknown> = (value, path) => {
+/** Statistics: queues each once, at most `MAX_STATISTICS_QUEUES`; the monthly series at most the months asked for (the latest kept). */
+const ticketStatistics = (value: unknown, path: string, args: unknown[]) => {
   const record = object(value, path);
-  list(record.byQueue, at(path, 'byQueue'), (entry, where) => (text(object(entry, where).queueId, at(where, 'queueId')), openClosed(entry, where)));
-  list(record.monthly, at(path, 'monthly'), countsOf(['year', 'month', 'created', 'closed'] as const));
-  return record;
+  const queue = (entry: unknown, where: string) => (text(object(entry, where).queueId, at(where, 'queueId')), openClosed(entry, where) as unknown as Record<string, unknown>);
+  const byQueue = boundedList(record.byQueue, at(path, 'byQueue'), queue, MAX_STATISTICS_QUEUES, (entry) => entry.queueId);
+  const months = statisticsMonths((args[1] as { months?: unknown } | undefined)?.months);
+  if (!Array.isArray(record.monthly)) throw malformed(at(path, 'monthly'), 'is not an array');
+  if (record.monthly.length > months) warnOnce(at(path, 'monthly'), `more months than the ${months} asked for; the latest are kept`);
+  const monthly = list(record.monthly.slice(-months), at(path, 'monthly'), countsOf(['year', 'month', 'created', 'closed'] as const));
+  return { ...record, byQueue, monthly };
 };
 
 function score(value: unknown, path: string): number {
@@ -154,10 +203,10 @@ const customerHealth: Check<unknown> = (value, path) => {
  * A page: items checked, totals valid, and paging that cannot loop: a cursor that repeats
  * the one the page was asked with ends paging in that direction.
  */
-function page<T>(item: Check<unknown>, requested: string | undefined): Check<Page<T>> {
+function page<T>(item: Check<Record<string, unknown>>, requested: string | undefined, size: number, idOf: (item: Record<string, unknown>) => unknown): Check<Page<T>> {
   return (value, path) => {
     const record = object(value, path);
-    const items = list(record.items, at(path, 'items'), item);
+    const items = boundedList(record.items, at(path, 'items'), item, size, idOf);
     total(record.total, at(path, 'total'));
     const result = { ...record, items } as unknown as Page<T>;
     for (const key of ['nextCursor', 'previousCursor'] as const) {
@@ -173,10 +222,10 @@ function page<T>(item: Check<unknown>, requested: string | undefined): Check<Pag
   };
 }
 
-function searchResult<T>(item: Check<unknown>): Check<SearchResult<T>> {
-  return (value, path) => {
+function searchResult<T>(item: Check<Record<string, unknown>>, idOf: (item: Record<string, unknown>) => unknown): AnswerCheck {
+  return (value, path, args) => {
     const record = object(value, path);
-    const items = list(record.items, at(path, 'items'), item);
+    const items = boundedList(record.items, at(path, 'items'), item, askedCount(args), idOf);
     total(record.total, at(path, 'total'));
     return { ...record, items, hasMore: record.hasMore === true } as unknown as SearchResult<T>;
   };
@@ -220,35 +269,33 @@ export function guardDataSource(source: DataSource | undefined): DataSource | un
 /** The page cursor a list call asked with (its options, the last argument: `page.cursor`). */
 const askedCursor = (args: unknown[]) => (args.at(-1) as { page?: { cursor?: string } } | undefined)?.page?.cursor;
 
-type AnswerCheck = (value: unknown, path: string, args: unknown[]) => unknown;
-
 function createGuard(source: DataSource): DataSource {
   /** The counts of the filters the source declares (a source may offer fewer than all). */
   const filterCounts: Check<Record<TicketFilter, number>> = (value, path) =>
     countsOf(capabilitiesOf(source).ticketFilters)(value, path) as Record<TicketFilter, number>;
   /** A page, and the counts that may come with it under `countsKey`. */
   const listPage =
-    (item: Check<unknown>, withCounts?: [key: string, counts: Check<unknown>]): AnswerCheck =>
+    (item: Check<Record<string, unknown>>, idOf: (item: Record<string, unknown>) => unknown, withCounts?: [key: string, counts: Check<unknown>]): AnswerCheck =>
     (value, path, args) => {
-      const result = page(item, askedCursor(args))(value, path) as unknown as Record<string, unknown>;
+      const result = page(item, askedCursor(args), askedCount(args), idOf)(value, path) as unknown as Record<string, unknown>;
       const [key, counts] = withCounts ?? [];
       if (key && counts && result[key] !== undefined) counts(result[key], at(path, key));
       return result;
     };
   const checks: Record<string, AnswerCheck> = {
     getCurrentAgent: maybe(withString('id')),
-    searchCustomers: searchResult(customer),
-    searchCustomerUsers: searchResult(customerUser),
+    searchCustomers: searchResult(customer, idKey),
+    searchCustomerUsers: searchResult(customerUser, loginKey),
     getCustomer: maybe(customer),
     getCustomerUser: maybe(customerUser),
-    listCustomerUsers: listPage(customerUser, ['ticketCounts', countsByKey]),
+    listCustomerUsers: listPage(customerUser, loginKey, ['ticketCounts', countsByKey]),
     countTicketsByUser: countsByKey,
     countTicketsByCustomer: countsByKey,
     getCompanyStatus: companyStatus,
     countTickets: filterCounts,
-    listTickets: listPage(ticket, ['counts', filterCounts]),
+    listTickets: listPage(ticket, idKey, ['counts', filterCounts]),
     getTicketStatistics: ticketStatistics,
-    listCustomerHistory: listPage(historyEntry),
+    listCustomerHistory: listPage(historyEntry, idKey),
     addCustomerNote: historyEntry,
     updateCustomer: customer,
     getCustomerHealth: customerHealth,

@@ -8,19 +8,24 @@ import type {
   SearchOptions,
   TicketStatisticsOptions,
   ListCustomerHistoryOptions,
+  WriteOptions,
 } from './data-source.js';
 import {
   abortError,
   ConflictError,
   DataSourceError,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   ForbiddenError,
   MalformedAnswerError,
   NotFoundError,
   RateLimitedError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
+  isTimed,
   withTimeout,
 } from './errors.js';
+import { newIdempotencyKey } from './idempotency-key.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -51,8 +56,17 @@ export interface HttpDataSourceOptions {
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
-  /** A request that takes longer (ms) ends in a `TimeoutError`; 0 waits forever. Default 30 s. */
+  /**
+   * A request that takes longer (ms), reading its answer included, ends in a `TimeoutError`;
+   * 0 waits forever. Unset: a call from an element is bounded by the element's
+   * `requestTimeout`, any other call by 30 s (`connect()` too).
+   */
   timeoutMs?: number;
+  /**
+   * What `fetch` does with a redirect (default `'error'`: a redirect fails the request as
+   * unavailable, so that no answer from another address is shown). `'follow'` to allow them.
+   */
+  redirect?: RequestRedirect;
   /** What the server can do; `HttpDataSource.connect()` asks it. Default: read only, every filter and sort. */
   capabilities?: DataSourceCapabilities;
   /** Use the server's per-agent preference store (default true); false keeps them in localStorage. */
@@ -66,6 +80,9 @@ interface RequestOptions extends CallOptions {
   body?: unknown;
   /** 404 answers `undefined` instead of rejecting with `NotFoundError`. */
   missingIsUndefined?: boolean;
+  /** A write: sent with an `Idempotency-Key` (the caller's, else a new one). */
+  write?: boolean;
+  idempotencyKey?: string;
 }
 
 /** An RFC 9457 problem, as the contract answers errors. */
@@ -115,6 +132,7 @@ async function errorFor(response: Response): Promise<DataSourceError> {
     case 422:
       return new ValidationError(problem.errors ?? {}, message);
     case 401:
+      return new UnauthorizedError(message);
     case 403:
       return new ForbiddenError(message);
     case 404:
@@ -147,10 +165,20 @@ function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
 /**
  * A data source over HTTP: one request per call to a server that implements the REST
  * contract (`openapi.yaml` in the package). The call's `AbortSignal` reaches `fetch`; a
- * request that takes too long ends in a `TimeoutError`; HTTP statuses become the typed
- * errors the elements understand (404 → `undefined` for getters, 401/403 → forbidden,
+ * request that takes too long, reading the answer included, ends in a `TimeoutError`;
+ * redirects fail unless `redirect` allows them; HTTP statuses become the typed errors the
+ * elements understand (404 → `undefined` for getters, 401 → unauthorized (the session
+ * expired: elements fire `cic-auth-required` and offer Retry), 403 → forbidden,
  * 409 → conflict, 422 → validation with field messages, 429/503 → rate-limited /
  * unavailable with `Retry-After`, other 5xx and network failures → unavailable).
+ *
+ * Every write carries an `Idempotency-Key` header: the caller's `idempotencyKey` (the
+ * elements send the same key again when the agent retries the same submission), else a
+ * new one; a server that has seen the key answers the first result instead of writing twice.
+ *
+ * The answers are checked by the elements before anything renders them: a page with more
+ * items than its size (or a search with more than its limit) is cut to that many, repeated
+ * ids are dropped, each with one console warning.
  */
 export class HttpDataSource implements DataSource {
   readonly capabilities: DataSourceCapabilities;
@@ -160,6 +188,7 @@ export class HttpDataSource implements DataSource {
   /** Asks the server what it can do, then answers a data source that knows it. */
   static async connect(options: HttpDataSourceOptions & CallOptions): Promise<HttpDataSource> {
     const probe = new HttpDataSource(options);
+    // Bounded like every request (by `timeoutMs`, else 30 s): connecting cannot hang.
     const answer = await probe.request<DataSourceCapabilities & Record<string, unknown>>('GET', '/capabilities', { signal: options.signal });
     // Over the network, whatever answers the server: never local.
     // A server that keeps no preferences (`preferences: false`): they stay in the browser.
@@ -265,20 +294,20 @@ export class HttpDataSource implements DataSource {
     });
   }
 
-  addCustomerNote?(customerId: string, note: { text: string }, options?: CallOptions): Promise<HistoryEntry> {
-    return this.request('POST', '/customer-notes', { ...options, query: { customerId }, body: { text: note.text } });
+  addCustomerNote?(customerId: string, note: { text: string }, options?: WriteOptions): Promise<HistoryEntry> {
+    return this.request('POST', '/customer-notes', { ...options, write: true, query: { customerId }, body: { text: note.text } });
   }
 
-  updateCustomer?(customerId: string, update: CustomerUpdate, options?: CallOptions): Promise<Customer> {
-    return this.request('PUT', '/customer', { ...options, query: { id: customerId }, body: update });
+  updateCustomer?(customerId: string, update: CustomerUpdate, options?: WriteOptions): Promise<Customer> {
+    return this.request('PUT', '/customer', { ...options, write: true, query: { id: customerId }, body: update });
   }
 
-  createCustomerUser?(input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
-    return this.request('POST', '/customer-users', { ...options, body: input });
+  createCustomerUser?(input: CustomerUserInput, options?: WriteOptions): Promise<CustomerUser> {
+    return this.request('POST', '/customer-users', { ...options, write: true, body: input });
   }
 
-  updateCustomerUser?(login: string, input: CustomerUserInput, options?: CallOptions): Promise<CustomerUser> {
-    return this.request('PUT', '/customer-user', { ...options, query: { login }, body: input });
+  updateCustomerUser?(login: string, input: CustomerUserInput, options?: WriteOptions): Promise<CustomerUser> {
+    return this.request('PUT', '/customer-user', { ...options, write: true, query: { login }, body: input });
   }
 
   private url(path: string, query: RequestOptions['query'] = {}): string {
@@ -288,35 +317,45 @@ export class HttpDataSource implements DataSource {
     return `${this.options.baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
   }
 
-  private async headers(hasBody: boolean): Promise<Headers> {
+  private async headers(options: RequestOptions): Promise<Headers> {
     const given = this.options.headers;
     const headers = new Headers(typeof given === 'function' ? await given() : given);
     headers.set('Accept', 'application/json');
-    if (hasBody) headers.set('Content-Type', 'application/json');
+    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (options.write) headers.set('Idempotency-Key', options.idempotencyKey ?? newIdempotencyKey());
     return headers;
   }
 
-  private async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  /**
+   * One request, from sending to the parsed answer, within the time limit: `timeoutMs`, else
+   * the caller's (a signal from an element's timeout), else 30 s.
+   */
+  private request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const { signal } = options;
+    const timeoutMs = this.options.timeoutMs ?? (isTimed(signal) ? 0 : DEFAULT_REQUEST_TIMEOUT_MS);
+    return withTimeout(timeoutMs, signal, (bounded) => this.exchange<T>(method, path, options, bounded));
+  }
+
+  private async exchange<T>(method: string, path: string, options: RequestOptions, bounded: AbortSignal): Promise<T> {
     const { signal, body, missingIsUndefined } = options;
     const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
-    const url = this.url(path, options.query);
-    const response = await withTimeout(this.options.timeoutMs ?? 30_000, signal, async (bounded) => {
-      const init: RequestInit = { method, headers: await this.headers(body !== undefined), signal: bounded };
-      if (body !== undefined) init.body = JSON.stringify(body);
-      try {
-        return await fetchImpl(url, init);
-      } catch (error) {
-        if (signal?.aborted) throw abortError();
-        if (bounded.aborted) throw bounded.reason;
-        throw new UnavailableError(`Network failure: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
+    const init: RequestInit = { method, headers: await this.headers(options), signal: bounded, redirect: this.options.redirect ?? 'error' };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    let response: Response;
+    try {
+      response = await fetchImpl(this.url(path, options.query), init);
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      if (bounded.aborted) throw bounded.reason;
+      throw new UnavailableError(`Network failure: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (response.status === 404 && missingIsUndefined) return undefined as T;
     if (!response.ok) throw await errorFor(response);
     if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
     } catch {
+      if (bounded.aborted) throw bounded.reason;
       throw new MalformedAnswerError(`${method} ${path}: the answer is not JSON`);
     }
   }

@@ -3,6 +3,7 @@ import { localized } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DataSource } from '../data/data-source.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../data/errors.js';
 import { guardDataSource } from '../data/guarded-data-source.js';
 import type { TicketScope } from '../data/types.js';
 import { PartsExporter } from './export-parts.js';
@@ -34,7 +35,7 @@ function warnOfDataSourceAttribute(element: HTMLElement): void {
 export const DRAG_IMAGE_CLASS = 'cic-drag-image';
 
 /** The default of `requestTimeout` (ms). */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export { DEFAULT_REQUEST_TIMEOUT_MS };
 
 /** Names of defined classes: a class is defined once, under one name, so the answer is kept once there is one. */
 const registeredNames = new WeakMap<CustomElementConstructor, string>();

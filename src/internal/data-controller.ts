@@ -3,7 +3,7 @@ import type { ReactiveController } from 'lit';
 import type { DataSource } from '../data/data-source.js';
 import { abortableDelay, isAbortError, RateLimitedError, rateLimitWait, withTimeout } from '../data/errors.js';
 import type { CicElement } from './cic-element.js';
-import { renderEmpty, renderError, renderLoading } from './data-states.js';
+import { renderEmpty, renderError, renderLoading, reportAuthRequired } from './data-states.js';
 
 export interface DataControllerOptions<A extends readonly unknown[], T> {
   /** The inputs of the load; when one changes (by identity), the data reloads. */
@@ -75,6 +75,7 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
         this.rateLimits = 0;
       },
       onError: (error) => {
+        reportAuthRequired(host, error);
         // Respect retry-after: retry by ourselves once the wait is over, not before.
         if (!(error instanceof RateLimitedError)) return;
         this.rateLimitWaitMs = rateLimitWait(error.retryAfterMs, ++this.rateLimits);

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { DataSourceError, RateLimitedError, rateLimitWait } from '../data/errors.js';
+import { DataSourceError, RateLimitedError, rateLimitWait, UnauthorizedError } from '../data/errors.js';
+import { emit } from './events.js';
 import { msg, str } from './localize.js';
 
 /** What the agent reads for a failed call, by error kind; `waitMs` is the wait after a rate limit. */
@@ -14,6 +15,8 @@ export function errorMessage(error: unknown, waitMs?: number): string {
       return msg('The data source is unavailable.');
     case 'timeout':
       return msg('The request timed out.');
+    case 'unauthorized':
+      return msg('Your session has expired. Sign in again, then retry.');
     case 'forbidden':
       return msg('You are not allowed to see this.');
     case 'not-found':
@@ -23,6 +26,11 @@ export function errorMessage(error: unknown, waitMs?: number): string {
     default:
       return msg('Something went wrong.');
   }
+}
+
+/** Tells the host that a call failed for want of a valid session (`cic-auth-required`), so that it renews it. */
+export function reportAuthRequired(element: HTMLElement, error: unknown): void {
+  if (error instanceof UnauthorizedError) emit(element, 'cic-auth-required', { message: error.message });
 }
 
 export function renderLoading() {

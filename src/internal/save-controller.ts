@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ConflictError, isAbortError, ValidationError, withTimeout } from '../data/errors.js';
-import { errorMessage } from './data-states.js';
+import type { WriteOptions } from '../data/data-source.js';
+import { newIdempotencyKey } from '../data/idempotency-key.js';
+import { errorMessage, reportAuthRequired } from './data-states.js';
 
 /** What went wrong with a save, for the form to show where it belongs. */
 export interface SaveFailure {
@@ -22,6 +24,8 @@ export class SaveController implements ReactiveController {
   saving = false;
   failure?: SaveFailure;
   private running?: AbortController;
+  /** The latest submission that did not succeed, and its key. */
+  private unsettled?: { submission: string; key: string };
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { readonly effectiveRequestTimeout: number }) {
     host.addController(this);
@@ -34,17 +38,26 @@ export class SaveController implements ReactiveController {
     });
   }
 
-  /** Runs `write` unless a save is under way: its answer, or `undefined` when it failed (see `failure`) or was cancelled. */
-  async save<T>(write: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs `write` unless a save is under way: its answer, or `undefined` when it failed (see
+   * `failure`) or was cancelled. `submission` is what is sent (it decides the idempotency key).
+   */
+  async save<T>(submission: unknown, write: (options: WriteOptions & { signal: AbortSignal }) => Promise<T>): Promise<T | undefined> {
     if (this.saving) return undefined;
+    const sent = JSON.stringify(submission) ?? '';
+    if (this.unsettled?.submission !== sent) this.unsettled = { submission: sent, key: newIdempotencyKey() };
+    const idempotencyKey = this.unsettled.key;
     this.saving = true;
     this.failure = undefined;
     this.running = new AbortController();
     this.host.requestUpdate();
     try {
-      return await withTimeout(this.host.effectiveRequestTimeout, this.running.signal, write);
+      const answer = await withTimeout(this.host.effectiveRequestTimeout, this.running.signal, (signal) => write({ signal, idempotencyKey }));
+      this.unsettled = undefined;
+      return answer;
     } catch (error) {
       if (!isAbortError(error)) this.failure = failureOf(error);
+      reportAuthRequired(this.host, error);
       return undefined;
     } finally {
       this.saving = false;

@@ -96,6 +96,7 @@ export const translations: TranslationTable = {
   'Something went wrong.': 'Etwas ist schiefgelaufen.',
   State: 'Status',
   'The data source is unavailable.': 'Die Datenquelle ist nicht erreichbar.',
+  'Your session has expired. Sign in again, then retry.': 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
   'The request timed out.': 'Die Anfrage hat zu lange gedauert.',
   'The data source answered something that cannot be shown.': 'Die Datenquelle hat eine Antwort geliefert, die sich nicht anzeigen lässt.',
   'This field is required.': 'Dieses Feld ist ein Pflichtfeld.',

@@ -96,6 +96,7 @@ export const translations: TranslationTable = {
   'Something went wrong.': 'エラーが発生しました。',
   State: '状態',
   'The data source is unavailable.': 'データソースに接続できません。',
+  'Your session has expired. Sign in again, then retry.': 'セッションの有効期限が切れました。もう一度サインインしてから再試行してください。',
   'The request timed out.': 'リクエストがタイムアウトしました。',
   'The data source answered something that cannot be shown.': 'データソースから表示できない応答が返されました。',
   'This field is required.': 'この項目は必須です。',

@@ -159,6 +159,7 @@ export const SOURCE_MESSAGES: readonly string[] = [
   "Widgets to show",
   "Worse by {0} since {1}",
   "You are not allowed to see this.",
+  "Your session has expired. Sign in again, then retry.",
   "passed",
   "primary",
   "secondary",

@@ -7,8 +7,10 @@ import {
   NotFoundError,
   RateLimitedError,
   TimeoutError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
+  withTimeout,
 } from '../../src/data/errors.js';
 import { HttpDataSource, parseRetryAfter } from '../../src/data/http-data-source.js';
 import { STORAGE_PREFIX, usePreference, writePreference } from '../../src/internal/preferences.js';
@@ -83,8 +85,14 @@ describe('HttpDataSource', () => {
   });
 
   const cases: [string, () => Response, (error: unknown) => void][] = [
-    ['401 → forbidden', () => problem(401, {}), (e) => expect(e).to.be.instanceOf(ForbiddenError)],
-    ['403 → forbidden', () => problem(403, {}), (e) => expect(e).to.be.instanceOf(ForbiddenError)],
+    ['401 → unauthorized (the session), retryable', () => problem(401, { detail: 'Token expired' }), (e) => {
+      expect(e).to.be.instanceOf(UnauthorizedError).and.not.instanceOf(ForbiddenError);
+      expect(e).to.include({ kind: 'unauthorized', retryable: true, name: 'UnauthorizedError', message: 'Token expired' });
+    }],
+    ['403 → forbidden (permission), not retryable', () => problem(403, {}), (e) => {
+      expect(e).to.be.instanceOf(ForbiddenError);
+      expect(e).to.include({ kind: 'forbidden', retryable: false, name: 'ForbiddenError' });
+    }],
     ['409 → conflict with its field', () => problem(409, { detail: 'taken', field: 'email' }), (e) => {
       expect(e).to.be.instanceOf(ConflictError);
       expect((e as ConflictError).field).to.equal('email');
@@ -138,6 +146,69 @@ describe('HttpDataSource', () => {
     controller.abort();
     expect(isAbortError(await pending)).to.equal(true);
     expect(seen[0].init.signal!.aborted, 'the signal reaches fetch').to.equal(true);
+  });
+
+  /** A 200 whose body starts and then stalls (`trickle`: a byte every 20 ms, never ending), until the request is aborted. */
+  function stalledBody(trickle = false) {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"escalated": 1, "open": '));
+        if (trickle) timer = setInterval(() => controller.enqueue(new TextEncoder().encode(' ')), 20);
+      },
+      cancel: () => clearInterval(timer),
+    });
+    return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+  }
+
+  for (const trickle of [false, true]) {
+    it(`times out a request whose body ${trickle ? 'trickles' : 'stalls'} after the headers`, async () => {
+      const { fetch, seen } = fakeFetch(() => stalledBody(trickle));
+      const error = await rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch, timeoutMs: 100 }).getCompanyStatus('ACME'));
+      expect(error).to.be.instanceOf(TimeoutError);
+      expect(seen[0].init.signal!.aborted, 'the body read is aborted').to.equal(true);
+    });
+  }
+
+  it('connect() cannot hang on a stalled answer', async () => {
+    const { fetch } = fakeFetch(() => stalledBody());
+    expect(await rejectionOf(HttpDataSource.connect({ baseUrl: '/api', fetch, timeoutMs: 100 }))).to.be.instanceOf(TimeoutError);
+  });
+
+  it("takes the caller's time limit (an element's request timeout) when it sets none of its own", async () => {
+    const { fetch, seen } = fakeFetch(() => stalledBody());
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const error = await rejectionOf(withTimeout(100, undefined, (signal) => source.getCompanyStatus('ACME', { signal })));
+    expect(error).to.be.instanceOf(TimeoutError);
+    expect(seen[0].init.signal!.aborted).to.equal(true);
+  });
+
+  it('refuses redirects by default; follows them when asked', async () => {
+    const { fetch, seen } = fakeFetch(() => Response.json({ escalated: 0, open: 1, closed: 2, all: 3, byCategory: {} }));
+    await new HttpDataSource({ baseUrl: '/api', fetch }).getCompanyStatus('ACME');
+    await new HttpDataSource({ baseUrl: '/api', fetch, redirect: 'follow' }).getCompanyStatus('ACME');
+    expect(seen.map((call) => call.init.redirect)).to.deep.equal(['error', 'follow']);
+  });
+
+  it('turns a refused redirect into unavailable (a real 302 to another address)', async () => {
+    // The dev server answers this path with a redirect to another origin.
+    const error = await rejectionOf(new HttpDataSource({ baseUrl: '/api/hostile/redirect' }).getCompanyStatus('ACME'));
+    expect(error).to.be.instanceOf(UnavailableError);
+  });
+
+  it('sends an Idempotency-Key with every write (the caller\'s when given), none with reads', async () => {
+    const { fetch, seen } = fakeFetch(() => Response.json({ id: 'n1', customerId: 'ACME', at: new Date().toISOString(), kind: 'note', text: 'x' }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    await source.addCustomerNote!('ACME', { text: 'x' });
+    await source.addCustomerNote!('ACME', { text: 'x' });
+    await source.addCustomerNote!('ACME', { text: 'x' }, { idempotencyKey: 'given' });
+    await source.updateCustomer!('ACME', { customFields: {} }, { idempotencyKey: 'given-too' });
+    await source.countTicketsByUser(['anna']);
+    await source.getCustomer('ACME');
+    const keys = seen.map((call) => new Headers(call.init.headers).get('Idempotency-Key'));
+    expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+    expect(keys[1], 'a new key for a new write').to.match(/^[0-9a-f-]{36}$/).and.not.equal(keys[0]);
+    expect(keys.slice(2)).to.deep.equal(['given', 'given-too', null, null]);
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {

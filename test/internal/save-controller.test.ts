@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ConflictError, UnavailableError, ValidationError } from '../../src/data/errors.js';
+import { ConflictError, UnauthorizedError, UnavailableError, ValidationError } from '../../src/data/errors.js';
 import { CicElement } from '../../src/internal/cic-element.js';
 import { SaveController } from '../../src/internal/save-controller.js';
 
@@ -14,7 +14,7 @@ customElements.define('save-probe', SaveProbe);
 /** A write the test settles by hand, with the signal it was given. */
 function heldWrite() {
   const held: { signal?: AbortSignal; resolve?: (value: string) => void; calls: number } = { calls: 0 };
-  const write = (signal: AbortSignal) =>
+  const write = ({ signal }: { signal: AbortSignal }) =>
     new Promise<string>((resolve) => {
       held.calls++;
       held.signal = signal;
@@ -25,7 +25,7 @@ function heldWrite() {
 
 const failureFor = async (error: unknown) => {
   const probe = await fixture<SaveProbe>(html`<save-probe></save-probe>`);
-  expect(await probe.saves.save(() => Promise.reject(error))).to.equal(undefined);
+  expect(await probe.saves.save({}, () => Promise.reject(error))).to.equal(undefined);
   return probe.saves.failure;
 };
 
@@ -33,10 +33,10 @@ describe('SaveController', () => {
   it('saves one at a time and shows that it is saving', async () => {
     const probe = await fixture<SaveProbe>(html`<save-probe></save-probe>`);
     const { held, write } = heldWrite();
-    const first = probe.saves.save(write);
+    const first = probe.saves.save({}, write);
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.contain('saving');
-    expect(await probe.saves.save(write), 'a second save while one runs').to.equal(undefined);
+    expect(await probe.saves.save({}, write), 'a second save while one runs').to.equal(undefined);
     expect(held.calls).to.equal(1);
     held.resolve!('saved');
     expect(await first).to.equal('saved');
@@ -50,7 +50,7 @@ describe('SaveController', () => {
     const elsewhere = document.createElement('div');
     probe.parentElement!.append(elsewhere);
     const { held, write } = heldWrite();
-    const saving = probe.saves.save(write);
+    const saving = probe.saves.save({}, write);
     elsewhere.append(probe);
     await Promise.resolve();
     await Promise.resolve();
@@ -69,5 +69,31 @@ describe('SaveController', () => {
     const down = await failureFor(new UnavailableError());
     expect(down!.problems).to.deep.equal({});
     expect(down!.message).to.contain('unavailable');
+  });
+
+  it('names a submission by one idempotency key until it succeeds; a changed one gets a new key', async () => {
+    const probe = await fixture<SaveProbe>(html`<save-probe></save-probe>`);
+    const keys: (string | undefined)[] = [];
+    const failing = ({ idempotencyKey }: { idempotencyKey?: string }) => (keys.push(idempotencyKey), Promise.reject(new UnavailableError()));
+    const succeeding = ({ idempotencyKey }: { idempotencyKey?: string }) => (keys.push(idempotencyKey), Promise.resolve('saved'));
+    await probe.saves.save({ text: 'a' }, failing);
+    await probe.saves.save({ text: 'a' }, failing);
+    await probe.saves.save({ text: 'a' }, succeeding);
+    await probe.saves.save({ text: 'a' }, succeeding);
+    await probe.saves.save({ text: 'b' }, failing);
+    expect(keys[0]).to.be.a('string').and.not.equal('');
+    expect(keys[1], 'the retry of the same submission').to.equal(keys[0]);
+    expect(keys[2], 'the save that succeeds, still the same submission').to.equal(keys[0]);
+    expect(keys[3], 'the same text saved again after a success is a new note').to.not.equal(keys[0]);
+    expect(keys[4], 'another text').to.not.be.oneOf([keys[0], keys[3]]);
+  });
+
+  it('asks the host to renew the session when a save is refused for want of one', async () => {
+    const probe = await fixture<SaveProbe>(html`<save-probe></save-probe>`);
+    const heard: string[] = [];
+    document.addEventListener('cic-auth-required', (event) => heard.push(event.detail.message), { once: true });
+    await probe.saves.save({}, () => Promise.reject(new UnauthorizedError('Token expired')));
+    expect(heard).to.deep.equal(['Token expired']);
+    expect(probe.saves.failure!.message).to.contain('session');
   });
 });

@@ -147,7 +147,9 @@ export class CustomerHistoryWidget extends CicElement {
     const source = this.effectiveDataSource;
     if (!source?.addCustomerNote) return;
     const over = this.history.value;
-    const entry = await this.saves.save((signal) => source.addCustomerNote!(this.customer, { text: this.draft }, { signal }));
+    const entry = await this.saves.save([this.customer, this.draft], (options) =>
+      source.addCustomerNote!(this.customer, { text: this.draft }, options),
+    );
     if (!entry) return;
     this.added = { entries: [entry, ...(over ? this.addedOver(over) : [])], over };
     this.draft = '';

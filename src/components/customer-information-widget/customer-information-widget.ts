@@ -148,7 +148,7 @@ export class CustomerInformationWidget extends CicElement {
     if (!source?.updateCustomer || !editing) return;
     const update = { customFields: editing.drafts, version: editing.version };
     const replaces = this.customer.value;
-    const answer = await this.saves.save((signal) => source.updateCustomer!(customerId, update, { signal }));
+    const answer = await this.saves.save([customerId, update], (options) => source.updateCustomer!(customerId, update, options));
     if (!answer) return;
     this.saved = { answer, replaces };
     await this.stopEditing();

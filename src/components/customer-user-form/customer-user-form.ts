@@ -142,8 +142,8 @@ export class CustomerUserForm extends CicElement {
       return;
     }
     const login = this.user?.login;
-    const user = await this.saves.save((signal) =>
-      login !== undefined ? source.updateCustomerUser!(login, input, { signal }) : source.createCustomerUser!(input, { signal }),
+    const user = await this.saves.save([login, input], (options) =>
+      login !== undefined ? source.updateCustomerUser!(login, input, options) : source.createCustomerUser!(input, options),
     );
     const failure = this.saves.failure;
     if (failure) {
