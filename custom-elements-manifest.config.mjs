@@ -74,7 +74,7 @@ const tokenDefaults = readTokenDefaults();
  * and the framework types generated from this manifest accept a handler for it.
  */
 function addBubblingEvents(declarations) {
-  const byClass = new Map(declarations.map((declaration) => [declaration.name, declaration]));
+  const byClass = new Map(declarations.filter((d) => d.kind === 'class').map((declaration) => [declaration.name, declaration]));
   const rendered = (declaration) => {
     const dependencies = declaration.members?.find((member) => member.static && member.name === 'dependencies')?.default ?? '';
     const spreads = [...dependencies.matchAll(/\.\.\.(\w+)\.dependencies/g)].map(([, name]) => byClass.get(name));
