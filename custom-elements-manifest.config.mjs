@@ -1,12 +1,11 @@
 // The manifest (custom-elements.json) as tools that read it need it: the public API only,
 // types spelled out (`view: 'reminder' | 'escalated' | …`, not the alias), every event with
 // its detail type, and paths to the files the package ships (dist/*.js).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
 import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
-import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
-import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+import { frameworkTypesPlugin } from './scripts/framework-types.mjs';
 
 /** Event name → detail type, from src/events.ts's CicEventMap. */
 function eventDetails() {
@@ -46,27 +45,59 @@ function publicManifestPlugin() {
             const detail = details[event.name];
             if (detail) event.type = { text: detail === 'undefined' ? 'CustomEvent<undefined>' : `CustomEvent<${detail}>` };
           }
+          for (const property of declaration.cssProperties ?? []) property.default ??= tokenDefaults.get(property.name);
         }
       }
+      addBubblingEvents(customElementsManifest.modules.flatMap((module) => module.declarations ?? []));
     },
   };
 }
 
 /**
- * The framework type generators wrap an event's type in CustomEvent<…> again, and import
- * only the element classes: unwrap, and import the event detail types as well.
+ * What each token falls back to, read from the theme styles' `var(--cic-x, fallback)`: a colour
+ * as its light and dark value, so that an editor's hover states the real default.
  */
-function eventTypesPlugin(files) {
-  const details = [...new Set(Object.values(eventDetails()).filter((type) => /^[A-Z]\w*$/.test(type)))];
-  return {
-    name: 'cic-event-types',
-    packageLinkPhase() {
-      for (const file of files) {
-        const text = readFileSync(file, 'utf8').replace(/CustomEvent<CustomEvent<(.+?)>>/g, 'CustomEvent<$1>');
-        writeFileSync(file, `import type { ${details.join(', ')} } from '../index.js';\n${text}`);
-      }
-    },
+function readTokenDefaults() {
+  const styles = readFileSync('src/internal/theme.styles.ts', 'utf8');
+  const defaults = new Map([['--cic-font-family', "the page's font (inherited)"]]);
+  for (const [, name, fallback] of styles.matchAll(/var\((--cic-[a-z0-9-]+), (.+)\);$/gm)) {
+    const scheme = /^light-dark\(var\(--cic-[a-z0-9-]+-light, (.+)\), var\(--cic-[a-z0-9-]+-dark, (.+)\)\)$/.exec(fallback);
+    defaults.set(name, scheme ? `light ${scheme[1]}, dark ${scheme[2]}` : fallback);
+  }
+  return defaults;
+}
+const tokenDefaults = readTokenDefaults();
+
+/**
+ * Events bubble and are composed: every event of an element the container renders (its
+ * `static dependencies`, and theirs) reaches the container's host too, so it is listed there,
+ * and the framework types generated from this manifest accept a handler for it.
+ */
+function addBubblingEvents(declarations) {
+  const byClass = new Map(declarations.filter((d) => d.kind === 'class').map((declaration) => [declaration.name, declaration]));
+  const rendered = (declaration) => {
+    const dependencies = declaration.members?.find((member) => member.static && member.name === 'dependencies')?.default ?? '';
+    const spreads = [...dependencies.matchAll(/\.\.\.(\w+)\.dependencies/g)].map(([, name]) => byClass.get(name));
+    const own = [...dependencies.matchAll(/'[a-z-]+': (\w+)/g)].map(([, name]) => byClass.get(name));
+    return [...spreads.flatMap((spread) => (spread ? rendered(spread) : [])), ...own.filter(Boolean)];
   };
+  const reachable = (declaration, seen = new Set()) => {
+    for (const child of rendered(declaration)) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      reachable(child, seen);
+    }
+    return seen;
+  };
+  for (const declaration of declarations.filter((d) => d.tagName)) {
+    const events = (declaration.events ??= []);
+    for (const child of reachable(declaration)) {
+      for (const event of child.events ?? []) {
+        if (events.some((known) => known.name === event.name)) continue;
+        events.push({ name: event.name, type: event.type, description: `Bubbles up from \`${child.tagName}\`: ${event.description ?? ''}`.trim() });
+      }
+    }
+  }
 }
 
 export default {
@@ -81,11 +112,9 @@ export default {
     typeParserPlugin({ propertyName: 'parsedType', parseObjectTypes: 'none' }),
     publicManifestPlugin(),
     // Editor and framework data, generated from the manifest above: VS Code HTML completion,
-    // JetBrains web-types, JSX (React 19) and Vue template types of every tag.
+    // JetBrains web-types, JSX (React 19), Vue and Svelte template types of every tag.
     customElementVsCodePlugin({ outdir: './', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
     customElementJetBrainsPlugin({ outdir: './', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
-    customElementJsxPlugin({ outdir: './dist/types', fileName: 'jsx.d.ts', globalTypePath: '../index.js', hideLogs: true }),
-    customElementVuejsPlugin({ outdir: './dist/types', fileName: 'vue.d.ts', globalTypePath: '../index.js', hideLogs: true }),
-    eventTypesPlugin(['dist/types/jsx.d.ts', 'dist/types/vue.d.ts']),
+    frameworkTypesPlugin({ outdir: './dist/types' }),
   ],
 };

@@ -20,11 +20,12 @@ const minifyTemplates = () =>
 const defineModules = readdirSync('src/components')
   .map((name) => `src/components/${name}/define.ts`)
   .filter((file) => existsSync(file));
+const reactModules = readdirSync('src/react').map((name) => `src/react/${name}`);
 
 export default [
   // Per-module ES files with types; lit, @lit/* and sortablejs stay bare imports.
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', 'src/testing.ts', 'src/react.ts', ...defineModules],
+    input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', 'src/testing.ts', 'src/react.ts', ...defineModules, ...reactModules],
     external,
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [minifyTemplates(), typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],

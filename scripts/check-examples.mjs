@@ -1,6 +1,6 @@
 /* global document */
 // The framework examples as an integrator would use them: packs the library (npm pack),
-// installs the tarball into a copy of each example, type-checks it strictly (tsc / vue-tsc),
+// installs the tarball into a copy of each example, type-checks it strictly (tsc / vue-tsc / svelte-check),
 // builds it with Vite, opens the built page in Chromium and checks that the center shows
 // data and that the host page's own handler received the library's events. Run after the build.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,7 @@ console.log(`packed ${filename}`);
 const browser = await puppeteer.launch(chromeLaunchOptions());
 const problems = [];
 try {
-  for (const example of ['react', 'vue']) {
+  for (const example of ['react', 'vue', 'svelte']) {
     const dir = join(work, example);
     cpSync(join('examples', example), dir, { recursive: true, filter: (path) => !/node_modules|[/\\]dist$/.test(path) });
     run('npm', ['install', '--no-audit', '--no-fund'], dir);

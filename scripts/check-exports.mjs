@@ -10,7 +10,7 @@ const specifiers = [
   '', '/define.js', '/define', '/plugin', '/plugin.js', '/testing', '/testing.js', '/cic.bundle.js',
   '/components/ticket-list-widget/define.js', '/components/ticket-list-widget/define',
   '/components/customer-information-center/customer-information-center.js', '/data/in-memory-data-source.js',
-  '/data/in-memory-data-source', '/custom-elements.json', '/openapi.yaml',
+  '/data/in-memory-data-source', '/jsx', '/vue', '/svelte', '/react', '/react/ticket-list-widget', '/react/ticket-list-widget.js', '/custom-elements.json', '/openapi.yaml',
 ].map((path) => `${pkg.name}${path}`);
 
 /** The `types` target of an exports entry, with a pattern's `*` filled in. */

@@ -1,23 +1,15 @@
 // The React entry (`customer-information-center/react`): a component per element, made with
 // @lit/react from the element classes and the library's events — props are the elements'
 // properties, `onCustomerSelected`-style callbacks receive the typed events. Importing it
-// registers every element under its default tag. Not counted in the library's size budget.
-import { createComponent, type EventName, type ReactWebComponent } from '@lit/react';
-import * as React from 'react';
+// registers every element under its default tag; `customer-information-center/react/<tag>`
+// registers one element and what it renders. Not counted in the library's size budget.
+import type { ReactWebComponent } from '@lit/react';
 import { defineAll, ELEMENTS } from './define-all.js';
-import { CIC_EVENTS, type CicEventMap } from './events.js';
+import { pascalCase, reactComponent, type CicEventProps, type PascalCase } from './internal/react-component.js';
+
+export type { CicEventProps } from './internal/react-component.js';
 
 defineAll();
-
-/** `customer-selected` → `CustomerSelected`. */
-type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${PascalCase<Tail>}` : Capitalize<S>;
-const pascalCase = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
-
-/** A callback prop for every event of the library: `onCustomerSelected` … */
-export type CicEventProps = {
-  [Name in keyof CicEventMap as `on${PascalCase<Name>}`]: EventName<CustomEvent<CicEventMap[Name]>>;
-};
-const events = Object.fromEntries(CIC_EVENTS.map((name) => [`on${pascalCase(name)}`, name])) as unknown as CicEventProps;
 
 type Elements = typeof ELEMENTS;
 /** The React component of every element, by the PascalCase of its tag. */
@@ -26,10 +18,7 @@ export type CicReactComponents = {
 };
 
 const components = Object.fromEntries(
-  Object.entries(ELEMENTS).map(([tagName, elementClass]) => [
-    pascalCase(tagName),
-    createComponent({ react: React, tagName, elementClass: elementClass as CustomElementConstructor as typeof HTMLElement, events }),
-  ]),
+  Object.entries(ELEMENTS).map(([tagName, elementClass]) => [pascalCase(tagName), reactComponent(tagName, elementClass as unknown as new () => HTMLElement)]),
 ) as unknown as CicReactComponents;
 
 export const {

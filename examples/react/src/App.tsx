@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { generateDemoData, InMemoryDataSource } from 'customer-information-center';
-import { CustomerInformationCenter } from 'customer-information-center/react';
+// One element's wrapper: registers the center and what it renders, not every element.
+import { CustomerInformationCenter } from 'customer-information-center/react/customer-information-center';
 
 /** A helpdesk page that keeps the open customer and the chosen ticket in its own state. */
 export function App() {
