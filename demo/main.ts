@@ -41,6 +41,8 @@ class RequestLog {
   private records: { method: string; path: string; started: number; status?: string; ms?: number }[] = [];
   private readonly total = document.querySelector('#requests-total')!;
   private readonly rows = document.querySelector('#requests tbody')!;
+  /** The count and time in the top bar; it scrolls to the panel. */
+  private readonly summary = document.querySelector<HTMLButtonElement>('#requests-summary')!;
   private note = '';
 
   /** A new open begins: its requests replace the last one's. `note` is shown while none is made. */
@@ -72,16 +74,19 @@ class RequestLog {
   };
 
   private render(): void {
+    const count = this.records.length;
     const done = this.records.filter((r) => r.ms !== undefined);
-    const pending = this.records.length - done.length;
+    const pending = count - done.length;
     const first = Math.min(...this.records.map((r) => r.started));
     const last = Math.max(...done.map((r) => r.started + r.ms!));
-    const summed = done.reduce((sum, r) => sum + r.ms!, 0);
-    this.total.textContent = this.records.length
-      ? `${this.records.length} request${this.records.length === 1 ? '' : 's'}` +
-        (pending ? `, ${pending} pending` : '') +
-        (done.length ? ` · ${Math.round(last - first)} ms from the first request to the last answer · ${Math.round(summed)} ms summed` : '')
+    const span = done.length ? `${Math.round(last - first)} ms` : '';
+    const requestsText = `${count} request${count === 1 ? '' : 's'}${pending ? `, ${pending} pending` : ''}`;
+    const summed = Math.round(done.reduce((sum, r) => sum + r.ms!, 0));
+    this.total.textContent = count
+      ? `${requestsText}${span && ` · ${span} from the first request to the last answer · ${summed} ms summed`}`
       : this.note;
+    this.summary.hidden = count === 0;
+    this.summary.textContent = `${requestsText}${span && ` · ${span}`}`;
     this.rows.replaceChildren(
       ...this.records.map((r) => {
         const row = document.createElement('tr');
@@ -244,6 +249,10 @@ themeSelect.addEventListener('change', () => {
 });
 document.querySelector<HTMLSelectElement>('#dir')!.addEventListener('change', (e) => {
   document.documentElement.dir = (e.target as HTMLSelectElement).value;
+});
+document.querySelector('#requests-summary')!.addEventListener('click', () => {
+  document.querySelector('#requests')!.scrollIntoView();
+  document.querySelector<HTMLElement>('#requests-title')!.focus({ preventScroll: true });
 });
 agentSelect.addEventListener('change', () => void mount());
 window.addEventListener('hashchange', () => void mount());

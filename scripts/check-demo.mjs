@@ -53,6 +53,7 @@ try {
     heading: document.querySelector('#app > *')?.shadowRoot?.querySelector('h2, h1')?.textContent?.trim(),
     indicator: document.querySelector('#data-indicator')?.textContent,
     total: document.querySelector('#requests-total')?.textContent,
+    summary: document.querySelector('#requests-summary')?.textContent,
     requests: [...document.querySelectorAll('#requests tbody tr')].map((row) => [...row.cells].map((cell) => cell.textContent)),
   }));
   assert.match(shown.heading ?? '', /Big Corporation International/, 'the same customer, read from SQL');
@@ -65,6 +66,7 @@ try {
     assert.match(ms, /^\d+$/, `${method} ${path} shows its time`);
   }
   assert.match(shown.total ?? '', new RegExp(`^${shown.requests.length} requests · \\d+ ms`), 'the panel totals the open');
+  assert.match(shown.summary ?? '', new RegExp(`^${shown.requests.length} requests · \\d+ ms$`), 'the top bar shows the count and time too');
   step(`over the reference server: ${shown.heading}; ${shown.total}`);
   for (const [method, path, status, ms] of shown.requests) console.log(`  ${method} ${path} ${status} ${ms} ms`);
 
