@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Puppeteer scripts: Node, with callbacks that run in the page.
-    files: ['bench/**/*.mjs', 'scripts/check-bundle.mjs'],
+    files: ['bench/**/*.mjs', 'scripts/check-bundle.mjs', 'scripts/check-demo.mjs', 'scripts/demo-page.mjs', 'scripts/screenshots.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
