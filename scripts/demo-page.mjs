@@ -3,16 +3,8 @@
 import { createServer as createNetServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
+import { chromeLaunchOptions } from './test-tools.mjs';
 
-/** Chromium as the tests launch it: CHROME_PATH or Debian's, with the flags it needs here (as root, no background traffic). */
-export const chromeLaunchOptions = () => ({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run',
-  ],
-});
 
 /** A port nobody listens on now. */
 function freePort() {
