@@ -18,8 +18,10 @@ export interface IdempotencyOptions {
   now?: () => number;
 }
 
-/** Printable ASCII, at most 200 characters (a UUID is 36). */
-const VALID_KEY = /^[\x21-\x7e]{1,200}$/;
+/** The longest Idempotency-Key taken (a UUID is 36 characters). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+/** Printable ASCII, at most MAX_IDEMPOTENCY_KEY_LENGTH characters. */
+const VALID_KEY = new RegExp(`^[\\x21-\\x7e]{1,${MAX_IDEMPOTENCY_KEY_LENGTH}}$`);
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -45,7 +47,7 @@ export function idempotency({ ttlMs = 3_600_000, maxEntries = 10_000, agentOf, n
     if (key === undefined || !WRITES.has(context.req.method)) return next();
     if (!VALID_KEY.test(key)) {
       return context.json(
-        { type: 'about:blank', title: 'Invalid request', status: 422, detail: 'Invalid Idempotency-Key header', errors: { 'Idempotency-Key': 'printable ASCII, 1 to 200 characters' } },
+        { type: 'about:blank', title: 'Invalid request', status: 422, detail: 'Invalid Idempotency-Key header', errors: { 'Idempotency-Key': `printable ASCII, 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` } },
         422,
         { 'Content-Type': 'application/problem+json' },
       );

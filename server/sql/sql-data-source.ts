@@ -647,18 +647,19 @@ export class SqlDataSource implements DataSource {
     const { where, ctx } = await this.viewConditions(scope, view, params, options);
     const filterSql = this.filterCondition(filter, ctx, params);
     if (filterSql) where.push(filterSql);
-    // The total (carried by the cursor, or the filter's count — asked with the page, or cheap
-    // from the count summary —, or counted) and the page are asked at once.
-    const counts = options.withCounts || this.countsFromSummary(scope, view) ? this.countTickets(scope, view, options) : undefined;
-    const cursorTotal = typeof cursor?.total === 'number' ? cursor.total : undefined;
-    const total =
-      cursorTotal ?? counts?.then((c) => c[filter]) ?? this.count(`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values.slice());
     // Own keys only: a field named like an Object.prototype member is no sort.
     if (!Object.hasOwn(SORTS, options.sort.field)) throw new ValidationError({ sort: 'Unknown sort field' }, 'Invalid sort');
     const sort = SORTS[options.sort.field];
     const ascending = (options.sort.direction === 'asc') !== !!sort.invert;
     const backwards = cursor?.before ?? false;
+    const countAll = [`SELECT count(*) AS n FROM ticket t WHERE ${where.join(' AND ')}`, params.values.slice()] as const;
+    // Checked before any query starts: a cursor refused here leaves no query behind.
     if (cursor) where.push(this.keysetCondition(sort, ascending, cursor, params));
+    // The total (carried by the cursor, or the filter's count — asked with the page, or cheap
+    // from the count summary —, or counted) and the page are asked at once.
+    const counts = options.withCounts || this.countsFromSummary(scope, view) ? this.countTickets(scope, view, options) : undefined;
+    const cursorTotal = typeof cursor?.total === 'number' ? cursor.total : undefined;
+    const total = cursorTotal ?? counts?.then((c) => c[filter]) ?? this.count(...countAll);
     const keyDirection = ascending !== backwards ? 'ASC' : 'DESC';
     const nulls = backwards ? 'NULLS FIRST' : 'NULLS LAST';
     const idDirection = backwards ? 'DESC' : 'ASC';

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { FIELD_LIMITS } from '../../src/data/field-limits.js';
 import { CIC_TABLES, COUNT_SUMMARY, ZNUNY_TABLES } from '../sql/schema.js';
 import { testServer, type TestServer } from './fixture.js';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../idempotency.js';
 
 /** `table.column` → width of every `VARCHAR(n)` column the schema creates. */
 function columnWidths(ddl: string): Map<string, number> {
@@ -53,6 +54,8 @@ describe('field limits: one table of column widths', () => {
     const expected = new Map<string, number>([
       ...user,
       ['/components/parameters/term/schema', 200],
+      // Not a column: the reference server keeps the key in memory only.
+      ['/components/parameters/idempotencyKey/schema', MAX_IDEMPOTENCY_KEY_LENGTH],
       ['/paths//customer-users/get/parameters/filter/schema', 200],
       ['/components/parameters/login/schema', FIELD_LIMITS.customerUser.login],
       ['/components/parameters/key/schema', FIELD_LIMITS.preferenceKey],
