@@ -11,7 +11,10 @@ if [ -z "$BIN" ] || [ ! -x "$BIN/initdb" ]; then
   echo "[with-postgres] no PostgreSQL server binaries found: PostgreSQL tests will be skipped."
   exec "$@"
 fi
+# PG_PORT, else the first free port from 54329 (another run's cluster may hold one).
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="${PG_PORT:-54329}"
+if [ -z "${PG_PORT:-}" ]; then while listening "$PORT"; do PORT=$((PORT + 1)); done; fi
 DIR="$(mktemp -d)"
 chmod 755 "$DIR"
 AS_POSTGRES=""
