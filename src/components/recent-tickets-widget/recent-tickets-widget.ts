@@ -76,7 +76,7 @@ export class RecentTicketsWidget extends CicElement {
         return html`<li part="ticket">
           ${this.renderLink(ticket)}
           <span class="meta">
-            <span class="state">${ticket.state}</span>
+            <span class="ticket-state">${ticket.state}</span>
             <time datetime=${when} title=${formatDateTime(when)}>${formatRelative(when, now)}</time>
           </span>
         </li>`;
