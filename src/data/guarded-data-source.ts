@@ -74,9 +74,9 @@ function warnOnce(path: string, problem: string): void {
  * they are checked), each id (`idOf`) once: a repeat is dropped, with a warning.
  */
 function boundedList<T>(value: unknown, path: string, item: Check<T>, max: number, idOf?: (item: T) => unknown): T[] {
-  if (!Array.isArray(value)) throw malformed(path, 'is not an array');
-  if (value.length > max) warnOnce(path, `more items than the ${max} asked for; those beyond are left out`);
-  const items = list(value.length > max ? value.slice(0, max) : value, path, item);
+  const tooMany = Array.isArray(value) && value.length > max;
+  if (tooMany) warnOnce(path, `more items than the ${max} asked for; those beyond are left out`);
+  const items = list(tooMany ? value.slice(0, max) : value, path, item);
   if (!idOf) return items;
   const seen = new Set<unknown>();
   const unique = items.filter((entry) => !seen.has(idOf(entry)) && seen.add(idOf(entry)));
@@ -95,16 +95,12 @@ const idKey = (item: Record<string, unknown>) => item.id;
 const loginKey = (item: Record<string, unknown>) => item.login;
 
 const DATE_FIELDS = ['createdAt', 'changedAt', 'pendingUntil', 'escalationAt'] as const;
-let warnedDates = false;
 
 /** A date that does not parse is left out (shown as empty), never rendered as "Invalid Date". */
 function withValidDates(record: Record<string, unknown>, path: string): Record<string, unknown> {
   const invalid = DATE_FIELDS.filter((key) => record[key] != null && (typeof record[key] !== 'string' || Number.isNaN(Date.parse(record[key]))));
   if (!invalid.length) return record;
-  if (!warnedDates) {
-    warnedDates = true;
-    console.warn(`[cic] the data source answered dates that do not parse (${path}.${invalid[0]}…); they are left out.`);
-  }
+  warnOnce(at(path, invalid[0]), 'a date that does not parse; such dates are left out');
   const copy = { ...record };
   for (const key of invalid) delete copy[key];
   return copy;

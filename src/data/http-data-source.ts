@@ -266,7 +266,7 @@ export class HttpDataSource implements DataSource {
   }
 
   getTicketStatistics?(scope: TicketScope, { months, signal }: TicketStatisticsOptions = {}): Promise<TicketStatistics> {
-    return this.request('GET', '/ticket-statistics', { signal, query: { ...scopeQuery(scope), months: months?.toString() } });
+    return this.request('GET', '/ticket-statistics', { signal, query: { ...scopeQuery(scope), months } });
   }
 
   getCustomerHealth?(customerId: string, options?: CallOptions): Promise<CustomerHealth> {
@@ -290,7 +290,7 @@ export class HttpDataSource implements DataSource {
 
   listCustomerHistory?(customerId: string, { page, includeTickets, signal }: ListCustomerHistoryOptions): Promise<Page<HistoryEntry>> {
     return this.request('GET', '/customer-history', {
-      signal, query: { customerId, size: String(page.size), cursor: page.cursor, includeTickets: includeTickets ? 'true' : undefined },
+      signal, query: { customerId, size: page.size, cursor: page.cursor, includeTickets: includeTickets || undefined },
     });
   }
 
