@@ -10,7 +10,7 @@ import type {
   SearchOptions,
 } from '../../src/data/data-source.js';
 import { abortError, ConflictError, throwIfInvalid, ValidationError } from '../../src/data/errors.js';
-import { MIN_SEARCH_LENGTH } from '../../src/data/search-pattern.js';
+import { isDueView, isSearchable, LOCKED_LOCKS, TERMINAL_CATEGORIES, viewCategories, type DueView } from '../../src/data/rules.js';
 import { createStateClassifier, type StateMapping } from '../../src/data/state-mapping.js';
 import {
   STATE_CATEGORIES,
@@ -61,8 +61,6 @@ export const ZNUNY_STATE_TYPE_MAPPING: StateMapping = {
   fallback: 'open',
 };
 
-const TERMINAL = new Set<StateCategory>(['closed', 'merged', 'removed']);
-
 /** What does not change while the server runs: states by category, lock ids. */
 export interface Catalog {
   statesByCategory: Map<StateCategory, number[]>;
@@ -81,7 +79,7 @@ export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TY
   );
   const statesByCategory = new Map<StateCategory, number[]>(STATE_CATEGORIES.map((c) => [c, []]));
   for (const row of rows) statesByCategory.get(classify.categoryOf(row.type))!.push(row.id);
-  const locks = await db.query<{ id: number }>("SELECT id FROM ticket_lock_type WHERE name IN ('lock', 'tmp_lock')");
+  const locks = await db.query<{ id: number }>('SELECT id FROM ticket_lock_type WHERE name = ANY($1::text[])', [LOCKED_LOCKS]);
   const found = await db.query<{ summary: string | null; history: string | null; fields: string | null }>(
     "SELECT to_regclass('cic_ticket_counts')::text AS summary, to_regclass('cic_customer_history')::text AS history, to_regclass('cic_customer_fields')::text AS fields",
   );
@@ -183,12 +181,15 @@ const TICKET_COLUMNS = `t.id::text AS id, t.tn, t.title, t.customer_id, t.custom
 const TICKET_JOINS = `JOIN ticket_state s ON s.id = t.ticket_state_id JOIN queue q ON q.id = t.queue_id
   JOIN users u ON u.id = t.user_id LEFT JOIN users r ON r.id = t.responsible_user_id JOIN ticket_lock_type l ON l.id = t.ticket_lock_id`;
 
+/** The column of a due view's time (`DUE_VIEWS`' field): Unix seconds, 0 for none. */
+const DUE_COLUMNS = { reminder: 'until_time', escalated: 'escalation_time' } as const satisfies Record<DueView, string>;
+
 /**
  * A pending or escalation time (Unix seconds, 0 for none) that is due by `now`: written as
  * the sort key of the `…_due` indexes (and their predicate), so that one index range gives
  * the rows, their count and their order.
  */
-const dueBy = (column: 'until_time' | 'escalation_time', now: string) => `t.${column} > 0 AND NULLIF(t.${column}, 0)::bigint <= ${now}`;
+const dueBy = (column: (typeof DUE_COLUMNS)[DueView], now: string) => `t.${column} > 0 AND NULLIF(t.${column}, 0)::bigint <= ${now}`;
 
 /** The current time as Znuny stores it: UTC, without a zone. */
 const UTC_NOW = "(now() AT TIME ZONE 'UTC')";
@@ -313,7 +314,7 @@ export class SqlDataSource implements DataSource {
 
   async searchCustomers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerHit>> {
     checkAborted({ signal });
-    if (term.trim().length < MIN_SEARCH_LENGTH && !/^\*+$/.test(term.trim())) return { items: [], hasMore: false };
+    if (!isSearchable(term)) return { items: [], hasMore: false };
     const ctx = await this.agentContext({ signal });
     const params = new Params();
     const pattern = params.add(likePattern(term.trim()));
@@ -342,7 +343,7 @@ export class SqlDataSource implements DataSource {
 
   async searchCustomerUsers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerUser>> {
     checkAborted({ signal });
-    if (term.trim().length < MIN_SEARCH_LENGTH && !/^\*+$/.test(term.trim())) return { items: [], hasMore: false };
+    if (!isSearchable(term)) return { items: [], hasMore: false };
     const params = new Params();
     const pattern = params.add(likePattern(term.trim()));
     const { rows } = await this.db.query(
@@ -546,7 +547,7 @@ export class SqlDataSource implements DataSource {
       `${byState}
        UNION ALL
        SELECT t.ticket_state_id, 0, count(*) FROM ticket t
-       WHERE t.customer_id = ${customer} AND ${dueBy('escalation_time', now)} AND ${visible}
+       WHERE t.customer_id = ${customer} AND ${dueBy(DUE_COLUMNS.escalated, now)} AND ${visible}
        GROUP BY t.ticket_state_id`,
       params.values,
     );
@@ -555,7 +556,7 @@ export class SqlDataSource implements DataSource {
     for (const row of rows) {
       const category = categoryOf.get(row.state) ?? 'open';
       const n = Number(row.n);
-      if (!TERMINAL.has(category)) status.escalated += Number(row.escalated);
+      if (!TERMINAL_CATEGORIES.has(category)) status.escalated += Number(row.escalated);
       if (!n) continue;
       status.byCategory[category] = (status.byCategory[category] ?? 0) + n;
       status[this.catalog.viewable.has(category) ? 'open' : 'closed'] += n;
@@ -579,8 +580,7 @@ export class SqlDataSource implements DataSource {
       // One state as an equality, so that the (customer, state, created) index gives the age order.
       where.push(states.length === 1 ? `t.ticket_state_id = ${params.add(states[0])}` : `t.ticket_state_id = ANY(${params.add(states, '::int[]')})`);
     }
-    if (view === 'reminder') where.push(dueBy('until_time', params.add(this.nowSeconds())));
-    if (view === 'escalated') where.push(dueBy('escalation_time', params.add(this.nowSeconds())));
+    if (isDueView(view)) where.push(dueBy(DUE_COLUMNS[view], params.add(this.nowSeconds())));
     where.push(this.visible(ctx, params));
     return { where, ctx };
   }
@@ -590,19 +590,7 @@ export class SqlDataSource implements DataSource {
   }
 
   private categoriesOf(view: TicketView): StateCategory[] {
-    switch (view) {
-      case 'reminder':
-        return ['pending-reminder'];
-      case 'escalated':
-        return STATE_CATEGORIES.filter((c) => !TERMINAL.has(c));
-      case 'new':
-      case 'open':
-        return [view];
-      case 'closed':
-        return STATE_CATEGORIES.filter((c) => !this.catalog.viewable.has(c));
-      case 'all':
-        return [...STATE_CATEGORIES];
-    }
+    return viewCategories(view, (category) => this.catalog.viewable.has(category));
   }
 
   private filterCondition(filter: TicketFilter, ctx: AgentContext | undefined, params: Params): string | undefined {
@@ -614,7 +602,7 @@ export class SqlDataSource implements DataSource {
 
   /** Whether a view's counts come from the count summary: a customer's views that do not depend on the time. */
   private countsFromSummary(scope: TicketScope, view: TicketView): boolean {
-    return this.countSummary && 'customerId' in scope && view !== 'reminder' && view !== 'escalated';
+    return this.countSummary && 'customerId' in scope && !isDueView(view);
   }
 
   async countTickets(scope: TicketScope, view: TicketView, options?: CallOptions): Promise<Record<TicketFilter, number>> {

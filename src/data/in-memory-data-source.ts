@@ -10,10 +10,11 @@ import type {
   SearchOptions,
 } from './data-source.js';
 import { abortableDelay, ConflictError, throwIfInvalid, ValidationError } from './errors.js';
-import { compileSearchPattern, MIN_SEARCH_LENGTH, type SearchPattern } from './search-pattern.js';
+import { compileSearchPattern, type SearchPattern } from './search-pattern.js';
+import { DUE_VIEWS, isDueView, isSearchable, LOCKED_LOCKS, viewCategories, type DueView } from './rules.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
 import { sortTickets, timeOf, type TicketSortContext } from './ticket-sort.js';
-import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket, type DueView } from './ticket-index.js';
+import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
 import { LruCache } from './lru.js';
 import { loginChangeRefused, trimmedCustomerUser, validateCustomerUpdate, validateCustomerUser, validateNote } from './validation.js';
 import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
@@ -68,21 +69,10 @@ export interface InMemoryDataSourceOptions {
 
 const NO_TICKETS = new TicketBucket(() => () => false);
 
-const TERMINAL: ReadonlySet<StateCategory> = new Set(['closed', 'merged', 'removed']);
 /** Sorted lists kept (least recently used dropped first): switching among many customers keeps the big one's. */
 const SORT_CACHE_SIZE = 50;
 /** Answers worked out over all of a customer's tickets (statistics, history with tickets) kept per cache. */
 const ANSWER_CACHE_SIZE = 20;
-const LOCKED = new Set(['lock', 'tmp_lock']);
-/**
- * The views shown once a time is reached: the ticket field that holds the time, and the sort
- * by it (in which a view's list is its due list).
- */
-const DUE_VIEWS = {
-  reminder: { field: 'pendingUntil', sort: 'pendingUntil' },
-  escalated: { field: 'escalationAt', sort: 'escalation' },
-} as const;
-const isDueView = (view: TicketView): view is DueView => view in DUE_VIEWS;
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -563,20 +553,7 @@ export class InMemoryDataSource implements DataSource {
 
   /** The categories a view draws from, before its time condition. */
   private categoriesOf(view: TicketView): StateCategory[] {
-    switch (view) {
-      case 'reminder':
-        return ['pending-reminder'];
-      case 'escalated':
-        return STATE_CATEGORIES.filter((category) => !TERMINAL.has(category));
-      case 'new':
-        return ['new'];
-      case 'open':
-        return ['open'];
-      case 'closed':
-        return STATE_CATEGORIES.filter((category) => !this.classify.isViewable(category));
-      case 'all':
-        return [...STATE_CATEGORIES];
-    }
+    return viewCategories(view, this.classify.isViewable);
   }
 
   private candidates(buckets: (TicketBucket | undefined)[], view: TicketView): Ticket[] {
@@ -588,7 +565,7 @@ export class InMemoryDataSource implements DataSource {
     const agent = this.currentAgent();
     if (filter === 'all') return () => true;
     if (!agent) return () => false;
-    if (filter === 'my-locked') return (ticket) => ticket.ownerId === agent.id && LOCKED.has(ticket.lock ?? 'unlock');
+    if (filter === 'my-locked') return (ticket) => ticket.ownerId === agent.id && LOCKED_LOCKS.includes(ticket.lock ?? 'unlock');
     const queues = new Set(agent.queueIds);
     return (ticket) => ticket.queueId !== undefined && queues.has(ticket.queueId);
   };
@@ -719,8 +696,7 @@ function positionNewestFirst(entries: readonly HistoryEntry[], entry: HistoryEnt
 
 /** The pattern of a search term, or undefined for a term too short to search (`*` alone lists all). */
 function searchPatternFor(term: string): SearchPattern | undefined {
-  const pattern = compileSearchPattern(term.trim());
-  return pattern.all || term.trim().length >= MIN_SEARCH_LENGTH ? pattern : undefined;
+  return isSearchable(term) ? compileSearchPattern(term.trim()) : undefined;
 }
 
 /** Whether the login, a name, the email or the customer id matches (their lower case worked out once). */

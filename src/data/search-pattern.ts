@@ -18,8 +18,7 @@ export interface SearchPattern {
   ranges(text: unknown): MatchRange[];
 }
 
-/** The minimum length of a term before a search is sent. */
-export const MIN_SEARCH_LENGTH = 2;
+export { MIN_SEARCH_LENGTH } from './rules.js';
 
 export function compileSearchPattern(term: string): SearchPattern {
   const parts = term

@@ -1,8 +1,8 @@
+import type { DueView } from './rules.js';
 import { countBelow } from './sorted.js';
 import { STATE_CATEGORIES, type StateCategory, type Ticket, type TicketFilter } from './types.js';
 
-/** The views whose tickets show once a time is reached: the pending time, the escalation time. */
-export type DueView = 'reminder' | 'escalated';
+export type { DueView };
 
 /** Tickets in the order of their due time (earliest first, then by id), and those times. */
 export interface DueList {

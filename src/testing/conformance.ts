@@ -1,6 +1,6 @@
 import type { DataSource } from '../data/data-source.js';
 import { ConflictError, isAbortError, ValidationError } from '../data/errors.js';
-import { MIN_SEARCH_LENGTH } from '../data/search-pattern.js';
+import { DUE_VIEWS, isDueView, LOCKED_LOCKS, MIN_SEARCH_LENGTH, viewCategories } from '../data/rules.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../data/state-mapping.js';
 import { ticketSortValue } from '../data/ticket-sort.js';
 import {
@@ -49,29 +49,20 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const classifier = createStateClassifier(DEFAULT_STATE_MAPPING);
-const TERMINAL = new Set(['closed', 'merged', 'removed']);
-/** Whether a ticket belongs to a view at `now`: the contract's definitions, from the data. */
+/**
+ * Whether a ticket belongs to a view at `now`: the contract's rules, applied to each ticket of
+ * the data on its own (no index, no query), so that a source's listing is checked against them.
+ */
 export function inView(ticket: Ticket, view: TicketView, now = CONFORMANCE_NOW.getTime()): boolean {
-  const reached = (iso: string | undefined) => typeof iso === 'string' && Date.parse(iso) <= now;
-  const category = classifier.categoryOf(ticket.state);
-  switch (view) {
-    case 'reminder':
-      return category === 'pending-reminder' && reached(ticket.pendingUntil);
-    case 'escalated':
-      return !TERMINAL.has(category) && reached(ticket.escalationAt);
-    case 'new':
-    case 'open':
-      return category === view;
-    case 'closed':
-      return !classifier.isViewable(category);
-    case 'all':
-      return true;
-  }
+  if (!viewCategories(view, classifier.isViewable).includes(classifier.categoryOf(ticket.state))) return false;
+  if (!isDueView(view)) return true;
+  const due = ticket[DUE_VIEWS[view].field];
+  return typeof due === 'string' && Date.parse(due) <= now;
 }
 
 /** Whether a ticket passes a filter for an agent: the contract's definitions. */
 export function inFilter(ticket: Ticket, filter: TicketFilter, agent: { id: string; queueIds: string[] }): boolean {
-  if (filter === 'my-locked') return ticket.ownerId === agent.id && (ticket.lock === 'lock' || ticket.lock === 'tmp_lock');
+  if (filter === 'my-locked') return ticket.ownerId === agent.id && LOCKED_LOCKS.includes(ticket.lock ?? '');
   if (filter === 'my-queues') return ticket.queueId !== undefined && agent.queueIds.includes(ticket.queueId);
   return true;
 }
