@@ -1,0 +1,51 @@
+import { LOCKED_LOCKS } from '../../src/data/rules.js';
+import { createStateClassifier, type StateMapping } from '../../src/data/state-mapping.js';
+import { STATE_CATEGORIES, type StateCategory } from '../../src/data/types.js';
+import type { Db } from './db.js';
+
+/** Znuny's state types as categories (configuration: a product with other types maps its own). */
+export const ZNUNY_STATE_TYPE_MAPPING: StateMapping = {
+  states: {
+    new: 'new',
+    open: 'open',
+    'pending reminder': 'pending-reminder',
+    'pending auto': 'pending-auto',
+    closed: 'closed',
+    merged: 'merged',
+    removed: 'removed',
+  },
+  viewable: ['new', 'open', 'pending-reminder', 'pending-auto'],
+  fallback: 'open',
+};
+
+/** What does not change while the server runs: states by category, lock ids. */
+export interface Catalog {
+  statesByCategory: Map<StateCategory, number[]>;
+  viewable: Set<StateCategory>;
+  lockedIds: number[];
+  /** Whether `cic_ticket_counts` (the per-customer count summary) exists. */
+  countSummary: boolean;
+  /** Whether the server's own tables (`cic_customer_history`, `cic_customer_fields`) exist. */
+  cicTables: boolean;
+}
+
+export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TYPE_MAPPING): Promise<Catalog> {
+  const classify = createStateClassifier(mapping);
+  const { rows } = await db.query<{ id: number; type: string }>(
+    'SELECT s.id, t.name AS type FROM ticket_state s JOIN ticket_state_type t ON t.id = s.type_id',
+  );
+  const statesByCategory = new Map<StateCategory, number[]>(STATE_CATEGORIES.map((c) => [c, []]));
+  for (const row of rows) statesByCategory.get(classify.categoryOf(row.type))!.push(row.id);
+  const locks = await db.query<{ id: number }>('SELECT id FROM ticket_lock_type WHERE name = ANY($1::text[])', [LOCKED_LOCKS]);
+  const found = await db.query<{ summary: string | null; history: string | null; fields: string | null }>(
+    "SELECT to_regclass('cic_ticket_counts')::text AS summary, to_regclass('cic_customer_history')::text AS history, to_regclass('cic_customer_fields')::text AS fields",
+  );
+  const { summary, history, fields } = found.rows[0];
+  return {
+    statesByCategory, viewable: new Set(mapping.viewable), lockedIds: locks.rows.map((r) => r.id),
+    countSummary: summary !== null, cicTables: history !== null && fields !== null,
+  };
+}
+
+/** Whether archived tickets are shown (`include`) or left out of every list, count, statistic and history (`exclude`). */
+export type ArchivedTickets = 'include' | 'exclude';
