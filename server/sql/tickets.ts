@@ -129,7 +129,7 @@ export class SqlTickets {
     return this.categoriesOf(view).flatMap((c) => this.session.catalog.statesByCategory.get(c)!);
   }
 
-  private categoriesOf(view: TicketView): StateCategory[] {
+  private categoriesOf(view: TicketView): readonly StateCategory[] {
     return viewCategories(view, (category) => this.session.catalog.viewable.has(category));
   }
 

@@ -11,7 +11,7 @@ import type {
 } from './data-source.js';
 import { abortableDelay, ConflictError, throwIfInvalid, ValidationError } from './errors.js';
 import { compileSearchPattern, type SearchPattern } from './search-pattern.js';
-import { DUE_VIEWS, isDueView, isSearchable, LOCKED_LOCKS, viewCategories, type DueView } from './rules.js';
+import { DUE_VIEWS, isDueView, LOCKED_LOCKS, MIN_SEARCH_LENGTH, viewCategories, type DueView } from './rules.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
 import { sortTickets, timeOf, type TicketSortContext } from './ticket-sort.js';
 import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
@@ -552,7 +552,7 @@ export class InMemoryDataSource implements DataSource {
   }
 
   /** The categories a view draws from, before its time condition. */
-  private categoriesOf(view: TicketView): StateCategory[] {
+  private categoriesOf(view: TicketView): readonly StateCategory[] {
     return viewCategories(view, this.classify.isViewable);
   }
 
@@ -696,7 +696,8 @@ function positionNewestFirst(entries: readonly HistoryEntry[], entry: HistoryEnt
 
 /** The pattern of a search term, or undefined for a term too short to search (`*` alone lists all). */
 function searchPatternFor(term: string): SearchPattern | undefined {
-  return isSearchable(term) ? compileSearchPattern(term.trim()) : undefined;
+  const pattern = compileSearchPattern(term.trim());
+  return pattern.all || term.trim().length >= MIN_SEARCH_LENGTH ? pattern : undefined;
 }
 
 /** Whether the login, a name, the email or the customer id matches (their lower case worked out once). */

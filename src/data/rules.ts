@@ -29,7 +29,7 @@ export const isDueView = (view: TicketView): view is DueView => view in DUE_VIEW
  * The categories a view draws from, before a due view's time condition; `isViewable` tells
  * the categories counted as open (the state mapping's).
  */
-export function viewCategories(view: TicketView, isViewable: (category: StateCategory) => boolean): StateCategory[] {
+export function viewCategories(view: TicketView, isViewable: (category: StateCategory) => boolean): readonly StateCategory[] {
   switch (view) {
     case 'reminder':
       return ['pending-reminder'];
@@ -41,7 +41,7 @@ export function viewCategories(view: TicketView, isViewable: (category: StateCat
     case 'closed':
       return STATE_CATEGORIES.filter((category) => !isViewable(category));
     case 'all':
-      return [...STATE_CATEGORIES];
+      return STATE_CATEGORIES;
   }
 }
 
