@@ -19,12 +19,14 @@ import {
   MalformedAnswerError,
   NotFoundError,
   RateLimitedError,
+  TimeoutError,
   UnauthorizedError,
   UnavailableError,
   ValidationError,
   isTimed,
   withTimeout,
 } from './errors.js';
+import { ERROR_STATUS, OPTIONAL_CALLS } from './contract.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import {
   TICKET_FILTERS,
@@ -110,38 +112,33 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
-/**
- * The optional calls, by the flag `/capabilities` answers for each: a server that says
- * `false` does not answer that call, and `HttpDataSource.connect()` does not offer it.
- */
-export const OPTIONAL_CALLS = {
-  ticketStatistics: 'getTicketStatistics',
-  customerHealth: 'getCustomerHealth',
-  customerHistory: 'listCustomerHistory',
-  customerNotes: 'addCustomerNote',
-  customerUpdate: 'updateCustomer',
-} as const satisfies Record<string, keyof DataSource>;
+// Also exported where it was first published (`data/http-data-source.js`).
+export { OPTIONAL_CALLS };
 
-/** The typed error for an HTTP status (the contract's mapping). */
+type ErrorKind = keyof typeof ERROR_STATUS;
+
+/** The typed error for an HTTP status (the contract's table, read backwards). */
 async function errorFor(response: Response): Promise<DataSourceError> {
   const problem = await problemOf(response);
   const message = problem.detail ?? problem.title ?? `HTTP ${response.status}`;
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-  switch (response.status) {
-    case 400:
-    case 422:
+  const kind = response.status === 400 ? 'validation' : (Object.keys(ERROR_STATUS) as ErrorKind[]).find((k) => ERROR_STATUS[k] === response.status);
+  switch (kind) {
+    case 'validation':
       return new ValidationError(problem.errors ?? {}, message);
-    case 401:
+    case 'unauthorized':
       return new UnauthorizedError(message);
-    case 403:
+    case 'forbidden':
       return new ForbiddenError(message);
-    case 404:
+    case 'not-found':
       return new NotFoundError(message);
-    case 409:
+    case 'conflict':
       return new ConflictError(message, problem.field);
-    case 429:
+    case 'rate-limited':
       return new RateLimitedError(retryAfter, message);
-    case 503:
+    case 'timeout':
+      return new TimeoutError(message);
+    case 'unavailable':
       return new UnavailableError(message, retryAfter);
     default:
       return response.status >= 500
