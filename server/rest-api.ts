@@ -3,7 +3,7 @@ import type { DataSource } from '../src/data/data-source.js';
 import { ConflictError, DataSourceError, isAbortError, RateLimitedError, UnavailableError, ValidationError } from '../src/data/errors.js';
 import type { CustomerUpdate, CustomerUserInput, TicketFilter, TicketScope, TicketSortField, TicketView } from '../src/data/types.js';
 import { FIELD_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from '../src/data/field-limits.js';
-import { ERROR_STATUS, OPTIONAL_CALLS } from '../src/data/contract.js';
+import { ERROR_KINDS, OPTIONAL_CALLS } from '../src/data/contract.js';
 import { idempotency } from './idempotency.js';
 import { checkBody, checkParameters, loadContract, type Operation } from './openapi-validation.js';
 
@@ -49,7 +49,7 @@ function errorResponse(context: Context, error: unknown): Response {
     console.error('[cic-server]', error);
     return problem(context, 500, 'Internal error');
   }
-  const status = ERROR_STATUS[error.kind as keyof typeof ERROR_STATUS] ?? ERROR_STATUS.unavailable;
+  const status = STATUS_OF_KIND.get(error.kind) ?? STATUS_OF_KIND.get('unavailable')!;
   const response = problem(context, status, TITLES[status], {
     detail: error.message,
     errors: error instanceof ValidationError ? error.fieldErrors : undefined,
@@ -60,7 +60,10 @@ function errorResponse(context: Context, error: unknown): Response {
   return response;
 }
 
-/** The problem's title for each status of `ERROR_STATUS`. */
+/** The status of each error kind: the contract's table, read backwards. */
+const STATUS_OF_KIND = new Map(Object.entries(ERROR_KINDS).map(([status, kind]) => [kind, Number(status)]));
+
+/** The problem's title for each status of `ERROR_KINDS`. */
 const TITLES: Record<number, string> = {
   422: 'Invalid request',
   401: 'Unauthorized',

@@ -7,19 +7,19 @@ import type { DataSourceErrorKind } from './errors.js';
  */
 
 /**
- * The HTTP status of each error kind (400 is read as `validation` too; any other 5xx as
- * `unavailable`).
+ * The error kind of each HTTP status the contract answers with (the server answers a kind with
+ * its status; `HttpDataSource` reads 400 as `validation` too, any other 5xx as `unavailable`).
  */
-export const ERROR_STATUS = {
-  validation: 422,
-  unauthorized: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  'rate-limited': 429,
-  unavailable: 503,
-  timeout: 504,
-} as const satisfies Partial<Record<DataSourceErrorKind, number>>;
+export const ERROR_KINDS: Readonly<Record<number, DataSourceErrorKind>> = {
+  422: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  429: 'rate-limited',
+  503: 'unavailable',
+  504: 'timeout',
+};
 
 /**
  * The optional calls, by the flag `/capabilities` answers for each: a server that says

@@ -12,7 +12,7 @@ import {
   ValidationError,
   withTimeout,
 } from '../../src/data/errors.js';
-import { ERROR_STATUS } from '../../src/data/contract.js';
+import { ERROR_KINDS } from '../../src/data/contract.js';
 import { HttpDataSource, parseRetryAfter } from '../../src/data/http-data-source.js';
 import { STORAGE_PREFIX, usePreference, writePreference } from '../../src/internal/preferences.js';
 
@@ -126,9 +126,9 @@ describe('HttpDataSource', () => {
   }
 
   it("reads every status of the contract's table back as its kind (the server answers with the same table)", async () => {
-    for (const [kind, status] of Object.entries(ERROR_STATUS)) {
-      const source = new HttpDataSource({ baseUrl: '/api', fetch: fakeFetch(() => problem(status, {})).fetch });
-      expect(await rejectionOf(source.getCompanyStatus('ACME')), String(status)).to.include({ kind });
+    for (const [status, kind] of Object.entries(ERROR_KINDS)) {
+      const source = new HttpDataSource({ baseUrl: '/api', fetch: fakeFetch(() => problem(Number(status), {})).fetch });
+      expect(await rejectionOf(source.getCompanyStatus('ACME')), status).to.include({ kind });
     }
   });
 
