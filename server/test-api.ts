@@ -28,8 +28,7 @@ export function testApiMiddleware() {
     if (kind === 'conformance') {
       let handler = memory.get(name);
       if (!handler) {
-        const source = new InMemoryDataSource(conformanceData(), { now: CONFORMANCE_NOW, currentAgentId: CONFORMANCE_AGENT_ID, preferences: true });
-        const app = createRestApi({ sourceFor: () => source });
+        const app = inMemoryRestApi();
         memory.set(name, (handler = (request) => app.fetch(request)));
       }
       return { handler, path: target };
@@ -40,6 +39,12 @@ export function testApiMiddleware() {
     }
     return undefined;
   });
+}
+
+/** The REST layer over a fresh in-memory source with the conformance data (as `/api/conformance/…` serves it). */
+export function inMemoryRestApi() {
+  const source = new InMemoryDataSource(conformanceData(), { now: CONFORMANCE_NOW, currentAgentId: CONFORMANCE_AGENT_ID, preferences: true });
+  return createRestApi({ sourceFor: () => source });
 }
 
 /** One database, re-created for each new instance name, behind the reference server. */

@@ -169,10 +169,16 @@ describe('adversarial: bodies', () => {
   });
 
   it('answers PUT /preferences without a value 422 and stores nothing', async () => {
-    for (const body of [{}, { values: 1 }, [], null, 'x']) {
+    for (const [body, errors] of [
+      [{}, { value: 'required' }],
+      [{ values: 1 }, { value: 'required' }],
+      [[], { body: 'must be an object' }],
+      [null, { body: 'must be an object' }],
+      ['x', { body: 'must be an object' }],
+    ] as const) {
       const response = await server.send('PUT', '/preferences?key=empty', body);
       assert.equal(response.status, 422, JSON.stringify(body));
-      assert.deepEqual((await response.json()).errors, { value: 'required' });
+      assert.deepEqual((await response.json()).errors, errors);
     }
     assert.deepEqual(await server.json('/preferences?key=empty'), {});
     assert.equal((await server.send('PUT', '/preferences?key=empty', { value: null })).status, 204, 'null is a value');
@@ -272,7 +278,7 @@ describe('adversarial: writes that would corrupt data', () => {
     for (const valid of ['false', 0, 1, 'no', {}, []]) {
       const response = await server.send('PUT', '/customer-user?login=big.user02', { ...user, login: 'big.user02', valid });
       assert.equal(response.status, 422, JSON.stringify(valid));
-      assert.deepEqual((await response.json()).errors, { valid: 'true or false' });
+      assert.deepEqual((await response.json()).errors, { valid: 'must be true or false' });
     }
     const invalidated = await server.send('PUT', '/customer-user?login=big.user02', { ...user, login: 'big.user02', valid: false });
     assert.equal((await invalidated.json()).valid, false);

@@ -12,6 +12,7 @@ import {
   ValidationError,
   withTimeout,
 } from '../../src/data/errors.js';
+import { ERROR_KINDS } from '../../src/data/contract.js';
 import { HttpDataSource, parseRetryAfter } from '../../src/data/http-data-source.js';
 import { STORAGE_PREFIX, usePreference, writePreference } from '../../src/internal/preferences.js';
 
@@ -123,6 +124,13 @@ describe('HttpDataSource', () => {
       verify(await rejectionOf(source.getCompanyStatus('ACME')));
     });
   }
+
+  it("reads every status of the contract's table back as its kind (the server answers with the same table)", async () => {
+    for (const [status, kind] of Object.entries(ERROR_KINDS)) {
+      const source = new HttpDataSource({ baseUrl: '/api', fetch: fakeFetch(() => problem(Number(status), {})).fetch });
+      expect(await rejectionOf(source.getCompanyStatus('ACME')), status).to.include({ kind });
+    }
+  });
 
   it('turns a network failure into unavailable', async () => {
     const fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof globalThis.fetch;
