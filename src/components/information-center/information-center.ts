@@ -39,8 +39,6 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  * a refresh signal. Elements that are not built on the library's base element get the
  * customer id and login set as properties instead.
  *
- * @dependency customer-search-dialog
- *
  * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
  *
  * @csspart header - The header with the name, id and actions.
