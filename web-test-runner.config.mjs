@@ -13,7 +13,8 @@ const SERVER_BACKED = ['test/conformance/server-pglite.test.ts', 'test/conforman
 const quick = process.env.CIC_QUICK === '1';
 
 export default {
-  files: ['test/**/*.test.ts', ...(quick ? SERVER_BACKED.map((file) => `!${file}`) : [])],
+  // test/node/ runs in Node (`npm run test:node`).
+  files: ['test/**/*.test.ts', '!test/node/**', ...(quick ? SERVER_BACKED.map((file) => `!${file}`) : [])],
   nodeResolve: true,
   middleware: [testApiMiddleware()],
   concurrency: 1,

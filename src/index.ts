@@ -31,7 +31,7 @@ export { TicketStatisticsWidget } from './components/ticket-statistics-widget/ti
 export { CustomerHistoryWidget } from './components/customer-history-widget/customer-history-widget.js';
 export { CustomerHealthWidget, bandOf, type HealthBand } from './components/customer-health-widget/customer-health-widget.js';
 export { STORAGE_PREFIX } from './internal/preferences.js';
-export type { Layout, Region } from './components/information-center/layout.js';
+export type { Layout, Region } from './internal/layout-types.js';
 // The plugin kit (base element, data controller, contexts, settings, registration).
 export * from './plugin.js';
 export { PAGE_SIZES } from './internal/paging.js';

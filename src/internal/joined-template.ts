@@ -40,7 +40,7 @@ const joinedStrings = new LruCache<string, TemplateStringsArray>(200);
  */
 export function joined(piece: Markup): TemplateResult {
   const values: unknown[] = [];
-  const key = describe(piece, values);
+  const key = shapeCollectingValues(piece, values);
   const strings = joinedStrings.get(key) ?? joinedStrings.set(key, joinStrings(piece));
   return html(strings, ...values);
 }
@@ -49,13 +49,13 @@ export function joined(piece: Markup): TemplateResult {
 export const row = (cells: readonly Markup[]) => joined(markup`<tr>${cells}</tr>`);
 
 /** The piece's shape (its literal's id, nested pieces' in brackets); its values, nested pieces' inlined, go to `values`. */
-function describe(piece: Markup, values: unknown[]): string {
+function shapeCollectingValues(piece: Markup, values: unknown[]): string {
   let id = pieceIds.get(piece.strings);
   if (id === undefined) pieceIds.set(piece.strings, (id = nextPieceId++));
   let shape = String(id);
   for (const value of piece.values) {
     const nested = inlined(value);
-    if (nested) shape += `[${nested.map((each) => describe(each, values)).join(',')}]`;
+    if (nested) shape += `[${nested.map((each) => shapeCollectingValues(each, values)).join(',')}]`;
     else values.push(value);
   }
   return shape;

@@ -82,8 +82,8 @@ describe('custom-elements.json', () => {
         expect(event.type?.text, `${declaration.name}: ${event.name}`).to.match(/^CustomEvent<.+>$/);
       }
     }
-    const tags = declarations(m).filter((d) => d.tagName).map((d) => d.tagName).sort();
-    expect(tags).to.deep.equal(Object.keys(ELEMENTS).sort());
+    const documented = declarations(m).filter((d) => d.tagName).map((d) => `<${d.tagName}> ${d.name}`).sort();
+    expect(documented, 'the @tag of each class').to.deep.equal(Object.entries(ELEMENTS).map(([tag, element]) => `<${tag}> ${element.name}`).sort());
   });
 
   it('documents every part each element renders', async function () {

@@ -40,16 +40,6 @@ export function customerCenterWidgets(): WidgetDefinition[] {
  *
  * @summary The Customer Information Center: a dashboard of widgets for one customer.
  * @tag customer-information-center
- * @dependency customer-search-dialog
- * @dependency customer-users-widget
- * @dependency ticket-list-widget
- * @dependency settings-widget
- * @dependency company-status-widget
- * @dependency customer-information-widget
- * @dependency ticket-statistics-widget
- * @dependency recent-tickets-widget
- * @dependency customer-health-widget
- * @dependency customer-history-widget
  *
  * @fires customer-selected - Bubbles from the search dialog; cancel it to keep this center from opening that customer.
  */

@@ -40,14 +40,6 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
  *
  * @summary The Customer User Information Center: a dashboard of widgets for one customer user.
  * @tag customer-user-information-center
- * @dependency customer-search-dialog
- * @dependency ticket-list-widget
- * @dependency settings-widget
- * @dependency customer-ids-widget
- * @dependency customer-user-information-widget
- * @dependency customer-information-widget
- * @dependency recent-tickets-widget
- * @dependency ticket-statistics-widget
  *
  * @fires customer-selected - A customer was picked (search or customer ids); cancel it to keep this center as it is.
  */

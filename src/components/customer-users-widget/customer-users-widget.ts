@@ -40,7 +40,6 @@ type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefi
  *
  * @summary The customer users of a customer, with their ticket counts and actions.
  * @tag customer-users-widget
- * @dependency customer-user-form
  *
  * @fires customer-user-selected - A login was activated: `{customerUserLogin, customerId}`.
  * @fires ticket-search-requested - An open/closed count was activated: `{customerId, customerUserLogin, status}`.

@@ -24,7 +24,8 @@ import { preferenceTimeout } from '../../internal/preferences.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { CustomerSearchDialog } from '../customer-search-dialog/customer-search-dialog.js';
 import { informationCenterStyles } from './information-center.styles.js';
-import { REGIONS, type Region } from './layout.js';
+import type { Region } from '../../internal/layout-types.js';
+import { REGIONS } from './layout.js';
 import { LayoutController } from './layout-controller.js';
 import { ReorderController } from './reorder-controller.js';
 import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
@@ -37,8 +38,6 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  * shows (customer id, customer user login), the settings entries, the request timeout and
  * a refresh signal. Elements that are not built on the library's base element get the
  * customer id and login set as properties instead.
- *
- * @dependency customer-search-dialog
  *
  * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
  *

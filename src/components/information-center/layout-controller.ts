@@ -2,7 +2,8 @@ import type { ReactiveControllerHost } from 'lit';
 import type { DataSource } from '../../data/data-source.js';
 import type { SettingsEntry } from '../../internal/context.js';
 import { usePreference, writePreference } from '../../internal/preferences.js';
-import { moveWidget, normalizeLayout, type Layout, type Region } from './layout.js';
+import type { Layout, Region } from '../../internal/layout-types.js';
+import { moveWidget, normalizeLayout } from './layout.js';
 import { widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
 export interface LayoutControllerOptions {

@@ -1,12 +1,6 @@
-export type Region = 'main' | 'sidebar';
-export const REGIONS: readonly Region[] = ['main', 'sidebar'];
+import type { Layout, Region } from '../../internal/layout-types.js';
 
-/** Where the widgets of a container stand, and which are hidden. Per agent, not per customer. */
-export interface Layout {
-  main: string[];
-  sidebar: string[];
-  hidden: string[];
-}
+export const REGIONS: readonly Region[] = ['main', 'sidebar'];
 
 /** What a container needs to know of a widget to place it (see `WidgetDefinition`). */
 export interface PlacedWidget {

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import Sortable from 'sortablejs';
 import { DRAG_IMAGE_CLASS } from '../../internal/cic-element.js';
 import { msg, str } from '../../internal/localize.js';
-import type { Region } from './layout.js';
+import type { Region } from '../../internal/layout-types.js';
 
 export interface ReorderControllerOptions {
   /** The region elements (`data-region`) whose cards (`.card[data-widget]`) can be moved. */
