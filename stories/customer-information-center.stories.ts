@@ -7,6 +7,7 @@ import { demoSource } from './support.js';
 const meta: Meta = {
   title: 'Containers/customer-information-center',
   component: 'customer-information-center',
+  tags: ['autodocs'],
   args: { customerId: 'BIGCORP' },
 };
 export default meta;
@@ -16,7 +17,8 @@ const center = (customerId: string) =>
   html`<customer-information-center customer-id=${customerId} .dataSource=${demoSource()}></customer-information-center>`;
 
 export const Default: Story = { render: ({ customerId }) => center(customerId) };
-export const NoCustomerSelected: Story = { args: { customerId: '' }, render: ({ customerId }) => center(customerId) };
+/** Opens the customer search, a modal: left off the docs page, which it would cover. */
+export const NoCustomerSelected: Story = { args: { customerId: '' }, tags: ['!autodocs'], render: ({ customerId }) => center(customerId) };
 export const CustomerWithoutRecord: Story = { args: { customerId: DEMO_EDGE_CASES.noRecord }, render: ({ customerId }) => center(customerId) };
 export const SpecialCharactersInId: Story = {
   args: { customerId: DEMO_EDGE_CASES.specialCharacters },
@@ -44,7 +46,11 @@ export const WithThirdPartyWidget: Story = {
     ]}></customer-information-center>`,
 };
 
-export const CustomerUserCenter: Story = {
-  render: () => html`<customer-user-information-center customer-user-login="de.user5"
-    .dataSource=${demoSource()}></customer-user-information-center>`,
+/** With every Customer 360 widget shown (hidden by default, enabled in the settings); it stores that layout, so not on the docs page. */
+export const InTheCustomerCenter: Story = {
+  tags: ['!autodocs'],
+  render: ({ customerId }) => {
+    localStorage.setItem('cic:layout:customer-information-center', JSON.stringify({ main: ['ticket-statistics', 'customer-history'], sidebar: ['customer-health', 'recent-tickets'], hidden: [] }));
+    return center(customerId);
+  },
 };

@@ -9,6 +9,7 @@ import { demoSource, failingSource, pendingSource, STORY_NOW } from './support.j
 const meta: Meta = {
   title: 'Widgets/ticket-list-widget',
   component: 'ticket-list-widget',
+  tags: ['autodocs'],
   argTypes: { view: { control: 'select', options: TICKET_VIEWS } },
   args: { view: 'open', customerId: 'BIGCORP' },
 };

@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/company-status-widget/define.js';
 import type { CompanyStatusWidget } from '../../src/components/company-status-widget/company-status-widget.js';
-import { UnavailableError } from '../../src/data/errors.js';
 import { OPS_I_STATE_MAPPING } from '../../src/data/state-mapping.js';
 import type { DataSource } from '../../src/data/data-source.js';
 import { NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
 import { $, $$, fixtureSource, text, until } from '../support/helpers.js';
+import { runWidgetSuite } from '../support/widget-suite.js';
 
 const rows = (el: CompanyStatusWidget) =>
   Object.fromEntries($$(el, 'dl:first-of-type dt').map((dt) => [text(dt), text(dt.nextElementSibling)]));
@@ -16,6 +16,13 @@ async function renderStatus(source: DataSource, customerId = 'ACME', template = 
   await until(() => $(el, 'dl') || $(el, '[role=alert]'), 'never loaded');
   return el;
 }
+
+runWidgetSuite({
+  tag: 'company-status-widget',
+  loadsWith: 'getCompanyStatus',
+  subject: { 'customer-id': 'ACME' },
+  parts: ['count'],
+});
 
 describe('company-status-widget', () => {
   it('shows escalated, open, closed and all counts from one call', async () => {
@@ -54,15 +61,5 @@ describe('company-status-widget', () => {
     const data = { ...smallHelpdesk(), tickets: ['planning', 'in_progress', 'pending', 'completed', 'cancelled'].map((state) => ticket({ state })) };
     const el = await renderStatus(fixtureSource({ stateMapping: OPS_I_STATE_MAPPING }, data).source);
     expect(rows(el)).to.include({ 'Open tickets': '3', 'Closed tickets': '2', 'All tickets': '5' });
-  });
-
-  it('shows an error with retry that recovers', async () => {
-    const spy = fixtureSource();
-    spy.fail('getCompanyStatus', () => new UnavailableError());
-    const el = await renderStatus(spy.source);
-    expect(text($(el, '[role=alert]'))).to.contain('unavailable');
-    spy.heal('getCompanyStatus');
-    $<HTMLButtonElement>(el, '[part=retry-button]')!.click();
-    await until(() => rows(el)['All tickets'] === '12');
   });
 });

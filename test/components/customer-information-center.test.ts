@@ -6,10 +6,11 @@ import '../../src/define.js';
 import type { CustomerInformationCenter } from '../../src/components/customer-information-center/customer-information-center.js';
 import type { CustomerSearchDialog } from '../../src/components/customer-search-dialog/customer-search-dialog.js';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import type { DataSource } from '../../src/data/data-source.js';
 import { CicElement, registerWidget } from '../../src/plugin.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
-import type { spySource } from '../support/spy-source.js';
+import { spySource } from '../support/spy-source.js';
 
 const LAYOUT_KEY = 'cic:layout:customer-information-center';
 const DEFAULT_MAIN = ['Customer Users', 'Reminder Tickets', 'Escalated Tickets', 'New Tickets', 'Open Tickets'];
@@ -342,5 +343,29 @@ describe('customer-information-center with a source that answers at once', () =>
     await until(() => text($(el, 'h1')) === 'Star Corp');
     await settle(100);
     expect(asked).to.deep.equal(['ACME', 'Star*Corp']);
+  });
+});
+
+describe('Customer 360 widgets in the center', () => {
+  it('offers a widget only when the data source has its method, and costs one call per widget', async () => {
+    const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+    const spy = spySource(inner);
+    localStorage.setItem('cic:layout:customer-information-center',
+      JSON.stringify({ main: ['ticket-statistics', 'customer-history'], sidebar: ['recent-tickets', 'customer-health'], hidden: [] }));
+    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center customer-id="ACME" .dataSource=${spy.source}></customer-information-center>`);
+    await until(() => $(el, '[data-widget=customer-health] customer-health-widget'), 'the health widget is not shown');
+    const widgets = () => $$(el, '.card-body > *').filter((w) => w.localName !== 'settings-widget');
+    await until(() => widgets().every((w) => !$(w, '[part=loading]') && w.shadowRoot!.childElementCount > 0), 'widgets never loaded');
+    // Every widget but the settings asks once; the header shares the customer record with the information widget.
+    const expected = { getTicketStatistics: 1, getCustomerHealth: 1, listCustomerHistory: 1, getCompanyStatus: 1, listCustomerUsers: 1, listTickets: 5, getCustomer: 1 };
+    for (const [method, count] of Object.entries(expected)) expect(spy.count(method), method).to.equal(count);
+    expect(widgets()).to.have.length(11);
+    expect(spy.total(), 'no other call').to.equal(Object.values(expected).reduce((a, b) => a + b, 0) + spy.count('getCurrentAgent'));
+
+    const withoutStatistics = Object.assign(Object.create(inner), { getTicketStatistics: undefined, getCustomerHealth: undefined }) as DataSource;
+    el.dataSource = withoutStatistics;
+    await until(() => !$(el, '[data-widget=ticket-statistics]'), 'the statistics widget stays');
+    expectNone($(el, '[data-widget=customer-health]'), 'the health widget');
+    localStorage.removeItem('cic:layout:customer-information-center');
   });
 });

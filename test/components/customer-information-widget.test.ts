@@ -1,10 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/customer-information-widget/define.js';
 import type { CustomerInformationWidget } from '../../src/components/customer-information-widget/customer-information-widget.js';
-import { TimeoutError } from '../../src/data/errors.js';
 import type { DataSource } from '../../src/data/data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
-import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
+import { $, $$, expectNone, fixtureSource, text, until } from '../support/helpers.js';
+import { runWidgetSuite } from '../support/widget-suite.js';
 
 const details = (el: Element) => Object.fromEntries($$(el, 'dt').map((dt) => [text(dt), text(dt.nextElementSibling)]));
 
@@ -14,6 +15,13 @@ async function renderInfo(source: DataSource, customerId = 'ACME') {
   await until(() => $(el, 'dl') || $(el, '[role=alert]') || el.hidden, 'never loaded');
   return el;
 }
+
+runWidgetSuite({
+  tag: 'customer-information-widget',
+  loadsWith: 'getCustomer',
+  subject: { 'customer-id': 'ACME' },
+  parts: ['url'],
+});
 
 describe('customer-information-widget', () => {
   it('shows the record with a safe link that opens a new tab', async () => {
@@ -50,15 +58,83 @@ describe('customer-information-widget', () => {
     expect(el.hidden).to.equal(true);
     expect(getComputedStyle(el).display).to.equal('none');
   });
+});
 
-  it('shows an error with retry that recovers', async () => {
-    const spy = fixtureSource();
-    spy.fail('getCustomer', () => new TimeoutError());
-    const el = await renderInfo(spy.source);
-    expect(text($(el, '[role=alert]'))).to.contain('The request timed out.');
-    spy.heal('getCustomer');
-    $<HTMLButtonElement>(el, '[part=retry-button]')!.click();
-    await until(() => details(el).Name === 'Acme Corporation');
-    await settle();
+describe('custom fields in customer-information-widget', () => {
+  async function render(spy = fixtureSource({}, { ...smallHelpdesk(), customers: [{ id: 'ACME', name: 'Acme', customFields: { Tier: 'Gold', Region: 'EMEA' } }] })) {
+    const el = await fixture<HTMLElement>(html`<customer-information-widget customer-id="ACME" .dataSource=${spy.source}></customer-information-widget>`);
+    await until(() => $(el, 'dl'), 'never loaded');
+    return { el, spy };
+  }
+  const input = (el: HTMLElement, index: number) => $$<HTMLInputElement>(el, '[part=fields-form] input')[index];
+  /** Someone else changes ACME's fields, on the version they read. */
+  async function changeElsewhere(spy: ReturnType<typeof fixtureSource>, customFields: Record<string, string>) {
+    const { version } = (await spy.source.getCustomer('ACME'))!;
+    await spy.source.updateCustomer!('ACME', { customFields, version });
+  }
+
+  it('edits the custom fields with Save, showing the saved values', async () => {
+    const { el } = await render();
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 0));
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, 0));
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' Plus' });
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => !$(el, '[part=fields-form]'));
+    expect(text($(el, 'dl'))).to.contain('Gold Plus');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows what the source has after the next load, not the earlier save', async () => {
+    const spy = fixtureSource({}, { ...smallHelpdesk(), customers: [{ id: 'ACME', name: 'Acme', customFields: { Tier: 'Gold' } }] });
+    const { el } = await render(spy);
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 0));
+    input(el, 0).value = 'Platinum';
+    input(el, 0).dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => text($(el, 'dl')).includes('Platinum'));
+    await changeElsewhere(spy, { Tier: 'Silver' });
+    const widget = el as HTMLElement & { customerId: string };
+    widget.customerId = 'Star*Corp';
+    await until(() => el.hidden, 'no other customer shown');
+    widget.customerId = 'ACME';
+    await until(() => text($(el, 'dl')).includes('Silver'), 'the earlier save still shows');
+  });
+
+  it('shows a field error beside the field, keeping what was typed', async () => {
+    const { el } = await render();
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 1));
+    input(el, 1).value = 'x'.repeat(300);
+    input(el, 1).dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => input(el, 1).getAttribute('aria-invalid') === 'true');
+    expect(text($(el, '#field-1-message'))).to.equal('This is too long.');
+    expect(input(el, 1).value).to.have.length(300);
+  });
+
+  it('says the record changed, and reloads it keeping the typed values', async () => {
+    const spy = fixtureSource({}, { ...smallHelpdesk(), customers: [{ id: 'ACME', name: 'Acme', customFields: { Tier: 'Gold' } }] });
+    const { el } = await render(spy);
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 0));
+    await changeElsewhere(spy, { Tier: 'Silver' });
+    input(el, 0).value = 'Platinum';
+    input(el, 0).dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => $(el, '[part=reload-button]'), 'no conflict');
+    $<HTMLButtonElement>(el, '[part=reload-button]')!.click();
+    await until(() => input(el, 0) && !$(el, '[part=reload-button]'));
+    expect(input(el, 0).value).to.equal('Platinum');
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => !$(el, '[part=fields-form]'), 'the save after the reload failed');
+    expect(text($(el, 'dl'))).to.contain('Platinum');
+  });
+
+  it('offers no Edit when the source cannot change customers', async () => {
+    const { el } = await render(fixtureSource({ writable: false }, { ...smallHelpdesk(), customers: [{ id: 'ACME', customFields: { Tier: 'Gold' } }] }));
+    expectNone($(el, '[part=edit-button]'), 'Edit');
   });
 });

@@ -81,3 +81,22 @@ describe('customer-user-information-center', () => {
     expect(localStorage.getItem('cic:layout:customer-information-center')).to.equal(null);
   });
 });
+
+describe('Customer 360 widgets in the customer user center', () => {
+  it('shows the user\'s recent tickets and statistics', async () => {
+    localStorage.setItem('cic:layout:customer-user-information-center', JSON.stringify({ main: ['ticket-statistics'], sidebar: ['recent-tickets'], hidden: [] }));
+    try {
+      const el = await fixture<HTMLElement>(html`<customer-user-information-center customer-user-login="bob" .dataSource=${fixtureSource().source}></customer-user-information-center>`);
+      await until(() => $(el, '[data-widget=recent-tickets] recent-tickets-widget'), 'no recent tickets widget');
+      const recent = $(el, '[data-widget=recent-tickets] recent-tickets-widget')!;
+      await until(() => $$(recent, '[part=ticket]').length > 0, 'no recent tickets');
+      const bobs = smallHelpdesk().tickets.filter((t) => t.customerUserLogin === 'bob').map((t) => t.number).sort();
+      expect($$(recent, '[part=ticket] .number').map(text).sort()).to.deep.equal(bobs);
+      const statistics = $(el, '[data-widget=ticket-statistics] ticket-statistics-widget')!;
+      await until(() => $(statistics, '[part=summary]'), 'no statistics');
+      expect(text($(statistics, '[part=summary]'))).to.contain(`in 2 queues`);
+    } finally {
+      localStorage.removeItem('cic:layout:customer-user-information-center');
+    }
+  });
+});

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/customer-users-widget/define.js';
 import type { CustomerUsersWidget } from '../../src/components/customer-users-widget/customer-users-widget.js';
 import type { CustomerUserForm } from '../../src/components/customer-user-form/customer-user-form.js';
-import { UnavailableError, ValidationError } from '../../src/data/errors.js';
 import type { DataSource } from '../../src/data/data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
-import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
+import { $, $$, expectNone, fixtureSource, text, typeInto, until } from '../support/helpers.js';
+import { runWidgetSuite } from '../support/widget-suite.js';
 
 /** ACME with 12 more users (u01…u12, last names Zeta01…), so that it has two pages. */
 function bigAcme() {
@@ -21,7 +21,6 @@ function bigAcme() {
 const logins = (el: CustomerUsersWidget) => $$(el, 'tbody tr').map((row) => text(row.querySelector('td')));
 const form = (el: CustomerUsersWidget) => $<CustomerUserForm>(el, 'customer-user-form');
 const formField = (el: CustomerUsersWidget, name: string) => $<HTMLInputElement>(el, `customer-user-form >>> #${name}`)!;
-const formMessage = (el: CustomerUsersWidget, name: string) => text($(el, `customer-user-form >>> #${name}-message`));
 
 async function renderUsers(source: DataSource, customerId = 'ACME') {
   const el = await fixture<CustomerUsersWidget>(html`<customer-users-widget customer-id=${customerId}
@@ -30,12 +29,13 @@ async function renderUsers(source: DataSource, customerId = 'ACME') {
   return el;
 }
 
-async function typeInto(input: HTMLInputElement, value: string) {
-  input.focus();
-  input.select();
-  await sendKeys({ press: 'Backspace' });
-  if (value) await sendKeys({ type: value });
-}
+runWidgetSuite({
+  tag: 'customer-users-widget',
+  loadsWith: 'listCustomerUsers',
+  subject: { 'customer-id': 'ACME' },
+  emptySubject: { 'customer-id': 'NOBODY' },
+  parts: ['table', 'filter', 'count', 'contact-button', 'add-button'],
+});
 
 describe('customer-users-widget', () => {
   beforeEach(() => localStorage.clear());
@@ -117,55 +117,6 @@ describe('customer-users-widget', () => {
     expectNone(form(el));
   });
 
-  it('checks every rule inline, keeps what was typed, and focuses the first problem', async () => {
-    const el = await renderUsers(fixtureSource().source);
-    $<HTMLButtonElement>(el, '[part=add-button]')!.click();
-    await until(() => formField(el, 'login'));
-    await typeInto(formField(el, 'customerId'), '');
-    await typeInto(formField(el, 'firstName'), 'Dora');
-    await typeInto(formField(el, 'email'), 'not-an-address');
-    $<HTMLButtonElement>(el, 'customer-user-form >>> [part=save-button]')!.click();
-    await until(() => formMessage(el, 'login'));
-    expect(formMessage(el, 'login')).to.equal('This field is required.');
-    expect(formMessage(el, 'lastName')).to.equal('This field is required.');
-    expect(formMessage(el, 'customerId')).to.equal('This field is required.');
-    expect(formMessage(el, 'email')).to.contain('Enter a valid email address');
-    expect(formMessage(el, 'firstName')).to.equal('');
-    expect(formField(el, 'firstName').value).to.equal('Dora');
-    expect(formField(el, 'email').value).to.equal('not-an-address');
-    expect(formField(el, 'email').getAttribute('aria-invalid')).to.equal('true');
-    expect(form(el)!.shadowRoot!.activeElement?.id).to.equal('lastName');
-    await expect(form(el)!).to.be.accessible();
-  });
-
-  it('shows a duplicate login and server field messages on their fields, keeping the input', async () => {
-    const spy = fixtureSource();
-    const el = await renderUsers(spy.source);
-    $<HTMLButtonElement>(el, '[part=add-button]')!.click();
-    await until(() => formField(el, 'login'));
-    await typeInto(formField(el, 'firstName'), 'Anna');
-    await typeInto(formField(el, 'lastName'), 'Again');
-    await typeInto(formField(el, 'login'), 'anna');
-    await typeInto(formField(el, 'email'), 'anna2@acme.example');
-    await sendKeys({ press: 'Enter' });
-    await until(() => formMessage(el, 'login'));
-    expect(formMessage(el, 'login')).to.equal('This login is already taken.');
-    expect(formField(el, 'lastName').value).to.equal('Again');
-
-    spy.fail('createCustomerUser', () => new ValidationError({ email: 'This domain is not accepted here.' }));
-    await typeInto(formField(el, 'login'), 'anna2');
-    await sendKeys({ press: 'Enter' });
-    await until(() => formMessage(el, 'email'));
-    expect(formMessage(el, 'email')).to.equal('This domain is not accepted here.');
-    expect(formField(el, 'login').value).to.equal('anna2');
-
-    spy.fail('createCustomerUser', () => new UnavailableError());
-    await sendKeys({ press: 'Enter' });
-    await until(() => text($(el, 'customer-user-form >>> [role=alert]')));
-    expect(text($(el, 'customer-user-form >>> [role=alert]'))).to.contain('unavailable');
-    expect(formField(el, 'email').value).to.equal('anna2@acme.example');
-  });
-
   it('edits with Save (stays) and Save and finish (closes)', async () => {
     const el = await renderUsers(fixtureSource().source);
     $$<HTMLButtonElement>(el, 'tbody tr')[1].querySelector<HTMLButtonElement>('td:last-child button')!.click();
@@ -187,17 +138,43 @@ describe('customer-users-widget', () => {
     expect(labels.filter((label) => label.startsWith('Create'))).to.have.length(4);
     expect(labels.filter((label) => label.startsWith('Edit'))).to.deep.equal([]);
   });
+});
 
-  it('says None for a customer without users, and recovers from an error', async () => {
-    const empty = await renderUsers(fixtureSource().source, 'NOBODY');
-    expect(text($(empty, '[part=empty]'))).to.equal('None');
-    const spy = fixtureSource();
-    spy.fail('listCustomerUsers', () => new UnavailableError());
-    const el = await renderUsers(spy.source);
-    expect($(el, '[role=alert]')).to.exist;
-    spy.heal('listCustomerUsers');
-    $<HTMLButtonElement>(el, '[part=retry-button]')!.click();
-    await until(() => logins(el).join() === 'anna,bob');
-    await settle();
+describe('contact card in customer-users-widget', () => {
+  async function render() {
+    const data = smallHelpdesk();
+    data.customerUsers[0] = { ...data.customerUsers[0], phone: '+49 30 1234', mobile: '+49 170 5555', street: 'Hauptstraße 1', zip: '10115', city: 'Berlin' };
+    const el = await fixture<HTMLElement>(html`<customer-users-widget customer-id="ACME" .dataSource=${fixtureSource({}, data).source}></customer-users-widget>`);
+    await until(() => $(el, '[part=contact-button]'), 'no users');
+    return el;
+  }
+  const cardOf = (el: HTMLElement) => $(el, '[part=contact-card]')!;
+
+  it('opens after the pointer rests on a name, with address, phone, mobile and email', async () => {
+    const el = await render();
+    const name = $(el, '.contact .text')!;
+    const box = name.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    expect(cardOf(el).hidden, 'not at once').to.equal(true);
+    await until(() => !cardOf(el).hidden, 'the card never opened');
+    const card = text(cardOf(el));
+    for (const part of ['Hauptstraße 1', '10115 Berlin', '+49 30 1234', '+49 170 5555', 'anna@acme.example']) expect(card).to.contain(part);
+    expect(cardOf(el).querySelector('a[href^="tel:"]')).to.exist;
+    await sendMouse({ type: 'move', position: [0, 0] });
+    await until(() => cardOf(el).hidden, 'the card stays after the pointer left');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens with Enter on its button and closes with Escape, the focus staying on the button', async () => {
+    const el = await render();
+    const button = $<HTMLButtonElement>(el, '[part=contact-button]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => button.getAttribute('aria-expanded') === 'true');
+    expect(cardOf(el).hidden).to.equal(false);
+    expect(button.getAttribute('aria-controls')).to.equal(cardOf(el).id);
+    await sendKeys({ press: 'Escape' });
+    await until(() => button.getAttribute('aria-expanded') === 'false');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
   });
 });

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../../src/data/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from './fixtures.js';
 import { spySource } from './spy-source.js';
@@ -35,6 +36,18 @@ export function until(check: () => unknown, message = 'condition never became tr
       return false;
     }
   }, message, { timeout });
+}
+
+/** Waits until a widget shows its content (list, summary or gauge), its empty state or an error. */
+export const untilLoaded = (el: HTMLElement) =>
+  until(() => $(el, '[part~=list], [part~=summary], [part~=gauge], [part~=empty], [role=alert]'), 'never loaded');
+
+/** Replaces what an input holds by typing, as an agent would. */
+export async function typeInto(input: HTMLInputElement, value: string) {
+  input.focus();
+  input.select();
+  await sendKeys({ press: 'Backspace' });
+  if (value) await sendKeys({ type: value });
 }
 
 /** Lets pending microtasks, timers and renders settle. */
