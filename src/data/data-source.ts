@@ -92,6 +92,40 @@ export interface DataSourceCapabilities {
    * the search then runs on every keystroke, without waiting for the typing to pause.
    */
   answersLocally?: boolean;
+  /** `subscribe` is available: the elements reload what changed instead of polling. */
+  liveUpdates?: boolean;
+}
+
+/** Whose changes a live subscription hears. */
+export type LiveScope = { customerId: string } | { customerUserLogin: string };
+
+/**
+ * One change a subscriber hears: enough to know which widgets are affected, no more.
+ * - `ticket`: a ticket was created or changed (state, queue, lock, owner, times, customer);
+ * - `customer-user`: a customer user's record; `customer`: the customer's record or custom fields;
+ * - `history`: a note or activity was added to the customer's history;
+ * - `all`: changes may have been missed (the stream broke and could not be resumed): reload
+ *   everything shown.
+ */
+export interface DataChange {
+  kind: 'ticket' | 'customer-user' | 'customer' | 'history' | 'all';
+  action: 'created' | 'updated' | 'deleted';
+  /** The record's id (ticket id, login, customer id, history entry id); empty for `all`. */
+  id: string;
+  /** The customer the record belongs to (a ticket moved between customers is told to both). */
+  customerId?: string;
+  /** The customer user the record belongs to (a ticket's customer user), when there is one. */
+  customerUserLogin?: string;
+}
+
+/** Whether a subscription delivers changes now: `down` means it is trying to reconnect. */
+export type LiveStatus = 'connecting' | 'live' | 'down';
+
+export interface SubscribeOptions {
+  /** Ends the subscription (required: a subscription that cannot be ended would leak). */
+  signal: AbortSignal;
+  /** Told each change of status, so that the elements can show whether they are live. */
+  onStatus?: (status: LiveStatus) => void;
 }
 
 /** Per-agent storage for layout, filters, columns and page sizes. Values are JSON-safe. */
@@ -161,6 +195,14 @@ export interface DataSource {
 
   createCustomerUser?(input: CustomerUserInput, options?: WriteOptions): Promise<CustomerUser>;
   updateCustomerUser?(login: string, input: CustomerUserInput, options?: WriteOptions): Promise<CustomerUser>;
+
+  /**
+   * Optional (capability `liveUpdates`): calls `listener` with the scope's changes, in batches,
+   * as they happen — only those the agent may see — until `options.signal` aborts. It never
+   * throws: a broken connection is told through `onStatus` and retried; when changes could
+   * not be resumed, the next batch holds a change of kind `all`.
+   */
+  subscribe?(scope: LiveScope, listener: (changes: readonly DataChange[]) => void, options: SubscribeOptions): void;
 
   preferences?: PreferenceStore;
 }
