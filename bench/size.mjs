@@ -8,11 +8,15 @@
 // - dist/cic.bundle.js as shipped (lit and sortablejs inlined).
 // - each Customer 360 widget on its own: its folder's code, with lit and the library's shared
 //   base, controllers and data layer external (what adding the widget costs a host).
+// - each React wrapper `react/<tag>.js` beside the element's own `components/<tag>/define.js`
+//   (lit and @lit/react inlined, react external): a wrapper may add the wrapping, not more of
+//   the library; and the all-in-one `react.js`.
 // `node bench/size.mjs --check` fails when the library or a widget exceeds its budget.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import terser from '@rollup/plugin-terser';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 /**
  * What loads on import: about 27 kB for the OTRS-style center, 11 kB for the Customer 360
@@ -22,6 +26,8 @@ export const LIBRARY_BUDGET_KB = 42;
 /** One language's translations, loaded when the agent's locale asks for them. */
 export const LOCALE_BUDGET_KB = 4;
 export const WIDGET_BUDGET_KB = 5;
+/** What a React wrapper may add to its element's own registration (the @lit/react wrapping). */
+export const REACT_WRAPPER_OVERHEAD_KB = 1.5;
 export const CUSTOMER_360_WIDGETS = ['ticket-statistics-widget', 'customer-health-widget', 'recent-tickets-widget', 'customer-history-widget'];
 
 const SHARED = /^(lit|@lit\/|@lit-labs\/|sortablejs)/;
@@ -29,7 +35,8 @@ const SHARED = /^(lit|@lit\/|@lit-labs\/|sortablejs)/;
 const kb = (bytes) => Math.round((bytes / 1024) * 100) / 100;
 
 async function bundle(input, external, inlineDynamicImports) {
-  const build = await rollup({ input, external, plugins: [terser({ format: { comments: false } })] });
+  const plugins = [nodeResolve(), terser({ format: { comments: false } })];
+  const build = await rollup({ input, external, plugins, onwarn: () => {} });
   const { output } = await build.generate({ format: 'es', inlineDynamicImports });
   await build.close();
   return output.filter((chunk) => chunk.type === 'chunk');
@@ -52,6 +59,18 @@ async function eagerAndLazyKB(input, external) {
   };
 }
 
+const notReact = (id) => /^react(\/|$)/.test(id);
+
+/** Per tag: its React wrapper and its own define.js, both with lit inlined and react external. */
+async function reactWrappersKB() {
+  const tags = (await readdir('dist/react')).filter((file) => file.endsWith('.js')).map((file) => file.slice(0, -3));
+  const entries = [];
+  for (const tag of tags) {
+    entries.push([tag, { wrapperKB: await gzippedKB(`dist/react/${tag}.js`, notReact), elementKB: await gzippedKB(`dist/components/${tag}/define.js`, notReact) }]);
+  }
+  return Object.fromEntries(entries);
+}
+
 export async function measureSizes() {
   const withoutGenerator = (id) => SHARED.test(id) || /demo-data\.js$/.test(id);
   const library = await eagerAndLazyKB('dist/index.js', withoutGenerator);
@@ -62,6 +81,8 @@ export async function measureSizes() {
     defineKB: await gzippedKB('dist/define.js'),
     pluginKB: await gzippedKB('dist/plugin.js'),
     demoDataKB: await gzippedKB('dist/data/demo-data.js'),
+    reactKB: await gzippedKB('dist/react.js', notReact),
+    reactWrappersKB: await reactWrappersKB(),
     bundleKB: kb(gzipSync(await readFile('dist/cic.bundle.js'), { level: 9 }).length),
     budgetKB: LIBRARY_BUDGET_KB,
     widgetsKB: Object.fromEntries(
@@ -82,7 +103,9 @@ if (process.argv[1]?.endsWith('size.mjs')) {
     `library ${sizes.libraryKB} kB min+gzip on import (budget ${sizes.budgetKB} kB); translations on demand ` +
       `(budget ${LOCALE_BUDGET_KB} kB each): ${Object.entries(sizes.localesKB).map(([l, k]) => `${l} ${k} kB`).join(', ')}; define.js ${sizes.defineKB} kB, ` +
       `plugin.js ${sizes.pluginKB} kB, demo-data.js ${sizes.demoDataKB} kB; cic.bundle.js ${sizes.bundleKB} kB; ` +
-      `on their own (budget ${WIDGET_BUDGET_KB} kB each): ${Object.entries(sizes.widgetsKB).map(([w, k]) => `${w} ${k} kB`).join(', ')}`,
+      `on their own (budget ${WIDGET_BUDGET_KB} kB each): ${Object.entries(sizes.widgetsKB).map(([w, k]) => `${w} ${k} kB`).join(', ')}; ` +
+      `React (react external, lit inlined): react.js ${sizes.reactKB} kB; per element, wrapper / own define.js ` +
+      `(the wrapper may add ${REACT_WRAPPER_OVERHEAD_KB} kB): ${Object.entries(sizes.reactWrappersKB).map(([t, k]) => `${t} ${k.wrapperKB} / ${k.elementKB} kB`).join(', ')}`,
   );
   if (process.argv.includes('--check')) {
     if (sizes.libraryKB > sizes.budgetKB) {
@@ -92,6 +115,14 @@ if (process.argv[1]?.endsWith('size.mjs')) {
     const overLocales = Object.entries(sizes.localesKB).filter(([, k]) => k > LOCALE_BUDGET_KB);
     if (overLocales.length) {
       console.error(`Translation budget (${LOCALE_BUDGET_KB} kB) exceeded: ${overLocales.map(([l, k]) => `${l} ${k} kB`).join(', ')}.`);
+      process.exit(1);
+    }
+    const heavyWrappers = Object.entries(sizes.reactWrappersKB).filter(([, k]) => k.wrapperKB - k.elementKB > REACT_WRAPPER_OVERHEAD_KB);
+    if (heavyWrappers.length) {
+      console.error(
+        `React wrappers adding more than ${REACT_WRAPPER_OVERHEAD_KB} kB to their element: ` +
+          heavyWrappers.map(([t, k]) => `${t} ${k.wrapperKB} kB (element ${k.elementKB} kB)`).join(', ') + '.',
+      );
       process.exit(1);
     }
     const over = Object.entries(sizes.widgetsKB).filter(([, k]) => k > WIDGET_BUDGET_KB);
