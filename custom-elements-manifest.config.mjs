@@ -115,6 +115,6 @@ export default {
     // JetBrains web-types, JSX (React 19), Vue and Svelte template types of every tag.
     customElementVsCodePlugin({ outdir: './', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json', hideLogs: true }),
     customElementJetBrainsPlugin({ outdir: './', webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
-    frameworkTypesPlugin({ outdir: './dist/types' }),
+    frameworkTypesPlugin({ outdir: './dist/types', eventsFile: './src/internal/element-events.ts' }),
   ],
 };

@@ -13,7 +13,7 @@ const comment = (text, indent = '  ') =>
   text ? `${indent}/**\n${text.trim().split('\n').map((line) => `${indent} * ${line.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n${indent} */\n` : '';
 
 /** The elements of the manifest: settable properties (with their attribute) and events. */
-function elementsOf(manifest) {
+export function elementsOf(manifest) {
   return manifest.modules
     .flatMap((module) => module.declarations ?? [])
     .filter((declaration) => declaration.tagName)
@@ -130,12 +130,32 @@ export const frameworks = {
     }),
 };
 
-/** The analyzer plugin that writes the three files into `outdir`. */
-export function frameworkTypesPlugin({ outdir }) {
+/**
+ * The events that reach each element's host (its own and those bubbling from what it renders),
+ * as a TypeScript source the React wrappers type their callback props with: a wrapper offers
+ * `onTicketSelected` only where `ticket-selected` can arrive.
+ */
+export function elementEventsSource(elements) {
+  const union = (events) => (events.length ? events.map((event) => `'${event.name}'`).sort().join(' | ') : 'never');
+  return [
+    '// Generated from custom-elements.json by scripts/framework-types.mjs (npm run analyze); do not edit.',
+    '// test/node/react-entries.test.ts fails when it no longer matches the elements\' @fires.',
+    '',
+    '/** The events that can reach each element\'s host. */',
+    'export interface ElementEvents {',
+    ...[...elements].sort((a, b) => a.tag.localeCompare(b.tag)).map((element) => `  '${element.tag}': ${union(element.events)};`),
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** The analyzer plugin that writes the three files into `outdir`, and the React wrappers' event list into `eventsFile`. */
+export function frameworkTypesPlugin({ outdir, eventsFile }) {
   return {
     name: 'cic-framework-types',
     packageLinkPhase({ customElementsManifest }) {
       const elements = elementsOf(customElementsManifest);
+      if (eventsFile) writeFileSync(eventsFile, elementEventsSource(elements));
       mkdirSync(outdir, { recursive: true });
       for (const [fileName, generate] of Object.entries(frameworks)) {
         writeFileSync(join(outdir, fileName), generate(elements));

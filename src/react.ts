@@ -5,7 +5,7 @@
 // registers one element and what it renders. Not counted in the library's size budget.
 import type { ReactWebComponent } from '@lit/react';
 import { defineAll, ELEMENTS } from './define-all.js';
-import { pascalCase, reactComponent, type CicEventProps, type PascalCase } from './internal/react-component.js';
+import { pascalCase, reactComponent, type ElementEventProps, type PascalCase } from './internal/react-component.js';
 
 export type { CicEventProps } from './internal/react-component.js';
 
@@ -14,11 +14,11 @@ defineAll();
 type Elements = typeof ELEMENTS;
 /** The React component of every element, by the PascalCase of its tag. */
 export type CicReactComponents = {
-  [Tag in keyof Elements as PascalCase<Tag>]: ReactWebComponent<InstanceType<Elements[Tag]>, CicEventProps>;
+  [Tag in keyof Elements as PascalCase<Tag>]: ReactWebComponent<InstanceType<Elements[Tag]>, ElementEventProps<Tag>>;
 };
 
 const components = Object.fromEntries(
-  Object.entries(ELEMENTS).map(([tagName, elementClass]) => [pascalCase(tagName), reactComponent(tagName, elementClass as unknown as new () => HTMLElement)]),
+  Object.entries(ELEMENTS).map(([tagName, elementClass]) => [pascalCase(tagName), reactComponent(tagName as keyof Elements, elementClass as unknown as new () => HTMLElement)]),
 ) as unknown as CicReactComponents;
 
 export const {

@@ -44,3 +44,6 @@ export const wrapped = (
 );
 // @ts-expect-error a view the list does not know
 export const wrongView = <TicketListWidget view="someday" />;
+export const listEvent = <TicketListWidget onTicketSelected={(event) => event.detail.ticketId} />;
+// @ts-expect-error a ticket list never fires customer-user-saved
+export const eventNeverFired = <TicketListWidget onCustomerUserSaved={() => undefined} />;

@@ -2,7 +2,7 @@
 // test:node`): React ships no module the browser test runner can load, and Lit's Node build
 // lets the elements' modules load here.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createElement, type ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -35,6 +35,17 @@ describe('the React entries', () => {
     const entry = (await import('../../src/react.js')) as unknown as Record<string, ComponentType>;
     assert.deepEqual(Object.keys(entry).sort(), tags.map(pascalCase).sort());
     for (const tag of tags) assert.deepEqual(wrapped(entry[pascalCase(tag)]), expected(tag), `react.js: ${pascalCase(tag)}`);
+  });
+});
+
+describe('the events each React wrapper offers', () => {
+  it('src/internal/element-events.ts is what the manifest says reaches each element (npm run analyze writes it)', async () => {
+    const { elementEventsSource, elementsOf } = (await import('../../scripts/framework-types.mjs')) as {
+      elementEventsSource: (elements: unknown) => string;
+      elementsOf: (manifest: unknown) => unknown;
+    };
+    const manifest: unknown = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+    assert.equal(readFileSync(new URL('internal/element-events.ts', sourceDirectory), 'utf8'), elementEventsSource(elementsOf(manifest)));
   });
 });
 
