@@ -2,7 +2,18 @@
 // once it shows its data: docs/images/demo-light.png and demo-dark.png (the system colour
 // scheme emulated; the demo follows it), and docs/images/demo.png, the README's top image.
 import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { startDemo, waitForCenterData } from './demo-page.mjs';
+import { ensure } from './test-tools.mjs';
+
+// The demo data has Japanese ticket titles: without a font that has their glyphs, they are boxes.
+ensure({
+  what: 'A font with Japanese glyphs (for the screenshots)',
+  find: () => spawnSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).stdout?.trim(),
+  packages: ['fonts-noto-cjk'],
+  howTo: 'Install one (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk); the screenshots show boxes for Japanese text without it.',
+  optional: true,
+});
 
 const OUT = 'docs/images';
 const MAX_BYTES = 300 * 1024;

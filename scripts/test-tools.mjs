@@ -75,7 +75,7 @@ function aptInstall(packages) {
 }
 
 /** Makes sure of a tool: found, else installed with apt-get when possible, else a clear line. */
-function ensure({ what, find, packages, howTo, optional }) {
+export function ensure({ what, find, packages, howTo, optional }) {
   if (find()) return true;
   if (canApt()) {
     console.log(`[test-tools] ${what} not found: installing Debian's ${packages.join(' ')} with apt-get (once).`);
