@@ -45,6 +45,7 @@ type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefi
  * @fires customer-user-selected - A login was activated: `{customerUserLogin, customerId}`.
  * @fires ticket-search-requested - An open/closed count was activated: `{customerId, customerUserLogin, status}`.
  * @fires ticket-create-requested - A Create link was activated (when no URL template is set): `{channel, customerUserLogin, customerId}`.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart filter - The filter box.
  * @csspart table - The table of customer users.

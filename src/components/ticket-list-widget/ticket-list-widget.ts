@@ -98,6 +98,7 @@ function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings
  * @tag ticket-list-widget
  *
  * @fires ticket-selected - A ticket number was activated (when no URL template is set): `{ticketId}`.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart tabs - The filter tabs.
  * @csspart tab - One filter tab, with its count.
