@@ -8,10 +8,26 @@ export const STORAGE_PREFIX = 'cic:';
 export const PREFERENCE_TIMEOUT_MS = 5_000;
 
 /**
+ * An element waits at most this long (ms) for its stored settings before it loads with the
+ * defaults; settings that come later are applied if the agent changed nothing meanwhile.
+ */
+export const PREFERENCE_WAIT_MS = 300;
+
+/** The reads of this page, per store and key: everyone who asks for a key shares one read. */
+const reads = new WeakMap<PreferenceStore, Map<string, Promise<unknown>>>();
+
+function readsOf(store: PreferenceStore): Map<string, Promise<unknown>> {
+  let byKey = reads.get(store);
+  if (!byKey) reads.set(store, (byKey = new Map()));
+  return byKey;
+}
+
+/**
  * Per-agent preferences: the data source's store when it has one, else `localStorage`
  * under `cic:<key>`. Reads never throw: unreadable, failed or slower than `timeoutMs`
  * (the store's call is then aborted through its signal) → undefined, with a warning.
- * A failed write warns.
+ * A store is asked once per key and page: concurrent and later readers share the read (a
+ * failed one is asked again), and a write replaces it. A failed write warns.
  *
  * `usePreference` hands the stored value to `use`: at once, within this call, from
  * `localStorage` (so that an element renders with its settings in the update under way), else
@@ -24,12 +40,17 @@ export function usePreference(source: DataSource | undefined, key: string, timeo
   return Promise.resolve();
 }
 
-async function fromStore(store: PreferenceStore, key: string, timeoutMs: number): Promise<unknown> {
-  try {
-    return await withTimeout(timeoutMs, undefined, (signal) => store.get(key, { signal }));
-  } catch (error) {
-    return unreadable(key, error);
+function fromStore(store: PreferenceStore, key: string, timeoutMs: number): Promise<unknown> {
+  const byKey = readsOf(store);
+  let read = byKey.get(key);
+  if (!read) {
+    const ours: Promise<unknown> = withTimeout(timeoutMs, undefined, (signal) => store.get(key, { signal })).catch((error: unknown) => {
+      if (byKey.get(key) === ours) byKey.delete(key);
+      return unreadable(key, error);
+    });
+    byKey.set(key, (read = ours));
   }
+  return read;
 }
 
 function fromLocalStorage(key: string): unknown {
@@ -53,9 +74,11 @@ export function preferenceTimeout(element: { effectiveRequestTimeout: number }):
 }
 
 export async function writePreference(source: DataSource | undefined, key: string, value: unknown): Promise<void> {
+  const store = source?.preferences;
   try {
-    if (source?.preferences) await withTimeout(PREFERENCE_TIMEOUT_MS, undefined, (signal) => source.preferences!.set(key, value, { signal }));
-    else localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+    if (!store) return localStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+    readsOf(store).set(key, Promise.resolve(value));
+    await withTimeout(PREFERENCE_TIMEOUT_MS, undefined, (signal) => store.set(key, value, { signal }));
   } catch (error) {
     console.warn(`[cic] could not save preference "${key}".`, error);
   }

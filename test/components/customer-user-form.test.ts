@@ -1,10 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/customer-user-form/define.js';
 import type { CustomerUserForm } from '../../src/components/customer-user-form/customer-user-form.js';
 import { UnavailableError, ValidationError } from '../../src/data/errors.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import type { DataSource, WriteOptions } from '../../src/data/data-source.js';
+import type { CustomerUser } from '../../src/data/types.js';
 import { $, fixtureSource, text, typeInto, until } from '../support/helpers.js';
+import { wrapCalls } from '../support/wrap-calls.js';
 
 const field = (form: CustomerUserForm, name: string) => $<HTMLInputElement>(form, `#${name}`)!;
 const message = (form: CustomerUserForm, name: string) => text($(form, `#${name}-message`));
@@ -61,5 +63,38 @@ describe('customer-user-form', () => {
     await until(() => text($(form, '[role=alert]')));
     expect(text($(form, '[role=alert]'))).to.contain('unavailable');
     expect(field(form, 'email').value).to.equal('anna2@acme.example');
+  });
+
+  it('saves again with the same idempotency key after an answer was lost, so the server adds the user once', async () => {
+    const spy = fixtureSource();
+    const keys: (string | undefined)[] = [];
+    // A server that remembers each key's answer, and a network that loses the first answer.
+    const answers = new Map<string, Promise<unknown>>();
+    const source = wrapCalls(spy.source, ({ method, args, proceed }) => {
+      if (method !== 'createCustomerUser') return proceed();
+      const key = (args.at(-1) as WriteOptions).idempotencyKey!;
+      keys.push(key);
+      const known = answers.get(key);
+      if (known) return known;
+      const answer = proceed();
+      answers.set(key, answer);
+      return answer.then(() => Promise.reject(new UnavailableError('The connection was reset')));
+    });
+    const form = await renderAddForm(source);
+    await typeInto(field(form, 'firstName'), 'Carla');
+    await typeInto(field(form, 'lastName'), 'Aaron');
+    await typeInto(field(form, 'login'), 'carla');
+    await typeInto(field(form, 'email'), 'carla@acme.example');
+    await sendKeys({ press: 'Enter' });
+    await until(() => text($(form, '[role=alert]')), 'the lost answer was not reported');
+    expect(text($(form, '[role=alert]'))).to.contain('unavailable');
+
+    const saved = oneEvent(form, 'customer-user-saved');
+    $<HTMLButtonElement>(form, '[part=save-button]')!.click();
+    await until(() => keys.length === 2, 'saving again sent nothing');
+    expect(keys[1], 'the retry names the same write').to.equal(keys[0]);
+    expect(((await saved).detail as { user: CustomerUser }).user.login).to.equal('carla');
+    const users = await spy.source.listCustomerUsers('ACME', { page: { size: 50 }, filter: 'carla' });
+    expect(users.items.map((user) => user.login)).to.deep.equal(['carla']);
   });
 });

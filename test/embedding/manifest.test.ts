@@ -2,10 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
 import type { DataSource } from '../../src/data/data-source.js';
-import { UnavailableError } from '../../src/data/errors.js';
+import { UnauthorizedError, UnavailableError } from '../../src/data/errors.js';
 import { ELEMENTS } from '../../src/define-all.js';
 import { CIC_EVENTS } from '../../src/events.js';
 import { $, fixtureSource, settle, SLOW_TEST_MS, until } from '../support/helpers.js';
+import { wrapCalls } from '../support/wrap-calls.js';
 
 interface Declaration {
   kind: string;
@@ -30,13 +31,16 @@ function broken(): DataSource {
   return spy.source;
 }
 
+/** Every call of the source is refused for want of a session (HTTP 401). */
+const refusing = () => wrapCalls(fixtureSource().source, () => Promise.reject(new UnauthorizedError('Token expired')));
+
 /** The parts an element renders itself (not those inside nested elements). */
 function partsOf(el: Element): string[] {
   return [...el.shadowRoot!.querySelectorAll('[part]')].flatMap((node) => node.getAttribute('part')!.split(/\s+/)).filter(Boolean);
 }
 
 /** Each element in the states that show its parts: with data (opened as far as a user would), failing. */
-function states(tag: string): TemplateResult[] {
+function states(tag: string, failing: () => DataSource = broken): TemplateResult[] {
   const element = (source: DataSource | undefined, setup: (el: HTMLElement & Record<string, unknown>) => void) => {
     const el = document.createElement(tag) as HTMLElement & Record<string, unknown>;
     if (source) el.dataSource = source;
@@ -49,7 +53,7 @@ function states(tag: string): TemplateResult[] {
     else el.customerId = 'ACME';
     if (tag === 'ticket-list-widget') el.customerUserLogin = 'bob';
   };
-  return [element(fixtureSource().source, setup), element(broken(), setup)];
+  return [element(fixtureSource().source, setup), element(failing(), setup)];
 }
 
 /** Opens what shows only on demand: forms, the column chooser, the settings, the search. */
@@ -101,5 +105,30 @@ describe('custom-elements.json', () => {
       }
     }
     expect([...new Set(missing)]).to.deep.equal([]);
+  });
+
+  it('documents cic-auth-required on exactly the elements that fire it when their calls are refused', async function () {
+    this.timeout(SLOW_TEST_MS);
+    const m = await manifest();
+    const documented = new Set(declarations(m).filter((d) => d.events?.some((e) => e.name === 'cic-auth-required')).map((d) => d.tagName));
+    const wrong: string[] = [];
+    for (const tag of Object.keys(ELEMENTS)) {
+      let fired = false;
+      const wrapper = await fixture<HTMLElement>(html`<div @cic-auth-required=${() => (fired = true)}>${states(tag, refusing)[1]}</div>`);
+      const el = wrapper.firstElementChild as HTMLElement;
+      // What calls only on use: a search, a save.
+      (el as unknown as { show?: () => void }).show?.();
+      const inputs = { 'customer-input': 'acme', firstName: 'Carla', lastName: 'Aaron', login: 'carla', email: 'carla@acme.example' };
+      for (const [id, value] of Object.entries(inputs)) {
+        const input = $<HTMLInputElement>(el, `#${id}`);
+        if (!input) continue;
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input'));
+      }
+      $<HTMLButtonElement>(el, '[part=save-button]')?.click();
+      if (documented.has(tag)) await until(() => fired, `${tag} never fired it`).catch(() => wrong.push(`${tag}: documented, never fired`));
+      else if ((await settle(500), fired)) wrong.push(`${tag}: fired, not documented`);
+    }
+    expect(wrong).to.deep.equal([]);
   });
 });

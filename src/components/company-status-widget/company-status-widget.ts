@@ -18,6 +18,7 @@ import { styles } from './company-status-widget.styles.js';
  * @tag company-status-widget
  *
  * @fires ticket-search-requested - A count was activated: the criteria of its tickets (`{customerId, status | category}`).
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart count - Each count (a link or a button).
  * @csspart loading - The loading state.

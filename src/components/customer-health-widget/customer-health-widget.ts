@@ -27,6 +27,8 @@ const RADIUS = 15.9155; // a circumference of 100: half of it, 50, is the gauge'
  * @summary A customer's health (or distress) score with its factors and trend.
  * @tag customer-health-widget
  *
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
+ *
  * @csspart gauge - The gauge (`role="meter"`).
  * @csspart score - The score and its band.
  * @csspart trend - The change against the earlier score.

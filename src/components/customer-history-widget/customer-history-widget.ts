@@ -22,6 +22,8 @@ import { styles } from './customer-history-widget.styles.js';
  * @summary The latest notes and activities of a customer, and adding a note.
  * @tag customer-history-widget
  *
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
+ *
  * @csspart include-tickets - The "Include tickets" switch.
  * @csspart add-button - Opens the note form.
  * @csspart note-form - The note form.

@@ -26,6 +26,7 @@ interface CustomerIds {
  *
  * @fires customer-selected - A customer id was activated (when no URL template is set): `{customerId}`.
  * @fires ticket-search-requested - A count was activated: `{customerId, status}`.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart table - The table of customer ids.
  * @csspart count - Each count.

@@ -30,6 +30,8 @@ interface Editing {
  * @summary The details of a customer.
  * @tag customer-information-widget
  *
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
+ *
  * @csspart invalid - The mark of an invalid customer.
  * @csspart url - The customer's web address (a link that opens a new tab, http and https only).
  * @csspart edit-button - Edits the custom fields (when the data source can change customers).

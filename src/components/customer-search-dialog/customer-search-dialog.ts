@@ -85,6 +85,7 @@ function searchController<T>(
  *
  * @fires customer-selected - A result was picked: `{customerId, customerUserLogin?}`. The dialog closes. Cancelable: a container that hears it cancelled does not open the customer.
  * @fires customer-search-closed - The dialog closed (picked, Escape, or the close button).
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart input - Each search field.

@@ -42,6 +42,7 @@ const FIELDS: FieldSpec[] = [
  *
  * @fires customer-user-saved - Saved: `{user, finished}`; `finished` is false for an edit's plain **Save**.
  * @fires customer-user-form-cancelled - The agent left the form without saving.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart form - The form.
  * @csspart input - Each input.

@@ -17,6 +17,8 @@ import { recordStyles } from '../../internal/record.styles.js';
  * @summary The details of a customer user.
  * @tag customer-user-information-widget
  *
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
+ *
  * @csspart invalid - The mark of an invalid customer user.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.

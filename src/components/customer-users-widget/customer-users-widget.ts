@@ -8,6 +8,7 @@ import { CicElement } from '../../internal/cic-element.js';
 import { countMarkup } from '../../internal/count-link.js';
 import { markup, row } from '../../internal/joined-template.js';
 import { DataController } from '../../internal/data-controller.js';
+import { renderLoading } from '../../internal/data-states.js';
 import { emit } from '../../internal/events.js';
 import { ContactCardController } from '../../internal/contact-card.js';
 import { fullName } from '../../internal/format.js';
@@ -44,6 +45,7 @@ type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefi
  * @fires customer-user-selected - A login was activated: `{customerUserLogin, customerId}`.
  * @fires ticket-search-requested - An open/closed count was activated: `{customerId, customerUserLogin, status}`.
  * @fires ticket-create-requested - A Create link was activated (when no URL template is set): `{channel, customerUserLogin, customerId}`.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart filter - The filter box.
  * @csspart table - The table of customer users.
@@ -76,8 +78,11 @@ export class CustomerUsersWidget extends CicElement {
   private readonly paging = new Paging(this);
   private readonly contactCard = new ContactCardController(this);
 
-  private readonly pageSize = new PreferenceController<number>(this, () => 'customer-users:page-size', (stored) =>
-    oneOf(stored, PAGE_SIZES, 10),
+  private readonly pageSize = new PreferenceController<number>(
+    this,
+    () => 'customer-users:page-size',
+    (stored) => oneOf(stored, PAGE_SIZES, 10),
+    () => this.paging.number === 1,
   );
 
   /** The customer whose users are listed: this element's own, else the container's. */
@@ -90,7 +95,7 @@ export class CustomerUsersWidget extends CicElement {
 
   private readonly sameRequest = keepWhileSameKey<UsersRequest | undefined>((request) => JSON.stringify(request ?? null));
 
-  /** What to load now: `undefined` until there is a customer and the stored page size is read. */
+  /** What to load now: `undefined` until there is a customer and the stored page size is read (or waited for long enough). */
   private get request(): UsersRequest | undefined {
     const customerId = this.customer;
     if (!customerId || !this.pageSize.loaded) return this.sameRequest(undefined);
@@ -176,7 +181,7 @@ export class CustomerUsersWidget extends CicElement {
           : nothing}
       </div>
       ${this.form ? this.renderForm(this.form) : nothing}
-      ${this.users.render({ complete: (page) => this.renderTable(page) })}`;
+      ${this.users.render({ initial: () => this.customer && renderLoading(), complete: (page) => this.renderTable(page) })}`;
   }
 
   private renderForm(form: NonNullable<FormState>) {

@@ -40,6 +40,7 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  * customer id and login set as properties instead.
  *
  * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart header - The header with the name, id and actions.
  * @csspart search-button - Opens the customer search.

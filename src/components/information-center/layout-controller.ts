@@ -24,13 +24,15 @@ export interface LayoutControllerOptions {
  * update when the layout changes, and the host renders `visibleIn()`.
  */
 export class LayoutController {
-  /** Undefined until the stored layout has been read (or found missing). */
+  /** Undefined until there is a data source; the default layout until the stored one has been read. */
   layout?: Layout;
 
   private readonly host: ReactiveControllerHost;
   private readonly options: LayoutControllerOptions;
   /** The data source whose preference store the layout was read from. */
   private source?: DataSource;
+  /** Whether the agent has changed the layout since it was read. */
+  private changed = false;
 
   constructor(host: ReactiveControllerHost, options: LayoutControllerOptions) {
     this.host = host;
@@ -39,14 +41,16 @@ export class LayoutController {
 
   /**
    * Reads the agent's layout from `source`, unless it was read from it already: from
-   * localStorage at once (so that the update under way renders the widgets), from a
-   * preference store when it answers.
+   * localStorage at once; from a preference store when it answers, showing the default
+   * layout meanwhile (replaced only if the agent has moved, hidden or shown nothing yet).
    */
   async load(source: DataSource): Promise<void> {
     if (source === this.source) return;
     this.source = source;
+    this.changed = false;
+    this.layout = normalizeLayout(undefined, this.options.widgets());
     await usePreference(source, this.options.key(), this.options.readTimeoutMs(), (stored) => {
-      if (this.source !== source) return;
+      if (this.source !== source || this.changed) return;
       this.layout = normalizeLayout(stored, this.options.widgets());
       // Within the host's update under way (read at once) this asks for nothing more.
       this.host.requestUpdate();
@@ -109,6 +113,7 @@ export class LayoutController {
 
   private apply(layout: Layout): void {
     this.layout = layout;
+    this.changed = true;
     this.host.requestUpdate();
     void writePreference(this.source, this.options.key(), layout);
     this.options.onChange?.(layout);

@@ -21,6 +21,7 @@ import { styles } from './recent-tickets-widget.styles.js';
  * @tag recent-tickets-widget
  *
  * @fires ticket-selected - A ticket was activated: `{ticketId}`. Cancelable: cancelling keeps a link from being followed.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart list - The list of tickets.
  * @csspart ticket - Each ticket.

@@ -15,6 +15,7 @@ import {
 } from '../../data/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
+import { renderLoading } from '../../internal/data-states.js';
 import { emit } from '../../internal/events.js';
 import { formatNumber } from '../../internal/format.js';
 import { PAGE_SIZES, Paging } from '../../internal/paging.js';
@@ -97,6 +98,7 @@ function sanitizeSettings(view: TicketView, stored: unknown): TicketListSettings
  * @tag ticket-list-widget
  *
  * @fires ticket-selected - A ticket number was activated (when no URL template is set): `{ticketId}`.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart tabs - The filter tabs.
  * @csspart tab - One filter tab, with its count.
@@ -137,6 +139,7 @@ export class TicketListWidget extends CicElement {
     this,
     () => this.settingsKey || `ticket-list:${this.login ? 'user:' : ''}${this.view}`,
     (stored) => sanitizeSettings(this.validView, stored),
+    () => this.paging.number === 1,
   );
 
   private get validView(): TicketView {
@@ -154,7 +157,7 @@ export class TicketListWidget extends CicElement {
 
   private readonly sameRequest = keepWhileSameKey<TicketRequest | undefined>((request) => JSON.stringify(request ?? null));
 
-  /** What to load now: `undefined` until there is a scope and the stored settings are read. */
+  /** What to load now: `undefined` until there is a scope and the stored settings are read (or waited for long enough). */
   private get request(): TicketRequest | undefined {
     const scope = this.scope;
     if (!scope || !this.settings.loaded) return this.sameRequest(undefined);
@@ -199,7 +202,7 @@ export class TicketListWidget extends CicElement {
     return html`${this.login ? this.renderAccessChoice() : nothing} ${this.renderTabs()}
       <div role="tabpanel" id="panel" aria-labelledby="tab-${this.supportedFilter(this.settings.value.filter)}">
         ${this.choosingColumns ? this.renderColumnChooser() : nothing}
-        ${this.tickets.render({ complete: ({ page }) => this.renderTable(page) })}
+        ${this.tickets.render({ initial: () => this.scope && renderLoading(), complete: ({ page }) => this.renderTable(page) })}
       </div>`;
   }
 

@@ -28,6 +28,7 @@ const COLOURS = 6;
  * @tag ticket-statistics-widget
  *
  * @fires ticket-search-requested - A segment was activated: `{customerId | customerUserLogin, status, queueId}`.
+ * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart summary - The text summary.
  * @csspart chart - Each chart (the two donuts and the bars).
