@@ -3,19 +3,19 @@
 
 /** The events that can reach each element's host. */
 export interface ElementEvents {
-  'company-status-widget': 'ticket-search-requested';
-  'customer-health-widget': never;
-  'customer-history-widget': never;
-  'customer-ids-widget': 'customer-selected' | 'ticket-search-requested';
-  'customer-information-center': 'customer-search-closed' | 'customer-selected' | 'customer-user-form-cancelled' | 'customer-user-saved' | 'customer-user-selected' | 'layout-changed' | 'settings-saved' | 'ticket-create-requested' | 'ticket-search-requested' | 'ticket-selected';
-  'customer-information-widget': never;
-  'customer-search-dialog': 'customer-search-closed' | 'customer-selected';
-  'customer-user-form': 'customer-user-form-cancelled' | 'customer-user-saved';
-  'customer-user-information-center': 'customer-search-closed' | 'customer-selected' | 'layout-changed' | 'settings-saved' | 'ticket-search-requested' | 'ticket-selected';
-  'customer-user-information-widget': never;
-  'customer-users-widget': 'customer-user-form-cancelled' | 'customer-user-saved' | 'customer-user-selected' | 'ticket-create-requested' | 'ticket-search-requested';
-  'recent-tickets-widget': 'ticket-selected';
+  'company-status-widget': 'cic-auth-required' | 'ticket-search-requested';
+  'customer-health-widget': 'cic-auth-required';
+  'customer-history-widget': 'cic-auth-required';
+  'customer-ids-widget': 'cic-auth-required' | 'customer-selected' | 'ticket-search-requested';
+  'customer-information-center': 'cic-auth-required' | 'customer-search-closed' | 'customer-selected' | 'customer-user-form-cancelled' | 'customer-user-saved' | 'customer-user-selected' | 'layout-changed' | 'settings-saved' | 'ticket-create-requested' | 'ticket-search-requested' | 'ticket-selected';
+  'customer-information-widget': 'cic-auth-required';
+  'customer-search-dialog': 'cic-auth-required' | 'customer-search-closed' | 'customer-selected';
+  'customer-user-form': 'cic-auth-required' | 'customer-user-form-cancelled' | 'customer-user-saved';
+  'customer-user-information-center': 'cic-auth-required' | 'customer-search-closed' | 'customer-selected' | 'layout-changed' | 'settings-saved' | 'ticket-search-requested' | 'ticket-selected';
+  'customer-user-information-widget': 'cic-auth-required';
+  'customer-users-widget': 'cic-auth-required' | 'customer-user-form-cancelled' | 'customer-user-saved' | 'customer-user-selected' | 'ticket-create-requested' | 'ticket-search-requested';
+  'recent-tickets-widget': 'cic-auth-required' | 'ticket-selected';
   'settings-widget': 'settings-saved';
-  'ticket-list-widget': 'ticket-selected';
-  'ticket-statistics-widget': 'ticket-search-requested';
+  'ticket-list-widget': 'cic-auth-required' | 'ticket-selected';
+  'ticket-statistics-widget': 'cic-auth-required' | 'ticket-search-requested';
 }
