@@ -59,6 +59,8 @@ const T = {
   embedding: 'test/embedding/embedding.test.ts',
   parts: 'test/internal/export-parts.test.ts',
   storedState: 'test/security/stored-state.test.ts',
+  rules: 'test/data/rules.test.ts',
+  preferences: 'test/internal/preferences.test.ts',
 };
 
 /**
@@ -97,8 +99,8 @@ export const MUTANTS = [
   { name: 'rules-escalated-includes-closed', file: RULES, original: 'return STATE_CATEGORIES.filter((category) => !TERMINAL_CATEGORIES.has(category));', replacement: 'return STATE_CATEGORIES;', tests: [T.inMemory] },
   { name: 'rules-closed-view-inverted', file: RULES, original: 'STATE_CATEGORIES.filter((category) => !isViewable(category))', replacement: 'STATE_CATEGORIES.filter((category) => isViewable(category))', tests: [T.inMemory] },
   { name: 'rules-tmp-lock-unlocked', file: RULES, original: "['lock', 'tmp_lock']", replacement: "['lock']", tests: [T.inMemory] },
-  { name: 'rules-one-character-search', file: RULES, original: 'MIN_SEARCH_LENGTH = 2', replacement: 'MIN_SEARCH_LENGTH = 1', tests: [T.inMemory] },
-  { name: 'rules-star-not-everything', file: RULES, original: '|| /^\\*+$/.test(trimmed)', replacement: '', tests: [T.inMemory] },
+  { name: 'rules-one-character-search', file: RULES, original: 'MIN_SEARCH_LENGTH = 2', replacement: 'MIN_SEARCH_LENGTH = 1', tests: [T.rules, T.inMemory] },
+  { name: 'rules-star-not-everything', file: RULES, original: '|| /^\\*+$/.test(trimmed)', replacement: '', tests: [T.rules, T.inMemory] },
 
   // In-memory paging by cursors.
   { name: 'in-memory-previous-from-index-1', file: IN_MEMORY, original: 'if (start > 0 && items.length) page.previousCursor', replacement: 'if (start > 1 && items.length) page.previousCursor', tests: [T.inMemory] },
@@ -127,7 +129,7 @@ export const MUTANTS = [
   { name: 'pager-back-counts-up', file: PAGING, original: 'this.number += step;', replacement: 'this.number += 1;', tests: [T.history] },
   { name: 'pager-total-too-small-shown', file: PAGING, original: '|| page.total.value < (this.number - 1) * size + page.items.length)', replacement: ')', tests: [T.history] },
   { name: 'preferences-unprefixed-key', file: PREFERENCES, original: 'localStorage.getItem(STORAGE_PREFIX + key)', replacement: 'localStorage.getItem(key)', tests: [T.storedState, T.center] },
-  { name: 'preferences-no-timeout-cap', file: PREFERENCES, original: 'Math.min(timeout, PREFERENCE_TIMEOUT_MS)', replacement: 'timeout', tests: [T.center, 'test/security/reliability.test.ts'] },
+  { name: 'preferences-no-timeout-cap', file: PREFERENCES, original: 'Math.min(timeout, PREFERENCE_TIMEOUT_MS)', replacement: 'timeout', tests: [T.preferences, 'test/security/reliability.test.ts'] },
 ];
 
 /** Left out of the copy: linked (node_modules), or not needed by the tests. */
