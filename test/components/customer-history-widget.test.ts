@@ -43,6 +43,30 @@ describe('customer-history-widget', () => {
     await until(() => texts(el).join() === 'Note 2,Note 1');
   });
 
+  it('counts the range forwards and back: 1–5, 6–7, 1–5 of 7', async () => {
+    const { el } = await render();
+    const range = () => text($(el, '[part=pager] [aria-live]'));
+    const press = (label: string) => [...$$<HTMLButtonElement>(el, '[part=pager] button')].find((b) => text(b) === label)!.click();
+    expect(range()).to.equal('1–5 of 7');
+    press('Next page');
+    await until(() => texts(el).join() === 'Note 2,Note 1');
+    expect(range()).to.equal('6–7 of 7');
+    press('Previous page');
+    await until(() => texts(el)[0] === 'Note 7');
+    expect(range()).to.equal('1–5 of 7');
+  });
+
+  it('leaves out a total smaller than what it shows', async () => {
+    const inner = fixtureSource({}, withHistory()).source;
+    const source = Object.assign(Object.create(inner), {
+      listCustomerHistory: async (...args: Parameters<NonNullable<typeof inner.listCustomerHistory>>) =>
+        ({ ...(await inner.listCustomerHistory!(...args)), total: { value: 3, exact: true } }),
+    }) as typeof inner;
+    const el = await fixture<HTMLElement>(html`<customer-history-widget customer-id="ACME" .dataSource=${source}></customer-history-widget>`);
+    await untilLoaded(el);
+    expect(text($(el, '[part=pager] [aria-live]'))).to.equal('1–5');
+  });
+
   it('mixes the ticket events in when asked, and loads again', async () => {
     const { el, spy } = await render();
     spy.reset();

@@ -368,4 +368,19 @@ describe('Customer 360 widgets in the center', () => {
     expectNone($(el, '[data-widget=customer-health]'), 'the health widget');
     localStorage.removeItem('cic:layout:customer-information-center');
   });
+
+  it('shows an error with Retry, not "None", when a list answer is an object, and the other widgets as usual', async () => {
+    const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+    const broken = Object.assign(Object.create(inner), {
+      listCustomerUsers: async () => ({ items: { 0: { login: 'anna', customerId: 'ACME' }, length: 1 }, total: { value: 1, exact: true } }),
+    }) as DataSource;
+    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center customer-id="ACME" .dataSource=${broken}></customer-information-center>`);
+    const users = () => $(el, '[data-widget=customer-users] customer-users-widget')!;
+    await until(() => users() && !$(users(), '[part=loading]') && users().shadowRoot!.childElementCount > 0, 'the users widget never loaded');
+    await until(() => $(users(), '[part=error]'), 'no error for the malformed list');
+    expectNone($(users(), '[part=empty]'), 'an empty state');
+    expect($(users(), '[part=retry-button]')).to.exist;
+    await until(() => $(el, '[data-widget=company-status] company-status-widget >>> [part=count]'), 'the company status is not shown');
+  });
 });
+

@@ -57,6 +57,29 @@ describe('ticket-statistics-widget', () => {
     expect(detail.queueId).to.be.oneOf(['q1', 'q2']);
   });
 
+  it('draws no segment, and no tab stop, for a queue without tickets of that status', async () => {
+    const data = smallHelpdesk();
+    data.tickets = [
+      ticket({ queueId: 'q1', state: 'open' }),
+      ticket({ queueId: 'q1', state: 'open' }),
+      ticket({ queueId: 'q2', state: 'closed successful', closedAt: '2026-02-02T00:00:00Z' }),
+    ];
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button type="button">before</button>
+      <ticket-statistics-widget customer-id="ACME" months="6" .dataSource=${new InMemoryDataSource(data, { now: NOW })}></ticket-statistics-widget></div>`);
+    const el = wrapper.querySelector<TicketStatisticsWidget>('ticket-statistics-widget')!;
+    await untilLoaded(el);
+    wrapper.querySelector('button')!.focus();
+    const stops: string[] = [];
+    for (let press = 0; press < 10; press++) {
+      await sendKeys({ press: 'Tab' });
+      const active = el.shadowRoot!.activeElement;
+      if (document.activeElement !== el || !active) break;
+      if (active.matches('[part=segment]')) stops.push(active.getAttribute('aria-label')!);
+    }
+    expect(stops.map((label) => label.replace(/ \(.*/, ''))).to.deep.equal(['Support: 2', 'Sales: 1']);
+    expect($$(el, '[part=segment]')).to.have.length(2);
+  });
+
   it('makes segments real links when a URL template is set, named like the segment', async () => {
     const template = '/search?customer={customerId}&status={status}&queue={queueId}';
     const el = await fixture<TicketStatisticsWidget>(html`<ticket-statistics-widget customer-id="ACME" months="6"

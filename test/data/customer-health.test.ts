@@ -31,4 +31,29 @@ describe('the distress index', () => {
     const later = await source.getCustomerHealth('A');
     expect(later.computedAt, 'the inputs are those of noon').to.equal(NOW.toISOString());
   });
+
+  it('averages the age of open tickets and counts as recent only the last 30 days', async () => {
+    const data = {
+      customers: [{ id: 'A' }],
+      customerUsers: [],
+      tickets: [ticket({ customerId: 'A', createdAt: at(-24 * 10), state: 'open' }), ticket({ customerId: 'A', createdAt: at(-24 * 40), state: 'open' })],
+    };
+    const health = await new InMemoryDataSource(data, { now: NOW }).getCustomerHealth('A');
+    const factor = (key: string) => health.factors.find((f) => f.key === key)!.value;
+    expect(factor('openTickets')).to.equal(2);
+    expect(factor('openAge'), 'days, on average').to.equal(25);
+    expect(factor('recentTickets')).to.equal(1);
+  });
+
+  it('gives the trend the score of a week before, not the current one', async () => {
+    // A's only ticket is two days old: a week ago A had none and ranked below B on every input.
+    const data = {
+      customers: [{ id: 'A' }, { id: 'B' }],
+      customerUsers: [],
+      tickets: [ticket({ customerId: 'A', createdAt: at(-24 * 2), state: 'open' }), ticket({ customerId: 'B', createdAt: at(-24 * 30), state: 'open' })],
+    };
+    const health = await new InMemoryDataSource(data, { now: NOW }).getCustomerHealth('A');
+    expect(health.score, 'now').to.equal(50);
+    expect(health.trend!.score, 'a week before').to.equal(30);
+  });
 });

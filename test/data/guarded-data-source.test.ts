@@ -53,6 +53,15 @@ describe('the answer guard', () => {
         expect(warnings.filter((w) => w.includes('more items than')), 'warned once').to.have.length(1);
       });
 
+      it(`${method}: one item more than ${size} → the first ${size}`, async () => {
+        const oneMore = { items: Array.from({ length: size + 1 }, (_, i) => item(i)) };
+        let answer: { items: unknown[] } | undefined;
+        await warningsOf(async () => {
+          answer = await call(oneMore);
+        });
+        expect(answer!.items).to.deep.equal(oneMore.items.slice(0, size));
+      });
+
       it(`${method}: repeated ids → each once, warning once`, async () => {
         const repeated = { items: [item(0), item(1), item(0), item(0), item(1)] };
         let answer: { items: unknown[] } | undefined;
@@ -105,4 +114,43 @@ describe('the answer guard', () => {
       expect(error, `${score}/${trend}`).to.be.instanceOf(MalformedAnswerError);
     }
   });
+
+  it('refuses a negative count or total', async () => {
+    const negativeTotal = await rejectionOf(answering({ items: [], total: { value: -1, exact: true } }).listTickets(scope, { view: 'all', filter: 'all', sort, page }));
+    expect(negativeTotal).to.be.instanceOf(MalformedAnswerError);
+    expect((negativeTotal as Error).message).to.contain('listTickets.total.value');
+    const status = { escalated: 0, open: -2, closed: 0, all: 0, byCategory: {} };
+    expect(await rejectionOf(answering(status).getCompanyStatus('ACME'))).to.be.instanceOf(MalformedAnswerError);
+    expect(await answering({ ...status, open: 2, all: 2 }).getCompanyStatus('ACME')).to.include({ open: 2 });
+  });
+
+  it('ends paging when the answer repeats the cursor it was asked with', async () => {
+    const answer = { items: [{ id: 't1' }], nextCursor: 'c2', previousCursor: 'c0' };
+    const repeating = answering(answer);
+    let result: { nextCursor?: string; previousCursor?: string } | undefined;
+    const warnings = await warningsOf(async () => {
+      result = await repeating.listTickets(scope, { view: 'all', filter: 'all', sort, page: { size: 10, cursor: 'c2' } });
+    });
+    expect(result!.nextCursor, 'the repeated cursor').to.equal(undefined);
+    expect(result!.previousCursor).to.equal('c0');
+    expect(warnings.some((w) => w.includes('same nextCursor'))).to.equal(true);
+    const moving = await repeating.listTickets(scope, { view: 'all', filter: 'all', sort, page: { size: 10, cursor: 'c1' } });
+    expect(moving.nextCursor).to.equal('c2');
+  });
+
+  it('leaves out a ticket date that does not parse, keeping the ticket', async () => {
+    const answer = { items: [{ id: 't1', title: 'Printer', createdAt: 'yesterday', changedAt: '2026-01-02T00:00:00Z' }] };
+    let result: { items: unknown[] } | undefined;
+    await warningsOf(async () => {
+      result = await answering(answer).listTickets(scope, { view: 'all', filter: 'all', sort, page });
+    });
+    expect(result!.items).to.deep.equal([{ id: 't1', title: 'Printer', changedAt: '2026-01-02T00:00:00Z' }]);
+  });
+
+  it('lets a source that does not say so write nothing', () => {
+    const quiet = guardDataSource({ capabilities: {} } as unknown as DataSource);
+    expect(quiet.capabilities.writeCustomerUsers).to.equal(false);
+    expect(quiet.capabilities.answersLocally).to.equal(false);
+  });
 });
+

@@ -23,6 +23,8 @@ describe('InMemoryDataSource: search', () => {
 
   it('treats * as a wildcard and ** or * alone as everything', async () => {
     expect(await customerIds('st*corp')).to.deep.equal(['Star*Corp', 'StarXCorp']);
+    expect(await customerIds('acme*corp')).to.deep.equal(['ACME']);
+    expect(await customerIds('corp*acme'), 'the parts in the order given').to.deep.equal([]);
     expect(await customerIds('**')).to.have.length(5);
     expect(await customerIds('*')).to.have.length(5);
   });
@@ -137,6 +139,14 @@ describe('InMemoryDataSource: ticket lists', () => {
   it('applies my locked and my queues of the current agent', async () => {
     expect(numbers((await list('open', 'my-locked')).items)).to.deep.equal([4]);
     expect(numbers((await list('new', 'my-queues')).items)).to.deep.equal([1]);
+  });
+
+  it('counts a temporary lock of mine as locked', async () => {
+    const data = smallHelpdesk();
+    data.tickets = data.tickets.map((t) => (t.id === '5' ? { ...t, ownerId: 'me', lock: 'tmp_lock' } : t));
+    const ds = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'me' });
+    const locked = await ds.listTickets({ customerId: 'ACME' }, { view: 'open', filter: 'my-locked', sort: { field: 'age', direction: 'desc' }, page: { size: 50 } });
+    expect(numbers(locked.items)).to.deep.equal([4, 5]);
   });
 
   it('moves with the injected clock', async () => {
@@ -281,6 +291,28 @@ describe('InMemoryDataSource: cursors', () => {
     expect(back.items.map((u) => u.lastName).at(-1)).to.equal('Member10');
   });
 
+  it('offers the previous page from a page that starts at the second item', async () => {
+    const ds = manyUsers();
+    const first = await ds.listCustomerUsers('ACME', { page: { size: 10 } });
+    // A user who sorts first: going back from Member11 now lands on a page that starts at index 1.
+    await ds.createCustomerUser!({ login: 'a0', customerId: 'ACME', firstName: 'A', lastName: 'Member00', email: 'a0@acme.example' });
+    const second = await ds.listCustomerUsers('ACME', { page: { size: 10, cursor: first.nextCursor } });
+    const back = await ds.listCustomerUsers('ACME', { page: { size: 10, cursor: second.previousCursor } });
+    expect(back.items[0].lastName).to.equal('Member01');
+    expect(back.previousCursor, 'Member00 is still before it').to.be.a('string');
+    const start = await ds.listCustomerUsers('ACME', { page: { size: 10, cursor: back.previousCursor } });
+    expect(start.items[0].lastName).to.equal('Member00');
+    expect(start.previousCursor).to.equal(undefined);
+  });
+
+  it('offers no next page after a last page that is full', async () => {
+    const ds = manyUsers();
+    const first = await ds.listCustomerUsers('ACME', { page: { size: 15 } });
+    const last = await ds.listCustomerUsers('ACME', { page: { size: 15, cursor: first.nextCursor } });
+    expect(last.items.map((u) => u.lastName).at(-1)).to.equal('Member30');
+    expect(last.nextCursor).to.equal(undefined);
+  });
+
   it('pages forwards and back through a long list, each item once', async () => {
     const ds = manyUsers();
     const seen: string[] = [];
@@ -334,3 +366,24 @@ describe('InMemoryDataSource: searching many users', () => {
     expect((await ds.searchCustomerUsers('link', { limit: 5 })).items.map((u) => u.login)).to.deep.equal(['zelda']);
   });
 });
+
+describe('InMemoryDataSource: ticket statistics', () => {
+  it('answers at most 36 months, however many are asked for', async () => {
+    const stats = await source().getTicketStatistics({ customerId: 'ACME' }, { months: 1000 });
+    expect(stats.monthly).to.have.length(36);
+    expect(stats.monthly.at(-1)).to.include({ year: 2026, month: 3 });
+  });
+
+  it('counts a closed ticket without a closing time in the month of its last change, and puts the busiest queue first', async () => {
+    const data = smallHelpdesk();
+    data.tickets = [
+      ticket({ queueId: 'q1', createdAt: '2026-01-10T00:00:00Z', state: 'closed successful', changedAt: '2026-02-03T00:00:00Z' }),
+      ticket({ queueId: 'q2', createdAt: '2026-01-11T00:00:00Z', state: 'open' }),
+      ticket({ queueId: 'q2', createdAt: '2026-01-12T00:00:00Z', state: 'open' }),
+    ];
+    const stats = await new InMemoryDataSource(data, { now: NOW }).getTicketStatistics({ customerId: 'ACME' }, { months: 3 });
+    expect(stats.monthly.map((m) => m.closed)).to.deep.equal([0, 1, 0]);
+    expect(stats.byQueue.map((q) => [q.queueId, q.open, q.closed])).to.deep.equal([['q2', 2, 0], ['q1', 0, 1]]);
+  });
+});
+

@@ -63,6 +63,21 @@ describe('DataController', () => {
     expect(shown(el)).to.equal('answer to second');
   });
 
+  it('keeps the previous value while new inputs load, but not as the current one', async () => {
+    const { source, calls } = manualSource();
+    const el = await fixture<ProbeElement>(html`<probe-element .dataSource=${source} term="first"></probe-element>`);
+    calls[0].resolve('answer to first');
+    await settle(el);
+    expect(el.data.currentValue).to.equal('answer to first');
+    el.term = 'second';
+    await el.updateComplete;
+    expect(el.data.value, 'the latest loaded').to.equal('answer to first');
+    expect(el.data.currentValue, 'loaded for other inputs').to.equal(undefined);
+    calls[1].resolve('answer to second');
+    await settle(el);
+    expect(el.data.currentValue).to.equal('answer to second');
+  });
+
   it('shows loading, then an error with retry that recovers', async () => {
     const { source, calls } = manualSource();
     const el = await fixture<ProbeElement>(html`<probe-element .dataSource=${source} term="x"></probe-element>`);

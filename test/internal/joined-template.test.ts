@@ -63,11 +63,37 @@ describe('joined templates', () => {
     expect(table.querySelector('td')!.innerHTML.replace(/<!--[^>]*-->/g, '')).to.equal('<em>inner</em>');
   });
 
+  it('updates a Lit template inside a piece as a binding: the row stays when another one takes its place', () => {
+    const table = document.createElement('table');
+    const show = (content: unknown) => render(html`<tbody>${row([markup`<td>${content}</td>`])}</tbody>`, table);
+    show(html`<em>${'first'}</em>`);
+    const first = table.querySelector('tr');
+    show(html`<strong>${'second'}</strong>`);
+    expect(table.querySelector('tr'), 'the same row').to.equal(first);
+    expect(table.querySelector('td')!.innerHTML.replace(/<!--[^>]*-->/g, '')).to.equal('<strong>second</strong>');
+  });
+
   it('makes one template of a piece with a list of pieces in it, empty lists included', () => {
     const container = document.createElement('div');
     const template = joined(markup`<p>${[markup`<b>${1}</b>`, markup`<i>${2}</i>`]}${[]}</p>`);
     expect(template.values).to.deep.equal([1, 2]);
     render(template, container);
     expect(container.innerHTML.replace(/<!--[^>]*-->/g, '')).to.equal('<p><b>1</b><i>2</i></p>');
+  });
+
+  it('never gives two different shapes the same template strings', () => {
+    // A fresh literal per cell (as distinct call sites would be): the shape names each by a number.
+    const literal = (n: number) => Object.assign([`<td class="c${n}">`, '</td>'], { raw: [`<td class="c${n}">`, '</td>'] }) as unknown as TemplateStringsArray;
+    const cell = (n: number) => markup(literal(n), n);
+    const twice = cell(-1);
+    const pair = () => row([twice, twice]);
+    // Two cells of one literal side by side against one cell of each later literal (enough of
+    // them that their numbers reach those of the pair written one after the other).
+    for (let n = 0; n < 20_000; n++) {
+      pair();
+      const single = row([cell(n)]);
+      if (!single.strings.join('').includes(`class="c${n}"`)) expect.fail(`row of cell ${n} got the strings of another shape`);
+    }
+    expect(pair().strings.join('')).to.equal('<tr><td class="c-1"></td><td class="c-1"></td></tr>');
   });
 });
