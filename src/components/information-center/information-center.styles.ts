@@ -24,6 +24,24 @@ export const informationCenterStyles = css`
     color: var(--_text-muted);
     overflow-wrap: anywhere;
   }
+  .live {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    color: var(--_text-muted);
+    font-size: 0.875em;
+  }
+  .live::before {
+    content: '';
+    inline-size: 0.6em;
+    block-size: 0.6em;
+    border-radius: 50%;
+    border: 1px solid currentColor;
+  }
+  .live--live::before {
+    background: var(--_success);
+    border-color: transparent;
+  }
   .header .actions {
     display: flex;
     gap: var(--_space-2);
