@@ -42,7 +42,7 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  *
  * With a data source that has `liveUpdates`, the center subscribes for whom it shows and,
  * when something changes, reloads in place only the widgets the change can affect (each
- * widget definition names them in `changes`), at most once per widget every 250 ms,
+ * widget definition names them in `changes`), once per burst of changes (at most once a second),
  * keeping the agent's page, sort, filter, focus and any form being edited; a header
  * indicator tells whether it is live. `refresh-interval` is then not needed (it still works).
  *

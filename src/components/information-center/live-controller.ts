@@ -1,8 +1,13 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { DataChange, DataSource, LiveScope, LiveStatus } from '../../data/data-source.js';
 
-/** Changes heard within this long (ms) make one reload of each widget they affect. */
+/**
+ * Changes make one reload of each widget they affect once none has come for this long (ms),
+ * or at the latest `LIVE_MAX_WAIT_MS` after the first: a burst costs one reload, a steady
+ * stream one per second.
+ */
 export const LIVE_COALESCE_MS = 250;
+export const LIVE_MAX_WAIT_MS = 1000;
 
 /** The kinds of change a widget that declares none reloads on: every kind. */
 export const ALL_CHANGE_KINDS: readonly DataChange['kind'][] = ['ticket', 'customer-user', 'customer', 'history', 'all'];
@@ -26,6 +31,8 @@ export class LiveController implements ReactiveController {
   private subscription?: { source: DataSource; key: string; abort: AbortController };
   private kinds = new Set<DataChange['kind']>();
   private timer?: ReturnType<typeof setTimeout>;
+  /** When the first change not yet acted on was heard (ms). */
+  private since = 0;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -68,18 +75,23 @@ export class LiveController implements ReactiveController {
 
   private heard(changes: readonly DataChange[]): void {
     for (const { kind } of changes) this.kinds.add(kind);
-    this.timer ??= setTimeout(() => {
+    const now = Date.now();
+    this.since ||= now;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
       const kinds = this.kinds;
       this.kinds = new Set();
       this.timer = undefined;
+      this.since = 0;
       this.options.onChanges(kinds);
-    }, LIVE_COALESCE_MS);
+    }, Math.min(LIVE_COALESCE_MS, this.since + LIVE_MAX_WAIT_MS - now));
   }
 
   private stop(): void {
     this.subscription?.abort.abort();
     clearTimeout(this.timer);
     this.subscription = this.status = this.timer = undefined;
+    this.since = 0;
     this.kinds.clear();
   }
 }
