@@ -25,22 +25,10 @@ export const informationCenterStyles = css`
     overflow-wrap: anywhere;
   }
   .live {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-1);
     color: var(--_text-muted);
-    font-size: 0.875em;
   }
-  .live::before {
-    content: '';
-    inline-size: 0.6em;
-    block-size: 0.6em;
-    border-radius: 50%;
-    border: 1px solid currentColor;
-  }
-  .live--live::before {
-    background: var(--_success);
-    border-color: transparent;
+  .live--live {
+    color: var(--_success);
   }
   .header .actions {
     display: flex;

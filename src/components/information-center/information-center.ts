@@ -27,7 +27,8 @@ import { informationCenterStyles } from './information-center.styles.js';
 import type { Region } from '../../internal/layout-types.js';
 import { REGIONS } from './layout.js';
 import { LayoutController } from './layout-controller.js';
-import { ALL_CHANGE_KINDS, LiveController } from './live-controller.js';
+import { LiveController } from './live-controller.js';
+import { CHANGE_KINDS } from '../../data/guarded-data-source.js';
 import { ReorderController } from './reorder-controller.js';
 import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
@@ -174,7 +175,7 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
   private reloadAffected(kinds: ReadonlySet<DataChange['kind']>): void {
     const affects = (changes: readonly string[]) => kinds.has('all') || changes.some((kind) => kinds.has(kind as DataChange['kind']));
     for (const widget of this.widgetDefinitions) {
-      if (affects(widget.changes ?? ALL_CHANGE_KINDS)) (this.widgetElements.get(widget.id) as Partial<CicElement> | undefined)?.liveReload?.();
+      if (affects(widget.changes ?? CHANGE_KINDS)) (this.widgetElements.get(widget.id) as Partial<CicElement> | undefined)?.liveReload?.();
     }
     if (affects([this.centerKind])) this.subject.reload();
   }

@@ -9,8 +9,6 @@ import type { DataChange, DataSource, LiveScope, LiveStatus } from '../../data/d
 export const LIVE_COALESCE_MS = 250;
 export const LIVE_MAX_WAIT_MS = 1000;
 
-/** The kinds of change a widget that declares none reloads on: every kind. */
-export const ALL_CHANGE_KINDS: readonly DataChange['kind'][] = ['ticket', 'customer-user', 'customer', 'history', 'all'];
 
 export interface LiveControllerOptions {
   source: () => DataSource | undefined;
