@@ -254,6 +254,48 @@ document.querySelector('#requests-summary')!.addEventListener('click', () => {
   document.querySelector('#requests')!.scrollIntoView();
   document.querySelector<HTMLElement>('#requests-title')!.focus({ preventScroll: true });
 });
+
+/**
+ * "Simulate incoming tickets": while pressed, a new ticket for whom the center shows every few
+ * seconds, put into the in-memory source, which tells the center: counts and lists change in place.
+ */
+const simulateButton = document.querySelector<HTMLButtonElement>('#simulate')!;
+const SIMULATE_EVERY_MS = 4000;
+let simulation: ReturnType<typeof setInterval> | undefined;
+let simulated = 0;
+
+async function addIncomingTicket(): Promise<void> {
+  if (dataSelect.value !== 'memory') return;
+  const source = (await dataSourceFor('memory', agentSelect.value)) as InMemoryDataSource;
+  const { customer, user } = route();
+  const customerUser = data.customerUsers.find((candidate) => (user ? candidate.login === user : candidate.customerId === customer));
+  const customerId = customerUser?.customerId ?? customer;
+  if (!customerId) return;
+  const template = data.tickets[Math.floor(Math.random() * data.tickets.length)];
+  const now = new Date().toISOString();
+  const id = `sim-${Date.now()}-${++simulated}`;
+  source.putTicket({
+    ...template, id, number: `9${String(Date.now()).slice(-8)}${simulated}`, title: `Incoming ticket ${simulated}`,
+    customerId, customerUserLogin: customerUser?.login, state: 'new', lock: 'unlock', createdAt: now, changedAt: now,
+    pendingUntil: undefined, escalationAt: undefined, closedAt: undefined,
+  });
+}
+
+function simulate(on: boolean): void {
+  simulateButton.setAttribute('aria-pressed', String(on));
+  clearInterval(simulation);
+  simulation = on ? setInterval(() => void addIncomingTicket(), SIMULATE_EVERY_MS) : undefined;
+  if (on) void addIncomingTicket();
+}
+simulateButton.addEventListener('click', () => simulate(simulation === undefined));
+// Only the in-memory source takes simulated tickets.
+const offerSimulation = () => {
+  simulateButton.disabled = dataSelect.value !== 'memory';
+  if (simulateButton.disabled) simulate(false);
+};
+dataSelect.addEventListener('change', offerSimulation);
+offerSimulation();
+
 agentSelect.addEventListener('change', () => void mount());
 window.addEventListener('hashchange', () => void mount());
 

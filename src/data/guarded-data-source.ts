@@ -1,4 +1,4 @@
-import type { DataSource, DataSourceCapabilities } from './data-source.js';
+import type { DataChange, DataSource, DataSourceCapabilities, LiveStatus, SubscribeOptions } from './data-source.js';
 import { MalformedAnswerError } from './errors.js';
 import { statisticsMonths } from './ticket-statistics.js';
 import {
@@ -242,6 +242,33 @@ function capabilitiesOf(source: DataSource): DataSourceCapabilities {
     ticketSorts: strings(declared.ticketSorts, TICKET_SORT_FIELDS),
     writeCustomerUsers: declared.writeCustomerUsers === true,
     answersLocally: declared.answersLocally === true,
+    liveUpdates: declared.liveUpdates === true && typeof source.subscribe === 'function',
+  };
+}
+
+/** Every kind of live change. */
+export const CHANGE_KINDS: readonly DataChange['kind'][] = ['ticket', 'customer-user', 'customer', 'history', 'all'];
+const CHANGE_ACTIONS: readonly unknown[] = ['created', 'updated', 'deleted'] satisfies DataChange['action'][];
+const LIVE_STATUSES: readonly unknown[] = ['connecting', 'live', 'down'] satisfies LiveStatus[];
+const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** A change as the elements may trust it (only the known fields), or undefined for a malformed one. */
+function change(value: unknown): DataChange | undefined {
+  if (!isRecord(value)) return undefined;
+  const { kind, action, id, customerId, customerUserLogin } = value;
+  if (!(CHANGE_KINDS as readonly unknown[]).includes(kind) || !CHANGE_ACTIONS.includes(action) || typeof id !== 'string') return undefined;
+  if (!optionalText(customerId) || !optionalText(customerUserLogin)) return undefined;
+  return { kind, action, id, customerId, customerUserLogin } as DataChange;
+}
+
+/** A listener that hears only well-formed changes, and whose failure stays its own. */
+function safely<A extends unknown[]>(listener: ((...args: A) => void) | undefined, signal: AbortSignal): (...args: A) => void {
+  return (...args) => {
+    try {
+      if (!signal.aborted) listener?.(...args);
+    } catch (error) {
+      console.error(error);
+    }
   };
 }
 
@@ -319,6 +346,25 @@ function createGuard(source: DataSource): DataSource {
       return new Date();
     },
   } as Record<string, unknown>;
+  if (typeof source.subscribe === 'function') {
+    // Changes are checked like answers: a malformed one is left out, with a warning.
+    guard.subscribe = (scope: unknown, listener: (changes: readonly DataChange[]) => void, options: SubscribeOptions) => {
+      const { signal } = options;
+      const tell = safely(listener, signal);
+      const status = safely(options.onStatus, signal);
+      try {
+        source.subscribe!(scope as never, (changes: unknown) => {
+          const told = Array.isArray(changes) ? changes : [changes];
+          const valid = told.map(change).filter((entry) => entry !== undefined);
+          if (valid.length < told.length) warnOnce('subscribe', 'a malformed change; it is left out');
+          if (valid.length) tell(valid);
+        }, { signal, onStatus: (value: unknown) => LIVE_STATUSES.includes(value) && status(value as LiveStatus) });
+      } catch (error) {
+        console.error(error);
+        status('down');
+      }
+    };
+  }
   for (const [method, check] of Object.entries(checks)) {
     const call = (source as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>)[method];
     // Optional methods (statistics, health, the writes) exist on the guard only when the source has them.

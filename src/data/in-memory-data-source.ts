@@ -1,6 +1,9 @@
 import type {
   CallOptions,
+  DataChange,
   DataSource,
+  LiveScope,
+  SubscribeOptions,
   ListCustomerHistoryOptions,
   TicketStatisticsOptions,
   DataSourceCapabilities,
@@ -14,6 +17,7 @@ import { compileSearchPattern, type SearchPattern } from './search-pattern.js';
 import { DUE_VIEWS, isDueView, LOCKED_LOCKS, MIN_SEARCH_LENGTH, viewCategories, type DueView } from './rules.js';
 import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
 import { sortTickets, timeOf, type TicketSortContext } from './ticket-sort.js';
+import { LiveChanges, userChange } from './live-changes.js';
 import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
 import { LruCache } from './lru.js';
 import { loginChangeRefused, trimmedCustomerUser, validateCustomerUpdate, validateCustomerUser, validateNote } from './validation.js';
@@ -167,6 +171,12 @@ export class InMemoryDataSource implements DataSource {
   /** Each customer's notes and activities, newest first. */
   private readonly history = new Map<string, HistoryEntry[]>();
   private nextNote = 1;
+  /** Every ticket, as filed by `indexTickets`. */
+  private tickets: readonly Ticket[];
+  private readonly live = new LiveChanges((login) => {
+    const user = this.users.get(login);
+    return user ? [user.customerId, ...(user.secondaryCustomerIds ?? [])] : [];
+  });
   private readonly isClosed = (ticket: Ticket) => !this.classify.isViewable(this.classify.categoryOf(ticket.state));
 
   constructor(data: HelpdeskData, options: InMemoryDataSourceOptions = {}) {
@@ -178,6 +188,7 @@ export class InMemoryDataSource implements DataSource {
       ticketSorts: TICKET_SORT_FIELDS,
       writeCustomerUsers: writable,
       answersLocally: !options.latencyMs,
+      liveUpdates: true,
     };
     if (!writable) {
       this.createCustomerUser = undefined;
@@ -197,7 +208,7 @@ export class InMemoryDataSource implements DataSource {
       this.customerIds.add(customer.id);
     }
     for (const user of data.customerUsers) this.indexUser(user);
-    this.indexTickets(data.tickets);
+    this.indexTickets((this.tickets = data.tickets));
     for (const entry of data.history ?? []) addTo(this.history, entry.customerId, entry);
     for (const [customerId, entries] of this.history) this.history.set(customerId, sortNewestFirst(entries));
   }
@@ -383,6 +394,7 @@ export class InMemoryDataSource implements DataSource {
     entries.splice(positionNewestFirst(entries, entry), 0, entry);
     this.history.set(customerId, entries);
     this.historyWithTickets.delete(customerId);
+    this.live.emit({ kind: 'history', action: 'created', id: entry.id, customerId });
     return entry;
   }
 
@@ -397,6 +409,7 @@ export class InMemoryDataSource implements DataSource {
     }
     const changed: Customer = { ...customer, customFields: { ...update.customFields }, version: String(Number(version) + 1 || 2) };
     this.customers.set(customerId, changed);
+    this.live.emit({ kind: 'customer', action: 'updated', id: customerId, customerId });
     return changed;
   }
 
@@ -409,6 +422,7 @@ export class InMemoryDataSource implements DataSource {
     if ([...this.users.keys()].some((login) => login.toLowerCase() === lower)) throw new ConflictError('This login is already taken', 'login');
     const user = structuredClone(input);
     this.indexUser(user);
+    this.live.emit(userChange('created', user));
     return user;
   }
 
@@ -422,7 +436,40 @@ export class InMemoryDataSource implements DataSource {
     this.unindexUser(existing);
     const user = structuredClone(input);
     this.indexUser(user);
+    // A user moved to another customer is told to both.
+    this.live.emit(userChange('updated', user), ...(existing.customerId !== user.customerId ? [userChange('updated', existing)] : []));
     return user;
+  }
+
+  /**
+   * Tells the changes of `scope` (a customer's, or a customer user's and its customers')
+   * made through this source: its writes, and the tickets put with `putTicket`.
+   */
+  subscribe(scope: LiveScope, listener: (changes: readonly DataChange[]) => void, options: SubscribeOptions): void {
+    this.live.subscribe(scope, listener, options);
+  }
+
+  /**
+   * Adds a ticket, or replaces the one with its id (a new state, queue, owner, customer…),
+   * and tells the subscribers of its customer and customer user (before and after a move).
+   * Every ticket is filed again: meant for demos and tests, not for a stream of changes to
+   * a million tickets.
+   */
+  putTicket(ticket: Ticket): void {
+    const at = this.tickets.findIndex(({ id }) => id === ticket.id);
+    const old = this.tickets[at];
+    this.tickets = at < 0 ? [...this.tickets, ticket] : this.tickets.with(at, ticket);
+    this.ticketsByCustomer.clear();
+    this.ticketsByUser.clear();
+    this.sortCache.clear();
+    this.statistics.clear();
+    this.historyWithTickets.clear();
+    this.distress.invalidate();
+    this.indexTickets(this.tickets);
+    const moved = old && (old.customerId !== ticket.customerId || old.customerUserLogin !== ticket.customerUserLogin);
+    this.live.emit(...(moved ? [old, ticket] : [ticket]).map(({ customerId, customerUserLogin }): DataChange => ({
+      kind: 'ticket', action: old ? 'updated' : 'created', id: ticket.id, customerId, customerUserLogin,
+    })));
   }
 
   private withNames(ticket: Ticket): Ticket {

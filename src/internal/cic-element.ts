@@ -115,6 +115,18 @@ export class CicElement extends LitElement {
   @state()
   refreshToken = 0;
 
+  /** Grows each time a live change reaches this element; its data reloads in place. */
+  @state() liveToken = 0;
+
+  /**
+   * Loads this element's data again after a live change, keeping what it shows (page, sort,
+   * filter, focus, a form being edited) until the new answer replaces it. The centers call
+   * it on the widgets a change affects; an element not built on this base may have its own.
+   */
+  liveReload(): void {
+    this.liveToken++;
+  }
+
   /** `own` when set, else the container's value of `key` (empty when there is none). */
   protected subjectValue(key: keyof SubjectIds, own: string | undefined): string {
     return own || this.providedSubjectIds?.[key] || '';

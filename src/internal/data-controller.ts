@@ -48,7 +48,10 @@ const sameArgs = (a: readonly unknown[], b: readonly unknown[]) => a.length === 
 export class DataController<T, A extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
   private readonly host: CicElement;
   private readonly options: DataControllerOptions<A, T>;
-  private readonly task: Task<[DataSource | undefined, number, ...A], Loaded<T, A>>;
+  private readonly task: Task<[DataSource | undefined, number, number, ...A], Loaded<T, A>>;
+  /** The live token of the latest load, and whether that load was asked for by a live change alone (shown in place). */
+  private liveToken = 0;
+  private inPlace = false;
   private interrupted = false;
   /** While rate-limited: the retry the data source asked us to wait for. */
   private scheduledRetry?: ReturnType<typeof setTimeout>;
@@ -60,8 +63,10 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
     this.host = host;
     this.options = options;
     this.task = new Task(host, {
-      args: () => [host.effectiveDataSource, host.refreshToken, ...options.args()] as [DataSource | undefined, number, ...A],
-      task: async ([source, , ...args], { signal }) => {
+      args: () => [host.effectiveDataSource, host.refreshToken, host.liveToken, ...options.args()] as [DataSource | undefined, number, number, ...A],
+      task: async ([source, , liveToken, ...args], { signal }) => {
+        this.inPlace = liveToken !== this.liveToken && this.currentValue !== undefined;
+        this.liveToken = liveToken;
         // Any new load, by retry or by new inputs, replaces a pending rate-limit retry.
         this.cancelScheduledRetry();
         if (!source || host.isDragImage || (options.ready && !options.ready(args as unknown as A))) return initialState;
@@ -133,15 +138,16 @@ export class DataController<T, A extends readonly unknown[] = readonly unknown[]
 
   /** Renders the loading, error (with retry), empty or loaded state. */
   render(renderers: DataRenderers<T>): unknown {
+    const loaded = (value: T) => (this.options.isEmpty?.(value) ? (renderers.empty ?? renderEmpty)() : renderers.complete(value));
     return this.task.render({
       initial: () => renderers.initial?.(),
-      pending: () => (renderers.pending ?? renderLoading)(),
+      // A live reload keeps showing what was loaded for these inputs until the answer comes.
+      pending: () => (this.inPlace ? loaded(this.currentValue!) : (renderers.pending ?? renderLoading)()),
       error: (error) =>
         isAbortError(error)
           ? renderLoading()
           : renderError(error, this.reload, this.scheduledRetry !== undefined ? this.rateLimitWaitMs : undefined),
-      complete: ({ value }) =>
-        this.options.isEmpty?.(value) ? (renderers.empty ?? renderEmpty)() : renderers.complete(value),
+      complete: ({ value }) => loaded(value),
     });
   }
 }

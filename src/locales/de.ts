@@ -2,6 +2,9 @@ import type { TranslationTable } from './translation-table.js';
 
 /** German, in the words of OTRS/Znuny agents (Kundenbenutzer, Eskalierte Tickets …). */
 export const translations: TranslationTable = {
+  'Not live': 'Nicht live',
+  Live: 'Live',
+  'Connecting…': 'Verbinde…',
   'Accessible to this user': 'Für diesen Benutzer zugänglich',
   'Add customer user': 'Kundenbenutzer hinzufügen',
   Address: 'Adresse',

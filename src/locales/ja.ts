@@ -2,6 +2,9 @@ import type { TranslationTable } from './translation-table.js';
 
 /** Japanese, in the words of OTRS-based helpdesks (顧客ユーザー, エスカレーションされたチケット …). */
 export const translations: TranslationTable = {
+  'Not live': 'ライブではありません',
+  Live: 'ライブ',
+  'Connecting…': '接続中…',
   'Accessible to this user': 'このユーザーがアクセスできるチケット',
   'Add customer user': '顧客ユーザーを追加',
   Address: '住所',

@@ -8,8 +8,8 @@ import type { CustomerSearchDialog } from '../../src/components/customer-search-
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import type { DataSource } from '../../src/data/data-source.js';
 import { CicElement, registerWidget } from '../../src/plugin.js';
-import { NOW, smallHelpdesk } from '../support/fixtures.js';
-import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
+import { NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
+import { $, $$, expectNone, fixtureSource, settle, text, typeInto, until } from '../support/helpers.js';
 import { spySource } from '../support/spy-source.js';
 
 const LAYOUT_KEY = 'cic:layout:customer-information-center';
@@ -232,7 +232,8 @@ describe('customer-information-center', () => {
     expect(spy.count('listTickets')).to.equal(4);
     expect(spy.count('getCompanyStatus')).to.equal(1);
     expect(spy.count('listCustomerUsers')).to.equal(1);
-    expect(spy.total(), 'one call per widget, the customer shared').to.equal(7);
+    expect(spy.count('subscribe'), 'live changes of the new customer').to.equal(1);
+    expect(spy.total(), 'one call per widget, the customer shared').to.equal(8);
     expect(text($(el, '.header h1'))).to.equal('Star Corp');
     spy.reset();
     $<HTMLButtonElement>(el, '[part=refresh-button]')!.click();
@@ -357,7 +358,7 @@ describe('Customer 360 widgets in the center', () => {
     const widgets = () => $$(el, '.card-body > *').filter((w) => w.localName !== 'settings-widget');
     await until(() => widgets().every((w) => !$(w, '[part=loading]') && w.shadowRoot!.childElementCount > 0), 'widgets never loaded');
     // Every widget but the settings asks once; the header shares the customer record with the information widget.
-    const expected = { getTicketStatistics: 1, getCustomerHealth: 1, listCustomerHistory: 1, getCompanyStatus: 1, listCustomerUsers: 1, listTickets: 5, getCustomer: 1 };
+    const expected = { getTicketStatistics: 1, getCustomerHealth: 1, listCustomerHistory: 1, getCompanyStatus: 1, listCustomerUsers: 1, listTickets: 5, getCustomer: 1, subscribe: 1 };
     for (const [method, count] of Object.entries(expected)) expect(spy.count(method), method).to.equal(count);
     expect(widgets()).to.have.length(11);
     expect(spy.total(), 'no other call').to.equal(Object.values(expected).reduce((a, b) => a + b, 0) + spy.count('getCurrentAgent'));
@@ -384,3 +385,133 @@ describe('Customer 360 widgets in the center', () => {
   });
 });
 
+describe('customer-information-center with live updates', () => {
+  before(() => setViewport({ width: 1400, height: 1400 }));
+  beforeEach(() => localStorage.clear());
+
+  /** A center on an in-memory source that tells its changes; `extraOpen` more open tickets of ACME. */
+  async function renderLive(extraOpen = 0) {
+    const data = smallHelpdesk();
+    data.tickets.push(...Array.from({ length: extraOpen }, () => ticket({ state: 'open' })));
+    const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'me' });
+    const { el, spy } = await renderCenter(spySource(source));
+    await until(() => text($(el, '[part=live-indicator]')) === 'Live', 'never live');
+    return { el, spy, source };
+  }
+  /** Waits until no call has come for longer than the live coalescing wait. */
+  async function still(spy: ReturnType<typeof spySource>) {
+    let last = -1;
+    while (spy.total() !== last) {
+      last = spy.total();
+      await settle(600);
+    }
+  }
+  const openTickets = (el: CustomerInformationCenter) => $(el, '[data-widget="open-tickets"] ticket-list-widget')!;
+  const openCount = (el: CustomerInformationCenter) => Number(/\d+/.exec(text($(openTickets(el), '#tab-all [part=count]')))?.[0]);
+  const companyStatus = (el: CustomerInformationCenter) => text($(el, '[data-widget="company-status"] company-status-widget >>> dl'));
+
+  it('shows a ticket added for the customer in its lists and counts, without Refresh', async () => {
+    const { el, source } = await renderLive();
+    const before = openCount(el);
+    const status = companyStatus(el);
+    source.putTicket(ticket({ title: 'Printer on fire', state: 'open' }));
+    await until(() => openCount(el) === before + 1, 'the open count never grew');
+    await until(() => text($(openTickets(el), '[part=table]')).includes('Printer on fire'), 'the new ticket is not listed');
+    await until(() => companyStatus(el) !== status, 'the company status never changed');
+  });
+
+  it('reloads each affected widget once or twice for a burst of 20 changes, and nothing for another customer', async () => {
+    const { el, spy, source } = await renderLive();
+    const before = openCount(el);
+    spy.reset();
+    // Each change in a task of its own: the source tells them one by one, the center coalesces.
+    for (let i = 0; i < 20; i++) {
+      source.putTicket(ticket({ state: 'open' }));
+      await settle(0);
+    }
+    await until(() => openCount(el) === before + 20, 'the burst never showed');
+    await still(spy);
+    for (const method of ['getCompanyStatus', 'listCustomerUsers']) {
+      expect(spy.count(method), method).to.be.within(1, 2);
+    }
+    expect(spy.count('listTickets'), 'four ticket lists').to.be.within(4, 8);
+    expect(spy.count('getCustomer'), 'the customer record did not change').to.equal(0);
+
+    spy.reset();
+    source.putTicket(ticket({ customerId: 'Star*Corp', customerUserLogin: undefined }));
+    await settle(800);
+    expect(spy.total(), 'a change of another customer reloads nothing').to.equal(0);
+  });
+
+  it("keeps the agent's filter, page and focus, and the content while it reloads", async () => {
+    const { el, spy, source } = await renderLive(12);
+    const list = openTickets(el);
+    $<HTMLButtonElement>(list, '#tab-my-queues')!.click();
+    await until(() => $(list, '#tab-my-queues')!.getAttribute('aria-selected') === 'true');
+    await until(() => !$<HTMLButtonElement>(list, '.pager button:last-of-type')?.disabled, 'no second page');
+    const next = () => $$<HTMLButtonElement>(list, '.pager button')[1];
+    next().click();
+    await until(() => text($(list, '.pager [aria-live]')).startsWith('11–'), 'never on page 2');
+    const range = text($(list, '.pager [aria-live]'));
+    const focused = $$<HTMLButtonElement>(list, '.pager button')[0];
+    focused.focus();
+    spy.reset();
+    const release = spy.hold('listTickets');
+    source.putTicket(ticket({ state: 'open' }));
+    await until(() => spy.count('listTickets') > 0, 'never reloaded');
+    expect($(list, '[part=table]'), 'the list stays while it reloads').to.exist;
+    expectNone($(list, '[part~=loading]'), 'loading indicator');
+    release();
+    await until(() => text($(list, '.pager [aria-live]')) !== range, 'the total never changed');
+    expect(text($(list, '.pager [aria-live]'))).to.match(/^11–/);
+    expect($(list, '#tab-my-queues')!.getAttribute('aria-selected')).to.equal('true');
+    const asked = spy.calls.listTickets.at(-1)![1] as { filter: string; page: { cursor?: string } };
+    expect(asked.filter).to.equal('my-queues');
+    expect(asked.page.cursor).to.be.a('string');
+    expect(list.shadowRoot!.activeElement, 'focus stays').to.equal(focused);
+  });
+
+  it('does not replace a customer-user form being edited', async () => {
+    const { el, source } = await renderLive();
+    const users = $(el, '[data-widget="customer-users"] customer-users-widget')!;
+    $<HTMLButtonElement>(users, '[part=add-button]')!.click();
+    await until(() => $(users, 'customer-user-form >>> input[name=login]'));
+    const login = $<HTMLInputElement>(users, 'customer-user-form >>> input[name=login]')!;
+    await typeInto(login, 'draft');
+    await source.createCustomerUser!({ login: 'carl', customerId: 'ACME', firstName: 'Carl', lastName: 'Cole', email: 'carl@acme.example' });
+    await until(() => text($(users, '[part=table]')).includes('carl'), 'the new user is not listed');
+    expect($<HTMLInputElement>(users, 'customer-user-form >>> input[name=login]'), 'the same form').to.equal(login);
+    expect(login.value).to.equal('draft');
+  });
+
+  it('shows an accessible live indicator', async () => {
+    const { el } = await renderLive();
+    const indicator = $(el, '[part=live-indicator]')!;
+    expect(indicator.getAttribute('role')).to.equal('status');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows no indicator for a source without subscribe', async () => {
+    const source = new InMemoryDataSource(smallHelpdesk(), { now: NOW });
+    (source as { subscribe?: unknown }).subscribe = undefined;
+    const { el } = await renderCenter(spySource(source));
+    expectNone($(el, '[part=live-indicator]'), 'live indicator');
+  });
+
+  it('ends the subscription for another customer and on removal, not on a move', async () => {
+    const { el, spy } = await renderLive();
+    const subscription = (index: number) => spy.calls.subscribe[index] as [unknown, unknown, { signal: AbortSignal }];
+    expect(subscription(0)[0]).to.deep.equal({ customerId: 'ACME' });
+    el.customerId = 'Star*Corp';
+    await until(() => spy.count('subscribe') === 2, 'never subscribed for the next customer');
+    expect(subscription(0)[2].signal.aborted).to.equal(true);
+    expect(subscription(1)[0]).to.deep.equal({ customerId: 'Star*Corp' });
+    const parent = el.parentElement!;
+    parent.append(document.createElement('div'), el);
+    await settle();
+    expect(subscription(1)[2].signal.aborted, 'moved, not removed').to.equal(false);
+    expect(spy.count('subscribe')).to.equal(2);
+    el.remove();
+    await until(() => subscription(1)[2].signal.aborted, 'never unsubscribed');
+  });
+});

@@ -2,7 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { CustomerUserInformationCenter } from '../../src/components/customer-user-information-center/customer-user-information-center.js';
-import { smallHelpdesk } from '../support/fixtures.js';
+import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
+import { spySource } from '../support/spy-source.js';
 import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';
 
 const titles = (el: Element, region: string) => $$(el, `[data-region=${region}] .card-title`).map((t) => text(t));
@@ -98,5 +100,34 @@ describe('Customer 360 widgets in the customer user center', () => {
     } finally {
       localStorage.removeItem('cic:layout:customer-user-information-center');
     }
+  });
+});
+
+describe('customer-user-information-center with live updates', () => {
+  before(() => setViewport({ width: 1400, height: 1400 }));
+  beforeEach(() => localStorage.clear());
+
+  it("shows the user's new ticket and changed record without Refresh, and unsubscribes on removal", async () => {
+    const source = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
+    const spy = spySource(source);
+    const el = await fixture<CustomerUserInformationCenter>(html`<customer-user-information-center
+      customer-user-login="bob" .dataSource=${spy.source}></customer-user-information-center>`);
+    await until(() => text($(el, '[part=live-indicator]')) === 'Live', 'never live');
+    const [scope, , { signal }] = spy.calls.subscribe[0] as [unknown, unknown, { signal: AbortSignal }];
+    expect(scope).to.deep.equal({ customerUserLogin: 'bob' });
+    const open = widget(el, 'open-tickets');
+    await until(() => inner(open, 'tbody tr').length > 0);
+    const rows = inner(open, 'tbody tr').length;
+    source.putTicket(ticket({ customerUserLogin: 'bob', state: 'open', title: 'Bob needs help' }));
+    await until(() => inner(open, 'tbody tr').length === rows + 1, 'the new ticket never showed');
+    expect(text(inner(open, 'tbody')[0])).to.include('Bob needs help');
+
+    const user = (await source.getCustomerUser('bob'))!;
+    await source.updateCustomerUser!('bob', { ...user, firstName: 'Robert' });
+    await until(() => text($(el, '.header h1')) === 'Robert Baker', 'the heading never changed');
+    await until(() => text(inner(widget(el, 'customer-user-information'), 'dl')[0]).includes('Robert Baker'), 'the record never changed');
+    await expect(el).to.be.accessible();
+    el.remove();
+    await until(() => signal.aborted, 'never unsubscribed');
   });
 });

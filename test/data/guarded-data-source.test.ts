@@ -154,3 +154,87 @@ describe('the answer guard', () => {
   });
 });
 
+describe('guardDataSource: live changes', () => {
+  /** A guarded source whose subscription hands the test its listener and status callback. */
+  function live(options: { liveUpdates?: boolean; throws?: boolean } = {}) {
+    const heard: { listener?: (changes: unknown) => void; onStatus?: (status: unknown) => void; signal?: AbortSignal } = {};
+    const source = guardDataSource({
+      capabilities: { ticketFilters: ['all'], ticketSorts: ['age'], writeCustomerUsers: false, liveUpdates: options.liveUpdates ?? true },
+      subscribe(_scope: unknown, listener: (changes: unknown) => void, { signal, onStatus }: { signal: AbortSignal; onStatus?: (status: unknown) => void }) {
+        if (options.throws) throw new Error('no stream');
+        Object.assign(heard, { listener, onStatus, signal });
+      },
+    } as unknown as DataSource);
+    return { source, heard };
+  }
+
+  it('declares liveUpdates only for a source that has subscribe', () => {
+    expect(live().source.capabilities.liveUpdates).to.equal(true);
+    expect(live({ liveUpdates: false }).source.capabilities.liveUpdates).to.equal(false);
+    const without = guardDataSource({ capabilities: { liveUpdates: true } } as unknown as DataSource);
+    expect(without.capabilities.liveUpdates).to.equal(false);
+    expect(without.subscribe).to.equal(undefined);
+  });
+
+  it('passes well-formed changes on, leaving out malformed ones with one warning', async () => {
+    const { source, heard } = live();
+    const told: unknown[] = [];
+    const abort = new AbortController();
+    source.subscribe!({ customerId: 'ACME' }, (changes) => told.push(changes), { signal: abort.signal });
+    const good = { kind: 'ticket', action: 'created', id: '7', customerId: 'ACME', customerUserLogin: 'anna' };
+    const warnings = await warningsOf(async () => {
+      heard.listener!([
+        { ...good, extra: '<img>' },
+        { kind: 'virus', action: 'created', id: '1' },
+        { kind: 'ticket', action: 'exploded', id: '1' },
+        { kind: 'ticket', action: 'updated', id: 1 },
+        { kind: 'ticket', action: 'updated', id: '2', customerId: {} },
+        null,
+      ]);
+      heard.listener!('not a list');
+    });
+    expect(told).to.deep.equal([[good]]);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('malformed change');
+  });
+
+  it('keeps a listener failure and unknown statuses from escaping, and tells nothing after abort', async () => {
+    const { source, heard } = live();
+    const statuses: unknown[] = [];
+    const abort = new AbortController();
+    let calls = 0;
+    source.subscribe!({ customerId: 'ACME' }, () => {
+      calls++;
+      throw new Error('listener broke');
+    }, { signal: abort.signal, onStatus: (status) => statuses.push(status) });
+    const error = console.error;
+    const errors: unknown[] = [];
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      expect(() => heard.listener!([{ kind: 'all', action: 'updated', id: '' }])).not.to.throw();
+      heard.onStatus!('exploded');
+      heard.onStatus!('live');
+      abort.abort();
+      heard.listener!([{ kind: 'all', action: 'updated', id: '' }]);
+      heard.onStatus!('down');
+    } finally {
+      console.error = error;
+    }
+    expect(calls).to.equal(1);
+    expect(errors).to.have.length(1);
+    expect(statuses).to.deep.equal(['live']);
+  });
+
+  it('tells a subscription that cannot start that it is down, without throwing', () => {
+    const { source } = live({ throws: true });
+    const statuses: unknown[] = [];
+    const error = console.error;
+    console.error = () => {};
+    try {
+      source.subscribe!({ customerId: 'ACME' }, () => {}, { signal: new AbortController().signal, onStatus: (status) => statuses.push(status) });
+    } finally {
+      console.error = error;
+    }
+    expect(statuses).to.deep.equal(['down']);
+  });
+});

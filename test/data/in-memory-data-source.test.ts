@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
 import { OPS_I_STATE_MAPPING } from '../../src/data/state-mapping.js';
 import { ConflictError, ValidationError } from '../../src/data/errors.js';
+import type { DataChange } from '../../src/data/data-source.js';
 import type { Ticket, TicketFilter, TicketSort, TicketView } from '../../src/data/types.js';
 import { at, NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
 
@@ -387,3 +388,70 @@ describe('InMemoryDataSource: ticket statistics', () => {
   });
 });
 
+describe('InMemoryDataSource: live changes', () => {
+  /** Subscribes for `scope`; the batches heard, and the signal's controller. */
+  function listen(data: InMemoryDataSource, scope: { customerId: string } | { customerUserLogin: string }) {
+    const batches: DataChange[][] = [];
+    const statuses: string[] = [];
+    const abort = new AbortController();
+    data.subscribe(scope, (changes) => batches.push([...changes]), { signal: abort.signal, onStatus: (status) => statuses.push(status) });
+    return { batches, statuses, abort };
+  }
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+  it('tells an added ticket to its customer and customer user, in one batch after the current task', async () => {
+    const data = source();
+    expect(data.capabilities.liveUpdates).to.equal(true);
+    const acme = listen(data, { customerId: 'ACME' });
+    const anna = listen(data, { customerUserLogin: 'anna' });
+    const other = listen(data, { customerId: 'StarXCorp' });
+    expect(acme.statuses).to.deep.equal(['live']);
+    const before = (await data.countTickets({ customerId: 'ACME' }, 'open')).all;
+    const added = ticket({ state: 'open' });
+    data.putTicket(added);
+    data.putTicket(ticket({ state: 'new' }));
+    expect(acme.batches, 'not while the writer runs').to.deep.equal([]);
+    await nextTask();
+    expect(acme.batches).to.have.length(1);
+    expect(acme.batches[0].map((change) => [change.kind, change.action, change.customerId])).to.deep.equal([
+      ['ticket', 'created', 'ACME'], ['ticket', 'created', 'ACME'],
+    ]);
+    expect(anna.batches).to.have.length(1);
+    expect(other.batches).to.deep.equal([]);
+    expect((await data.countTickets({ customerId: 'ACME' }, 'open')).all).to.equal(before + 1);
+    const listed = await data.listTickets({ customerUserLogin: 'anna', access: 'assigned' }, { view: 'open', filter: 'all', sort: { field: 'age', direction: 'desc' }, page: { size: 50 } });
+    expect(listed.items.map((t) => t.id)).to.include(added.id);
+  });
+
+  it('moves a changed ticket between customers and tells both; nothing after abort', async () => {
+    const data = source();
+    const moved = (await data.listTickets({ customerId: 'ACME' }, { view: 'open', filter: 'all', sort: { field: 'age', direction: 'desc' }, page: { size: 1 } })).items[0];
+    const acme = listen(data, { customerId: 'ACME' });
+    const star = listen(data, { customerId: 'Star*Corp' });
+    const acmeOpen = (await data.countTickets({ customerId: 'ACME' }, 'open')).all;
+    const starOpen = (await data.countTickets({ customerId: 'Star*Corp' }, 'open')).all;
+    data.putTicket({ ...moved, customerId: 'Star*Corp', customerUserLogin: undefined });
+    await nextTask();
+    expect(acme.batches.flat().map((change) => [change.action, change.id])).to.deep.equal([['updated', moved.id]]);
+    expect(star.batches.flat().map((change) => [change.action, change.id])).to.deep.equal([['updated', moved.id]]);
+    expect((await data.countTickets({ customerId: 'ACME' }, 'open')).all).to.equal(acmeOpen - 1);
+    expect((await data.countTickets({ customerId: 'Star*Corp' }, 'open')).all).to.equal(starOpen + 1);
+    acme.abort.abort();
+    data.putTicket(ticket({}));
+    await nextTask();
+    expect(acme.batches).to.have.length(1);
+  });
+
+  it('tells its writes: customer users, notes, custom fields', async () => {
+    const data = new InMemoryDataSource({ ...smallHelpdesk(), customers: smallHelpdesk().customers.map((c) => (c.id === 'ACME' ? { ...c, customFields: { Tier: 'Gold' } } : c)) }, { now: NOW });
+    const acme = listen(data, { customerId: 'ACME' });
+    await data.createCustomerUser!({ login: 'carl', customerId: 'ACME', firstName: 'Carl', lastName: 'Cole', email: 'carl@acme.example' });
+    await data.addCustomerNote!('ACME', { text: 'Called back' });
+    const customer = (await data.getCustomer('ACME'))!;
+    await data.updateCustomer!('ACME', { customFields: { Tier: 'Silver' }, version: customer.version });
+    await nextTask();
+    expect(acme.batches.flat().map((change) => `${change.kind} ${change.action}`)).to.deep.equal([
+      'customer-user created', 'history created', 'customer updated',
+    ]);
+  });
+});

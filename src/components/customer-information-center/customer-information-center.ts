@@ -21,10 +21,10 @@ import { TicketStatisticsWidget } from '../ticket-statistics-widget/ticket-stati
 /** The built-in widgets of the customer center, in their default order. */
 export function customerCenterWidgets(): WidgetDefinition[] {
   return [
-    { id: 'customer-users', tag: 'customer-users-widget', title: () => msg('Customer Users'), region: 'main' },
+    { id: 'customer-users', tag: 'customer-users-widget', title: () => msg('Customer Users'), region: 'main', changes: ['customer-user', 'ticket'] },
     ...(['reminder', 'escalated', 'new', 'open'] as const).map(builtInWidget.tickets),
     builtInWidget.settings(),
-    { id: 'company-status', tag: 'company-status-widget', title: () => msg('Company Status'), region: 'sidebar' },
+    { id: 'company-status', tag: 'company-status-widget', title: () => msg('Company Status'), region: 'sidebar', changes: ['ticket'] },
     builtInWidget.customerInformation(),
     builtInWidget.ticketStatistics(),
     builtInWidget.customerHistory(),

@@ -22,10 +22,10 @@ export function customerUserCenterWidgets(): WidgetDefinition[] {
   return [
     ...(['reminder', 'escalated', 'new', 'open', 'closed'] as const).map(builtInWidget.tickets),
     builtInWidget.settings(),
-    { id: 'customer-ids', tag: 'customer-ids-widget', title: () => msg('Customer IDs'), region: 'sidebar' },
+    { id: 'customer-ids', tag: 'customer-ids-widget', title: () => msg('Customer IDs'), region: 'sidebar', changes: ['customer-user', 'ticket'] },
     {
       id: 'customer-user-information', tag: 'customer-user-information-widget',
-      title: () => msg('Customer User Information'), region: 'sidebar',
+      title: () => msg('Customer User Information'), region: 'sidebar', changes: ['customer-user'],
     },
     builtInWidget.customerInformation(),
     builtInWidget.recentTickets(),

@@ -6,27 +6,27 @@ import type { WidgetDefinition } from './widget-registry.js';
 /** Widget definitions the two centers share. */
 export const builtInWidget = {
   tickets: (view: TicketView): WidgetDefinition => ({
-    id: `${view}-tickets`, tag: 'ticket-list-widget', title: () => viewLabel(view), region: 'main', attributes: { view },
+    id: `${view}-tickets`, tag: 'ticket-list-widget', title: () => viewLabel(view), region: 'main', attributes: { view }, changes: ['ticket'],
   }),
   settings: (): WidgetDefinition => ({
-    id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true,
+    id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true, changes: [],
   }),
   customerInformation: (): WidgetDefinition => ({
-    id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'), region: 'sidebar',
+    id: 'customer-information', tag: 'customer-information-widget', title: () => msg('Customer Information'), region: 'sidebar', changes: ['customer'],
   }),
   recentTickets: (): WidgetDefinition => ({
-    id: 'recent-tickets', tag: 'recent-tickets-widget', title: () => msg('Recent Tickets'), region: 'sidebar', hiddenByDefault: true,
+    id: 'recent-tickets', tag: 'recent-tickets-widget', title: () => msg('Recent Tickets'), region: 'sidebar', hiddenByDefault: true, changes: ['ticket'],
   }),
   ticketStatistics: (): WidgetDefinition => ({
     id: 'ticket-statistics', tag: 'ticket-statistics-widget', title: () => msg('Ticket Statistics'), region: 'main',
-    hiddenByDefault: true, requires: ['getTicketStatistics'],
+    hiddenByDefault: true, requires: ['getTicketStatistics'], changes: ['ticket'],
   }),
   customerHistory: (): WidgetDefinition => ({
     id: 'customer-history', tag: 'customer-history-widget', title: () => msg('History and Notes'), region: 'main',
-    hiddenByDefault: true, requires: ['listCustomerHistory'],
+    hiddenByDefault: true, requires: ['listCustomerHistory'], changes: ['history', 'ticket'],
   }),
   customerHealth: (): WidgetDefinition => ({
     id: 'customer-health', tag: 'customer-health-widget', title: () => msg('Customer Health'), region: 'sidebar',
-    hiddenByDefault: true, requires: ['getCustomerHealth'],
+    hiddenByDefault: true, requires: ['getCustomerHealth'], changes: ['ticket'],
   }),
 };

@@ -24,6 +24,12 @@ export const informationCenterStyles = css`
     color: var(--_text-muted);
     overflow-wrap: anywhere;
   }
+  .live {
+    color: var(--_text-muted);
+  }
+  .live--live {
+    color: var(--_success);
+  }
   .header .actions {
     display: flex;
     gap: var(--_space-2);

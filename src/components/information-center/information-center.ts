@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { DataSource } from '../../data/data-source.js';
+import type { DataChange, DataSource, LiveScope } from '../../data/data-source.js';
 import type { CustomerSelectedDetail, SettingsSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { memoizeLast } from '../../internal/memo.js';
@@ -27,6 +27,8 @@ import { informationCenterStyles } from './information-center.styles.js';
 import type { Region } from '../../internal/layout-types.js';
 import { REGIONS } from './layout.js';
 import { LayoutController } from './layout-controller.js';
+import { LiveController } from './live-controller.js';
+import { CHANGE_KINDS } from '../../data/guarded-data-source.js';
 import { ReorderController } from './reorder-controller.js';
 import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
@@ -39,12 +41,19 @@ import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type Wid
  * a refresh signal. Elements that are not built on the library's base element get the
  * customer id and login set as properties instead.
  *
+ * With a data source that has `liveUpdates`, the center subscribes for whom it shows and,
+ * when something changes, reloads in place only the widgets the change can affect (each
+ * widget definition names them in `changes`), once per burst of changes (at most once a second),
+ * keeping the agent's page, sort, filter, focus and any form being edited; a header
+ * indicator tells whether it is live. `refresh-interval` is then not needed (it still works).
+ *
  * @fires layout-changed - The agent moved, hid or showed a widget: `{layout}`.
  * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart header - The header with the name, id and actions.
  * @csspart search-button - Opens the customer search.
  * @csspart refresh-button - Reloads every widget.
+ * @csspart live-indicator - "Live" (or "Connecting…", "Not live") with a data source that tells changes.
  * @csspart region - Each region of widgets.
  * @csspart region-main - The main region.
  * @csspart region-sidebar - The sidebar.
@@ -109,6 +118,12 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
     title: (id) => widgetTitle(this.layouts.definition(id)!),
   });
 
+  private readonly live = new LiveController(this, {
+    source: () => this.effectiveDataSource,
+    scope: () => this.liveScope(),
+    onChanges: (kinds) => this.reloadAffected(kinds),
+  });
+
   private readonly widgetElements = new Map<string, HTMLElement>();
   private refreshTimer?: ReturnType<typeof setInterval>;
   private stopWatchingRegistry?: () => void;
@@ -149,6 +164,21 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
   refresh(): void {
     this.refreshGeneration++;
     this.subject.reload();
+  }
+
+  /** Whose live changes to hear: the customer user's in a customer-user center, else the customer's. */
+  private liveScope(): LiveScope | undefined {
+    const { customerId, customerUserLogin } = this.subjectIds();
+    return customerUserLogin ? { customerUserLogin } : customerId ? { customerId } : undefined;
+  }
+
+  /** Reloads in place the widgets (and the heading) that changes of these kinds can affect. */
+  private reloadAffected(kinds: ReadonlySet<DataChange['kind']>): void {
+    const affects = (changes: readonly string[]) => kinds.has('all') || changes.some((kind) => kinds.has(kind as DataChange['kind']));
+    for (const widget of this.widgetDefinitions) {
+      if (affects(widget.changes ?? CHANGE_KINDS)) (this.widgetElements.get(widget.id) as Partial<CicElement> | undefined)?.liveReload?.();
+    }
+    if (affects([this.centerKind])) this.subject.reload();
   }
 
   /** Opens the customer search. */
@@ -257,6 +287,7 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
   private renderHeader() {
     return html`<div class="header" part="header">
         ${this.hasSubject ? this.renderHeading() : nothing}
+        ${this.renderLiveIndicator()}
         <div class="actions">
           <button class="button" part="search-button" type="button" @click=${this.openSearch}>
             ${msg('Search customer')}
@@ -269,6 +300,13 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
         </div>
       </div>
       ${this.renderSearchDialog()}`;
+  }
+
+  private renderLiveIndicator() {
+    const status = this.live.status;
+    if (!status || !this.hasSubject) return nothing;
+    const label = { connecting: msg('Connecting…'), live: msg('Live'), down: msg('Not live') }[status];
+    return html`<span class="live live--${status}" part="live-indicator" role="status">${label}</span>`;
   }
 
   private renderSearchDialog() {

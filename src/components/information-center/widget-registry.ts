@@ -1,4 +1,4 @@
-import type { DataSource } from '../../data/data-source.js';
+import type { DataChange, DataSource } from '../../data/data-source.js';
 import type { PlacedWidget } from './layout.js';
 
 /**
@@ -21,6 +21,13 @@ export interface WidgetDefinition extends PlacedWidget {
    * that lacks one, the widget is neither shown nor offered in the settings.
    */
   requires?: readonly (keyof DataSource)[];
+  /**
+   * The kinds of live change that can alter what it shows (e.g. `['ticket']`): with a data
+   * source that has `liveUpdates`, the container reloads it in place when one of them
+   * happens (through `liveReload()`, which elements built on the library's base have).
+   * Default: every kind; `[]` for a widget no change affects.
+   */
+  changes?: readonly DataChange['kind'][];
 }
 
 /** Whether `source` has every method `widget` needs. */

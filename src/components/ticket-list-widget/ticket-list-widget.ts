@@ -46,7 +46,7 @@ interface LoadedTickets {
   page: TicketPage;
   counts: Record<TicketFilter, number>;
   countedFor: string;
-  countedAtRefresh: number;
+  countedAtRefresh: string;
 }
 
 /** One key for a scope and a view: pages and tab counts belong to it. */
@@ -173,7 +173,7 @@ export class TicketListWidget extends CicElement {
       const { scope, view, filter, sort, pageSize, cursor } = request!;
       // The counts come with the first page of a scope and view (or after a refresh): one call.
       const countedFor = listKey(scope, view);
-      const countedAtRefresh = this.refreshToken;
+      const countedAtRefresh = `${this.refreshToken} ${this.liveToken}`;
       const previous: LoadedTickets | undefined = this.tickets.value;
       const known = previous?.countedFor === countedFor && previous.countedAtRefresh === countedAtRefresh ? previous.counts : undefined;
       const page = await source.listTickets(scope, { view, filter, sort, page: { size: pageSize, cursor }, withCounts: !known, signal });
