@@ -96,6 +96,8 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   if (live && listen) {
     if (live.installTriggers) await installLiveTriggers(options.db);
     const hub = new LiveHub(listen, live);
+    // Listening before the first request: no stream misses the changes made after it opened.
+    await hub.start();
     live.signal?.addEventListener('abort', () => hub.close());
     streams = new LiveStreams(options.db, hub, live);
   }

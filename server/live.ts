@@ -61,15 +61,15 @@ export async function installLiveTriggers(db: Pick<Db, 'exec'>): Promise<void> {
 /**
  * Starts listening on `LIVE_CHANNEL`: `onPayload` gets each notification's payload, `onGap`
  * is told when notifications may have been missed (the connection broke and was opened
- * again). Answers a function that stops listening.
+ * again). Resolves, once it listens (or its first try failed), to a function that stops listening.
  */
-export type Listen = (onPayload: (payload: string) => void, onGap: () => void) => () => void;
+export type Listen = (onPayload: (payload: string) => void, onGap: () => void) => Promise<() => void>;
 
 /** Listening on an embedded PGlite (`pglite.listen`): it cannot break. */
 export function pgliteListen(pglite: { listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>> }): Listen {
-  return (onPayload) => {
-    const unlisten = pglite.listen(LIVE_CHANNEL, onPayload);
-    return () => void unlisten.then((stop) => stop()).catch(() => undefined);
+  return async (onPayload) => {
+    const unlisten = await pglite.listen(LIVE_CHANNEL, onPayload);
+    return () => void unlisten().catch(() => undefined);
   };
 }
 
@@ -79,7 +79,7 @@ export function pgliteListen(pglite: { listen(channel: string, callback: (payloa
  * doubling up to 30 s, and `onGap` is told once it listens again.
  */
 export function pgListen(connectionString: string, { retryMs = 500, log = console.warn } = {}): Listen {
-  return (onPayload, onGap) => {
+  return async (onPayload, onGap) => {
     let stopped = false;
     let client: import('pg').Client | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -118,7 +118,7 @@ export function pgListen(connectionString: string, { retryMs = 500, log = consol
         retry(error as Error);
       }
     };
-    void connect();
+    await connect();
     return () => {
       stopped = true;
       clearTimeout(timer);
@@ -183,13 +183,14 @@ export class LiveHub {
   private readonly ringSize: number;
   private readonly subscribers = new Set<Subscriber>();
   private seq = 0;
-  private stop: (() => void) | undefined;
+  private stop: Promise<() => void> | undefined;
 
   constructor(private readonly listen: Listen, options: LiveHubOptions = {}) {
     this.ringSize = options.ringSize ?? 1000;
   }
 
-  private start(): void {
+  /** Starts listening; resolves once it listens (or its first try failed: it keeps trying). */
+  async start(): Promise<void> {
     this.stop ??= this.listen(
       (payload) => {
         const notice = readNotice(payload);
@@ -197,6 +198,7 @@ export class LiveHub {
       },
       () => this.publish({ change: RELOAD_ALL, customers: [], logins: [] }),
     );
+    await this.stop;
   }
 
   private publish(notice: Notice): void {
@@ -215,7 +217,6 @@ export class LiveHub {
    * them all (else a reload-all change). Answers the unsubscribe.
    */
   subscribe(scope: LiveScope, deliver: (entry: Entry) => void, lastEventId?: string): () => void {
-    this.start();
     if (lastEventId !== undefined) {
       const [process, seqText] = lastEventId.split('.');
       const seq = Number(seqText);
@@ -232,7 +233,7 @@ export class LiveHub {
   }
 
   close(): void {
-    this.stop?.();
+    void this.stop?.then((stop) => stop());
     this.stop = undefined;
     this.subscribers.clear();
   }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { DataChange } from '../../src/data/data-source.js';
 import type { ServerOptions } from '../app.js';
@@ -136,6 +138,8 @@ for (const engine of ENGINES) {
         assert.deepEqual(user.changes()[0], { kind: 'customer-user', action: 'updated', id: 'small.owner', customerId: 'SMALL' });
         await big.until(() => big.changes().some((c) => c.id === ticket), 'the moved ticket');
         await server.db.query(`UPDATE ticket SET customer_id = 'SMALL' WHERE id = $1`, [Number(ticket)]);
+        // Moved back: told to its former customer too (and heard before the next test).
+        await big.until(() => big.changes().filter((c) => c.id === ticket).length === 2, 'the ticket moved back');
       } finally {
         await Promise.all([user.close(), big.close()]);
       }
@@ -215,6 +219,25 @@ for (const engine of ENGINES) {
       assert.equal(none.status, 422);
       assert.deepEqual((await none.json()).errors, { customerId: 'required' });
       assert.equal((await server.call(`/live?customerId=${'x'.repeat(151)}`)).status, 422);
+    });
+
+    it('a restart of PostgreSQL: the stream is told to reload everything, then hears changes again', { skip: engine.name !== 'PostgreSQL' || !process.env.CIC_TEST_PG_CTL }, async () => {
+      const control = (command: 'start' | 'stop') => promisify(execFile)(process.env.CIC_TEST_PG_CTL!, [command], { timeout: 60_000 });
+      const stream = await open(server, 'customerId=BIG');
+      try {
+        // The hub listens once a stream is open; a first change shows it does.
+        const support = await ticketOf(server, 'BIG', 'Support');
+        await touch(server, support);
+        await stream.until(() => stream.changes().length === 1, 'a change before the restart');
+        await control('stop');
+        await control('start');
+        await stream.until(() => stream.changes().some((c) => c.kind === 'all'), 'a reload after the restart');
+        // The pool opens new connections by itself: a query may fail once while it does.
+        for (let tries = 0; tries < 50 && !(await touch(server, support).then(() => true, () => false)); tries++) await new Promise((r) => setTimeout(r, 200));
+        await stream.until(() => stream.changes().filter((c) => c.id === support).length >= 2, 'a change after the restart');
+      } finally {
+        await stream.close();
+      }
     });
 
     it('says liveUpdates in /capabilities', async () => {
