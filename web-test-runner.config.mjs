@@ -9,7 +9,7 @@ import { CHROME_ARGS, findChrome } from './scripts/test-tools.mjs';
 const { testApiMiddleware } = await tsImport('./server/test-api.ts', import.meta.url);
 
 // `npm run test:quick` leaves out what runs the reference server (PGlite, set up per test).
-const SERVER_BACKED = ['test/conformance/server-pglite.test.ts', 'test/conformance/http.test.ts', 'test/conformance/center-over-http.test.ts'];
+const SERVER_BACKED = ['test/conformance/server-pglite.test.ts', 'test/data/http-live.test.ts', 'test/conformance/http.test.ts', 'test/conformance/center-over-http.test.ts'];
 const quick = process.env.CIC_QUICK === '1';
 
 export default {

@@ -8,6 +8,7 @@ import { AgentContextCache, loadCatalog, SqlDataSource, type ArchivedTickets } f
 import { CursorCodec } from './sql/cursors.js';
 import { createRestApi } from './rest-api.js';
 import { tokenVerifier, type Tokens } from './tokens.js';
+import { installLiveTriggers, LiveHub, LiveStreams, pgliteListen, type LiveHubOptions, type LiveStreamOptions, type Listen } from './live.js';
 
 export interface ServerOptions {
   db: Db;
@@ -35,6 +36,17 @@ export interface ServerOptions {
    * survive a restart, nor work across several server processes behind one address.
    */
   cursorSecret?: string;
+  /**
+   * Live updates (`GET /api/live`), fed by the triggers' notifications (see `live.ts`): on by
+   * default with PGlite; with PostgreSQL give `listen: pgListen(url of the primary)`. `false`: off.
+   */
+  live?: false | (LiveStreamOptions & LiveHubOptions & {
+    listen?: Listen;
+    /** Create (or replace) the triggers at start (they are created with the demo tables anyway). */
+    installTriggers?: boolean;
+    /** Stops listening when aborted. */
+    signal?: AbortSignal;
+  });
 }
 
 /** No, an unknown or a no longer valid bearer token: 401. */
@@ -47,6 +59,8 @@ export const CORS_MAX_AGE_SECONDS = 600;
 export async function prepareDatabase(db: Db, data: HelpdeskData): Promise<void> {
   await createSchema(db);
   await seed(db, data);
+  // After the data: a bulk load notifies nobody.
+  await installLiveTriggers(db);
 }
 
 /**
@@ -62,7 +76,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       '/api/*',
       cors({
         origin: options.corsOrigins,
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
         allowMethods: ['GET', 'POST', 'PUT'],
         // A browser may reuse a preflight's answer this long (s) instead of asking before every call.
         maxAge: CORS_MAX_AGE_SECONDS,
@@ -76,7 +90,21 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   const healthIndexes = new Map();
   const agentFor = tokenVerifier(options.tokens instanceof Map ? options.tokens : new Map(Object.entries(options.tokens)));
   const cursors = new CursorCodec(options.cursorSecret);
+  const live = options.live === false ? undefined : (options.live ?? {});
+  const listen = live && (live.listen ?? (options.db.listen ? pgliteListen(options.db as Required<Pick<Db, 'listen'>>) : undefined));
+  let streams: LiveStreams | undefined;
+  if (live && listen) {
+    if (live.installTriggers) await installLiveTriggers(options.db);
+    const hub = new LiveHub(listen, live);
+    // Listening before the first request: no stream misses the changes made after it opened.
+    await hub.start();
+    live.signal?.addEventListener('abort', () => hub.close());
+    streams = new LiveStreams(options.db, hub, live);
+  }
+  // The agent each request's source answers for, for its live stream.
+  const agents = new WeakMap<object, string>();
   const api = createRestApi({
+    live: streams && ((context, source, scope) => streams.stream(context.req.raw, agents.get(source)!, scope)),
     sourceFor: async (context) => {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1]?.trim();
       const agentLogin = token ? agentFor(token) : undefined;
@@ -84,6 +112,7 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
       const source = new SqlDataSource(options.db, catalog, { agentLogin, now: options.now, readOnly: options.readOnly, agentContexts, archived: options.archived, healthIndexes, cursors });
       // A token whose agent is unknown or no longer valid (users.valid_id) grants nothing.
       if (!(await source.getCurrentAgent({ signal: context.req.raw.signal }))) throw unauthorized();
+      agents.set(source, agentLogin);
       return source;
     },
   });

@@ -11,6 +11,8 @@ interface KoaContext {
   body: unknown;
   res: ServerResponse;
   set(name: string, value: string): void;
+  /** koa-compress: false sends the body as it is. */
+  compress?: boolean;
 }
 
 type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -46,6 +48,12 @@ export function koaMiddleware(prefix: string, handlerFor: (path: string) => { ha
     const response = await target.handler(request);
     context.status = response.status;
     response.headers.forEach((value, name) => context.set(name, value));
+    if (response.body && /^text\/event-stream/.test(response.headers.get('Content-Type') ?? '')) {
+      // A stream (live updates) is passed on as it comes, neither buffered nor compressed.
+      context.compress = false;
+      context.body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+      return;
+    }
     context.body = Buffer.from(await response.arrayBuffer());
   };
 }

@@ -8,6 +8,8 @@
 //   CIC_DEMO_TOKENS=1 (or --demo) also accept "demo-<agent login>" for every agent (demo only)
 //   CIC_CORS_ORIGINS  comma-separated origins allowed to call from a browser
 //   CIC_PGLITE_MAX_IN_FLIGHT (4), CIC_PGLITE_MAX_QUEUED (64)  PGlite queries at once / waiting; beyond: 503
+//   CIC_LIVE=0        no live updates (GET /api/live); CIC_LIVE_TRIGGERS=1 creates their triggers at start
+//   CIC_LIVE_MAX_STREAMS (1000), CIC_LIVE_MAX_STREAMS_PER_AGENT (8)  open live streams at most
 //   CIC_CURSOR_SECRET the secret page cursors are signed with (random per start when unset;
 //                     set it when several processes serve one address, or cursors should survive a restart)
 import { serve } from '@hono/node-server';
@@ -15,6 +17,7 @@ import { generateDemoData } from '../src/data/demo-data.js';
 import { createServer, prepareDatabase } from './app.js';
 import { openPglite, openPostgres } from './sql/db.js';
 import { parseTokens } from './tokens.js';
+import { pgListen } from './live.js';
 
 const argv = new Set(process.argv.slice(2));
 const env = process.env;
@@ -79,6 +82,13 @@ const app = await createServer({
   tokens,
   readOnly: flag('CIC_READ_ONLY', '--read-only'),
   cursorSecret: env.CIC_CURSOR_SECRET || undefined,
+  // One listening connection per process, to the primary database (notifications are not replicated).
+  live: env.CIC_LIVE === '0' ? false : {
+    listen: databaseUrl ? pgListen(databaseUrl) : undefined,
+    installTriggers: env.CIC_LIVE_TRIGGERS === '1',
+    maxStreams: integerSetting('CIC_LIVE_MAX_STREAMS', 1),
+    maxStreamsPerAgent: integerSetting('CIC_LIVE_MAX_STREAMS_PER_AGENT', 1),
+  },
   corsOrigins: (env.CIC_CORS_ORIGINS ?? (demo ? 'http://localhost:8000,http://127.0.0.1:8000' : '')).split(',').filter(Boolean),
 });
 const port = Number(env.PORT ?? 8787);

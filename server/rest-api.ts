@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { DataSource } from '../src/data/data-source.js';
+import type { DataSource, LiveScope } from '../src/data/data-source.js';
 import { ConflictError, DataSourceError, isAbortError, RateLimitedError, UnavailableError, ValidationError } from '../src/data/errors.js';
 import type { CustomerUpdate, CustomerUserInput, TicketFilter, TicketScope, TicketSortField, TicketView } from '../src/data/types.js';
 import { FIELD_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from '../src/data/field-limits.js';
@@ -18,6 +18,11 @@ export interface RestApiOptions {
   sourceFor: (context: Context) => DataSource | Promise<DataSource>;
   /** Largest request body accepted (bytes). */
   maxBodyBytes?: number;
+  /**
+   * Answers `GET /live` (Server-Sent Events of `scope`'s changes) for the request's source;
+   * without it `/live` is 501 and `/capabilities` says `liveUpdates: false`.
+   */
+  live?: (context: Context, source: DataSource, scope: LiveScope) => Response | Promise<Response>;
 }
 
 /** A request whose parameters do not fit the contract: answered 422 with field messages. */
@@ -167,7 +172,7 @@ const CONTRACT = loadContract();
 type Handler = (source: DataSource, context: Context, input: Input) => Promise<unknown>;
 
 /** The REST API as a Hono app (mount it under any base path). */
-export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024 }: RestApiOptions): Hono {
+export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, live }: RestApiOptions): Hono {
   const app = new Hono();
   app.use('*', async (context, next) => {
     checkBodyHeaders(context, maxBodyBytes);
@@ -181,7 +186,7 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024 }: RestApiOp
    * Answers `method path`, an operation of the contract: its parameters are checked first
    * (422), then `handler`'s result is answered as JSON; errors as problems; `undefined` as 404.
    */
-  const on = (method: 'GET' | 'POST' | 'PUT', path: string, handler: Handler, { status = 200 } = {}) => {
+  const on = (method: 'GET' | 'POST' | 'PUT', path: string, handler: Handler, { status = 200, raw = false } = {}) => {
     const operation = CONTRACT.get(`${method} ${path}`);
     if (!operation) throw new Error(`${method} ${path} is not an operation of openapi.yaml`);
     app.on(method, path, async (context: Context) => {
@@ -191,6 +196,7 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024 }: RestApiOp
         const input = new Input(context, operation, maxBodyBytes);
         const source = await sourceFor(context);
         const result = await handler(source, context, input);
+        if (raw) return result as Response;
         if (result === undefined) return problem(context, 404, 'Not found');
         if (result === null) return context.body(null, 204);
         return context.json(result as object, status as never);
@@ -204,7 +210,18 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024 }: RestApiOp
     ...source.capabilities,
     preferences: source.preferences !== undefined,
     ...Object.fromEntries(Object.entries(OPTIONAL_CALLS).map(([flag, method]) => [flag, typeof source[method] === 'function'])),
+    liveUpdates: live !== undefined,
   }));
+  on(
+    'GET',
+    '/live',
+    async (source, c, q) => {
+      const scope = q.scope();
+      if (!live) throw new NotImplemented();
+      return live(c, source, 'customerId' in scope ? { customerId: scope.customerId } : { customerUserLogin: scope.customerUserLogin });
+    },
+    { raw: true },
+  );
   on('GET', '/agent', (source, c) => source.getCurrentAgent({ signal: signalOf(c) }));
   on('GET', '/search/customers', (source, c, q) => source.searchCustomers(q.text('term')!, { limit: q.number('limit')!, signal: signalOf(c) }));
   on('GET', '/search/customer-users', (source, c, q) => source.searchCustomerUsers(q.text('term')!, { limit: q.number('limit')!, signal: signalOf(c) }));

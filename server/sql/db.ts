@@ -18,6 +18,8 @@ export interface Db {
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: calls `callback` with each notification on `channel` (live updates); answers the unlisten. */
+  listen?(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   /** Which engine, for logs and benchmarks. */
   readonly kind: 'pglite' | 'postgresql';
 }
@@ -50,6 +52,7 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
         }
       }),
     transaction: (work) => limit(() => db.transaction((tx) => work({ query: async <R>(sql: string, params: unknown[] = []) => ({ rows: (await tx.query<R>(sql, params)).rows }) }))),
+    listen: (channel, callback) => db.listen(channel, callback),
     close: () => db.close(),
   };
 }

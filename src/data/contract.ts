@@ -31,4 +31,5 @@ export const OPTIONAL_CALLS = {
   customerHistory: 'listCustomerHistory',
   customerNotes: 'addCustomerNote',
   customerUpdate: 'updateCustomer',
+  liveUpdates: 'subscribe',
 } as const satisfies Record<string, keyof DataSource>;

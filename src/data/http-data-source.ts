@@ -8,8 +8,12 @@ import type {
   SearchOptions,
   TicketStatisticsOptions,
   ListCustomerHistoryOptions,
+  LiveScope,
+  DataChange,
+  SubscribeOptions,
   WriteOptions,
 } from './data-source.js';
+import { liveStream } from './live-stream.js';
 import {
   abortError,
   ConflictError,
@@ -214,6 +218,22 @@ export class HttpDataSource implements DataSource {
       this.createCustomerUser = undefined;
       this.updateCustomerUser = undefined;
     }
+    if (!this.capabilities.liveUpdates) this.subscribe = undefined;
+  }
+
+  /** `GET /live` (Server-Sent Events, see `live-stream.ts`): reconnects until `signal` aborts. */
+  subscribe?(scope: LiveScope, listener: (changes: readonly DataChange[]) => void, options: SubscribeOptions): void {
+    liveStream(
+      async (lastEventId, signal) => {
+        const headers = await this.headers({});
+        headers.set('Accept', 'text/event-stream');
+        if (lastEventId !== undefined) headers.set('Last-Event-ID', lastEventId);
+        return (this.options.fetch ?? fetch)(this.url('/live', { ...scope }), { headers, signal, cache: 'no-store', redirect: this.options.redirect ?? 'error' });
+      },
+      listener,
+      options,
+      (response) => parseRetryAfter(response.headers.get('Retry-After')),
+    );
   }
 
   now(): Date {

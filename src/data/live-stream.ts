@@ -1,0 +1,113 @@
+import type { DataChange, LiveStatus, SubscribeOptions } from './data-source.js';
+
+/** Reconnection waits: from 1 s, doubled each failure, at most 30 s, each a random 50–100 % of that. */
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * A live subscription over Server-Sent Events read with `fetch` (so that the request carries
+ * the same headers as any other, `Authorization` included): `open` makes one request, sending
+ * `lastEventId` (the id of the last event received) so that the server resumes after it.
+ * Each read's changes reach `listener` in one batch. On any failure (network, an HTTP error,
+ * no byte for `silenceMs`: the server's heartbeat stopped) the status turns `down` and it
+ * connects again after a growing, jittered wait, at least the server's `Retry-After`. Never
+ * throws; ends when `signal` aborts.
+ */
+export function liveStream(
+  open: (lastEventId: string | undefined, signal: AbortSignal) => Promise<Response>,
+  listener: (changes: readonly DataChange[]) => void,
+  { signal, onStatus }: SubscribeOptions,
+  retryAfterOf: (response: Response) => number,
+  silenceMs = 35_000,
+): void {
+  let lastId: string | undefined;
+  let failures = 0;
+  let status: LiveStatus | undefined;
+  const tell = (next: LiveStatus) => {
+    if (next !== status && !signal.aborted) onStatus?.((status = next));
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  const connect = async (): Promise<number> => {
+    const attempt = new AbortController();
+    const stop = () => attempt.abort();
+    signal.addEventListener('abort', stop);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(stop, silenceMs);
+    };
+    try {
+      watch();
+      const response = await open(lastId, attempt.signal);
+      if (!response.ok || !response.body) {
+        void response.body?.cancel().catch(() => undefined);
+        // An expired session is not asked again at once: the longest wait first.
+        if (response.status === 401 || response.status === 403) failures = 5;
+        return retryAfterOf(response);
+      }
+      tell('live');
+      failures = 0;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let rest = '';
+      let data: string[] = [];
+      let event = '';
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        watch();
+        const lines = (rest + read.value).split(/\r\n|\r|\n/);
+        rest = lines.pop()!;
+        const batch: DataChange[] = [];
+        for (const line of lines) {
+          if (!line) {
+            // The end of an event: its changes, when it is one.
+            if (data.length && (event || 'change') === 'change') {
+              try {
+                const changes: unknown = JSON.parse(data.join('\n'));
+                if (Array.isArray(changes)) {
+                  for (const change of changes) if (typeof change?.kind === 'string' && typeof change.id === 'string') batch.push(change as DataChange);
+                }
+              } catch {
+                // Not JSON: skipped.
+              }
+            }
+            data = [];
+            event = '';
+          } else if (line[0] !== ':') {
+            const colon = line.indexOf(':');
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const value = colon < 0 ? '' : line.slice(colon + (line[colon + 1] === ' ' ? 2 : 1));
+            if (field === 'data') data.push(value);
+            else if (field === 'event') event = value;
+            else if (field === 'id' && !value.includes('\0')) lastId = value;
+          }
+        }
+        if (batch.length) {
+          try {
+            listener(batch);
+          } catch (error) {
+            console.error(error);
+          }
+        }
+      }
+    } catch {
+      // Failed, broken or silent: connect again.
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+    }
+    return 0;
+  };
+  void (async () => {
+    tell('connecting');
+    while (!signal.aborted) {
+      const retryAfter = await connect();
+      if (signal.aborted) return;
+      tell('down');
+      const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures++) * (0.5 + Math.random() / 2);
+      await sleep(Math.max(wait, retryAfter || 0));
+    }
+  })();
+}

@@ -1,0 +1,104 @@
+import { expect } from '@open-wc/testing';
+import type { DataChange, LiveStatus } from '../../src/data/data-source.js';
+import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { slowDescribe } from '../support/helpers.js';
+
+const LIVE = { ticketFilters: [], ticketSorts: [], writeCustomerUsers: true, liveUpdates: true } as const;
+
+/** Resolves once `test` holds (checked every 20 ms); the test's own timeout bounds the wait. */
+async function until(test: () => boolean): Promise<void> {
+  while (!test()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** A subscription's changes and statuses, and its end. */
+function subscribeTo(source: HttpDataSource, scope: { customerId: string }) {
+  const changes: DataChange[] = [];
+  const batches: number[] = [];
+  const statuses: LiveStatus[] = [];
+  const controller = new AbortController();
+  source.subscribe!(scope, (batch) => (changes.push(...batch), batches.push(batch.length)), { signal: controller.signal, onStatus: (status) => statuses.push(status) });
+  return { changes, batches, statuses, stop: () => controller.abort() };
+}
+
+/** A `/live` answer whose body the test writes (`push`) and ends (`fail`). */
+function streamed() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  const encoder = new TextEncoder();
+  return {
+    response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),
+    push: (text: string) => controller.enqueue(encoder.encode(text)),
+    fail: () => controller.error(new TypeError('network error')),
+  };
+}
+
+describe('HttpDataSource.subscribe', () => {
+  it('is offered only when the server says liveUpdates', () => {
+    expect(new HttpDataSource({ baseUrl: '/api' }).subscribe).to.equal(undefined);
+    expect(typeof new HttpDataSource({ baseUrl: '/api', capabilities: LIVE }).subscribe).to.equal('function');
+  });
+
+  it('reads Server-Sent Events: changes of each read in one batch, comments and other events skipped, lines split anywhere', async () => {
+    const stream = streamed();
+    const seen: RequestInit[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => (seen.push(init), stream.response)) as typeof globalThis.fetch;
+    const source = new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE, headers: { Authorization: 'Bearer t' } });
+    const live = subscribeTo(source, { customerId: 'C' });
+    await until(() => live.statuses.includes('live'));
+    const change = (id: string) => JSON.stringify([{ kind: 'ticket', action: 'updated', id, customerId: 'C' }]);
+    stream.push(`: live\n\nid: a.1\nevent: change\ndata: ${change('1')}\n\nid: a.2\r\ndata: ${change('2')}\r\n\r\nevent: other\ndata: ${change('x')}\n\n`);
+    stream.push(`id: a.3\ndata: ${change('3').slice(0, 10)}`);
+    stream.push(`${change('3').slice(10)}\n\ndata: not json\n\n`);
+    await until(() => live.changes.length === 3);
+    expect(live.changes.map((c) => c.id)).to.deep.equal(['1', '2', '3']);
+    expect(live.batches).to.deep.equal([2, 1]);
+    const headers = new Headers(seen[0].headers);
+    expect([headers.get('Authorization'), headers.get('Accept'), seen[0].redirect]).to.deep.equal(['Bearer t', 'text/event-stream', 'error']);
+    live.stop();
+    expect(live.statuses).to.deep.equal(['connecting', 'live']);
+  });
+
+  it('a broken stream: down, then connects again sending the last event id', async () => {
+    const streams = [streamed(), streamed()];
+    const seen: RequestInit[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => streams[seen.push(init) - 1].response) as typeof globalThis.fetch;
+    const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
+    await until(() => live.statuses.includes('live'));
+    streams[0].push(`id: p.7\ndata: [{"kind":"all","action":"updated","id":""}]\n\n`);
+    await until(() => live.changes.length === 1);
+    streams[0].fail();
+    await until(() => seen.length === 2 && live.statuses.length === 4);
+    expect(live.statuses).to.deep.equal(['connecting', 'live', 'down', 'live']);
+    expect(new Headers(seen[1].headers).get('Last-Event-ID')).to.equal('p.7');
+    live.stop();
+  });
+
+  it('401: down, and not asked again at once', async () => {
+    let calls = 0;
+    const fetch = (async () => (calls++, Response.json({ title: 'Unauthorized' }, { status: 401 }))) as typeof globalThis.fetch;
+    const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
+    await until(() => live.statuses.includes('down'));
+    // The first retry waits at least 15 s.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).to.equal(1);
+    live.stop();
+  });
+});
+
+slowDescribe('HttpDataSource.subscribe → reference server (PGlite)', () => {
+  it('hears a change made by a write for the subscribed customer, until aborted', async () => {
+    const source = await HttpDataSource.connect({ baseUrl: `/api/pglite/live-${Date.now()}`, timeoutMs: 0, headers: { Authorization: 'Bearer conformance-token' } });
+    expect(source.capabilities.liveUpdates).to.equal(true);
+    const live = subscribeTo(source, { customerId: 'SMALL' });
+    await until(() => live.statuses.includes('live'));
+    const login = `live.${Date.now()}`;
+    await source.createCustomerUser!({ login, customerId: 'SMALL', firstName: 'Li', lastName: 'Ve', email: 'live@small.example', valid: true });
+    await until(() => live.changes.some((change) => change.id === login));
+    expect(live.changes.find((change) => change.id === login)).to.deep.equal({ kind: 'customer-user', action: 'created', id: login, customerId: 'SMALL' });
+    live.stop();
+    await source.createCustomerUser!({ login: `${login}.2`, customerId: 'SMALL', firstName: 'Li', lastName: 'Ve', email: 'live2@small.example', valid: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live.changes.some((change) => change.id === `${login}.2`), 'nothing after abort').to.equal(false);
+    expect(live.statuses).to.deep.equal(['connecting', 'live']);
+  });
+});
