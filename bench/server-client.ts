@@ -1,7 +1,7 @@
 // The measuring side of `npm run bench:server`, in a worker thread (see bench/server.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { base, agents: AGENTS, loadSeconds: LOAD_SECONDS } = workerData as { base: string; agents: number; loadSeconds: number };
+const { base, agents: AGENTS, loadSeconds: LOAD_SECONDS, loadOnly } = workerData as { base: string; agents: number; loadSeconds: number; loadOnly?: boolean };
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,14 +24,41 @@ function openRequests(customerId: string): string[] {
   ];
 }
 
+/** One GET, timed. */
+const get = async (path: string, token = 't1') => {
+  const started = performance.now();
+  const response = await fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, ok: response.ok };
+};
+/**
+ * Load: 50 agents, each opening random customers until the time is up. `parallel`: the
+ * eight requests of an open at once, as a browser sends them (400 in flight); else one
+ * after the other (50 in flight, as a load tool with 50 connections). `thinkMs` 0: back
+ * to back (what the server can take at most); else a pause between opens, as people make.
+ */
+export const loadTest = async ({ parallel, thinkMs }: { parallel: boolean; thinkMs: number }, seconds: number) => {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = Date.now() + seconds * 1000;
+  const record = (r: { ms: number; ok: boolean }) => (r.ok ? latencies.push(r.ms) : errors++);
+  await Promise.all(
+    Array.from({ length: AGENTS }, async (_, agent) => {
+      const send = (path: string) => get(path, `t${agent + 1}`).catch(() => ({ ms: 0, ok: false }));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
+      while (Date.now() < until) {
+        const customer = Math.random() < 0.1 ? 'BIGCORP' : `C${1 + Math.floor(Math.random() * 4999)}`;
+        if (parallel) (await Promise.all(openRequests(customer).map(send))).forEach(record);
+        else for (const path of openRequests(customer)) record(await send(path));
+        if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+      }
+    }),
+  );
+  const requests = latencies.length + errors;
+  return { agents: AGENTS, parallel, thinkMs, seconds, requests, requestsPerSecond: Math.round(requests / seconds), p95: quantile(latencies, 0.95), errors };
+};
 /** Every figure of one engine: endpoints, the parts of an open, opens, and two load tests. */
 export async function measure() {
-  const get = async (path: string, token = 't1') => {
-    const started = performance.now();
-    const response = await fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
-    await response.arrayBuffer();
-    return { ms: performance.now() - started, ok: response.ok };
-  };
   const time = async (path: string, runs = 30) => {
     await get(path);
     const ms: number[] = [];
@@ -70,35 +97,10 @@ export async function measure() {
   }
   const open = { calls: openRequests('BIGCORP').length, p50: quantile(opens, 0.5), p95: quantile(opens, 0.95) };
 
-  /**
-   * Load: 50 agents, each opening random customers until the time is up. `parallel`: the
-   * eight requests of an open at once, as a browser sends them (400 in flight); else one
-   * after the other (50 in flight, as a load tool with 50 connections). `thinkMs` 0: back
-   * to back (what the server can take at most); else a pause between opens, as people make.
-   */
-  const loadTest = async ({ parallel, thinkMs }: { parallel: boolean; thinkMs: number }, seconds: number) => {
-    const latencies: number[] = [];
-    let errors = 0;
-    const until = Date.now() + seconds * 1000;
-    const record = (r: { ms: number; ok: boolean }) => (r.ok ? latencies.push(r.ms) : errors++);
-    await Promise.all(
-      Array.from({ length: AGENTS }, async (_, agent) => {
-        const send = (path: string) => get(path, `t${agent + 1}`).catch(() => ({ ms: 0, ok: false }));
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
-        while (Date.now() < until) {
-          const customer = Math.random() < 0.1 ? 'BIGCORP' : `C${1 + Math.floor(Math.random() * 4999)}`;
-          if (parallel) (await Promise.all(openRequests(customer).map(send))).forEach(record);
-          else for (const path of openRequests(customer)) record(await send(path));
-          if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs));
-        }
-      }),
-    );
-    const requests = latencies.length + errors;
-    return { agents: AGENTS, parallel, thinkMs, seconds, requests, requestsPerSecond: Math.round(requests / seconds), p95: quantile(latencies, 0.95), errors };
-  };
   const load = [];
   for (const mode of [{ parallel: false, thinkMs: 0 }, { parallel: true, thinkMs: 0 }, { parallel: true, thinkMs: 2000 }]) load.push(await loadTest(mode, LOAD_SECONDS));
   return { endpoints, openParts, open, load };
 }
 
-if (parentPort) parentPort.postMessage(await measure());
+// loadOnly: the first load test only (one request at a time per agent), to compare servers of several processes.
+if (parentPort) parentPort.postMessage(loadOnly ? await loadTest({ parallel: false, thinkMs: 0 }, LOAD_SECONDS) : await measure());

@@ -4,7 +4,10 @@
 // PostgreSQL when CIC_TEST_DATABASE_URL is set (scripts/with-postgres.sh starts one).
 // Reports p50/p95 of every endpoint, of opening BIGCORP (every call the center makes, in
 // parallel as the browser does), and a bounded load test (50 agents opening random customers).
+// On PostgreSQL also the same load against `server/main.ts` with CIC_WORKERS=1 and 2 (BENCH_WORKERS,
+// e.g. "1,2,4"), side by side: what more processes on one machine give.
 import { serve } from '@hono/node-server';
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { createServer } from '../server/app.js';
@@ -14,6 +17,42 @@ import { AGENTS, loadData, NOW } from './server-data.js';
 const LOAD_SECONDS = Math.min(60, Number(process.env.BENCH_LOAD_SECONDS ?? 20));
 
 type Measurements = Awaited<ReturnType<typeof import('./server-client.js').measure>>;
+type Load = Awaited<ReturnType<typeof import('./server-client.js').loadTest>>;
+
+/** Runs the measuring client in a worker thread against `base`. */
+function client<T>(base: string, loadOnly = false): Promise<T> {
+  // The measuring client runs in a worker thread: its requests must not wait for the
+  // server's event loop, nor the server for the client's.
+  return new Promise<T>((resolve, reject) => {
+    const script = new URL('./server-client.ts', import.meta.url).href;
+    const start = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(script)}, ${JSON.stringify(import.meta.url)}))`;
+    const worker = new Worker(start, { eval: true, workerData: { base, agents: AGENTS, loadSeconds: LOAD_SECONDS, loadOnly } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** The load test against `server/main.ts` with `workers` processes on the database loaded at `url`. */
+async function loadWithWorkers(url: string, workers: number): Promise<Load & { workers: number }> {
+  const port = 18950 + workers;
+  const tokens = Array.from({ length: AGENTS }, (_, i) => `t${i + 1}=agent-${i + 1}`).join(',');
+  const server = spawn(process.execPath, ['--import', 'tsx', new URL('../server/main.ts', import.meta.url).pathname], {
+    env: { ...process.env, DATABASE_URL: url, CIC_WORKERS: String(workers), CIC_TOKENS: tokens, CIC_POOL_SIZE: '10', PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  try {
+    for (let i = 0; ; i++) {
+      const up = await fetch(`http://127.0.0.1:${port}/api/capabilities`, { headers: { Authorization: 'Bearer t1' } }).then((r) => r.ok, () => false);
+      if (up) break;
+      if (i > 300) throw new Error(`the server with ${workers} workers did not start`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { workers, ...(await client<Load>(`http://127.0.0.1:${port}/api`, true)) };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+}
 
 async function bench(db: Db) {
   const loadMs = await loadData(db, Number(process.env.BENCH_TICKETS ?? 1_000_000));
@@ -23,17 +62,14 @@ async function bench(db: Db) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
-  // The measuring client runs in a worker thread: its requests must not wait for the
-  // server's event loop, nor the server for the client's.
-  const measured = await new Promise<Measurements>((resolve, reject) => {
-    const client = new URL('./server-client.ts', import.meta.url).href;
-    const start = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(client)}, ${JSON.stringify(import.meta.url)}))`;
-    const worker = new Worker(start, { eval: true, workerData: { base: `http://127.0.0.1:${port}/api`, agents: AGENTS, loadSeconds: LOAD_SECONDS } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const measured = await client<Measurements>(`http://127.0.0.1:${port}/api`);
   server.close();
-  return { engine: db.kind, tickets: Number(process.env.BENCH_TICKETS ?? 1_000_000), loadMs, ...measured };
+  // Processes side by side, on the same data (PostgreSQL only: PGlite cannot be shared).
+  const workers: (Load & { workers: number })[] = [];
+  if (db.kind === 'postgresql') {
+    for (const n of (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)) workers.push(await loadWithWorkers(process.env.CIC_TEST_DATABASE_URL!, n));
+  }
+  return { engine: db.kind, tickets: Number(process.env.BENCH_TICKETS ?? 1_000_000), loadMs, ...measured, workers };
 }
 
 // BENCH_ENGINES=postgresql (or pglite) measures one engine only.
@@ -64,6 +100,9 @@ for (const r of results) {
   console.log(`  ${'open BIGCORP (' + r.open.calls + ' calls, parallel)'.padEnd(36)} p50 ${String(r.open.p50).padStart(6)} ms  p95 ${String(r.open.p95).padStart(6)} ms`);
   for (const l of r.load) {
     console.log(`  load: ${l.agents} agents × ${l.seconds} s, ${l.parallel ? 'an open\'s requests at once' : 'one request at a time'}, ${l.thinkMs ? `${l.thinkMs / 1000} s between opens` : 'back to back'}: ${l.requests} requests, ${l.requestsPerSecond}/s, p95 ${l.p95} ms, ${l.errors} errors`);
+  }
+  for (const w of r.workers ?? []) {
+    console.log(`  CIC_WORKERS=${w.workers}: ${w.agents} agents × ${w.seconds} s, one request at a time, back to back: ${w.requests} requests, ${w.requestsPerSecond}/s, p95 ${w.p95} ms, ${w.errors} errors`);
   }
 }
 console.log('\nWritten to bench/server-results.json');

@@ -1,6 +1,10 @@
 // The reference server: `npm run server`. Configuration by environment (see docs/SERVER.md):
 //   PORT (8787), HOST (127.0.0.1)
 //   DATABASE_URL   postgres://… — a real PostgreSQL through a pool (else PGlite, embedded, in memory)
+//   DATABASE_READ_URL postgres://…,… — read replicas of it (round robin); writes go to DATABASE_URL
+//   CIC_READ_YOUR_WRITES_MS (5000) after an agent writes, its reads go to the primary this long
+//   CIC_WORKERS (1) server processes on the one port (node:cluster); more than 1 needs DATABASE_URL
+//   CIC_DEBUG_WORKER=1 name the answering process in an `X-CIC-Worker` header (tests; not in production)
 //   CIC_SEED=1     create the Znuny tables and load the demo data (default with PGlite)
 //   CIC_READ_ONLY=1 (or --read-only) serve a live database without writing anything (preferences stay in the browser)
 //   CIC_ARCHIVED   include (default, as Znuny with its archive system off) or exclude archived tickets
@@ -11,11 +15,16 @@
 //   CIC_LIVE=0        no live updates (GET /api/live); CIC_LIVE_TRIGGERS=1 creates their triggers at start
 //   CIC_LIVE_MAX_STREAMS (1000), CIC_LIVE_MAX_STREAMS_PER_AGENT (8)  open live streams at most
 //   CIC_CURSOR_SECRET the secret page cursors are signed with (random per start when unset;
-//                     set it when several processes serve one address, or cursors should survive a restart)
+//                     set it when several machines serve one address, or cursors should survive a restart;
+//                     the workers of one CIC_WORKERS server share one without it)
+// See docs/DEPLOYMENT.md for the shape of a deployment on one machine and on many.
 import { serve } from '@hono/node-server';
+import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { generateDemoData } from '../src/data/demo-data.js';
 import { createServer, prepareDatabase } from './app.js';
-import { openPglite, openPostgres } from './sql/db.js';
+import { runWorkers } from './cluster.js';
+import { openPglite, openPostgres, withReplicas, type Db } from './sql/db.js';
 import { parseTokens } from './tokens.js';
 import { pgListen } from './live.js';
 
@@ -49,14 +58,28 @@ if (archived !== 'include' && archived !== 'exclude') {
 }
 
 const databaseUrl = env.DATABASE_URL;
-const db = databaseUrl
-  ? await openPostgres(databaseUrl, { max: integerSetting('CIC_POOL_SIZE', 1) })
+const workers = integerSetting('CIC_WORKERS', 1) ?? 1;
+// PGlite lives in the memory of one process: workers could not share it.
+if (workers > 1 && !databaseUrl) {
+  console.error('[cic-server] CIC_WORKERS above 1 needs PostgreSQL (DATABASE_URL): the embedded PGlite database cannot be shared by several processes.');
+  process.exit(1);
+}
+const readUrls = (env.DATABASE_READ_URL ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+if (readUrls.length && !databaseUrl) {
+  console.error('[cic-server] DATABASE_READ_URL names read replicas of DATABASE_URL: set DATABASE_URL too.');
+  process.exit(1);
+}
+// The primary of a cluster opens the database only to check and seed it; its workers serve.
+const clusterPrimary = workers > 1 && cluster.isPrimary;
+const poolSize = integerSetting('CIC_POOL_SIZE', 1);
+const primaryDb = databaseUrl
+  ? await openPostgres(databaseUrl, { max: poolSize })
   : await openPglite(env.PGLITE_DIR, { maxInFlight: integerSetting('CIC_PGLITE_MAX_IN_FLIGHT', 1), maxQueued: integerSetting('CIC_PGLITE_MAX_QUEUED', 0) });
 if (databaseUrl) {
   // Without the database at start there is nothing to serve: say so plainly and exit, so that a
   // supervisor (systemd, a container runtime) starts the server again once it can be reached.
   try {
-    await db.query('SELECT 1');
+    await primaryDb.query('SELECT 1');
   } catch (error) {
     const { host, pathname } = new URL(databaseUrl);
     const cause = (error as Error).cause ?? error;
@@ -64,42 +87,68 @@ if (databaseUrl) {
     process.exit(1);
   }
 }
-const shouldSeed = databaseUrl ? flag('CIC_SEED', '--seed') : !env.PGLITE_DIR || flag('CIC_SEED', '--seed');
+// Seeded once: by the only process, or by the primary of a cluster before it forks (not by each worker).
+const shouldSeed = !cluster.isWorker && (databaseUrl ? flag('CIC_SEED', '--seed') : !env.PGLITE_DIR || flag('CIC_SEED', '--seed'));
 const demo = flag('CIC_DEMO_TOKENS', '--demo');
 const data = generateDemoData({ now: new Date() });
 if (shouldSeed) {
   const started = Date.now();
-  await prepareDatabase(db, data);
-  console.log(`[cic-server] ${db.kind}: Znuny tables created and ${data.tickets.length} demo tickets loaded in ${Date.now() - started} ms`);
+  await prepareDatabase(primaryDb, data);
+  console.log(`[cic-server] ${primaryDb.kind}: Znuny tables created and ${data.tickets.length} demo tickets loaded in ${Date.now() - started} ms`);
 }
 
-if (demo) for (const agent of data.agents ?? []) tokens.set(`demo-${agent.id}`, agent.id);
-if (!tokens.size) console.warn('[cic-server] no tokens configured (CIC_TOKENS): every request will be refused.');
+if (clusterPrimary) {
+  await primaryDb.close();
+  // Every worker must sign and check page cursors with the same secret: one chosen here when none is set.
+  runWorkers(workers, { env: { CIC_CURSOR_SECRET: env.CIC_CURSOR_SECRET || randomBytes(32).toString('base64url') } });
+} else {
+  await serveRequests();
+}
 
-const app = await createServer({
-  archived,
-  db,
-  tokens,
-  readOnly: flag('CIC_READ_ONLY', '--read-only'),
-  cursorSecret: env.CIC_CURSOR_SECRET || undefined,
-  // One listening connection per process, to the primary database (notifications are not replicated).
-  live: env.CIC_LIVE === '0' ? false : {
-    listen: databaseUrl ? pgListen(databaseUrl) : undefined,
-    installTriggers: env.CIC_LIVE_TRIGGERS === '1',
-    maxStreams: integerSetting('CIC_LIVE_MAX_STREAMS', 1),
-    maxStreamsPerAgent: integerSetting('CIC_LIVE_MAX_STREAMS_PER_AGENT', 1),
-  },
-  corsOrigins: (env.CIC_CORS_ORIGINS ?? (demo ? 'http://localhost:8000,http://127.0.0.1:8000' : '')).split(',').filter(Boolean),
-});
-const port = Number(env.PORT ?? 8787);
-const hostname = env.HOST ?? '127.0.0.1';
-const server = serve({ fetch: app.fetch, port, hostname }, () =>
-  console.log(`[cic-server] ${db.kind}${flag('CIC_READ_ONLY', '--read-only') ? ' (read only)' : ''}: http://${hostname}:${port}/api`),
-);
+async function serveRequests() {
+  const db: Db = withReplicas(
+    primaryDb,
+    await Promise.all(readUrls.map((url) => openPostgres(url, { max: poolSize }))),
+    { readYourWritesMs: integerSetting('CIC_READ_YOUR_WRITES_MS', 0) },
+  );
+  if (demo) for (const agent of data.agents ?? []) tokens.set(`demo-${agent.id}`, agent.id);
+  if (!tokens.size) console.warn('[cic-server] no tokens configured (CIC_TOKENS): every request will be refused.');
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    void db.close().finally(() => process.exit(0));
+  const app = await createServer({
+    archived: archived === 'exclude' ? 'exclude' : 'include',
+    db,
+    tokens,
+    readOnly: flag('CIC_READ_ONLY', '--read-only'),
+    cursorSecret: env.CIC_CURSOR_SECRET || undefined,
+    // One listening connection per process, to the primary database (notifications are not replicated).
+    live: env.CIC_LIVE === '0' ? false : {
+      listen: databaseUrl ? pgListen(databaseUrl) : undefined,
+      installTriggers: env.CIC_LIVE_TRIGGERS === '1',
+      maxStreams: integerSetting('CIC_LIVE_MAX_STREAMS', 1),
+      maxStreamsPerAgent: integerSetting('CIC_LIVE_MAX_STREAMS_PER_AGENT', 1),
+    },
+    corsOrigins: (env.CIC_CORS_ORIGINS ?? (demo ? 'http://localhost:8000,http://127.0.0.1:8000' : '')).split(',').filter(Boolean),
   });
+  const port = Number(env.PORT ?? 8787);
+  const hostname = env.HOST ?? '127.0.0.1';
+  // Which process answered, for tests of CIC_WORKERS; off unless asked for.
+  const fetch: typeof app.fetch = env.CIC_DEBUG_WORKER === '1'
+    ? async (request, ...rest) => {
+        const response = await app.fetch(request, ...rest);
+        const headers = new Headers(response.headers);
+        headers.set('X-CIC-Worker', String(process.pid));
+        return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+      }
+    : app.fetch;
+  const replicas = readUrls.length ? ` with ${readUrls.length} read replica${readUrls.length > 1 ? 's' : ''}` : '';
+  const server = serve({ fetch, port, hostname }, () =>
+    console.log(`[cic-server] ${db.kind}${replicas}${flag('CIC_READ_ONLY', '--read-only') ? ' (read only)' : ''}: http://${hostname}:${port}/api${cluster.isWorker ? ` (worker ${process.pid})` : ''}`),
+  );
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      server.close();
+      void db.close().finally(() => process.exit(0));
+    });
+  }
 }

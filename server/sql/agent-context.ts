@@ -1,5 +1,5 @@
 import type { Agent } from '../../src/data/types.js';
-import type { Db } from './db.js';
+import type { Queryable } from './db.js';
 
 /** The agent a request is made for: id, name, queues, and the queues it may read. */
 export interface AgentContext {
@@ -20,7 +20,7 @@ const READABLE_GROUPS = `SELECT g.id FROM permission_groups g WHERE g.valid_id =
       JOIN group_role gr ON gr.role_id = ru.role_id AND gr.permission_key IN ('ro', 'rw') AND gr.permission_value = 1
     WHERE ru.user_id = u.id)`;
 
-export async function readAgentContext(db: Db, login: string): Promise<AgentContext | undefined> {
+export async function readAgentContext(db: Queryable, login: string): Promise<AgentContext | undefined> {
   const { rows } = await db.query<{ id: number; login: string; name: string; queues: number[] | null; readable: number[] | null }>(
     `SELECT u.id, u.login, trim(u.first_name || ' ' || u.last_name) AS name,
        (SELECT array_agg(pq.queue_id ORDER BY pq.queue_id) FROM personal_queues pq WHERE pq.user_id = u.id) AS queues,

@@ -22,6 +22,71 @@ export interface Db {
   listen?(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   /** Which engine, for logs and benchmarks. */
   readonly kind: 'pglite' | 'postgresql';
+  /**
+   * Where the reads of `agent` go: a read replica (round robin), or the primary while the agent's
+   * last write is recent (it reads its own writes). Absent: every query goes to this database.
+   * `query`, `exec`, `copyRows` and `transaction` of the Db itself always go to the primary.
+   */
+  readerFor?(agent: string): Queryable;
+  /** Notes that `agent` has just written: its reads go to the primary for a while. */
+  wrote?(agent: string): void;
+  /**
+   * The primary's connection string (PostgreSQL): for what needs a session of its own there,
+   * such as `LISTEN`, which neither a replica nor a pooler in transaction mode can serve.
+   */
+  readonly primaryUrl?: string;
+}
+
+export interface ReplicaOptions {
+  /** How long after an agent's write its reads go to the primary (ms, default 5000; 0: never). */
+  readYourWritesMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
+}
+
+/**
+ * A primary with read replicas: the Db's own queries, scripts, COPY and transactions go to the
+ * primary; `readerFor(agent)` hands out the replicas in turn, except for an agent that wrote
+ * within `readYourWritesMs`, which reads from the primary (this process remembers who wrote
+ * when; another process does not: see docs/DEPLOYMENT.md). Closing it closes them all.
+ */
+export function withReplicas(primary: Db, replicas: readonly Db[], options: ReplicaOptions = {}): Db {
+  if (!replicas.length) return primary;
+  const windowMs = options.readYourWritesMs ?? 5000;
+  const now = options.now ?? Date.now;
+  const lastWrite = new Map<string, number>();
+  let next = 0;
+  return {
+    kind: primary.kind,
+    primaryUrl: primary.primaryUrl,
+    query: (sql, params) => primary.query(sql, params),
+    exec: (sql) => primary.exec(sql),
+    copyRows: (table, columns, rows) => primary.copyRows(table, columns, rows),
+    transaction: (work) => primary.transaction(work),
+    readerFor(agent) {
+      const wroteAt = lastWrite.get(agent);
+      if (wroteAt !== undefined) {
+        if (now() - wroteAt < windowMs) return primary;
+        lastWrite.delete(agent);
+      }
+      const replica = replicas[next];
+      next = (next + 1) % replicas.length;
+      return replica;
+    },
+    wrote(agent) {
+      if (windowMs <= 0) return;
+      // Kept small: entries older than the window mean nothing any more.
+      if (lastWrite.size >= 10_000) {
+        const time = now();
+        for (const [key, at] of lastWrite) if (time - at >= windowMs) lastWrite.delete(key);
+      }
+      lastWrite.delete(agent);
+      lastWrite.set(agent, now());
+    },
+    close: async () => {
+      await Promise.all([primary.close(), ...replicas.map((r) => r.close())]);
+    },
+  };
 }
 
 export interface PgliteOptions {
@@ -166,6 +231,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   };
   return {
     kind: 'postgresql',
+    primaryUrl: url,
     query: <R>(sql: string, params: unknown[] = []) => wrap(async () => ({ rows: (await pool.query(sql, params)).rows as R[] })),
     exec: (sql) => wrap(async () => void (await pool.query(sql))),
     copyRows: (table, columns, rows) =>

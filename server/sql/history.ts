@@ -56,7 +56,7 @@ export class SqlHistory {
       parts.push(part(HISTORY_SOURCES.ticketsCreated.number, ticketColumns('ticket-created'), `ticket t WHERE t.customer_id = ${customer} AND ${visible}`, 't.create_time', 't.id'));
       parts.push(part(HISTORY_SOURCES.ticketsClosed.number, ticketColumns('ticket-closed'), `ticket t WHERE t.customer_id = ${customer} AND t.ticket_state_id = ANY(${closed}) AND ${visible}`, 't.change_time', 't.id'));
     }
-    const { rows } = await this.session.db.query<Record<string, unknown>>(
+    const { rows } = await this.session.reader.query<Record<string, unknown>>(
       `SELECT e.source, e.row_id::text AS row_id, e.at::text AS at, e.kind, e.text, e.author, e.ticket_id, e.ticket_number FROM (${parts.join(' UNION ALL ')}) e
        ORDER BY e.at ${direction}, e.source ${direction}, e.row_id ${direction} LIMIT ${limit}`,
       params.values,
@@ -79,7 +79,7 @@ export class SqlHistory {
     const ctx = await this.session.agentContext(options);
     throwIfInvalid(validateNote(note));
     if (customerId.length > FIELD_LIMITS.customerId) throw new ValidationError({ customerId: 'too-long' });
-    const { rows } = await this.session.db.query<{ id: string; at: string }>(
+    const { rows } = await this.session.write<{ id: string; at: string }>(
       `INSERT INTO cic_customer_history (customer_id, create_time, kind, text, author) VALUES ($1, $2::timestamptz AT TIME ZONE 'UTC', 'note', $3, $4)
        RETURNING id::text AS id, create_time::text AS at`,
       [customerId, this.session.now().toISOString(), note.text.trim(), ctx?.agent.name ?? null],
@@ -95,7 +95,7 @@ export class SqlHistory {
     if (update.version !== current.version) throw staleCustomer();
     const version = Number(current.version);
     // Written only if nobody wrote in between (the version still the one read).
-    const { rows } = await this.session.db.query(
+    const { rows } = await this.session.write(
       `INSERT INTO cic_customer_fields (customer_id, fields, version) VALUES ($1, $2, $3)
        ON CONFLICT (customer_id) DO UPDATE SET fields = EXCLUDED.fields, version = EXCLUDED.version WHERE cic_customer_fields.version = $4
        RETURNING version`,

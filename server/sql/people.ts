@@ -25,7 +25,7 @@ export class SqlPeople {
     const ticketCustomers = this.session.catalog.countSummary
       ? distinctIds('ticket_customers', 'cic_ticket_counts', `x.queue_id = ANY(${readable}) AND x.n > 0 AND x.customer_id <> ''`)
       : distinctIds('ticket_customers', 'ticket', `x.queue_id = ANY(${readable})`);
-    const { rows } = await this.session.db.query<{ id: string; name: string | null }>(
+    const { rows } = await this.session.reader.query<{ id: string; name: string | null }>(
       // Customer ids known only through their users or tickets: skip scans of the customer_id
       // indexes (one probe per distinct customer, never a scan of every user or ticket).
       `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${ticketCustomers},
@@ -47,7 +47,7 @@ export class SqlPeople {
     if (!isSearchable(term)) return { items: [], hasMore: false };
     const params = new Params();
     const pattern = params.add(likePattern(term.trim()));
-    const { rows } = await this.session.db.query(
+    const { rows } = await this.session.reader.query(
       `SELECT ${USER_COLUMNS} FROM customer_user cu WHERE ${userMatch('cu', pattern)} ORDER BY cu.login COLLATE "C" LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
@@ -59,7 +59,7 @@ export class SqlPeople {
     const fields = this.session.catalog.cicTables
       ? ', f.fields AS custom_fields, f.version FROM customer_company c LEFT JOIN cic_customer_fields f ON f.customer_id = c.customer_id'
       : ', NULL AS custom_fields, NULL AS version FROM customer_company c';
-    const { rows } = await this.session.db.query<Record<string, unknown>>(`SELECT c.*${fields} WHERE c.customer_id = $1`, [customerId]);
+    const { rows } = await this.session.reader.query<Record<string, unknown>>(`SELECT c.*${fields} WHERE c.customer_id = $1`, [customerId]);
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -72,7 +72,7 @@ export class SqlPeople {
 
   async getCustomerUser(login: string, options?: CallOptions): Promise<CustomerUser | undefined> {
     checkAborted(options);
-    const { rows } = await this.session.db.query(`SELECT ${USER_COLUMNS} FROM customer_user cu WHERE cu.login = $1`, [login]);
+    const { rows } = await this.session.reader.query(`SELECT ${USER_COLUMNS} FROM customer_user cu WHERE cu.login = $1`, [login]);
     return rows[0] ? toUser(rows[0]) : undefined;
   }
 
@@ -89,7 +89,7 @@ export class SqlPeople {
     const total = cursor?.total ?? this.session.count(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values.slice());
     if (cursor) where.push(`${key} ${cursor.before ? '<' : '>'} (${params.add(cursor.key[0])}, ${params.add(cursor.key[1])}, ${params.add(cursor.key[2])})`);
     const direction = cursor?.before ? 'DESC' : 'ASC';
-    const pageQuery = this.session.db.query(
+    const pageQuery = this.session.reader.query(
       `SELECT ${USER_COLUMNS} FROM customer_user cu WHERE ${where.join(' AND ')}
        ORDER BY lower(cu.last_name) COLLATE "C" ${direction}, lower(cu.first_name) COLLATE "C" ${direction}, cu.login COLLATE "C" ${direction}
        LIMIT ${params.add(size + 1)}`,
@@ -123,7 +123,7 @@ export class SqlPeople {
     try {
       // Who and when, as Znuny writes them (NOT NULL in its schema). Znuny compares customer-user
       // logins without regard to case: one that differs only in case is taken.
-      inserted = await this.session.db.query(
+      inserted = await this.session.write(
         `INSERT INTO customer_user (login, email, customer_id, title, first_name, last_name, phone, mobile, street, zip, city, country, comments, valid_id,
            create_time, create_by, change_time, change_by)
          SELECT $1::text, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::smallint, ${UTC_NOW}, $15::integer, ${UTC_NOW}, $15::integer
@@ -143,7 +143,7 @@ export class SqlPeople {
     throwIfInvalid(validateCustomerUser(input));
     if (input.login !== login) throw loginChangeRefused();
     const author = await this.session.authorId(options);
-    const updated = await this.session.db.query(
+    const updated = await this.session.write(
       `UPDATE customer_user SET email = $2, customer_id = $3, title = $4, first_name = $5, last_name = $6, phone = $7,
          mobile = $8, street = $9, zip = $10, city = $11, country = $12, comments = $13, valid_id = $14,
          change_time = ${UTC_NOW}, change_by = $15 WHERE login = $1 RETURNING login`,

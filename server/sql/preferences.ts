@@ -15,7 +15,7 @@ export function sqlPreferenceStore(session: SqlSession): PreferenceStore {
       checkPreferenceKey(key);
       const ctx = await session.agentContext(callOptions);
       if (!ctx) return undefined;
-      const { rows } = await session.db.query<{ value: string }>(
+      const { rows } = await session.reader.query<{ value: string }>(
         'SELECT preferences_value AS value FROM user_preferences WHERE user_id = $1 AND preferences_key = $2',
         [ctx.userId, `CIC:${key}`],
       );
@@ -28,7 +28,7 @@ export function sqlPreferenceStore(session: SqlSession): PreferenceStore {
       // One transaction, serialized per agent and key (Znuny has no unique key on user_preferences to upsert on):
       // concurrent writes of a key leave exactly one row.
       const row = [ctx.userId, `CIC:${key}`];
-      await session.db.transaction(async (tx) => {
+      await session.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', row);
         await tx.query('DELETE FROM user_preferences WHERE user_id = $1 AND preferences_key = $2', row);
         await tx.query('INSERT INTO user_preferences (user_id, preferences_key, preferences_value) VALUES ($1, $2, $3)', [...row, JSON.stringify(value ?? null)]);

@@ -4,7 +4,7 @@ import { STATE_CATEGORIES } from '../../src/data/types.js';
 import { readAgentContext, type AgentContext, type AgentContextCache } from './agent-context.js';
 import type { ArchivedTickets, Catalog } from './catalog.js';
 import { CursorCodec, type CursorBinding } from './cursors.js';
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
 import { checkAborted, type Params } from './sql-text.js';
 
 export interface SqlDataSourceOptions {
@@ -44,6 +44,29 @@ export class SqlSession {
     return this.options.now?.() ?? new Date();
   }
 
+  /** Where this agent's reads go: a read replica, or the primary (none configured, or the agent wrote a moment ago). */
+  get reader(): Queryable {
+    return this.db.readerFor?.(this.options.agentLogin) ?? this.db;
+  }
+
+  /** A write, on the primary; the agent's reads then go to the primary for a while (it reads its own writes). */
+  async write<R = Record<string, unknown>>(sql: string, params: unknown[]): Promise<{ rows: R[] }> {
+    try {
+      return await this.db.query<R>(sql, params);
+    } finally {
+      this.db.wrote?.(this.options.agentLogin);
+    }
+  }
+
+  /** A transaction on the primary, counted as a write of the agent (see `write`). */
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } finally {
+      this.db.wrote?.(this.options.agentLogin);
+    }
+  }
+
   get cursors(): CursorCodec {
     return this.options.cursors ?? processCursors;
   }
@@ -61,8 +84,8 @@ export class SqlSession {
   agentContext(options?: CallOptions): Promise<AgentContext | undefined> {
     checkAborted(options);
     this.context ??= this.options.agentContexts
-      ? this.options.agentContexts.get(this.options.agentLogin, () => readAgentContext(this.db, this.options.agentLogin))
-      : readAgentContext(this.db, this.options.agentLogin);
+      ? this.options.agentContexts.get(this.options.agentLogin, () => readAgentContext(this.reader, this.options.agentLogin))
+      : readAgentContext(this.reader, this.options.agentLogin);
     return this.context;
   }
 
@@ -72,7 +95,7 @@ export class SqlSession {
   }
 
   async count(sql: string, values: unknown[]): Promise<number> {
-    return Number((await this.db.query<{ n: string }>(sql, values)).rows[0].n);
+    return Number((await this.reader.query<{ n: string }>(sql, values)).rows[0].n);
   }
 
   /** Tickets the agent may read, as a condition on `t`. */

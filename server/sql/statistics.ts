@@ -28,7 +28,7 @@ export class SqlStatistics {
          GROUP BY c.queue_id HAVING sum(c.n) > 0`
       : `SELECT t.queue_id, count(*) FILTER (WHERE NOT t.ticket_state_id = ANY(${closedStates})) AS open,
            count(*) FILTER (WHERE t.ticket_state_id = ANY(${closedStates})) AS closed FROM ticket t WHERE ${scoped} GROUP BY t.queue_id`;
-    const { rows } = await this.session.db.query<{ kind: string; key: string; name: string | null; open: string | null; closed: string | null; in_month: string | null }>(
+    const { rows } = await this.session.reader.query<{ kind: string; key: string; name: string | null; open: string | null; closed: string | null; in_month: string | null }>(
       `SELECT 'queue' AS kind, by_queue.queue_id::text AS key, q.name, by_queue.open, by_queue.closed, NULL::bigint AS in_month
          FROM (${byQueueSql}) by_queue JOIN queue q ON q.id = by_queue.queue_id
        UNION ALL SELECT 'created', to_char(t.create_time, 'YYYY-FMMM'), NULL, NULL, NULL, count(*) FROM ticket t WHERE ${scoped} AND t.create_time >= ${since} GROUP BY 2
@@ -67,7 +67,7 @@ export class SqlStatistics {
     const closed = `t.ticket_state_id = ANY(${params.add(this.session.closedStates(), '::int[]')}) AND t.change_time <= (${time} AT TIME ZONE 'UTC')`;
     const created = `t.create_time <= (${time} AT TIME ZONE 'UTC')`;
     const days = (from: string, to: string) => `extract(epoch FROM (${to} - ${from})) / 86400`;
-    const { rows } = await this.session.db.query<{ id: string; tickets: string; recent: string; open: string; open_age: string | null; to_close: string | null }>(
+    const { rows } = await this.session.reader.query<{ id: string; tickets: string; recent: string; open: string; open_age: string | null; to_close: string | null }>(
       `SELECT t.customer_id AS id, count(*) FILTER (WHERE ${created}) AS tickets,
          count(*) FILTER (WHERE ${created} AND t.create_time > (${time} AT TIME ZONE 'UTC') - interval '30 days') AS recent,
          count(*) FILTER (WHERE ${created} AND NOT (${closed})) AS open,
@@ -77,7 +77,7 @@ export class SqlStatistics {
       params.values,
     );
     const inputs = new Map<string, HealthInputs>();
-    const companies = await this.session.db.query<{ id: string }>('SELECT customer_id AS id FROM customer_company');
+    const companies = await this.session.reader.query<{ id: string }>('SELECT customer_id AS id FROM customer_company');
     for (const { id } of companies.rows) inputs.set(id, { tickets: 0, recentTickets: 0, openTickets: 0, openAge: 0, timeToClose: 0 });
     for (const row of rows) {
       inputs.set(row.id, {

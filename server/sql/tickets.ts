@@ -52,7 +52,7 @@ export class SqlTickets {
     const ctx = await this.session.agentContext(options);
     const params = new Params();
     const closedStates = this.session.closedStates();
-    const { rows } = await this.session.db.query<{ key: string; closed: string; total: string }>(
+    const { rows } = await this.session.reader.query<{ key: string; closed: string; total: string }>(
       `SELECT t.${column} AS key, count(*) FILTER (WHERE t.ticket_state_id = ANY(${params.add(closedStates, '::int[]')})) AS closed, count(*) AS total
        FROM ticket t WHERE t.${column} = ANY(${params.add(keys, '::text[]')}) AND ${this.session.visible(ctx, params)} GROUP BY t.${column}`,
       params.values,
@@ -83,7 +83,7 @@ export class SqlTickets {
          WHERE c.customer_id = ${customer} AND c.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')}) GROUP BY c.ticket_state_id`
       : `SELECT t.ticket_state_id AS state, count(*) AS n, 0 AS escalated
          FROM ticket t WHERE t.customer_id = ${customer} AND ${visible} GROUP BY t.ticket_state_id`;
-    const { rows } = await this.session.db.query<{ state: number; n: string; escalated: string }>(
+    const { rows } = await this.session.reader.query<{ state: number; n: string; escalated: string }>(
       `${byState}
        UNION ALL
        SELECT t.ticket_state_id, 0, count(*) FROM ticket t
@@ -162,7 +162,7 @@ export class SqlTickets {
            AND c.ticket_state_id = ANY(${params.add(this.stateIdsOf(view), '::int[]')}) AND c.queue_id = ANY(${params.add(ctx?.readableQueues ?? [], '::int[]')})`
       : `SELECT count(*) FILTER (WHERE ${mine}) AS mine, count(*) FILTER (WHERE t.queue_id = ANY(${params.add(myQueues, '::int[]')})) AS queues,
            count(*) AS total FROM ticket t WHERE ${where.join(' AND ')}`;
-    const { rows } = await this.session.db.query<{ mine: string | null; queues: string | null; total: string | null }>(sql, params.values);
+    const { rows } = await this.session.reader.query<{ mine: string | null; queues: string | null; total: string | null }>(sql, params.values);
     return { 'my-locked': Number(rows[0].mine ?? 0), 'my-queues': Number(rows[0].queues ?? 0), all: Number(rows[0].total ?? 0) };
   }
 
@@ -192,7 +192,7 @@ export class SqlTickets {
     const nulls = backwards ? 'NULLS FIRST' : 'NULLS LAST';
     const idDirection = backwards ? 'DESC' : 'ASC';
     const [{ rows }, totalValue, countsValue] = await Promise.all([
-      this.session.db.query<Record<string, unknown>>(
+      this.session.reader.query<Record<string, unknown>>(
         `SELECT ${TICKET_COLUMNS}, (${sort.sql})::text AS cursor_key FROM ticket t ${TICKET_JOINS}
          WHERE ${where.join(' AND ')} ORDER BY ${sort.sql} ${keyDirection} ${nulls}, t.id ${idDirection} LIMIT ${params.add(size + 1)}`,
         params.values,
