@@ -61,7 +61,7 @@ export async function measureSizes() {
     localeBudgetKB: LOCALE_BUDGET_KB,
     defineKB: await gzippedKB('dist/define.js'),
     pluginKB: await gzippedKB('dist/plugin.js'),
-    demoDataKB: await gzippedKB('dist/data/demo-data.js'),
+    demoDataKB: await gzippedKB('dist/data/demo/demo-data.js'),
     bundleKB: kb(gzipSync(await readFile('dist/cic.bundle.js'), { level: 9 }).length),
     budgetKB: LIBRARY_BUDGET_KB,
     widgetsKB: Object.fromEntries(

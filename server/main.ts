@@ -11,7 +11,7 @@
 //   CIC_CURSOR_SECRET the secret page cursors are signed with (random per start when unset;
 //                     set it when several processes serve one address, or cursors should survive a restart)
 import { serve } from '@hono/node-server';
-import { generateDemoData } from '../src/data/demo-data.js';
+import { generateDemoData } from '../src/data/demo/demo-data.js';
 import { createServer, prepareDatabase } from './app.js';
 import { openPglite, openPostgres } from './sql/db.js';
 import { parseTokens } from './tokens.js';

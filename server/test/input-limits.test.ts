@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FIELD_LIMITS } from '../../src/data/field-limits.js';
+import { FIELD_LIMITS } from '../../src/data/contract/field-limits.js';
 import { CIC_TABLES, COUNT_SUMMARY, ZNUNY_TABLES } from '../sql/schema.js';
 import { testServer, type TestServer } from './fixture.js';
 import { readContractDocument } from '../openapi-validation.js';

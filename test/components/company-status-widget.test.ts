@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/company-status-widget/define.js';
 import type { CompanyStatusWidget } from '../../src/components/company-status-widget/company-status-widget.js';
-import { OPS_I_STATE_MAPPING } from '../../src/data/state-mapping.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import { OPS_I_STATE_MAPPING } from '../../src/data/rules/state-mapping.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import { NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
 import { $, $$, fixtureSource, text, until } from '../support/helpers.js';
 import { runWidgetSuite } from '../support/widget-suite.js';

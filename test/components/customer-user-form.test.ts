@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/customer-user-form/define.js';
 import type { CustomerUserForm } from '../../src/components/customer-user-form/customer-user-form.js';
-import { UnavailableError, ValidationError } from '../../src/data/errors.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import { UnavailableError, ValidationError } from '../../src/data/contract/errors.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import { $, fixtureSource, text, typeInto, until } from '../support/helpers.js';
 
 const field = (form: CustomerUserForm, name: string) => $<HTMLInputElement>(form, `#${name}`)!;

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { STATE_CATEGORIES, type CompanyStatus, type TicketSearchCriteria } from '../../data/types.js';
+import { STATE_CATEGORIES, type CompanyStatus, type TicketSearchCriteria } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { renderCount } from '../../internal/count-link.js';

@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CustomerHealth, HealthBands, HealthFactor } from '../../data/types.js';
+import type { CustomerHealth, HealthBands, HealthFactor } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { formatDateTime, formatNumber, formatPercent } from '../../internal/format.js';

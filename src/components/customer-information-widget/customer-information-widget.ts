@@ -1,7 +1,7 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Customer } from '../../data/types.js';
+import type { Customer } from '../../data/contract/types.js';
 import { problemText } from '../../internal/field-problems.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';

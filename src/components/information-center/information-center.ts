@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { DataSource } from '../../data/data-source.js';
+import type { DataSource } from '../../data/contract/data-source.js';
 import type { CustomerSelectedDetail, SettingsSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { memoizeLast } from '../../internal/memo.js';

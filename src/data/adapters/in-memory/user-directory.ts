@@ -1,7 +1,7 @@
-import { compileSearchPattern, type SearchPattern } from './search-pattern.js';
-import { MIN_SEARCH_LENGTH } from './rules.js';
-import { countBelow } from './sorted.js';
-import type { Customer, CustomerHit, CustomerUser, SearchResult } from './types.js';
+import { compileSearchPattern, type SearchPattern } from '../../rules/search-pattern.js';
+import { MIN_SEARCH_LENGTH } from '../../rules/rules.js';
+import { countBelow } from '../../rules/sorted.js';
+import type { Customer, CustomerHit, CustomerUser, SearchResult } from '../../contract/types.js';
 
 /** A user's searched fields in lower case, and the same joined by NUL (which no term contains). */
 interface UserSearchKeys {

@@ -1,8 +1,8 @@
-import { LruCache } from './lru.js';
-import { firstNotBefore } from './sorted.js';
-import { closedAtOf } from './ticket-statistics.js';
-import { timeOf } from './ticket-sort.js';
-import type { HistoryEntry, Ticket } from './types.js';
+import { LruCache } from '../../rules/lru.js';
+import { firstNotBefore } from '../../rules/sorted.js';
+import { closedAtOf } from '../../rules/ticket-statistics.js';
+import { timeOf } from '../../rules/ticket-sort.js';
+import type { HistoryEntry, Ticket } from '../../contract/types.js';
 
 /** Histories with tickets (worked out over all of a customer's tickets) kept. */
 const ANSWER_CACHE_SIZE = 20;

@@ -9,7 +9,7 @@ import type {
   TicketStatisticsOptions,
   ListCustomerHistoryOptions,
   WriteOptions,
-} from './data-source.js';
+} from '../contract/data-source.js';
 import {
   abortError,
   ConflictError,
@@ -25,9 +25,9 @@ import {
   ValidationError,
   isTimed,
   withTimeout,
-} from './errors.js';
-import { OPTIONAL_CALLS } from './contract.js';
-import { newIdempotencyKey } from './idempotency-key.js';
+} from '../contract/errors.js';
+import { OPTIONAL_CALLS } from '../contract/contract.js';
+import { newIdempotencyKey } from '../contract/idempotency-key.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -49,7 +49,7 @@ import {
   type TicketScope,
   type TicketStatistics,
   type TicketView,
-} from './types.js';
+} from '../contract/types.js';
 
 export interface HttpDataSourceOptions {
   /** Where the REST contract (openapi.yaml) is served, e.g. `https://helpdesk.example/cic/api`. */

@@ -1,9 +1,9 @@
-import { DUE_VIEWS, isDueView, LOCKED_LOCKS, viewCategories, type DueView } from './rules.js';
-import type { createStateClassifier } from './state-mapping.js';
-import { sortTickets, timeOf, type TicketSortContext } from './ticket-sort.js';
+import { DUE_VIEWS, isDueView, LOCKED_LOCKS, viewCategories, type DueView } from '../../rules/rules.js';
+import type { createStateClassifier } from '../../rules/state-mapping.js';
+import { sortTickets, timeOf, type TicketSortContext } from '../../rules/ticket-sort.js';
 import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
-import { LruCache } from './lru.js';
-import { countBelow } from './sorted.js';
+import { LruCache } from '../../rules/lru.js';
+import { countBelow } from '../../rules/sorted.js';
 import {
   STATE_CATEGORIES,
   type Agent,
@@ -15,7 +15,7 @@ import {
   type TicketScope,
   type TicketSort,
   type TicketView,
-} from './types.js';
+} from '../../contract/types.js';
 
 /** What the ticket files ask of the source around them. */
 export interface TicketFilesContext {

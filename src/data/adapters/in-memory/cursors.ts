@@ -1,5 +1,5 @@
-import { ValidationError } from './errors.js';
-import type { Page } from './types.js';
+import { ValidationError } from '../../contract/errors.js';
+import type { Page } from '../../contract/types.js';
 
 /**
  * Opaque cursors: the id of the item a page continues from, and where it stood, so that the

@@ -8,17 +8,17 @@ import type {
   ListTicketsOptions,
   PreferenceStore,
   SearchOptions,
-} from './data-source.js';
-import { abortableDelay, ConflictError, throwIfInvalid, ValidationError } from './errors.js';
-import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from './state-mapping.js';
-import { LruCache } from './lru.js';
-import { loginChangeRefused, trimmedCustomerUser, validateCustomerUpdate, validateCustomerUser, validateNote } from './validation.js';
-import { DistressIndex, inputsAt, type HealthFactorKey } from './customer-health.js';
-import { statisticsMonths, ticketStatistics } from './ticket-statistics.js';
-import { pageOf } from './cursors.js';
-import { UserDirectory } from './user-directory.js';
-import { TicketFiles } from './ticket-filing.js';
-import { HistoryStore } from './history-store.js';
+} from '../contract/data-source.js';
+import { abortableDelay, ConflictError, throwIfInvalid, ValidationError } from '../contract/errors.js';
+import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from '../rules/state-mapping.js';
+import { LruCache } from '../rules/lru.js';
+import { loginChangeRefused, trimmedCustomerUser, validateCustomerUpdate, validateCustomerUser, validateNote } from '../contract/validation.js';
+import { DistressIndex, inputsAt, type HealthFactorKey } from '../rules/customer-health.js';
+import { statisticsMonths, ticketStatistics } from '../rules/ticket-statistics.js';
+import { pageOf } from './in-memory/cursors.js';
+import { UserDirectory } from './in-memory/user-directory.js';
+import { TicketFiles } from './in-memory/ticket-filing.js';
+import { HistoryStore } from './in-memory/history-store.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -43,7 +43,7 @@ import {
   type TicketStatistics,
   type TicketView,
   type HealthBands,
-} from './types.js';
+} from '../contract/types.js';
 
 export interface InMemoryDataSourceOptions {
   /** The agent for "my locked" / "my queues". Defaults to the first agent. */
