@@ -125,6 +125,17 @@ describe('field limits: over-long values are refused before any SQL', () => {
     }
   });
 
+  it(`more custom fields than ${FIELD_LIMITS.customFieldCount} (openapi.yaml's maxProperties): 422 naming customFields`, async () => {
+    const customFields = readContractDocument().paths['/customer'].put.requestBody!.content['application/json'].schema.properties!.customFields;
+    assert.equal(customFields.maxProperties, FIELD_LIMITS.customFieldCount);
+    const { version } = await server.json('/customer?id=SMALL');
+    const fields = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`Field ${index}`, 'v']));
+    const tooMany = await server.call('/customer?id=SMALL', { method: 'PUT', body: JSON.stringify({ customFields: fields(FIELD_LIMITS.customFieldCount + 1), version }) });
+    assert.deepEqual(await problemOf(tooMany), { status: 422, errors: { customFields: `must have at most ${FIELD_LIMITS.customFieldCount} properties` } });
+    const enough = await server.call('/customer?id=SMALL', { method: 'PUT', body: JSON.stringify({ customFields: fields(FIELD_LIMITS.customFieldCount), version }) });
+    assert.equal(enough.status, 200);
+  });
+
   it('counts asked for ids longer than the columns: 422', async () => {
     const byUser = await server.call('/ticket-counts/by-customer-user', { method: 'POST', body: JSON.stringify({ logins: ['u'.repeat(251)] }) });
     const byCustomer = await server.call('/ticket-counts/by-customer', { method: 'POST', body: JSON.stringify({ customerIds: ['c'.repeat(151)] }) });
