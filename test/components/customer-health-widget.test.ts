@@ -12,6 +12,7 @@ runWidgetSuite({
   tag: 'customer-health-widget',
   loadsWith: 'getCustomerHealth',
   subject: { 'customer-id': 'ACME' },
+  emptySubject: { 'customer-id': 'NOBODY' },
   parts: ['gauge', 'score', 'trend', 'table'],
 });
 

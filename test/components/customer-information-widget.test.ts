@@ -20,7 +20,7 @@ runWidgetSuite({
   tag: 'customer-information-widget',
   loadsWith: 'getCustomer',
   subject: { 'customer-id': 'ACME' },
-  parts: ['url'],
+  parts: ['fields', 'url'],
 });
 
 describe('customer-information-widget', () => {

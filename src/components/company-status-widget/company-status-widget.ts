@@ -20,6 +20,7 @@ import { styles } from './company-status-widget.styles.js';
  * @fires ticket-search-requested - A count was activated: the criteria of its tickets (`{customerId, status | category}`).
  *
  * @csspart count - Each count (a link or a button).
+ * @csspart empty - The "none" state: the customer has no tickets.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
  * @csspart retry-button - Retry, in the error state.
@@ -37,6 +38,7 @@ export class CompanyStatusWidget extends CicElement {
   private readonly status = new DataController<CompanyStatus, [string]>(this, {
     args: () => [this.subjectValue('customerId', this.customerId)],
     ready: ([id]) => id !== '',
+    isEmpty: (status) => status.all === 0,
     load: (source, [id], signal) => source.getCompanyStatus(id, { signal }),
   });
 

@@ -30,6 +30,7 @@ interface Editing {
  * @summary The details of a customer.
  * @tag customer-information-widget
  *
+ * @csspart fields - The record's fields (a `<dl>`: each label a `<dt>`, its value a `<dd>`).
  * @csspart invalid - The mark of an invalid customer.
  * @csspart url - The customer's web address (a link that opens a new tab, http and https only).
  * @csspart edit-button - Edits the custom fields (when the data source can change customers).
@@ -74,7 +75,7 @@ export class CustomerInformationWidget extends CicElement {
 
   private renderCustomer(customer: Customer) {
     return html`${invalidBadge(customer.valid)}
-      <dl>
+      <dl part="fields">
         ${field(msg('Name'), customer.name)} ${field(msg('Customer ID'), customer.id)}
         ${field(msg('Address'), formatAddress(customer))} ${field(msg('URL'), webLink(customer.url))}
         ${field(msg('Comment'), customer.comment)} ${this.editing ? nothing : customFields(customer.customFields)}

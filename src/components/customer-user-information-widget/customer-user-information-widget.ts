@@ -17,6 +17,7 @@ import { recordStyles } from '../../internal/record.styles.js';
  * @summary The details of a customer user.
  * @tag customer-user-information-widget
  *
+ * @csspart fields - The record's fields (a `<dl>`: each label a `<dt>`, its value a `<dd>`).
  * @csspart invalid - The mark of an invalid customer user.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
@@ -42,7 +43,7 @@ export class CustomerUserInformationWidget extends CicElement {
 
   private renderUser(user: CustomerUser) {
     return html`${invalidBadge(user.valid)}
-      <dl>
+      <dl part="fields">
         ${field(msg('Name'), [user.title, fullName(user)].filter(Boolean).join(' '))} ${field(msg('Login'), user.login)}
         ${contactFields(user)} ${field(msg('Address'), formatAddress(user))}
         ${field(msg('Customer ID'), user.customerId)}
