@@ -20,6 +20,20 @@ const minifyTemplates = () =>
 const defineModules = readdirSync('src/components')
   .map((name) => `src/components/${name}/define.ts`)
   .filter((file) => existsSync(file));
+/**
+ * The data layer's modules stay importable at the flat paths they were published at
+ * (`data/<name>.js`, before `data/` had folders): each gets a re-export module and declaration
+ * there. Names are unique across the folders (a second one fails the build).
+ */
+const flatDataPaths = () => ({
+  name: 'flat-data-paths',
+  generateBundle(_options, bundle) {
+    for (const fileName of Object.keys(bundle)) {
+      const [, folder, name, extension] = /^data\/(.+)\/([^/]+)\.(js|d\.ts)$/.exec(fileName) ?? [];
+      if (name) this.emitFile({ type: 'asset', fileName: `data/${name}.${extension}`, source: `export * from './${folder}/${name}.js';\n` });
+    }
+  },
+});
 const reactModules = readdirSync('src/react').map((name) => `src/react/${name}`);
 
 export default [
@@ -28,7 +42,7 @@ export default [
     input: ['src/index.ts', 'src/define.ts', 'src/plugin.ts', 'src/testing.ts', 'src/react.ts', ...defineModules, ...reactModules],
     external,
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
-    plugins: [minifyTemplates(), typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
+    plugins: [minifyTemplates(), typescript({ tsconfig: 'tsconfig.build.json', outDir: 'dist', declaration: true, declarationDir: 'dist' }), flatDataPaths()],
   },
   // One self-contained module for a plain <script type="module">.
   {

@@ -80,7 +80,7 @@ export async function measureSizes() {
     localeBudgetKB: LOCALE_BUDGET_KB,
     defineKB: await gzippedKB('dist/define.js'),
     pluginKB: await gzippedKB('dist/plugin.js'),
-    demoDataKB: await gzippedKB('dist/data/demo-data.js'),
+    demoDataKB: await gzippedKB('dist/data/demo/demo-data.js'),
     reactKB: await gzippedKB('dist/react.js', notReact),
     reactWrappersKB: await reactWrappersKB(),
     bundleKB: kb(gzipSync(await readFile('dist/cic.bundle.js'), { level: 9 }).length),

@@ -2,7 +2,7 @@
 // schema in embedded PGlite, loaded with the same generated data the page's in-memory source
 // uses. `demo/vite.config.ts` mounts it under /api on the page's own origin.
 import type { Hono } from 'hono';
-import { generateDemoData } from '../src/data/demo-data.js';
+import { generateDemoData } from '../src/data/demo/demo-data.js';
 import { createServer, prepareDatabase } from '../server/app.js';
 import { openPglite, type Db } from '../server/sql/db.js';
 

@@ -31,12 +31,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const GUARD = 'src/data/guarded-data-source.ts';
-const HEALTH = 'src/data/customer-health.ts';
-const STATISTICS = 'src/data/ticket-statistics.ts';
-const RULES = 'src/data/rules.ts';
-const IN_MEMORY = 'src/data/in-memory-data-source.ts';
-const SEARCH = 'src/data/search-pattern.ts';
+const GUARD = 'src/data/adapters/guarded-data-source.ts';
+const HEALTH = 'src/data/rules/customer-health.ts';
+const STATISTICS = 'src/data/rules/ticket-statistics.ts';
+const RULES = 'src/data/rules/rules.ts';
+const IN_MEMORY = 'src/data/adapters/in-memory/cursors.ts';
+const SEARCH = 'src/data/rules/search-pattern.ts';
 const JOINED = 'src/internal/joined-template.ts';
 const PARTS = 'src/internal/export-parts.ts';
 const DATA_CONTROLLER = 'src/internal/data-controller.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { UnauthorizedError } from '../src/data/errors.js';
-import type { HelpdeskData } from '../src/data/types.js';
+import { UnauthorizedError } from '../src/data/contract/errors.js';
+import type { HelpdeskData } from '../src/data/contract/types.js';
 import type { Db } from './sql/db.js';
 import { createSchema, seed } from './sql/seed.js';
 import { AgentContextCache, loadCatalog, SqlDataSource, type ArchivedTickets } from './sql/sql-data-source.js';

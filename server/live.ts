@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DataChange, LiveScope } from '../src/data/data-source.js';
-import { UnavailableError } from '../src/data/errors.js';
+import type { DataChange, LiveScope } from '../src/data/contract/data-source.js';
+import { UnavailableError } from '../src/data/contract/errors.js';
 import { readAgentContext } from './sql/agent-context.js';
 import type { Db } from './sql/db.js';
 

@@ -21,7 +21,7 @@
 import { serve } from '@hono/node-server';
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
-import { generateDemoData } from '../src/data/demo-data.js';
+import { generateDemoData } from '../src/data/demo/demo-data.js';
 import { createServer, prepareDatabase } from './app.js';
 import { runWorkers } from './cluster.js';
 import { openPglite, openPostgres, withReplicas, type Db } from './sql/db.js';

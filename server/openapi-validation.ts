@@ -12,9 +12,12 @@ export interface Schema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** `pattern` compiled (with the `u` flag), once when the contract is loaded. */
+  patternRegExp?: RegExp;
   required?: string[];
   properties?: Record<string, Schema>;
   additionalProperties?: Schema | boolean;
+  maxProperties?: number;
   propertyNames?: Schema;
   items?: Schema;
   maxItems?: number;
@@ -74,12 +77,13 @@ export function loadContract(url?: URL): Contract {
   return operations;
 }
 
-/** `schema` with every `$ref` in it replaced by what it names. */
+/** `schema` with every `$ref` in it replaced by what it names, and its `pattern` compiled. */
 function deepResolve(schema: Schema, resolve: <T>(node: T | { $ref: string }) => T): Schema {
   const resolved = resolve<Schema>(schema);
   const each = (node: Schema | undefined) => node && deepResolve(node, resolve);
   return {
     ...resolved,
+    patternRegExp: resolved.pattern === undefined ? undefined : new RegExp(resolved.pattern, 'u'),
     properties: resolved.properties && Object.fromEntries(Object.entries(resolved.properties).map(([name, node]) => [name, each(node)!])),
     additionalProperties: typeof resolved.additionalProperties === 'object' ? each(resolved.additionalProperties) : resolved.additionalProperties,
     propertyNames: each(resolved.propertyNames),
@@ -132,7 +136,7 @@ function checkString(value: string, schema: Schema): string | undefined {
   if (schema.enum && !schema.enum.includes(value)) return `must be one of ${schema.enum.join(', ')}`;
   if (schema.minLength !== undefined && value.length < schema.minLength) return value === '' ? 'required' : `must have at least ${schema.minLength} characters`;
   if (schema.maxLength !== undefined && value.length > schema.maxLength) return 'too-long';
-  if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) return `must match ${schema.pattern}`;
+  if (schema.patternRegExp && !schema.patternRegExp.test(value)) return `must match ${schema.pattern}`;
   return undefined;
 }
 
@@ -171,7 +175,9 @@ function checkValue(schema: Schema, value: unknown, field: string, problems: Map
       if (schema.items) for (const item of value) checkValue(schema.items, item, field, problems);
       return;
     case 'object':
-      return isObject(value) ? checkObject(schema, value, problems) : report('must be an object');
+      if (!isObject(value)) return report('must be an object');
+      if (schema.maxProperties !== undefined && Object.keys(value).length > schema.maxProperties) return report(`must have at most ${schema.maxProperties} properties`);
+      return checkObject(schema, value, problems);
   }
 }
 

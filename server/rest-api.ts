@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
-import type { DataSource, LiveScope } from '../src/data/data-source.js';
-import { ConflictError, DataSourceError, isAbortError, RateLimitedError, UnavailableError, ValidationError } from '../src/data/errors.js';
-import type { CustomerUpdate, CustomerUserInput, TicketFilter, TicketScope, TicketSortField, TicketView } from '../src/data/types.js';
-import { FIELD_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from '../src/data/field-limits.js';
-import { ERROR_KINDS, OPTIONAL_CALLS } from '../src/data/contract.js';
+import type { DataSource, LiveScope } from '../src/data/contract/data-source.js';
+import { ConflictError, DataSourceError, isAbortError, RateLimitedError, UnavailableError, ValidationError } from '../src/data/contract/errors.js';
+import type { CustomerUpdate, CustomerUserInput, TicketFilter, TicketScope, TicketSortField, TicketView } from '../src/data/contract/types.js';
+import { FIELD_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from '../src/data/contract/field-limits.js';
+import { ERROR_KINDS, OPTIONAL_CALLS } from '../src/data/contract/contract.js';
 import { idempotency } from './idempotency.js';
 import { checkBody, checkParameters, loadContract, type Operation } from './openapi-validation.js';
 

@@ -1,4 +1,4 @@
-import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
+import { InMemoryDataSource } from '../src/data/adapters/in-memory-data-source.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../src/testing/conformance-data.js';
 import { createServer, prepareDatabase } from './app.js';
 import { koaMiddleware } from './koa-bridge.js';

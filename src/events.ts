@@ -1,6 +1,6 @@
 // Every event of the library: its name, its detail, and its entry in the DOM's event maps.
 // All bubble and are composed (they cross shadow roots).
-import type { CustomerUser, TicketSearchCriteria } from './data/types.js';
+import type { CustomerUser, TicketSearchCriteria } from './data/contract/types.js';
 import type { Layout } from './internal/layout-types.js';
 
 /** `customer-selected`: a customer (or a customer user, whose primary customer is meant) was picked. */

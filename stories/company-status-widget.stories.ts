@@ -2,9 +2,9 @@
 // parts and custom properties from custom-elements.json).
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { DataSource } from '../src/data/data-source.js';
-import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
-import { OPS_I_STATE_MAPPING } from '../src/data/state-mapping.js';
+import type { DataSource } from '../src/data/contract/data-source.js';
+import { InMemoryDataSource } from '../src/data/adapters/in-memory-data-source.js';
+import { OPS_I_STATE_MAPPING } from '../src/data/rules/state-mapping.js';
 import { demoSource, failingSource, pendingSource, STORY_NOW } from './support.js';
 
 const meta: Meta = {

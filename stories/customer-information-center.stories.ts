@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, LitElement } from 'lit';
 import { customerCenterWidgets } from '../src/components/customer-information-center/customer-information-center.js';
-import { DEMO_EDGE_CASES } from '../src/data/demo-data.js';
+import { DEMO_EDGE_CASES } from '../src/data/demo/demo-data.js';
 import { demoSource } from './support.js';
 
 const meta: Meta = {

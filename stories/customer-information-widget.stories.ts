@@ -2,9 +2,9 @@
 // (attributes, properties, events, parts and custom properties from custom-elements.json).
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { DataSource } from '../src/data/data-source.js';
-import { DEMO_EDGE_CASES } from '../src/data/demo-data.js';
-import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
+import type { DataSource } from '../src/data/contract/data-source.js';
+import { DEMO_EDGE_CASES } from '../src/data/demo/demo-data.js';
+import { InMemoryDataSource } from '../src/data/adapters/in-memory-data-source.js';
 import { demoSource } from './support.js';
 
 const meta: Meta = { title: 'Widgets/customer-information-widget', component: 'customer-information-widget', tags: ['autodocs'] };

@@ -2,9 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { userEvent } from 'storybook/test';
 import type { CustomerSearchDialog } from '../src/components/customer-search-dialog/customer-search-dialog.js';
-import type { DataSource } from '../src/data/data-source.js';
-import { generateDemoData } from '../src/data/demo-data.js';
-import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
+import type { DataSource } from '../src/data/contract/data-source.js';
+import { generateDemoData } from '../src/data/demo/demo-data.js';
+import { InMemoryDataSource } from '../src/data/adapters/in-memory-data-source.js';
 import { demoSource, failingSource } from './support.js';
 
 const meta: Meta = {

@@ -2,8 +2,8 @@
 // properties, events, parts and custom properties from custom-elements.json).
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { DataSource } from '../src/data/data-source.js';
-import { ConflictError, ValidationError } from '../src/data/errors.js';
+import type { DataSource } from '../src/data/contract/data-source.js';
+import { ConflictError, ValidationError } from '../src/data/contract/errors.js';
 import { demoSource } from './support.js';
 
 const meta: Meta = { title: 'Elements/customer-user-form', component: 'customer-user-form', tags: ['autodocs'] };

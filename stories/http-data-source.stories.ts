@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { createRestApi } from '../server/rest-api.js';
-import { HttpDataSource } from '../src/data/http-data-source.js';
+import { HttpDataSource } from '../src/data/adapters/http-data-source.js';
 import { demoSource } from './support.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CompanyStatus } from '../src/data/types.js';
+import type { CompanyStatus } from '../src/data/contract/types.js';
 import { CicElement, DataController, dataStateStyles, defineElement, registerWidget } from '../src/plugin.js';
 import { demoSource, failingSource } from './support.js';
 

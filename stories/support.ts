@@ -1,7 +1,7 @@
-import { generateDemoData, type DemoDataOptions } from '../src/data/demo-data.js';
-import { UnavailableError } from '../src/data/errors.js';
-import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../src/data/in-memory-data-source.js';
-import type { DataSource } from '../src/data/data-source.js';
+import { generateDemoData, type DemoDataOptions } from '../src/data/demo/demo-data.js';
+import { UnavailableError } from '../src/data/contract/errors.js';
+import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../src/data/adapters/in-memory-data-source.js';
+import type { DataSource } from '../src/data/contract/data-source.js';
 
 /** The clock of every story, so that reminders and escalations look the same each time. */
 export const STORY_NOW = new Date('2026-06-01T09:00:00Z');

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { DataSource } from '../src/data/data-source.js';
-import { OPS_I_STATE_MAPPING } from '../src/data/state-mapping.js';
-import { InMemoryDataSource } from '../src/data/in-memory-data-source.js';
-import { TICKET_VIEWS, type TicketView } from '../src/data/types.js';
+import type { DataSource } from '../src/data/contract/data-source.js';
+import { OPS_I_STATE_MAPPING } from '../src/data/rules/state-mapping.js';
+import { InMemoryDataSource } from '../src/data/adapters/in-memory-data-source.js';
+import { TICKET_VIEWS, type TicketView } from '../src/data/contract/types.js';
 import { demoSource, failingSource, pendingSource, STORY_NOW } from './support.js';
 
 const meta: Meta = {

@@ -2,7 +2,7 @@
 // parts and custom properties from custom-elements.json).
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { DataSource } from '../src/data/data-source.js';
+import type { DataSource } from '../src/data/contract/data-source.js';
 import { demoSource, failingSource, pendingSource } from './support.js';
 
 const meta: Meta = { title: 'Widgets/ticket-statistics-widget', component: 'ticket-statistics-widget', tags: ['autodocs'] };

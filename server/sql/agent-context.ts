@@ -1,4 +1,4 @@
-import type { Agent } from '../../src/data/types.js';
+import type { Agent } from '../../src/data/contract/types.js';
 import type { Queryable } from './db.js';
 
 /** The agent a request is made for: id, name, queues, and the queues it may read. */

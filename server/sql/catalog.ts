@@ -1,6 +1,6 @@
-import { LOCKED_LOCKS } from '../../src/data/rules.js';
-import { createStateClassifier, type StateMapping } from '../../src/data/state-mapping.js';
-import { STATE_CATEGORIES, type StateCategory } from '../../src/data/types.js';
+import { LOCKED_LOCKS } from '../../src/data/rules/rules.js';
+import { createStateClassifier, type StateMapping } from '../../src/data/rules/state-mapping.js';
+import { STATE_CATEGORIES, type StateCategory } from '../../src/data/contract/types.js';
 import type { Db } from './db.js';
 
 /** Znuny's state types as categories (configuration: a product with other types maps its own). */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ValidationError } from '../../src/data/errors.js';
+import { ValidationError } from '../../src/data/contract/errors.js';
 
 /**
  * Where a page continues: the sort key and id of the row it continues from, the direction,

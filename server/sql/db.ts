@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UnavailableError } from '../../src/data/errors.js';
+import { UnavailableError } from '../../src/data/contract/errors.js';
 
 /** Runs parameterized queries (a database, or one transaction of it). */
 export type Queryable = Pick<Db, 'query'>;

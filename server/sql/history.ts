@@ -1,8 +1,8 @@
-import type { CallOptions, ListCustomerHistoryOptions } from '../../src/data/data-source.js';
-import { ConflictError, throwIfInvalid, ValidationError } from '../../src/data/errors.js';
-import { FIELD_LIMITS } from '../../src/data/field-limits.js';
-import type { Customer, CustomerUpdate, HistoryEntry, Page } from '../../src/data/types.js';
-import { validateCustomerUpdate, validateNote } from '../../src/data/validation.js';
+import type { CallOptions, ListCustomerHistoryOptions } from '../../src/data/contract/data-source.js';
+import { ConflictError, throwIfInvalid, ValidationError } from '../../src/data/contract/errors.js';
+import { FIELD_LIMITS } from '../../src/data/contract/field-limits.js';
+import type { Customer, CustomerUpdate, HistoryEntry, Page } from '../../src/data/contract/types.js';
+import { validateCustomerUpdate, validateNote } from '../../src/data/contract/validation.js';
 import { historyPosition } from './cursors.js';
 import { iso, optionalText } from './rows.js';
 import type { SqlSession } from './session.js';

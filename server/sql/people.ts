@@ -1,8 +1,8 @@
-import type { CallOptions, ListCustomerUsersOptions, SearchOptions } from '../../src/data/data-source.js';
-import { ConflictError, throwIfInvalid, ValidationError } from '../../src/data/errors.js';
-import { isSearchable } from '../../src/data/rules.js';
-import type { Customer, CustomerHit, CustomerUser, CustomerUserInput, CustomerUserPage, SearchResult } from '../../src/data/types.js';
-import { loginChangeRefused, trimmedCustomerUser, validateCustomerUser } from '../../src/data/validation.js';
+import type { CallOptions, ListCustomerUsersOptions, SearchOptions } from '../../src/data/contract/data-source.js';
+import { ConflictError, throwIfInvalid, ValidationError } from '../../src/data/contract/errors.js';
+import { isSearchable } from '../../src/data/rules/rules.js';
+import type { Customer, CustomerHit, CustomerUser, CustomerUserInput, CustomerUserPage, SearchResult } from '../../src/data/contract/types.js';
+import { loginChangeRefused, trimmedCustomerUser, validateCustomerUser } from '../../src/data/contract/validation.js';
 import { userPosition } from './cursors.js';
 import { optionalText, toUser, USER_COLUMNS, userValues } from './rows.js';
 import type { SqlSession } from './session.js';

@@ -1,6 +1,6 @@
-import type { PreferenceStore } from '../../src/data/data-source.js';
-import { ValidationError } from '../../src/data/errors.js';
-import { FIELD_LIMITS } from '../../src/data/field-limits.js';
+import type { PreferenceStore } from '../../src/data/contract/data-source.js';
+import { ValidationError } from '../../src/data/contract/errors.js';
+import { FIELD_LIMITS } from '../../src/data/contract/field-limits.js';
 import type { SqlSession } from './session.js';
 
 /** A preference key fits user_preferences.preferences_key with the `CIC:` prefix. */

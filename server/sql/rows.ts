@@ -1,4 +1,4 @@
-import type { CustomerUser, CustomerUserInput, Ticket } from '../../src/data/types.js';
+import type { CustomerUser, CustomerUserInput, Ticket } from '../../src/data/contract/types.js';
 
 export const TICKET_COLUMNS = `t.id::text AS id, t.tn, t.title, t.customer_id, t.customer_user_id, s.name AS state, t.queue_id::text AS queue_id,
   q.name AS queue_name, t.ticket_priority_id AS priority, u.login AS owner, NULLIF(trim(u.first_name || ' ' || u.last_name), '') AS owner_name,

@@ -1,5 +1,5 @@
-import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from '../../src/data/state-mapping.js';
-import type { HelpdeskData, StateCategory } from '../../src/data/types.js';
+import { createStateClassifier, DEFAULT_STATE_MAPPING, type StateMapping } from '../../src/data/rules/state-mapping.js';
+import type { HelpdeskData, StateCategory } from '../../src/data/contract/types.js';
 import type { Db } from './db.js';
 import { CIC_INDEXES, CIC_TABLES, COUNT_SUMMARY, STATE_TYPES, ZNUNY_TABLES } from './schema.js';
 

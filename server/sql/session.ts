@@ -1,6 +1,6 @@
-import type { CallOptions } from '../../src/data/data-source.js';
-import type { DistressIndex } from '../../src/data/customer-health.js';
-import { STATE_CATEGORIES } from '../../src/data/types.js';
+import type { CallOptions } from '../../src/data/contract/data-source.js';
+import type { DistressIndex } from '../../src/data/rules/customer-health.js';
+import { STATE_CATEGORIES } from '../../src/data/contract/types.js';
 import { readAgentContext, type AgentContext, type AgentContextCache } from './agent-context.js';
 import type { ArchivedTickets, Catalog } from './catalog.js';
 import { CursorCodec, type CursorBinding } from './cursors.js';

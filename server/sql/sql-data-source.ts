@@ -8,7 +8,7 @@ import type {
   PreferenceStore,
   SearchOptions,
   TicketStatisticsOptions,
-} from '../../src/data/data-source.js';
+} from '../../src/data/contract/data-source.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -30,7 +30,7 @@ import {
   type TicketScope,
   type TicketStatistics,
   type TicketView,
-} from '../../src/data/types.js';
+} from '../../src/data/contract/types.js';
 import type { Catalog } from './catalog.js';
 import type { Db } from './db.js';
 import { SqlHistory } from './history.js';

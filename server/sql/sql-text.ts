@@ -1,5 +1,5 @@
-import type { CallOptions } from '../../src/data/data-source.js';
-import { abortError } from '../../src/data/errors.js';
+import type { CallOptions } from '../../src/data/contract/data-source.js';
+import { abortError } from '../../src/data/contract/errors.js';
 
 /** A search term as a lower-case LIKE pattern: `*` is a wildcard, `%`, `_` and `\` are literal. */
 export function likePattern(term: string): string {

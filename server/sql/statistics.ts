@@ -1,7 +1,7 @@
-import type { CallOptions, TicketStatisticsOptions } from '../../src/data/data-source.js';
-import { DistressIndex, type HealthInputs } from '../../src/data/customer-health.js';
-import { monthSeries, statisticsMonths } from '../../src/data/ticket-statistics.js';
-import type { CustomerHealth, QueueTicketCounts, TicketScope, TicketStatistics } from '../../src/data/types.js';
+import type { CallOptions, TicketStatisticsOptions } from '../../src/data/contract/data-source.js';
+import { DistressIndex, type HealthInputs } from '../../src/data/rules/customer-health.js';
+import { monthSeries, statisticsMonths } from '../../src/data/rules/ticket-statistics.js';
+import type { CustomerHealth, QueueTicketCounts, TicketScope, TicketStatistics } from '../../src/data/contract/types.js';
 import { optionalText } from './rows.js';
 import type { SqlSession } from './session.js';
 import { Params } from './sql-text.js';

@@ -1,6 +1,6 @@
-import type { CallOptions, ListTicketsOptions } from '../../src/data/data-source.js';
-import { ValidationError } from '../../src/data/errors.js';
-import { isDueView, TERMINAL_CATEGORIES, viewCategories, type DueView } from '../../src/data/rules.js';
+import type { CallOptions, ListTicketsOptions } from '../../src/data/contract/data-source.js';
+import { ValidationError } from '../../src/data/contract/errors.js';
+import { isDueView, TERMINAL_CATEGORIES, viewCategories, type DueView } from '../../src/data/rules/rules.js';
 import {
   STATE_CATEGORIES,
   type CompanyStatus,
@@ -11,7 +11,7 @@ import {
   type TicketScope,
   type TicketSortField,
   type TicketView,
-} from '../../src/data/types.js';
+} from '../../src/data/contract/types.js';
 import type { AgentContext } from './agent-context.js';
 import { ticketPosition, type Cursor } from './cursors.js';
 import { TICKET_COLUMNS, TICKET_JOINS, toTicket } from './rows.js';

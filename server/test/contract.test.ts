@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { OPTIONAL_CALLS } from '../../src/data/contract.js';
-import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from '../../src/data/ticket-statistics.js';
-import { TICKET_FILTERS, TICKET_SORT_FIELDS, TICKET_VIEWS } from '../../src/data/types.js';
+import { OPTIONAL_CALLS } from '../../src/data/contract/contract.js';
+import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from '../../src/data/rules/ticket-statistics.js';
+import { TICKET_FILTERS, TICKET_SORT_FIELDS, TICKET_VIEWS } from '../../src/data/contract/types.js';
 import { loadContract, readContractDocument, type Operation, type Schema } from '../openapi-validation.js';
 import { inMemoryRestApi } from '../test-api.js';
 import { testServer } from './fixture.js';

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { UnavailableError } from '../../src/data/errors.js';
+import { UnavailableError } from '../../src/data/contract/errors.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
 import { createServer, prepareDatabase } from '../app.js';
 import { openPglite, openPostgres, unavailableFor } from '../sql/db.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
 import { idempotency } from '../idempotency.js';
 import { createRestApi } from '../rest-api.js';

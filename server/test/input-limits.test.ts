@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FIELD_LIMITS } from '../../src/data/field-limits.js';
+import { FIELD_LIMITS } from '../../src/data/contract/field-limits.js';
 import { CIC_TABLES, COUNT_SUMMARY, ZNUNY_TABLES } from '../sql/schema.js';
 import { testServer, type TestServer } from './fixture.js';
 import { readContractDocument } from '../openapi-validation.js';
@@ -123,6 +123,17 @@ describe('field limits: over-long values are refused before any SQL', () => {
       const response = await server.call('/customer?id=SMALL', { method: 'PUT', body: JSON.stringify({ customFields: fields, version }) });
       assert.deepEqual(await problemOf(response), { status: 422, errors: { [Object.keys(fields)[0]]: 'too-long' } });
     }
+  });
+
+  it(`more custom fields than ${FIELD_LIMITS.customFieldCount} (openapi.yaml's maxProperties): 422 naming customFields`, async () => {
+    const customFields = readContractDocument().paths['/customer'].put.requestBody!.content['application/json'].schema.properties!.customFields;
+    assert.equal(customFields.maxProperties, FIELD_LIMITS.customFieldCount);
+    const { version } = await server.json('/customer?id=SMALL');
+    const fields = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`Field ${index}`, 'v']));
+    const tooMany = await server.call('/customer?id=SMALL', { method: 'PUT', body: JSON.stringify({ customFields: fields(FIELD_LIMITS.customFieldCount + 1), version }) });
+    assert.deepEqual(await problemOf(tooMany), { status: 422, errors: { customFields: `must have at most ${FIELD_LIMITS.customFieldCount} properties` } });
+    const enough = await server.call('/customer?id=SMALL', { method: 'PUT', body: JSON.stringify({ customFields: fields(FIELD_LIMITS.customFieldCount), version }) });
+    assert.equal(enough.status, 200);
   });
 
   it('counts asked for ids longer than the columns: 422', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import type { DataChange } from '../../src/data/data-source.js';
+import type { DataChange } from '../../src/data/contract/data-source.js';
 import type { ServerOptions } from '../app.js';
 import { pgListen } from '../live.js';
 import { openPostgres } from '../sql/db.js';

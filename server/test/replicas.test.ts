@@ -3,7 +3,7 @@
 // CIC_TEST_PG_STANDBY=1 bash scripts/with-postgres.sh node --import tsx --test server/test/replicas.test.ts
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
 import { runDataSourceConformance } from '../../src/testing.js';
 import { createServer, prepareDatabase } from '../app.js';

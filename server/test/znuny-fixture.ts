@@ -1,4 +1,4 @@
-import type { HelpdeskData } from '../../src/data/types.js';
+import type { HelpdeskData } from '../../src/data/contract/types.js';
 import type { Db } from '../sql/db.js';
 import { createSchema, seed } from '../sql/seed.js';
 import { CIC_TABLES } from '../sql/schema.js';

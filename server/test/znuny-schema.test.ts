@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
 import { runDataSourceConformance } from '../../src/testing.js';
 import { createServer, type ServerOptions } from '../app.js';

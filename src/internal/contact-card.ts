@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { CustomerUser } from '../data/types.js';
+import type { CustomerUser } from '../data/contract/types.js';
 import { fullName } from './format.js';
 import { msg, str } from './localize.js';
 import { contactFields, field, formatAddress } from './record-fields.js';

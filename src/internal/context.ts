@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { DataSource } from '../data/data-source.js';
+import type { DataSource } from '../data/contract/data-source.js';
 
 /** The data source an ancestor provides to the elements inside it. */
 export const dataSourceContext = createContext<DataSource | undefined>(Symbol.for('cic-data-source'));

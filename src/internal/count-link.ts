@@ -1,4 +1,4 @@
-import type { TicketSearchCriteria } from '../data/types.js';
+import type { TicketSearchCriteria } from '../data/contract/types.js';
 import { emit } from './events.js';
 import { formatNumber } from './format.js';
 import { fillUrlTemplate } from './url.js';

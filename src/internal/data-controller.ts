@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController } from 'lit';
-import type { DataSource } from '../data/data-source.js';
-import { abortableDelay, isAbortError, RateLimitedError, rateLimitWait, withTimeout } from '../data/errors.js';
+import type { DataSource } from '../data/contract/data-source.js';
+import { abortableDelay, isAbortError, RateLimitedError, rateLimitWait, withTimeout } from '../data/contract/errors.js';
 import type { CicElement } from './cic-element.js';
 import { renderEmpty, renderError, renderLoading, reportAuthRequired } from './data-states.js';
 

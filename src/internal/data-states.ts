@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { DataSourceError, RateLimitedError, rateLimitWait, UnauthorizedError } from '../data/errors.js';
+import { DataSourceError, RateLimitedError, rateLimitWait, UnauthorizedError } from '../data/contract/errors.js';
 import { emit } from './events.js';
 import { msg, str } from './localize.js';
 

@@ -1,4 +1,4 @@
-import type { CustomerUser } from '../data/types.js';
+import type { CustomerUser } from '../data/contract/types.js';
 import { getLocale } from './localize.js';
 
 /** "First Last" (the login when both are missing). */

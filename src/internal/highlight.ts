@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { splitByMatches } from '../data/search-pattern.js';
+import { splitByMatches } from '../data/rules/search-pattern.js';
 
 /** `text` with the parts that match `term` in `<mark>`; always rendered as text, never as HTML. */
 export function renderHighlighted(text: string, term: string) {

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { LruCache } from '../data/lru.js';
+import { LruCache } from '../data/rules/lru.js';
 
 /**
  * A piece of markup written as a tagged template (`markup\`<td>${text}</td>\``) that is not yet a

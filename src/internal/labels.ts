@@ -1,4 +1,4 @@
-import type { StateCategory, TicketFilter, TicketView } from '../data/types.js';
+import type { StateCategory, TicketFilter, TicketView } from '../data/contract/types.js';
 import { msg } from './localize.js';
 
 export function filterLabel(filter: TicketFilter): string {

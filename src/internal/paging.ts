@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { Page } from '../data/types.js';
+import type { Page } from '../data/contract/types.js';
 import { formatNumber } from './format.js';
 import { joined, markup } from './joined-template.js';
 import { msg, str } from './localize.js';

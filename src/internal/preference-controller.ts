@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { DataSource } from '../data/data-source.js';
+import type { DataSource } from '../data/contract/data-source.js';
 import type { CicElement } from './cic-element.js';
 import { PREFERENCE_WAIT_MS, preferenceTimeout, usePreference, writePreference } from './preferences.js';
 

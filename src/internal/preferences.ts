@@ -1,5 +1,5 @@
-import type { DataSource, PreferenceStore } from '../data/data-source.js';
-import { withTimeout } from '../data/errors.js';
+import type { DataSource, PreferenceStore } from '../data/contract/data-source.js';
+import { withTimeout } from '../data/contract/errors.js';
 
 /** The prefix of every key the library writes to `localStorage`. */
 export const STORAGE_PREFIX = 'cic:';

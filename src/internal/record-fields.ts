@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Address, CustomerUser } from '../data/types.js';
+import type { Address, CustomerUser } from '../data/contract/types.js';
 import { msg } from './localize.js';
 import { mailtoHref, safeHref, telHref, WEB_SCHEMES } from './url.js';
 

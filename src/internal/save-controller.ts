@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ConflictError, isAbortError, ValidationError, withTimeout } from '../data/errors.js';
-import type { WriteOptions } from '../data/data-source.js';
-import { newIdempotencyKey } from '../data/idempotency-key.js';
+import { ConflictError, isAbortError, ValidationError, withTimeout } from '../data/contract/errors.js';
+import type { WriteOptions } from '../data/contract/data-source.js';
+import { newIdempotencyKey } from '../data/contract/idempotency-key.js';
 import { errorMessage, reportAuthRequired } from './data-states.js';
 
 /** What went wrong with a save, for the form to show where it belongs. */

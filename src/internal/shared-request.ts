@@ -1,4 +1,4 @@
-import type { DataSource } from '../data/data-source.js';
+import type { DataSource } from '../data/contract/data-source.js';
 
 interface InFlight {
   promise: Promise<unknown>;

@@ -1,4 +1,4 @@
-import type { HelpdeskData, Ticket } from '../data/types.js';
+import type { HelpdeskData, Ticket } from '../data/contract/types.js';
 
 /** The clock the conformance data is written against: seed your backend's clock with it. */
 export const CONFORMANCE_NOW = new Date('2026-03-01T12:00:00Z');

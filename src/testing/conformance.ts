@@ -1,8 +1,8 @@
-import type { DataSource } from '../data/data-source.js';
-import { ConflictError, isAbortError, ValidationError } from '../data/errors.js';
-import { DUE_VIEWS, isDueView, LOCKED_LOCKS, MIN_SEARCH_LENGTH, viewCategories } from '../data/rules.js';
-import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../data/state-mapping.js';
-import { ticketSortValue } from '../data/ticket-sort.js';
+import type { DataSource } from '../data/contract/data-source.js';
+import { ConflictError, isAbortError, ValidationError } from '../data/contract/errors.js';
+import { DUE_VIEWS, isDueView, LOCKED_LOCKS, MIN_SEARCH_LENGTH, viewCategories } from '../data/rules/rules.js';
+import { createStateClassifier, DEFAULT_STATE_MAPPING } from '../data/rules/state-mapping.js';
+import { ticketSortValue } from '../data/rules/ticket-sort.js';
 import {
   TICKET_VIEWS,
   type CustomerUser,
@@ -13,7 +13,7 @@ import {
   type TicketScope,
   type TicketSort,
   type TicketView,
-} from '../data/types.js';
+} from '../data/contract/types.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, CONFORMANCE_SPECIAL_IDS, conformanceData } from './conformance-data.js';
 
 /** The test functions of your runner (mocha, node:test, vitest, jest: they all have these). */

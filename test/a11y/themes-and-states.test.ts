@@ -3,8 +3,8 @@ import { setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
 import type { CustomerSearchDialog } from '../../src/components/customer-search-dialog/customer-search-dialog.js';
-import type { DataSource } from '../../src/data/data-source.js';
-import { UnavailableError } from '../../src/data/errors.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
+import { UnavailableError } from '../../src/data/contract/errors.js';
 import { $, fixtureSource, settle, until } from '../support/helpers.js';
 
 /** A source that never answers, and one that always fails. */

@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/company-status-widget/define.js';
 import type { CompanyStatusWidget } from '../../src/components/company-status-widget/company-status-widget.js';
-import { OPS_I_STATE_MAPPING } from '../../src/data/state-mapping.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import { OPS_I_STATE_MAPPING } from '../../src/data/rules/state-mapping.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import { NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
 import { $, $$, fixtureSource, text, until } from '../support/helpers.js';
 import { runWidgetSuite } from '../support/widget-suite.js';
@@ -21,6 +21,7 @@ runWidgetSuite({
   tag: 'company-status-widget',
   loadsWith: 'getCompanyStatus',
   subject: { 'customer-id': 'ACME' },
+  emptySubject: { 'customer-id': 'NOBODY' },
   parts: ['count'],
 });
 
@@ -52,9 +53,11 @@ describe('company-status-widget', () => {
   });
 
   it('follows a URL template instead, with the values encoded', async () => {
-    const el = await renderStatus(fixtureSource().source, 'ACME (Europe) & Co. 100%+', '/search?customer={customerId}&status={status}');
+    const customerId = 'ACME (Europe) & Co. 100%+';
+    const data = { ...smallHelpdesk(), tickets: [ticket({ customerId })] };
+    const el = await renderStatus(fixtureSource({}, data).source, customerId, '/search?customer={customerId}&status={status}');
     const href = $$<HTMLAnchorElement>(el, 'dd a')[0].getAttribute('href');
-    expect(href).to.equal(`/search?customer=${encodeURIComponent('ACME (Europe) & Co. 100%+')}&status=escalated`);
+    expect(href).to.equal(`/search?customer=${encodeURIComponent(customerId)}&status=escalated`);
   });
 
   it('counts another vocabulary correctly once its mapping is configured', async () => {

@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/customer-health-widget/define.js';
 import type { CustomerHealthWidget } from '../../src/components/customer-health-widget/customer-health-widget.js';
 import { bandOf } from '../../src/components/customer-health-widget/customer-health-widget.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import type { HelpdeskData } from '../../src/data/types.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
+import type { HelpdeskData } from '../../src/data/contract/types.js';
 import { at, NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
 import { $, $$, fixtureSource, text, untilLoaded } from '../support/helpers.js';
 import { runWidgetSuite } from '../support/widget-suite.js';
@@ -12,6 +12,7 @@ runWidgetSuite({
   tag: 'customer-health-widget',
   loadsWith: 'getCustomerHealth',
   subject: { 'customer-id': 'ACME' },
+  emptySubject: { 'customer-id': 'NOBODY' },
   parts: ['gauge', 'score', 'trend', 'table'],
 });
 

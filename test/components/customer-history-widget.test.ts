@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/customer-history-widget/define.js';
-import { UnavailableError } from '../../src/data/errors.js';
-import type { HelpdeskData } from '../../src/data/types.js';
+import { UnavailableError } from '../../src/data/contract/errors.js';
+import type { HelpdeskData } from '../../src/data/contract/types.js';
 import { at, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, text, until, untilLoaded } from '../support/helpers.js';
 import { runWidgetSuite } from '../support/widget-suite.js';

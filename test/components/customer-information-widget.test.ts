@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/customer-information-widget/define.js';
 import type { CustomerInformationWidget } from '../../src/components/customer-information-widget/customer-information-widget.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, text, until } from '../support/helpers.js';
 import { runWidgetSuite } from '../support/widget-suite.js';
@@ -20,7 +20,7 @@ runWidgetSuite({
   tag: 'customer-information-widget',
   loadsWith: 'getCustomer',
   subject: { 'customer-id': 'ACME' },
-  parts: ['url'],
+  parts: ['fields', 'url'],
 });
 
 describe('customer-information-widget', () => {

@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/customer-user-form/define.js';
 import type { CustomerUserForm } from '../../src/components/customer-user-form/customer-user-form.js';
-import { UnavailableError, ValidationError } from '../../src/data/errors.js';
-import type { DataSource, WriteOptions } from '../../src/data/data-source.js';
-import type { CustomerUser } from '../../src/data/types.js';
+import { UnavailableError, ValidationError } from '../../src/data/contract/errors.js';
+import type { DataSource, WriteOptions } from '../../src/data/contract/data-source.js';
+import type { CustomerUser } from '../../src/data/contract/types.js';
 import { $, fixtureSource, text, typeInto, until } from '../support/helpers.js';
 import { wrapCalls } from '../support/wrap-calls.js';
 

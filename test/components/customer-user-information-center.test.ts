@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { CustomerUserInformationCenter } from '../../src/components/customer-user-information-center/customer-user-information-center.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
 import { spySource } from '../support/spy-source.js';
 import { $, $$, fixtureSource, settle, text, until } from '../support/helpers.js';

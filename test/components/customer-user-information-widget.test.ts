@@ -10,7 +10,7 @@ runWidgetSuite({
   subject: { 'customer-user-login': 'bob' },
   emptySubject: { 'customer-user-login': 'nobody' },
   // The record list has no part of its own.
-  parts: [],
+  parts: ['fields'],
   content: 'dl',
 });
 

@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/customer-users-widget/define.js';
 import type { CustomerUsersWidget } from '../../src/components/customer-users-widget/customer-users-widget.js';
 import type { CustomerUserForm } from '../../src/components/customer-user-form/customer-user-form.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, text, typeInto, until } from '../support/helpers.js';
 import { runWidgetSuite } from '../support/widget-suite.js';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { LayoutController } from '../../src/components/information-center/layout-controller.js';
 import type { WidgetDefinition } from '../../src/components/information-center/widget-registry.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
 
 const WIDGETS: WidgetDefinition[] = [

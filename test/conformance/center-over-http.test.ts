@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { $, $$, slowDescribe, text, until } from '../support/helpers.js';
 
 const widgets = (center: Element) => $$(center, '.card-body > *');

@@ -1,4 +1,4 @@
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { runDataSourceConformance } from '../../src/testing.js';
 
 runDataSourceConformance(

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parse } from 'yaml';
-import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 
 /** The operations of openapi.yaml as "METHOD /path", read (with the YAML parser the server uses) from the file the package ships. */
 async function contractOperations(): Promise<string[]> {

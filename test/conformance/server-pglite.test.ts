@@ -1,4 +1,4 @@
-import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { runDataSourceConformance } from '../../src/testing.js';
 import { slowDescribe } from '../support/helpers.js';
 

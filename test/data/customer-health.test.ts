@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, at, ticket } from '../support/fixtures.js';
 
 describe('the distress index', () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { DEMO_EDGE_CASES, generateDemoData } from '../../src/data/demo-data.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import { DEFAULT_STATE_MAPPING, OPS_I_STATE_MAPPING, mergeStateMappings } from '../../src/data/state-mapping.js';
+import { DEMO_EDGE_CASES, generateDemoData } from '../../src/data/demo/demo-data.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
+import { DEFAULT_STATE_MAPPING, OPS_I_STATE_MAPPING, mergeStateMappings } from '../../src/data/rules/state-mapping.js';
 
 describe('generateDemoData', () => {
   it('is deterministic for a seed and differs for another', () => {

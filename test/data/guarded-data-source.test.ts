@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { DataSource } from '../../src/data/data-source.js';
-import { MalformedAnswerError } from '../../src/data/errors.js';
-import { guardDataSource, MAX_STATISTICS_QUEUES } from '../../src/data/guarded-data-source.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
+import { MalformedAnswerError } from '../../src/data/contract/errors.js';
+import { guardDataSource, MAX_STATISTICS_QUEUES } from '../../src/data/adapters/guarded-data-source.js';
 
 /** A data source whose every call answers `answer` (as given, unchecked). */
 const answering = (answer: unknown) =>

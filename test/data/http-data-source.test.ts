@@ -11,9 +11,9 @@ import {
   UnavailableError,
   ValidationError,
   withTimeout,
-} from '../../src/data/errors.js';
-import { ERROR_KINDS } from '../../src/data/contract.js';
-import { HttpDataSource, parseRetryAfter } from '../../src/data/http-data-source.js';
+} from '../../src/data/contract/errors.js';
+import { ERROR_KINDS } from '../../src/data/contract/contract.js';
+import { HttpDataSource, parseRetryAfter } from '../../src/data/adapters/http-data-source.js';
 import { STORAGE_PREFIX, usePreference, writePreference } from '../../src/internal/preferences.js';
 
 interface Seen {

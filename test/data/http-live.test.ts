@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { DataChange, LiveStatus } from '../../src/data/data-source.js';
-import { HttpDataSource } from '../../src/data/http-data-source.js';
+import type { DataChange, LiveStatus } from '../../src/data/contract/data-source.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { slowDescribe } from '../support/helpers.js';
 
 const LIVE = { ticketFilters: [], ticketSorts: [], writeCustomerUsers: true, liveUpdates: true } as const;

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import { OPS_I_STATE_MAPPING } from '../../src/data/state-mapping.js';
-import { ConflictError, ValidationError } from '../../src/data/errors.js';
-import type { DataChange } from '../../src/data/data-source.js';
-import type { Ticket, TicketFilter, TicketSort, TicketView } from '../../src/data/types.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
+import { OPS_I_STATE_MAPPING } from '../../src/data/rules/state-mapping.js';
+import { ConflictError, ValidationError } from '../../src/data/contract/errors.js';
+import type { DataChange } from '../../src/data/contract/data-source.js';
+import type { Ticket, TicketFilter, TicketSort, TicketView } from '../../src/data/contract/types.js';
 import { at, NOW, smallHelpdesk, ticket } from '../support/fixtures.js';
 
 const source = () => new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { generateDemoData } from '../../src/data/demo-data.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import { digitKey, groupInOrder, orderByKey } from '../../src/data/ticket-index.js';
-import { ticketSortValue } from '../../src/data/ticket-sort.js';
+import { generateDemoData } from '../../src/data/demo/demo-data.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
+import { digitKey, groupInOrder, orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
+import { ticketSortValue } from '../../src/data/rules/ticket-sort.js';
 import { inFilter, inView } from '../../src/testing/conformance.js';
-import type { HelpdeskData, Ticket, TicketFilter, TicketScope, TicketSort, TicketView } from '../../src/data/types.js';
+import type { HelpdeskData, Ticket, TicketFilter, TicketScope, TicketSort, TicketView } from '../../src/data/contract/types.js';
 
 /**
  * The indexed source against the plain rules: every ticket tested for the view at the time and

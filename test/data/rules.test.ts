@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isSearchable, MIN_SEARCH_LENGTH } from '../../src/data/rules.js';
+import { isSearchable, MIN_SEARCH_LENGTH } from '../../src/data/rules/rules.js';
 
 describe('the domain rules', () => {
   it('searches a term of at least two characters, or * alone, and nothing shorter', () => {

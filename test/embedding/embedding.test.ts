@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { CustomerInformationCenter } from '../../src/components/customer-information-center/customer-information-center.js';
-import { UnavailableError } from '../../src/data/errors.js';
+import { UnavailableError } from '../../src/data/contract/errors.js';
 import { $, fixtureSource, until } from '../support/helpers.js';
 
 describe('embedding: styling widgets inside a center with ::part', () => {

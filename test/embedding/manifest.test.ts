@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
-import type { DataSource } from '../../src/data/data-source.js';
-import { UnauthorizedError, UnavailableError } from '../../src/data/errors.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
+import { UnauthorizedError, UnavailableError } from '../../src/data/contract/errors.js';
 import { ELEMENTS } from '../../src/define-all.js';
 import { CIC_EVENTS } from '../../src/events.js';
 import { $, fixtureSource, settle, SLOW_TEST_MS, until } from '../support/helpers.js';

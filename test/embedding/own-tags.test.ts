@@ -18,7 +18,7 @@ function reportOf(name: string, register: string): Promise<Report> {
     addEventListener('error', (e) => errors.push(String(e.message)));
     addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
     import { ELEMENTS, defineAll } from '/src/index.ts';
-    import { InMemoryDataSource } from '/src/data/in-memory-data-source.ts';
+    import { InMemoryDataSource } from '/src/data/adapters/in-memory-data-source.ts';
     import { smallHelpdesk, NOW } from '/test/support/fixtures.ts';
     ${register}
     const el = document.createElement('acme-customer-information-center');

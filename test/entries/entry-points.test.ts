@@ -49,7 +49,7 @@ function renderedClosure(tag: string, found: Record<string, string> = {}): Recor
 function reportOfEntry(tag: ElementTag): Promise<Report> {
   const script = `
     import '/src/components/${tag}/define.ts';
-    import { InMemoryDataSource } from '/src/data/in-memory-data-source.ts';
+    import { InMemoryDataSource } from '/src/data/adapters/in-memory-data-source.ts';
     import { smallHelpdesk, NOW } from '/test/support/fixtures.ts';
     const el = document.createElement('${tag}');
     el.dataSource = new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });

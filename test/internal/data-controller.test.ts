@@ -1,9 +1,9 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DataSource } from '../../src/data/data-source.js';
-import type { Customer } from '../../src/data/types.js';
-import { RateLimitedError, UnavailableError } from '../../src/data/errors.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
+import type { Customer } from '../../src/data/contract/types.js';
+import { RateLimitedError, UnavailableError } from '../../src/data/contract/errors.js';
 import { CicElement } from '../../src/internal/cic-element.js';
 import { DataController } from '../../src/internal/data-controller.js';
 import { dataStateStyles } from '../../src/internal/theme.styles.js';

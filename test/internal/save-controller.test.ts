@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ConflictError, UnauthorizedError, UnavailableError, ValidationError } from '../../src/data/errors.js';
+import { ConflictError, UnauthorizedError, UnavailableError, ValidationError } from '../../src/data/contract/errors.js';
 import { CicElement } from '../../src/internal/cic-element.js';
 import { SaveController } from '../../src/internal/save-controller.js';
 

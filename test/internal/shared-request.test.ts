@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { DataSource } from '../../src/data/data-source.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import { sharedRequest } from '../../src/internal/shared-request.js';
 
 function pendingCall() {

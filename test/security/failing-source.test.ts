@@ -1,13 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import {
   RateLimitedError,
   TimeoutError,
   UnavailableError,
-} from '../../src/data/errors.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+} from '../../src/data/contract/errors.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { wrapCalls } from '../support/wrap-calls.js';
 import { $$, settle, text, until } from '../support/helpers.js';

@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { CustomerSearchDialog } from '../../src/components/customer-search-dialog/customer-search-dialog.js';
-import type { HelpdeskData } from '../../src/data/types.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import type { HelpdeskData } from '../../src/data/contract/types.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, at } from '../support/fixtures.js';
 import { $, expectNone, settle, until } from '../support/helpers.js';
 

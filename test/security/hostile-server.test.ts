@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
-import { HttpDataSource } from '../../src/data/http-data-source.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { $, $$, text, until } from '../support/helpers.js';
 
 /** Collects unhandled rejections while a test runs. */

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { generateDemoData } from '../../src/data/demo-data.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
-import type { HelpdeskData } from '../../src/data/types.js';
+import { generateDemoData } from '../../src/data/demo/demo-data.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
+import type { HelpdeskData } from '../../src/data/contract/types.js';
 import { NOW } from '../support/fixtures.js';
 import { $, $$, settle, until } from '../support/helpers.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { CustomerSearchDialog } from '../../src/components/customer-search-dialog/customer-search-dialog.js';
-import type { DataSource } from '../../src/data/data-source.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -10,8 +10,8 @@ import {
   RateLimitedError,
   UnavailableError,
   ValidationError,
-} from '../../src/data/errors.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+} from '../../src/data/contract/errors.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
 import { wrapCalls } from '../support/wrap-calls.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
-import { InMemoryDataSource } from '../../src/data/in-memory-data-source.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, settle, text, until } from '../support/helpers.js';
 

@@ -1,4 +1,4 @@
-import type { HelpdeskData, Ticket } from '../../src/data/types.js';
+import type { HelpdeskData, Ticket } from '../../src/data/contract/types.js';
 
 /** The fixed clock of the small fixture. */
 export const NOW = new Date('2026-03-01T12:00:00Z');

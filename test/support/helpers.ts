@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../../src/data/in-memory-data-source.js';
+import { InMemoryDataSource, type InMemoryDataSourceOptions } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from './fixtures.js';
 import { spySource } from './spy-source.js';
 

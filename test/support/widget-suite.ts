@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
-import { UnavailableError } from '../../src/data/errors.js';
-import type { DataSource } from '../../src/data/data-source.js';
-import type { HelpdeskData } from '../../src/data/types.js';
+import { UnavailableError } from '../../src/data/contract/errors.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
+import type { HelpdeskData } from '../../src/data/contract/types.js';
 import { smallHelpdesk } from './fixtures.js';
 import { $, expectNone, fixtureSource, text, until } from './helpers.js';
 

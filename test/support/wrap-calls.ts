@@ -1,4 +1,4 @@
-import type { DataSource } from '../../src/data/data-source.js';
+import type { DataSource } from '../../src/data/contract/data-source.js';
 
 /** One data-source call as a wrapper sees it. */
 export interface WrappedCall {

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { STATE_CATEGORIES, type CompanyStatus, type TicketSearchCriteria } from '../../data/types.js';
+import { STATE_CATEGORIES, type CompanyStatus, type TicketSearchCriteria } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { renderCount } from '../../internal/count-link.js';
@@ -21,6 +21,7 @@ import { styles } from './company-status-widget.styles.js';
  * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart count - Each count (a link or a button).
+ * @csspart empty - The "none" state: the customer has no tickets.
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
  * @csspart retry-button - Retry, in the error state.
@@ -38,6 +39,7 @@ export class CompanyStatusWidget extends CicElement {
   private readonly status = new DataController<CompanyStatus, [string]>(this, {
     args: () => [this.subjectValue('customerId', this.customerId)],
     ready: ([id]) => id !== '',
+    isEmpty: (status) => status.all === 0,
     load: (source, [id], signal) => source.getCompanyStatus(id, { signal }),
   });
 

@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CustomerHealth, HealthBands, HealthFactor } from '../../data/types.js';
+import type { CustomerHealth, HealthBands, HealthFactor } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { formatDateTime, formatNumber, formatPercent } from '../../internal/format.js';
@@ -33,6 +33,7 @@ const RADIUS = 15.9155; // a circumference of 100: half of it, 50, is the gauge'
  * @csspart score - The score and its band.
  * @csspart trend - The change against the earlier score.
  * @csspart table - The factors.
+ * @csspart empty - The "none" state: nothing to rate (no factors, or every one 0: no tickets).
  * @csspart loading - The loading state.
  * @csspart error - The error state; `retry-button` inside.
  * @csspart retry-button - Retry, in the error state.
@@ -53,6 +54,7 @@ export class CustomerHealthWidget extends CicElement {
   private readonly health = new DataController<CustomerHealth, [string]>(this, {
     args: () => [this.subjectValue('customerId', this.customerId)],
     ready: ([id]) => id !== '',
+    isEmpty: ({ factors }) => factors.every((factor) => factor.value === 0),
     load: (source, [id], signal) => {
       if (!source.getCustomerHealth) throw new Error(msg('This data source has no customer health.'));
       return source.getCustomerHealth(id, { signal });

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { HistoryEntry, Page } from '../../data/types.js';
+import type { HistoryEntry, Page } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { problemText } from '../../internal/field-problems.js';

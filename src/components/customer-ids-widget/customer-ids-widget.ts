@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CustomerUser, OpenClosedCounts } from '../../data/types.js';
+import type { CustomerUser, OpenClosedCounts } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { renderCount } from '../../internal/count-link.js';
 import { DataController } from '../../internal/data-controller.js';

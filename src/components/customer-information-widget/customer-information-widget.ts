@@ -1,7 +1,7 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Customer } from '../../data/types.js';
+import type { Customer } from '../../data/contract/types.js';
 import { problemText } from '../../internal/field-problems.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
@@ -30,6 +30,7 @@ interface Editing {
  * @summary The details of a customer.
  * @tag customer-information-widget
  *
+ * @csspart fields - The record's fields (a `<dl>`: each label a `<dt>`, its value a `<dd>`).
  * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart invalid - The mark of an invalid customer.
@@ -76,7 +77,7 @@ export class CustomerInformationWidget extends CicElement {
 
   private renderCustomer(customer: Customer) {
     return html`${invalidBadge(customer.valid)}
-      <dl>
+      <dl part="fields">
         ${field(msg('Name'), customer.name)} ${field(msg('Customer ID'), customer.id)}
         ${field(msg('Address'), formatAddress(customer))} ${field(msg('URL'), webLink(customer.url))}
         ${field(msg('Comment'), customer.comment)} ${this.editing ? nothing : customFields(customer.customFields)}

@@ -1,9 +1,9 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { DataSource } from '../../data/data-source.js';
-import { MIN_SEARCH_LENGTH } from '../../data/search-pattern.js';
-import type { CustomerHit, CustomerUser, SearchResult } from '../../data/types.js';
+import type { DataSource } from '../../data/contract/data-source.js';
+import { MIN_SEARCH_LENGTH } from '../../data/rules/search-pattern.js';
+import type { CustomerHit, CustomerUser, SearchResult } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { deepActiveElement } from '../../internal/deep-active-element.js';
@@ -13,7 +13,7 @@ import { msg, str } from '../../internal/localize.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { fullName } from '../../internal/format.js';
 import { styles } from './customer-search-dialog.styles.js';
-import { LruCache } from '../../data/lru.js';
+import { LruCache } from '../../data/rules/lru.js';
 
 /** At most this many results are shown per search. */
 export const SEARCH_RESULT_LIMIT = 20;

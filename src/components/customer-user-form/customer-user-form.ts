@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CustomerUser, CustomerUserInput } from '../../data/types.js';
-import { validateCustomerUser } from '../../data/validation.js';
+import type { CustomerUser, CustomerUserInput } from '../../data/contract/types.js';
+import { validateCustomerUser } from '../../data/contract/validation.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { emit } from '../../internal/events.js';
 import { problemText } from '../../internal/field-problems.js';

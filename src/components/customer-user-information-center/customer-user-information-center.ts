@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import type { CustomerUser } from '../../data/types.js';
+import type { CustomerUser } from '../../data/contract/types.js';
 import type { CustomerSelectedDetail } from '../../events.js';
 import { builtInWidget } from '../information-center/builtin-widgets.js';
 import { DataController } from '../../internal/data-controller.js';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CustomerUser } from '../../data/types.js';
+import type { CustomerUser } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { loadCustomerUser } from '../../internal/shared-request.js';
@@ -17,6 +17,7 @@ import { recordStyles } from '../../internal/record.styles.js';
  * @summary The details of a customer user.
  * @tag customer-user-information-widget
  *
+ * @csspart fields - The record's fields (a `<dl>`: each label a `<dt>`, its value a `<dd>`).
  * @fires cic-auth-required - A call was refused for want of a valid session (HTTP 401): `{message}`. Renew it; Retry then works.
  *
  * @csspart invalid - The mark of an invalid customer user.
@@ -44,7 +45,7 @@ export class CustomerUserInformationWidget extends CicElement {
 
   private renderUser(user: CustomerUser) {
     return html`${invalidBadge(user.valid)}
-      <dl>
+      <dl part="fields">
         ${field(msg('Name'), [user.title, fullName(user)].filter(Boolean).join(' '))} ${field(msg('Login'), user.login)}
         ${contactFields(user)} ${field(msg('Address'), formatAddress(user))}
         ${field(msg('Customer ID'), user.customerId)}

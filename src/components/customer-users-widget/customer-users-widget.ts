@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import type { CustomerUser, CustomerUserPage, Page } from '../../data/types.js';
+import type { CustomerUser, CustomerUserPage, Page } from '../../data/contract/types.js';
 import { CustomerUserForm } from '../customer-user-form/customer-user-form.js';
 import type { CustomerUserSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';

@@ -1,4 +1,4 @@
-import type { TicketView } from '../../data/types.js';
+import type { TicketView } from '../../data/contract/types.js';
 import { viewLabel } from '../../internal/labels.js';
 import { msg } from '../../internal/localize.js';
 import type { WidgetDefinition } from './widget-registry.js';

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { DataChange, DataSource, LiveScope } from '../../data/data-source.js';
+import type { DataChange, DataSource, LiveScope } from '../../data/contract/data-source.js';
 import type { CustomerSelectedDetail, SettingsSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { memoizeLast } from '../../internal/memo.js';
@@ -28,7 +28,7 @@ import type { Region } from '../../internal/layout-types.js';
 import { REGIONS } from './layout.js';
 import { LayoutController } from './layout-controller.js';
 import { LiveController } from './live-controller.js';
-import { CHANGE_KINDS } from '../../data/guarded-data-source.js';
+import { CHANGE_KINDS } from '../../data/adapters/guarded-data-source.js';
 import { ReorderController } from './reorder-controller.js';
 import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
 

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { DataSource } from '../../data/data-source.js';
+import type { DataSource } from '../../data/contract/data-source.js';
 import type { SettingsEntry } from '../../internal/context.js';
 import { usePreference, writePreference } from '../../internal/preferences.js';
 import type { Layout, Region } from '../../internal/layout-types.js';

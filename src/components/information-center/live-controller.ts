@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
-import type { DataChange, DataSource, LiveScope, LiveStatus } from '../../data/data-source.js';
+import type { DataChange, DataSource, LiveScope, LiveStatus } from '../../data/contract/data-source.js';
 
 /**
  * Changes make one reload of each widget they affect once none has come for this long (ms),

@@ -1,4 +1,4 @@
-import type { DataChange, DataSource } from '../../data/data-source.js';
+import type { DataChange, DataSource } from '../../data/contract/data-source.js';
 import type { PlacedWidget } from './layout.js';
 
 /**

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Ticket, TicketScope, TicketSort } from '../../data/types.js';
+import type { Ticket, TicketScope, TicketSort } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { emit } from '../../internal/events.js';

@@ -1,4 +1,4 @@
-import type { Ticket, TicketSortField } from '../../data/types.js';
+import type { Ticket, TicketSortField } from '../../data/contract/types.js';
 import { formatDateTime, formatRelative } from '../../internal/format.js';
 import { msg } from '../../internal/localize.js';
 import { markup, type Markup } from '../../internal/joined-template.js';

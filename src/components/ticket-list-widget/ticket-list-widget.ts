@@ -12,7 +12,7 @@ import {
   type TicketSort,
   type TicketSortField,
   type TicketView,
-} from '../../data/types.js';
+} from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { renderLoading } from '../../internal/data-states.js';

@@ -1,10 +1,10 @@
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { QueueTicketCounts, TicketScope, TicketSearchCriteria, TicketStatistics } from '../../data/types.js';
+import type { QueueTicketCounts, TicketScope, TicketSearchCriteria, TicketStatistics } from '../../data/contract/types.js';
 import { CicElement } from '../../internal/cic-element.js';
 import { renderCount } from '../../internal/count-link.js';
 import { DataController } from '../../internal/data-controller.js';
-import { statisticsMonths } from '../../data/ticket-statistics.js';
+import { statisticsMonths } from '../../data/rules/ticket-statistics.js';
 import { emit } from '../../internal/events.js';
 import { formatMonth, formatNumber, formatPercent } from '../../internal/format.js';
 import { msg, str } from '../../internal/localize.js';

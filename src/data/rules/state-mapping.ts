@@ -1,4 +1,4 @@
-import type { StateCategory } from './types.js';
+import type { StateCategory } from '../contract/types.js';
 
 /**
  * How backend state names map to state categories, and which categories count as

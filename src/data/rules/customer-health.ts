@@ -1,6 +1,6 @@
 import { countBelow } from './sorted.js';
 import { closedAtOf } from './ticket-statistics.js';
-import type { CustomerHealth, HealthBands, Ticket } from './types.js';
+import type { CustomerHealth, HealthBands, Ticket } from '../contract/types.js';
 
 /**
  * A customer distress index as TeamSupport describes its CDI: five inputs per customer, each

@@ -1,4 +1,4 @@
-import type { Agent, Customer, CustomerUser, HelpdeskData, HistoryEntry, Queue, Ticket, TicketLock } from './types.js';
+import type { Agent, Customer, CustomerUser, HelpdeskData, HistoryEntry, Queue, Ticket, TicketLock } from '../contract/types.js';
 
 export interface DemoDataOptions {
   /** Same seed, same data. */

@@ -1,6 +1,6 @@
-import type { DueView } from './rules.js';
-import { countBelow } from './sorted.js';
-import { STATE_CATEGORIES, type StateCategory, type Ticket, type TicketFilter } from './types.js';
+import type { DueView } from '../../rules/rules.js';
+import { countBelow } from '../../rules/sorted.js';
+import { STATE_CATEGORIES, type StateCategory, type Ticket, type TicketFilter } from '../../contract/types.js';
 
 export type { DueView };
 

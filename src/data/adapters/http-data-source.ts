@@ -12,7 +12,7 @@ import type {
   DataChange,
   SubscribeOptions,
   WriteOptions,
-} from './data-source.js';
+} from '../contract/data-source.js';
 import { liveStream } from './live-stream.js';
 import {
   abortError,
@@ -29,9 +29,9 @@ import {
   ValidationError,
   isTimed,
   withTimeout,
-} from './errors.js';
-import { OPTIONAL_CALLS } from './contract.js';
-import { newIdempotencyKey } from './idempotency-key.js';
+} from '../contract/errors.js';
+import { ERROR_KINDS, OPTIONAL_CALLS } from '../contract/contract.js';
+import { newIdempotencyKey } from '../contract/idempotency-key.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -53,7 +53,7 @@ import {
   type TicketScope,
   type TicketStatistics,
   type TicketView,
-} from './types.js';
+} from '../contract/types.js';
 
 export interface HttpDataSourceOptions {
   /** Where the REST contract (openapi.yaml) is served, e.g. `https://helpdesk.example/cic/api`. */
@@ -120,35 +120,33 @@ async function problemOf(response: Response): Promise<Problem> {
 export { OPTIONAL_CALLS };
 
 /**
- * The typed error for an HTTP status: the contract's `ERROR_KINDS`, written out as a switch
- * (the table itself would cost the bundle; a test holds the two equal).
+ * The typed error for an HTTP status: its kind by the contract's `ERROR_KINDS` (400 is
+ * `validation` too, any other 5xx `unavailable`), then that kind's error.
  */
 async function errorFor(response: Response): Promise<DataSourceError> {
   const problem = await problemOf(response);
   const message = problem.detail ?? problem.title ?? `HTTP ${response.status}`;
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-  switch (response.status) {
-    case 400:
-    case 422:
+  const { status } = response;
+  switch (status === 400 ? 'validation' : (ERROR_KINDS[status] ?? (status >= 500 ? 'unavailable' : undefined))) {
+    case 'validation':
       return new ValidationError(problem.errors ?? {}, message);
-    case 401:
+    case 'unauthorized':
       return new UnauthorizedError(message);
-    case 403:
+    case 'forbidden':
       return new ForbiddenError(message);
-    case 404:
+    case 'not-found':
       return new NotFoundError(message);
-    case 409:
+    case 'conflict':
       return new ConflictError(message, problem.field);
-    case 429:
+    case 'rate-limited':
       return new RateLimitedError(retryAfter, message);
-    case 503:
+    case 'unavailable':
       return new UnavailableError(message, retryAfter);
-    case 504:
+    case 'timeout':
       return new TimeoutError(message);
     default:
-      return response.status >= 500
-        ? new UnavailableError(message)
-        : new DataSourceError('unavailable', message, false);
+      return new DataSourceError('unavailable', message, false);
   }
 }
 

@@ -1,5 +1,5 @@
-import { orderByKey } from './ticket-index.js';
-import type { Ticket, TicketSort, TicketSortField } from './types.js';
+import { orderByKey } from '../adapters/in-memory/ticket-index.js';
+import type { Ticket, TicketSort, TicketSortField } from '../contract/types.js';
 
 /** Names for ids, so that queue, owner and state sort by what the agent reads. */
 export interface TicketSortContext {

@@ -32,6 +32,8 @@ export const FIELD_LIMITS = {
   /** A customer's custom field: its label and its value. */
   customFieldLabel: 250,
   customFieldValue: 250,
+  /** How many custom fields a customer may have (their record is stored as one value). */
+  customFieldCount: 100,
   /** A note's text. */
   note: 10_000,
 } as const;

@@ -1,6 +1,6 @@
-import type { DataChange, DataSource, DataSourceCapabilities, LiveStatus, SubscribeOptions } from './data-source.js';
-import { MalformedAnswerError } from './errors.js';
-import { statisticsMonths } from './ticket-statistics.js';
+import type { DataChange, DataSource, DataSourceCapabilities, LiveStatus, SubscribeOptions } from '../contract/data-source.js';
+import { MalformedAnswerError } from '../contract/errors.js';
+import { statisticsMonths } from '../rules/ticket-statistics.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -9,7 +9,7 @@ import {
   type Page,
   type SearchResult,
   type TicketFilter,
-} from './types.js';
+} from '../contract/types.js';
 
 /**
  * Checks every answer of a data source before an element renders it. A hand-written

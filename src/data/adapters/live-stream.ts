@@ -1,4 +1,4 @@
-import type { DataChange, LiveStatus, SubscribeOptions } from './data-source.js';
+import type { DataChange, LiveStatus, SubscribeOptions } from '../contract/data-source.js';
 
 /** Reconnection waits: from 1 s, doubled each failure, at most 30 s, each a random 50–100 % of that. */
 const FIRST_RETRY_MS = 1000;

@@ -1,4 +1,4 @@
-import type { MonthlyTicketCounts, QueueTicketCounts, Ticket, TicketStatistics } from './types.js';
+import type { MonthlyTicketCounts, QueueTicketCounts, Ticket, TicketStatistics } from '../contract/types.js';
 
 /** Months of the monthly series when the caller names none, and the most a source answers. */
 export const DEFAULT_STATISTICS_MONTHS = 12;

@@ -1,5 +1,5 @@
-import type { CustomerUser } from './types.js';
-import type { DataChange, LiveScope, SubscribeOptions } from './data-source.js';
+import type { CustomerUser } from '../../contract/types.js';
+import type { DataChange, LiveScope, SubscribeOptions } from '../../contract/data-source.js';
 
 type Listener = (changes: readonly DataChange[]) => void;
 

@@ -3,7 +3,7 @@
  * suite that checks them): which categories each view takes, which states are final,
  * when a view depends on the time, what counts as locked, how long a search term must be.
  */
-import { STATE_CATEGORIES, type StateCategory, type TicketView } from './types.js';
+import { STATE_CATEGORIES, type StateCategory, type TicketView } from '../contract/types.js';
 
 /** Categories a ticket does not leave: a ticket in one is never escalated. */
 export const TERMINAL_CATEGORIES: ReadonlySet<StateCategory> = new Set(['closed', 'merged', 'removed']);

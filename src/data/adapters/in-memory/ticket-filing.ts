@@ -1,0 +1,266 @@
+import { DUE_VIEWS, isDueView, LOCKED_LOCKS, viewCategories, type DueView } from '../../rules/rules.js';
+import type { createStateClassifier } from '../../rules/state-mapping.js';
+import { sortTickets, timeOf, type TicketSortContext } from '../../rules/ticket-sort.js';
+import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
+import { LruCache } from '../../rules/lru.js';
+import { countBelow } from '../../rules/sorted.js';
+import {
+  STATE_CATEGORIES,
+  type Agent,
+  type CustomerUser,
+  type OpenClosedCounts,
+  type StateCategory,
+  type Ticket,
+  type TicketFilter,
+  type TicketScope,
+  type TicketSort,
+  type TicketView,
+} from '../../contract/types.js';
+
+/** What the ticket files ask of the source around them. */
+export interface TicketFilesContext {
+  classify: ReturnType<typeof createStateClassifier>;
+  /** The agent "my locked" and "my queues" mean. */
+  currentAgent(): Agent | undefined;
+  /** A customer user, for the customers a user's scope takes. */
+  userOf(login: string): CustomerUser | undefined;
+  /** Names a sort by queue, owner or state goes by. */
+  sortContext: TicketSortContext;
+}
+
+const NO_TICKETS = new TicketBucket(() => () => false);
+
+/** Sorted lists kept (least recently used dropped first): switching among many customers keeps the big one's. */
+const SORT_CACHE_SIZE = 50;
+
+/**
+ * The tickets of the in-memory source filed by customer and by customer user, each grouped by
+ * state category (see `TicketBucket`), and the planning of a list over them: what a scope
+ * takes, what a view, filter and sort show, and the counts — so that no call scans all tickets.
+ */
+export class TicketFiles {
+  private readonly context: TicketFilesContext;
+  private readonly byCustomer = new Map<string, TicketBucket>();
+  private readonly byUser = new Map<string, TicketBucket>();
+  private readonly sortCache = new LruCache<string, Ticket[]>(SORT_CACHE_SIZE);
+  /** A due view's sorted list narrowed to the tickets due, for as long as as many are due (see `visible`). */
+  private readonly dueNarrowed = new WeakMap<Ticket[], { due: number; tickets: Ticket[] }>();
+  readonly isClosed = (ticket: Ticket) => !this.context.classify.isViewable(this.context.classify.categoryOf(ticket.state));
+
+  constructor(context: TicketFilesContext) {
+    this.context = context;
+  }
+
+  /**
+   * Files every ticket under its customer and its customer user in the default list order
+   * (one sort of all tickets by creation, not one per customer), with what each passes, and
+   * the reminder and escalated candidates in due-time order with their times as numbers.
+   * `onCustomer` hears every ticket's customer id.
+   */
+  /** Files `tickets` again from nothing, after one was added or changed. */
+  refile(tickets: readonly Ticket[], onCustomer: (customerId: string) => void): void {
+    this.byCustomer.clear();
+    this.byUser.clear();
+    this.sortCache.clear();
+    this.file(tickets, onCustomer);
+  }
+
+  file(tickets: readonly Ticket[], onCustomer: (customerId: string) => void): void {
+    // Everything is read in the tickets' own order (in sequence: fast); then each bucket's
+    // lists are filled in sorted order, allocated once at their size.
+    const count = tickets.length;
+    const buckets: TicketBucket[] = [];
+    const bucketIds = new Map<TicketBucket, number>();
+    const idOf = (bucket: TicketBucket) => {
+      let id = bucketIds.get(bucket);
+      if (id === undefined) bucketIds.set(bucket, (id = buckets.push(bucket) - 1));
+      return id;
+    };
+    const tests = NARROW_FILTERS.map(this.filterTest);
+    const filing: Filing = {
+      tickets,
+      buckets,
+      categories: fillWith(new Uint8Array(count), (index) => CATEGORY_INDEX.get(this.context.classify.categoryOf(tickets[index].state))!),
+      passed: fillWith(new Uint8Array(count), (index) => tests.reduce((mask, test, bit) => (test(tickets[index]) ? mask | (1 << bit) : mask), 0)),
+      memberships: [
+        fillWith(new Int32Array(count), (index) => {
+          onCustomer(tickets[index].customerId);
+          return idOf(this.bucketIn(this.byCustomer, tickets[index].customerId));
+        }),
+        fillWith(new Int32Array(count), (index) => {
+          const login = tickets[index].customerUserLogin;
+          return login ? idOf(this.bucketIn(this.byUser, login)) : -1;
+        }),
+      ],
+    };
+    fileByAge(filing);
+    for (const view of ['reminder', 'escalated'] as const) {
+      const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
+      fileByDueTime(filing, view, (index) => (inView.has(filing.categories[index]) ? timeOf(tickets[index][DUE_VIEWS[view].field]) : NaN));
+    }
+  }
+
+  /** The buckets a scope takes: one customer's or user's, or those of every customer a user may access. */
+  bucketsOf(scope: TicketScope): (TicketBucket | undefined)[] {
+    if ('customerId' in scope) return [this.byCustomer.get(scope.customerId)];
+    const user = this.context.userOf(scope.customerUserLogin);
+    if (scope.access !== 'accessible' || !user) return [this.byUser.get(scope.customerUserLogin)];
+    const ids = new Set([user.customerId, ...(user.secondaryCustomerIds ?? [])]);
+    return [...ids].map((id) => this.byCustomer.get(id));
+  }
+
+  /** A customer's tickets of every category. */
+  ofCustomer(customerId: string): Ticket[] {
+    return this.candidates([this.byCustomer.get(customerId)], 'all');
+  }
+
+  /** Tickets open and closed of a customer, or of a customer user's own. */
+  openClosed(owner: { customerId: string } | { login: string }): OpenClosedCounts {
+    const bucket = 'customerId' in owner ? this.byCustomer.get(owner.customerId) : this.byUser.get(owner.login);
+    const counts = { open: 0, closed: 0 };
+    for (const [category, count] of bucket?.categoryCounts() ?? []) {
+      counts[this.context.classify.isViewable(category) ? 'open' : 'closed'] += count;
+    }
+    return counts;
+  }
+
+  /** A customer's tickets per category (those with any), and how many are escalated at `now`. */
+  categoryCounts(customerId: string, now: number): { byCategory: [StateCategory, number][]; escalated: number } {
+    const bucket = this.byCustomer.get(customerId);
+    return { byCategory: bucket?.categoryCounts() ?? [], escalated: bucket?.dueCount('escalated', 'all', now) ?? 0 };
+  }
+
+  /** The categories a view draws from, before its time condition. */
+  categoriesOf(view: TicketView): readonly StateCategory[] {
+    return viewCategories(view, this.context.classify.isViewable);
+  }
+
+  candidates(buckets: (TicketBucket | undefined)[], view: TicketView): Ticket[] {
+    const categories = this.categoriesOf(view);
+    return buckets.flatMap((bucket) => categories.flatMap((category) => bucket?.ticketsIn(category) ?? []));
+  }
+
+  /** Sums and binary searches over what was counted when filed: nothing here grows with the customer. */
+  filterCounts(scope: TicketScope, view: TicketView, now: number): Record<TicketFilter, number> {
+    const buckets = this.bucketsOf(scope);
+    const categories = this.categoriesOf(view);
+    const count = (filter: TicketFilter) =>
+      buckets.reduce((sum, bucket) => sum + (!bucket ? 0 : isDueView(view) ? bucket.dueCount(view, filter, now) : bucket.count(categories, filter)), 0);
+    return { all: count('all'), 'my-locked': count('my-locked'), 'my-queues': count('my-queues') };
+  }
+
+  /**
+   * The tickets a list shows, in order: the first `length` of `tickets`, so that a page is a
+   * slice and nothing is copied or scanned per page. A default list of one customer (or user)
+   * is kept in that order since filing; a due view by its due time is a prefix of its due
+   * list (a binary search); any other is sorted once and kept, and for a due view narrowed to
+   * the tickets due for as long as as many are due (the due ones are a prefix of the due list,
+   * so the same number means the same tickets).
+   */
+  visible(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort, now: number): { tickets: readonly Ticket[]; length: number } {
+    const buckets = this.bucketsOf(scope);
+    const categories = this.categoriesOf(view);
+    if (buckets.length === 1) {
+      const bucket = buckets[0] ?? NO_TICKETS;
+      if (isDueView(view) && sort.field === DUE_VIEWS[view].sort && sort.direction === 'asc') {
+        const due = bucket.dueList(view, filter);
+        return { tickets: due.tickets, length: countBelow(due.times, now, true) };
+      }
+      if (!isDueView(view) && categories.length === 1 && sort.field === 'age' && sort.direction === 'desc') {
+        const tickets = bucket.inDefaultOrder(categories[0], filter);
+        return { tickets, length: tickets.length };
+      }
+    }
+    const sorted = this.sortedCandidates(scope, buckets, view, filter, sort);
+    if (!isDueView(view)) return { tickets: sorted, length: sorted.length };
+    const due = buckets.reduce((sum, bucket) => sum + (bucket?.dueCount(view, 'all', now) ?? 0), 0);
+    let narrowed = this.dueNarrowed.get(sorted);
+    if (narrowed?.due !== due) {
+      narrowed = { due, tickets: sorted.filter((ticket) => timeOf(ticket[DUE_VIEWS[view].field]) <= now) };
+      this.dueNarrowed.set(sorted, narrowed);
+    }
+    return { tickets: narrowed.tickets, length: narrowed.tickets.length };
+  }
+
+  /** A scope as a key, naming every customer whose tickets it takes (which a user's change can alter). */
+  scopeKey(scope: TicketScope): string {
+    if ('customerId' in scope) return JSON.stringify([scope.customerId]);
+    const user = this.context.userOf(scope.customerUserLogin);
+    const customers = scope.access === 'accessible' && user ? [user.customerId, ...(user.secondaryCustomerIds ?? [])] : [];
+    return JSON.stringify([scope.customerUserLogin, customers]);
+  }
+
+  /** Candidates of a view, filtered and sorted; kept (least recently used dropped first). */
+  private sortedCandidates(scope: TicketScope, buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort): Ticket[] {
+    const key = JSON.stringify([this.scopeKey(scope), view, filter, sort]);
+    const cached = this.sortCache.get(key);
+    if (cached) return cached;
+    return this.sortCache.set(key, sortTickets(this.candidates(buckets, view).filter(this.filterTest(filter)), sort, this.context.sortContext));
+  }
+
+  private bucketIn(index: Map<string, TicketBucket>, key: string): TicketBucket {
+    let bucket = index.get(key);
+    if (!bucket) index.set(key, (bucket = new TicketBucket(this.filterTest)));
+    return bucket;
+  }
+
+  private readonly filterTest = (filter: TicketFilter): ((ticket: Ticket) => boolean) => {
+    const agent = this.context.currentAgent();
+    if (filter === 'all') return () => true;
+    if (!agent) return () => false;
+    if (filter === 'my-locked') return (ticket) => ticket.ownerId === agent.id && LOCKED_LOCKS.includes(ticket.lock ?? 'unlock');
+    const queues = new Set(agent.queueIds);
+    return (ticket) => ticket.queueId !== undefined && queues.has(ticket.queueId);
+  };
+}
+
+/** What filing knows of every ticket (by its position), and the buckets they go in. */
+interface Filing {
+  tickets: readonly Ticket[];
+  buckets: TicketBucket[];
+  /** Each ticket's `CATEGORY_INDEX`. */
+  categories: Uint8Array;
+  /** Bit i set: the ticket passes `NARROW_FILTERS[i]`. */
+  passed: Uint8Array;
+  /** Each ticket's bucket id by customer, and by customer user (-1: none). */
+  memberships: Int32Array[];
+}
+
+/** Each bucket's categories in the default order (oldest first), and how many of each pass each filter. */
+function fileByAge({ tickets, buckets, categories, passed, memberships }: Filing): void {
+  const categoryCount = STATE_CATEGORIES.length;
+  const filters = NARROW_FILTERS.length;
+  const slots = memberships.map((bucketOf) => fillWith(new Int32Array(tickets.length), (index) => (bucketOf[index] < 0 ? -1 : bucketOf[index] * categoryCount + categories[index])));
+  const passing = new Uint32Array(buckets.length * categoryCount * filters);
+  passed.forEach((mask, index) => {
+    for (let bit = 0; bit < filters; bit++) {
+      if (mask & (1 << bit)) for (const slot of slots) if (slot[index] >= 0) passing[slot[index] * filters + bit]++;
+    }
+  });
+  // Unreadable creation times before all (their age sorts as the greatest).
+  const created = fillWith(new Float64Array(tickets.length), (index) => {
+    const time = timeOf(tickets[index].createdAt);
+    return Number.isNaN(time) ? -Infinity : time;
+  });
+  const lists = groupInOrder(orderByKey(tickets, created), buckets.length * categoryCount, slots, (index) => tickets[index]);
+  buckets.forEach((bucket, id) => {
+    const at = id * categoryCount;
+    bucket.fill(lists.slice(at, at + categoryCount), passing.subarray(at * filters, (at + categoryCount) * filters));
+  });
+}
+
+/** Each bucket's candidates of a due view (those with a readable due time) in due-time order, per filter. */
+function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: DueView, dueTime: (index: number) => number): void {
+  const times = fillWith(new Float64Array(tickets.length), dueTime);
+  const members: number[] = [];
+  times.forEach((time, index) => Number.isNaN(time) || members.push(index));
+  const byTime = orderByKey(members.map((index) => tickets[index]), fillWith(new Float64Array(members.length), (position) => times[members[position]]));
+  const order = fillWith(new Uint32Array(byTime.length), (position) => members[byTime[position]]);
+  for (const filter of ['all', ...NARROW_FILTERS] as const) {
+    const bit = filter === 'all' ? 0 : 1 << NARROW_FILTERS.indexOf(filter);
+    const chosen = bit ? order.filter((index) => (passed[index] & bit) !== 0) : order;
+    const dueTickets = groupInOrder(chosen, buckets.length, memberships, (index) => tickets[index]);
+    const dueTimes = groupInOrder(chosen, buckets.length, memberships, (index) => times[index]);
+    buckets.forEach((bucket, id) => bucket.fillDue(view, filter, { tickets: dueTickets[id], times: dueTimes[id] }));
+  }
+}
