@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { parse } from 'yaml';
 import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 
@@ -14,10 +14,10 @@ describe('the REST contract (openapi.yaml)', () => {
   it('names exactly the requests HttpDataSource makes', async () => {
     const made = new Set<string>();
     const fetch = (async (url: string, init: RequestInit) => {
-      made.add(`${init.method} ${new URL(url, 'http://x').pathname.replace(/^\/api/, '')}`);
+      made.add(`${init.method ?? 'GET'} ${new URL(url, 'http://x').pathname.replace(/^\/api/, '')}`);
       return new Response('{}', { status: 404 });
     }) as unknown as typeof globalThis.fetch;
-    const source = new HttpDataSource({ baseUrl: '/api', fetch, capabilities: { ticketFilters: ['all'], ticketSorts: ['age'], writeCustomerUsers: true } });
+    const source = new HttpDataSource({ baseUrl: '/api', fetch, capabilities: { ticketFilters: ['all'], ticketSorts: ['age'], writeCustomerUsers: true, liveUpdates: true } });
     const page = { size: 5 };
     const sort = { field: 'age', direction: 'desc' } as const;
     const calls: (() => Promise<unknown>)[] = [
@@ -44,6 +44,10 @@ describe('the REST contract (openapi.yaml)', () => {
       () => source.preferences!.set('k', 1),
     ];
     for (const call of calls) await call().catch(() => undefined);
+    const live = new AbortController();
+    source.subscribe!({ customerId: 'A' }, () => undefined, { signal: live.signal });
+    await waitUntil(() => made.has('GET /live'), 'subscribe never asked for the live stream');
+    live.abort();
     expect([...made].sort()).to.deep.equal(await contractOperations());
   });
 
