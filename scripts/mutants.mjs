@@ -114,7 +114,7 @@ export const MUTANTS = [
 
   // Joined templates.
   { name: 'joined-shape-key-collides', file: JOINED, original: ".join(',')}]`", replacement: ".join('')}]`", tests: [T.joined] },
-  { name: 'joined-lit-template-inlined', file: JOINED, original: "&& !('_$litType$' in value)", replacement: '', tests: [T.joined] },
+  { name: 'joined-lit-template-inlined', file: JOINED, original: 'value instanceof Piece', replacement: "typeof value === 'object' && value !== null && 'strings' in value", tests: [T.joined] },
   { name: 'joined-mixed-list-inlined', file: JOINED, original: 'value.every(isMarkup)', replacement: 'value.some(isMarkup)', tests: [T.joined] },
 
   // Exported parts.

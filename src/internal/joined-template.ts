@@ -12,10 +12,24 @@ export interface Markup {
   readonly values: readonly unknown[];
 }
 
-export const markup = (strings: TemplateStringsArray, ...values: unknown[]): Markup => ({ strings, values });
+class Piece implements Markup {
+  constructor(
+    readonly strings: TemplateStringsArray,
+    readonly values: readonly unknown[],
+  ) {}
+}
 
-const isMarkup = (value: unknown): value is Markup =>
-  typeof value === 'object' && value !== null && 'strings' in value && !('_$litType$' in value);
+// With Lit in dev mode (it keeps `litIssuedWarnings`), a piece made into text — dropped into an
+// html`` template, where Lit would show "[object Object]", or into a string — throws instead.
+if ('litIssuedWarnings' in globalThis) {
+  Piece.prototype.toString = (Piece.prototype as { [Symbol.toPrimitive]?: () => never })[Symbol.toPrimitive] = () => {
+    throw new Error('[cic] a markup piece must be joined with joined(...) or row(...), not dropped into html`` or a string');
+  };
+}
+
+export const markup = (strings: TemplateStringsArray, ...values: unknown[]): Markup => new Piece(strings, values);
+
+const isMarkup = (value: unknown): value is Markup => value instanceof Piece;
 
 const isMarkupList = (value: unknown): value is readonly Markup[] => Array.isArray(value) && value.every(isMarkup);
 

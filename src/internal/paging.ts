@@ -1,7 +1,6 @@
-import type { ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost } from 'lit';
 import type { Page } from '../data/contract/types.js';
 import { formatNumber } from './format.js';
-import { joined, markup } from './joined-template.js';
 import { msg, str } from './localize.js';
 
 export const PAGE_SIZES = [5, 10, 15, 20, 25, 50] as const;
@@ -45,7 +44,7 @@ export class Paging {
 
   /** `label` names the list, so that several pagers on a page can be told apart. */
   render(page: Page<unknown>, size: number, label: string, onSizeChange: (size: number) => void) {
-    return joined(markup`<nav class="pager" part="pager" aria-label=${msg(str`Pages of ${label}`)}>
+    return html`<nav class="pager" part="pager" aria-label=${msg(str`Pages of ${label}`)}>
       <button class="button" type="button" ?disabled=${!page.previousCursor}
         @click=${() => this.go(page.previousCursor, -1)}>${msg('Previous page')}</button>
       <span aria-live="polite">${this.range(page, size)}</span>
@@ -53,9 +52,9 @@ export class Paging {
         @click=${() => this.go(page.nextCursor, 1)}>${msg('Next page')}</button>
       <label class="page-size">${msg('Per page')}
         <select @change=${(e: Event) => onSizeChange(Number((e.target as HTMLSelectElement).value))}>
-          ${PAGE_SIZES.map((option) => markup`<option value=${option} ?selected=${option === size}>${option}</option>`)}
+          ${PAGE_SIZES.map((option) => html`<option value=${option} ?selected=${option === size}>${option}</option>`)}
         </select>
       </label>
-    </nav>`);
+    </nav>`;
   }
 }

@@ -96,4 +96,18 @@ describe('joined templates', () => {
     }
     expect(pair().strings.join('')).to.equal('<tr><td class="c-1"></td><td class="c-1"></td></tr>');
   });
+
+  it('fails loudly, in Lit dev mode, when a piece is dropped into html`` instead of joined', () => {
+    expect('litIssuedWarnings' in globalThis, 'the tests run Lit in dev mode').to.equal(true);
+    const container = document.createElement('div');
+    const piece = markup`<b>${'bold'}</b>`;
+    expect(() => render(html`<p>${piece}</p>`, container)).to.throw(/joined\(\.\.\.\) or row\(\.\.\.\)/);
+    expect(() => render(html`<p>${[piece, piece]}</p>`, document.createElement('div'))).to.throw(/markup piece/);
+    expect(container.textContent).not.to.contain('[object Object]');
+    expect(() => `${piece}`).to.throw(/markup piece/);
+    expect(() => String(piece)).to.throw(/markup piece/);
+    // Joined, the same piece renders.
+    render(joined(piece), container);
+    expect(container.querySelector('b')!.textContent).to.equal('bold');
+  });
 });

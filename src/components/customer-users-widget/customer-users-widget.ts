@@ -5,7 +5,7 @@ import type { CustomerUser, CustomerUserPage, Page } from '../../data/contract/t
 import { CustomerUserForm } from '../customer-user-form/customer-user-form.js';
 import type { CustomerUserSavedDetail } from '../../events.js';
 import { CicElement } from '../../internal/cic-element.js';
-import { countMarkup } from '../../internal/count-link.js';
+import { renderCount } from '../../internal/count-link.js';
 import { markup, row } from '../../internal/joined-template.js';
 import { DataController } from '../../internal/data-controller.js';
 import { renderLoading } from '../../internal/data-states.js';
@@ -222,7 +222,7 @@ export class CustomerUsersWidget extends CicElement {
     const name = fullName(user);
     const count = (status: 'open' | 'closed', label: string) =>
       counts
-        ? countMarkup(this, counts[status], { customerId: this.customer, customerUserLogin: user.login, status },
+        ? renderCount(this, counts[status], { customerId: this.customer, customerUserLogin: user.login, status },
             this.ticketSearchUrlTemplate, `${label} – ${name}`)
         : '…';
     const cells = [

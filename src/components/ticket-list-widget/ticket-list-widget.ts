@@ -241,10 +241,10 @@ export class TicketListWidget extends CicElement {
   private renderTabs() {
     const counts = this.tabCounts;
     const current = this.supportedFilter(this.settings.value.filter);
-    return joined(markup`<div class="toolbar">
+    return html`<div class="toolbar">
       <div role="tablist" part="tabs" aria-label=${msg('Filter')} @keydown=${this.onTabKeyDown}>
         ${this.filters.map(
-          (filter) => markup`<button role="tab" part="tab" type="button" id="tab-${filter}" aria-controls="panel"
+          (filter) => html`<button role="tab" part="tab" type="button" id="tab-${filter}" aria-controls="panel"
             aria-selected=${filter === current ? 'true' : 'false'} tabindex=${filter === current ? '0' : '-1'}
             @click=${() => this.changeSettings({ filter })}>
             ${filterLabel(filter)}
@@ -254,7 +254,7 @@ export class TicketListWidget extends CicElement {
       </div>
       <button class="button" part="columns-button" type="button" aria-expanded=${this.choosingColumns ? 'true' : 'false'}
         @click=${() => (this.choosingColumns = !this.choosingColumns)}>${msg('Columns')}</button>
-    </div>`);
+    </div>`;
   }
 
   private onTabKeyDown = (event: KeyboardEvent) => {
