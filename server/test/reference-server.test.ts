@@ -1,35 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
-import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
+import { CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
 import { runDataSourceConformance } from '../../src/testing.js';
-import { createServer, prepareDatabase } from '../app.js';
+import { createServer, prepareDatabase, type ServerOptions } from '../app.js';
+import { testServer, TOKENS } from './fixture.js';
 import { openPglite, openPostgres, type Db } from '../sql/db.js';
 import { CIC_INDEXES } from '../sql/schema.js';
 import { readFile } from 'node:fs/promises';
 
-const TOKENS = { 'token-me': CONFORMANCE_AGENT_ID, 'token-limited': 'agent-limited' };
-
 /** A server on a fresh PGlite with the conformance data; `agent-limited` may read the Support queue only. */
-async function fixture(options: { readOnly?: boolean; corsOrigins?: string[]; agentCacheMs?: number } = {}) {
-  const db = await openPglite();
-  await prepareDatabase(db, conformanceData());
-  await db.exec(`
-    INSERT INTO permission_groups (id, name, valid_id) VALUES (2, 'billing', 1);
-    UPDATE queue SET group_id = 2 WHERE name = 'Billing';
-    INSERT INTO users (login, first_name, last_name, valid_id) VALUES ('agent-limited', 'Lim', 'Ited', 1);
-    INSERT INTO group_user (user_id, group_id, permission_key)
-      SELECT id, 1, 'ro' FROM users WHERE login = 'agent-limited'
-      UNION ALL SELECT id, 2, 'rw' FROM users WHERE login = '${CONFORMANCE_AGENT_ID}';`);
-  const app = await createServer({ db, tokens: TOKENS, now: () => CONFORMANCE_NOW, ...options });
-  const call = (path: string, init: RequestInit & { token?: string } = {}) =>
-    app.fetch(new Request(`http://server/api${path}`, {
-      ...init,
-      headers: { Authorization: `Bearer ${init.token ?? 'token-me'}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
-    }));
-  const json = async (path: string, init?: RequestInit & { token?: string }) => (await call(path, init)).json();
-  return { db, app, call, json };
-}
+const fixture = (options: Partial<ServerOptions> = {}) => testServer(() => openPglite(), options);
 
 describe('reference server', () => {
   let server: Awaited<ReturnType<typeof fixture>>;
