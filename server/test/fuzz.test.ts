@@ -161,13 +161,18 @@ for (const database of DATABASES) {
       let sent = 0;
       for (const operation of operations) {
         for (const request of hostileRequests(operation)) {
+          const abort = new AbortController();
           const response = await server.app.fetch(new Request(`http://server/api${operation.path}?${request.query}`, {
-            method: operation.method, body: request.body,
+            method: operation.method, body: request.body, signal: abort.signal,
             headers: { Authorization: 'Bearer token-me', ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
           }));
           sent++;
-          const text = await response.text();
-          if (response.status >= 500) failures.push(`${operation.method} ${operation.path} ${request.what} → ${response.status} ${text.slice(0, 120)}`);
+          // A live stream that opened does not end: its status is the answer; leaving frees its slot.
+          const streaming = response.headers.get('Content-Type')?.startsWith('text/event-stream');
+          if (streaming) abort.abort();
+          const text = streaming ? '' : await response.text();
+          // 501: a call this server does not offer (live updates without a listening connection).
+          if (response.status >= 500 && response.status !== 501) failures.push(`${operation.method} ${operation.path} ${request.what} → ${response.status} ${text.slice(0, 120)}`);
         }
       }
       assert.ok(sent > 1000, `${sent} requests sent`);
