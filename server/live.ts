@@ -24,7 +24,7 @@ BEGIN
     'oq', CASE WHEN TG_OP = 'UPDATE' AND OLD.queue_id IS DISTINCT FROM NEW.queue_id THEN OLD.queue_id END)::text);
   RETURN NULL;
 END $$;
-CREATE OR REPLACE TRIGGER cic_live_ticket AFTER INSERT OR UPDATE ON ticket FOR EACH ROW EXECUTE FUNCTION cic_live_ticket();
+DROP TRIGGER IF EXISTS cic_live_ticket ON ticket; CREATE TRIGGER cic_live_ticket AFTER INSERT OR UPDATE ON ticket FOR EACH ROW EXECUTE FUNCTION cic_live_ticket();
 CREATE OR REPLACE FUNCTION cic_live_customer_user() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('${LIVE_CHANNEL}', json_build_object(
@@ -32,7 +32,7 @@ BEGIN
     'oc', CASE WHEN TG_OP = 'UPDATE' AND OLD.customer_id IS DISTINCT FROM NEW.customer_id THEN OLD.customer_id END)::text);
   RETURN NULL;
 END $$;
-CREATE OR REPLACE TRIGGER cic_live_customer_user AFTER INSERT OR UPDATE ON customer_user FOR EACH ROW EXECUTE FUNCTION cic_live_customer_user();
+DROP TRIGGER IF EXISTS cic_live_customer_user ON customer_user; CREATE TRIGGER cic_live_customer_user AFTER INSERT OR UPDATE ON customer_user FOR EACH ROW EXECUTE FUNCTION cic_live_customer_user();
 CREATE OR REPLACE FUNCTION cic_live_customer() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('${LIVE_CHANNEL}', json_build_object(
@@ -42,13 +42,13 @@ BEGIN
     'c', NEW.customer_id)::text);
   RETURN NULL;
 END $$;
-CREATE OR REPLACE TRIGGER cic_live_customer AFTER INSERT OR UPDATE ON customer_company FOR EACH ROW EXECUTE FUNCTION cic_live_customer();
+DROP TRIGGER IF EXISTS cic_live_customer ON customer_company; CREATE TRIGGER cic_live_customer AFTER INSERT OR UPDATE ON customer_company FOR EACH ROW EXECUTE FUNCTION cic_live_customer();
 DO $$ BEGIN
   IF to_regclass('cic_customer_history') IS NOT NULL THEN
-    CREATE OR REPLACE TRIGGER cic_live_customer AFTER INSERT ON cic_customer_history FOR EACH ROW EXECUTE FUNCTION cic_live_customer();
+    DROP TRIGGER IF EXISTS cic_live_customer ON cic_customer_history; CREATE TRIGGER cic_live_customer AFTER INSERT ON cic_customer_history FOR EACH ROW EXECUTE FUNCTION cic_live_customer();
   END IF;
   IF to_regclass('cic_customer_fields') IS NOT NULL THEN
-    CREATE OR REPLACE TRIGGER cic_live_customer AFTER INSERT OR UPDATE ON cic_customer_fields FOR EACH ROW EXECUTE FUNCTION cic_live_customer();
+    DROP TRIGGER IF EXISTS cic_live_customer ON cic_customer_fields; CREATE TRIGGER cic_live_customer AFTER INSERT OR UPDATE ON cic_customer_fields FOR EACH ROW EXECUTE FUNCTION cic_live_customer();
   END IF;
 END $$;
 `;
