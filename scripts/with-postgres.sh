@@ -72,5 +72,6 @@ if [ "${CIC_TEST_PG_STANDBY:-}" = 1 ]; then
   if [ "$CAUGHT_UP" != t ]; then echo "[with-postgres] the standby on 127.0.0.1:$SPORT did not catch up" >&2; exit 1; fi
   echo "[with-postgres] streaming standby on 127.0.0.1:$SPORT"
   export CIC_TEST_DATABASE_READ_URL="postgres://postgres@127.0.0.1:$SPORT/postgres"
+  export CIC_TEST_PG_STANDBY_CTL="$STANDBY_CTL"
 fi
 "$@"

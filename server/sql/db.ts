@@ -40,6 +40,12 @@ export interface Db {
 export interface ReplicaOptions {
   /** How long after an agent's write its reads go to the primary (ms, default 5000; 0: never). */
   readYourWritesMs?: number;
+  /**
+   * How long a replica that could not answer (down, restarting, out of connections) is left
+   * out before it is tried again (ms, default 10000). Meanwhile its reads go to the others, or
+   * to the primary when none is left.
+   */
+  replicaRetryMs?: number;
   /** The clock (tests). */
   now?: () => number;
 }
@@ -55,7 +61,7 @@ export function withReplicas(primary: Db, replicas: readonly Db[], options: Repl
   const windowMs = options.readYourWritesMs ?? 5000;
   const now = options.now ?? Date.now;
   const lastWrite = new Map<string, number>();
-  let next = 0;
+  const nextReplica = healthyInTurn(replicas, primary, options.replicaRetryMs ?? 10_000, now);
   return {
     kind: primary.kind,
     primaryUrl: primary.primaryUrl,
@@ -69,9 +75,7 @@ export function withReplicas(primary: Db, replicas: readonly Db[], options: Repl
         if (now() - wroteAt < windowMs) return primary;
         lastWrite.delete(agent);
       }
-      const replica = replicas[next];
-      next = (next + 1) % replicas.length;
-      return replica;
+      return nextReplica();
     },
     wrote(agent) {
       if (windowMs <= 0) return;
@@ -86,6 +90,38 @@ export function withReplicas(primary: Db, replicas: readonly Db[], options: Repl
     close: async () => {
       await Promise.all([primary.close(), ...replicas.map((r) => r.close())]);
     },
+  };
+}
+
+/**
+ * The replicas in turn, each as a reader that falls back to the primary: a read a replica cannot
+ * answer (UnavailableError) is asked of the primary instead — reads may be repeated — and that
+ * replica is left out for `retryMs`, then tried again by the next read that comes its way.
+ */
+function healthyInTurn(replicas: readonly Db[], primary: Db, retryMs: number, now: () => number): () => Queryable {
+  const downUntil = new Map<Db, number>();
+  const up = (replica: Db) => (downUntil.get(replica) ?? 0) <= now();
+  const reader = (replica: Db): Queryable => ({
+    query: async (sql, params) => {
+      try {
+        return await replica.query(sql, params);
+      } catch (error) {
+        if (!(error instanceof UnavailableError)) throw error;
+        if (up(replica)) console.warn(`[cic-server] a read replica could not answer (${error.message}); its reads go elsewhere for ${retryMs} ms`);
+        downUntil.set(replica, now() + retryMs);
+        return primary.query(sql, params);
+      }
+    },
+  });
+  const readers = new Map(replicas.map((replica) => [replica, reader(replica)]));
+  let next = 0;
+  return () => {
+    for (let tried = 0; tried < replicas.length; tried++) {
+      const replica = replicas[next];
+      next = (next + 1) % replicas.length;
+      if (up(replica)) return readers.get(replica)!;
+    }
+    return primary;
   };
 }
 
