@@ -7,6 +7,7 @@ import { createSchema, seed } from './sql/seed.js';
 import { AgentContextCache, loadCatalog, SqlDataSource, type ArchivedTickets } from './sql/sql-data-source.js';
 import { CursorCodec } from './sql/cursors.js';
 import { createRestApi } from './rest-api.js';
+import { sqlIdempotencyStore } from './idempotency.js';
 import { tokenVerifier, type Tokens } from './tokens.js';
 import { installLiveTriggers, LiveHub, LiveStreams, pgliteListen, type LiveHubOptions, type LiveStreamOptions, type Listen } from './live.js';
 
@@ -104,6 +105,8 @@ export async function createServer(options: ServerOptions): Promise<Hono> {
   // The agent each request's source answers for, for its live stream.
   const agents = new WeakMap<object, string>();
   const api = createRestApi({
+    // In the database when it has the table: a repeat is then recognized by whichever process it reaches.
+    idempotencyStore: catalog.idempotencyTable && !options.readOnly ? sqlIdempotencyStore(options.db) : undefined,
     live: streams && ((context, source, scope) => streams.stream(context.req.raw, agents.get(source)!, scope)),
     sourceFor: async (context) => {
       const token = /^Bearer\s+(.+)$/i.exec(context.req.header('Authorization') ?? '')?.[1]?.trim();

@@ -4,7 +4,7 @@ import { ConflictError, DataSourceError, isAbortError, RateLimitedError, Unavail
 import type { CustomerUpdate, CustomerUserInput, TicketFilter, TicketScope, TicketSortField, TicketView } from '../src/data/contract/types.js';
 import { FIELD_LIMITS, MAX_JSON_DEPTH, nestsDeeperThan } from '../src/data/contract/field-limits.js';
 import { ERROR_KINDS, OPTIONAL_CALLS } from '../src/data/contract/contract.js';
-import { idempotency } from './idempotency.js';
+import { idempotency, type IdempotencyStore } from './idempotency.js';
 import { checkBody, checkParameters, loadContract, type Operation } from './openapi-validation.js';
 
 /**
@@ -18,6 +18,8 @@ export interface RestApiOptions {
   sourceFor: (context: Context) => DataSource | Promise<DataSource>;
   /** Largest request body accepted (bytes). */
   maxBodyBytes?: number;
+  /** Where first answers to writes with an `Idempotency-Key` are kept (default: this process's memory). */
+  idempotencyStore?: IdempotencyStore;
   /**
    * Answers `GET /live` (Server-Sent Events of `scope`'s changes) for the request's source;
    * without it `/live` is 501 and `/capabilities` says `liveUpdates: false`.
@@ -172,14 +174,14 @@ const CONTRACT = loadContract();
 type Handler = (source: DataSource, context: Context, input: Input) => Promise<unknown>;
 
 /** The REST API as a Hono app (mount it under any base path). */
-export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, live }: RestApiOptions): Hono {
+export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, live, idempotencyStore }: RestApiOptions): Hono {
   const app = new Hono();
   app.use('*', async (context, next) => {
     checkBodyHeaders(context, maxBodyBytes);
     await next();
   });
   // A write repeated with the same Idempotency-Key is answered with the first result.
-  app.use('*', idempotency());
+  app.use('*', idempotency({ store: idempotencyStore }));
   const signalOf = (context: Context) => context.req.raw.signal;
 
   /**

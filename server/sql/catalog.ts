@@ -27,6 +27,8 @@ export interface Catalog {
   countSummary: boolean;
   /** Whether the server's own tables (`cic_customer_history`, `cic_customer_fields`) exist. */
   cicTables: boolean;
+  /** Whether `cic_idempotency` exists: answers to repeated writes are then shared by every process. */
+  idempotencyTable: boolean;
 }
 
 export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TYPE_MAPPING): Promise<Catalog> {
@@ -37,13 +39,13 @@ export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TY
   const statesByCategory = new Map<StateCategory, number[]>(STATE_CATEGORIES.map((c) => [c, []]));
   for (const row of rows) statesByCategory.get(classify.categoryOf(row.type))!.push(row.id);
   const locks = await db.query<{ id: number }>('SELECT id FROM ticket_lock_type WHERE name = ANY($1::text[])', [LOCKED_LOCKS]);
-  const found = await db.query<{ summary: string | null; history: string | null; fields: string | null }>(
-    "SELECT to_regclass('cic_ticket_counts')::text AS summary, to_regclass('cic_customer_history')::text AS history, to_regclass('cic_customer_fields')::text AS fields",
+  const found = await db.query<{ summary: string | null; history: string | null; fields: string | null; idempotency: string | null }>(
+    "SELECT to_regclass('cic_ticket_counts')::text AS summary, to_regclass('cic_customer_history')::text AS history, to_regclass('cic_customer_fields')::text AS fields, to_regclass('cic_idempotency')::text AS idempotency",
   );
-  const { summary, history, fields } = found.rows[0];
+  const { summary, history, fields, idempotency } = found.rows[0];
   return {
     statesByCategory, viewable: new Set(mapping.viewable), lockedIds: locks.rows.map((r) => r.id),
-    countSummary: summary !== null, cicTables: history !== null && fields !== null,
+    countSummary: summary !== null, cicTables: history !== null && fields !== null, idempotencyTable: idempotency !== null,
   };
 }
 

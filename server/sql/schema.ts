@@ -78,7 +78,8 @@ CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);
 
 /**
  * The reference server's own tables (Znuny has no place for them): customer notes and
- * activities, and customers' custom fields with a version for conflict detection. Without
+ * activities, customers' custom fields with a version for conflict detection, and the first
+ * answers to writes with an `Idempotency-Key` (shared by every process of the server). Without
  * them (a live database served read-only) the history, notes and custom-field calls are not
  * offered.
  */
@@ -89,6 +90,10 @@ CREATE TABLE IF NOT EXISTS cic_customer_history (
 CREATE INDEX IF NOT EXISTS cic_customer_history_customer ON cic_customer_history (customer_id, create_time, id);
 CREATE TABLE IF NOT EXISTS cic_customer_fields (
   customer_id VARCHAR(150) PRIMARY KEY, fields TEXT NOT NULL, version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS cic_idempotency (
+  id VARCHAR(64) PRIMARY KEY, claimed_at timestamptz NOT NULL, expires_at timestamptz NOT NULL,
+  status SMALLINT NULL, headers TEXT NULL, body BYTEA NULL);
+CREATE INDEX IF NOT EXISTS cic_idempotency_expires ON cic_idempotency (expires_at);
 `;
 
 /**
