@@ -59,6 +59,14 @@ describe('HttpDataSource: the reads of one task in one request', () => {
     expect(preference).to.equal('/preferences?key=layout');
   });
 
+  it('sends at most 20 reads per batch, as the contract allows', async () => {
+    const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const answers = await Promise.all(Array.from({ length: 41 }, (_, index) => source.getCompanyStatus(String(index))));
+    expect(answers).to.have.length(41);
+    expect(seen.map(({ url, init }) => (url.endsWith('/batch') ? partsOf({ url, init }).length : url))).to.deep.equal([20, 20, '/api/company-status?customerId=40']);
+  });
+
   it('sends a read alone as a plain GET, and never batches a write', async () => {
     const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
     const source = new HttpDataSource({ baseUrl: '/api', fetch });

@@ -86,6 +86,9 @@ export interface HttpDataSourceOptions {
   batch?: boolean;
 }
 
+/** The most reads one batch may hold (`maxItems` of `POST /batch` in openapi.yaml). */
+export const MAX_BATCH_PARTS = 20;
+
 /** A read waiting for its task's batch. */
 interface Part {
   path: string;
@@ -394,14 +397,19 @@ export class HttpDataSource implements DataSource {
     });
   }
 
-  /**
-   * The reads of a task: one alone as a plain GET, more as one `POST /batch` whose answer
-   * holds each read's own status and body; they are sent alone if the server has no batches.
-   * The batch is aborted only when every read in it is.
-   */
-  private async flush(): Promise<void> {
+  /** The reads of a task, in batches of at most `MAX_BATCH_PARTS`. */
+  private flush(): void {
     const parts = this.parts!.filter((part) => !part.signal.aborted);
     this.parts = undefined;
+    for (let start = 0; start < parts.length; start += MAX_BATCH_PARTS) void this.batch(parts.slice(start, start + MAX_BATCH_PARTS));
+  }
+
+  /**
+   * One read alone as a plain GET, more as one `POST /batch` whose answer holds each read's
+   * own status and body; they are sent alone if the server has no batches. The batch is
+   * aborted only when every read in it is.
+   */
+  private async batch(parts: Part[]): Promise<void> {
     const alone = (part: Part) => part.resolve(this.send('GET', part.path, {}, part.signal));
     if (parts.length < 2 || !this.batching) return parts.forEach(alone);
     const controller = new AbortController();
