@@ -431,7 +431,8 @@ export class HttpDataSource implements DataSource {
       const { responses } = (await response.json()) as { responses: (ResponseInit & { id: string; body: unknown })[] };
       for (const [id, part] of parts.entries()) {
         const answer = responses.find((each) => each.id === String(id))!;
-        part.resolve(new Response(JSON.stringify(answer.body), answer));
+        // Its body at once: the reads of one batch are answered in one task, and so are the reads they lead to.
+        part.resolve(Object.assign(new Response(JSON.stringify(answer.body), answer), { json: async () => answer.body }));
       }
     } catch (error) {
       const failure = answered ? new MalformedAnswerError(`POST /batch: ${String(error)}`) : error;
