@@ -317,11 +317,20 @@ export async function switching(count = 50) {
   return times;
 }
 
-/** Opening a customer over HTTP (HttpDataSource) from the reference server on loopback. */
-export async function openHttp(baseUrl, customerId) {
-  const source = await HttpDataSource.connect({ baseUrl, headers: { Authorization: 'Bearer demo-agent-1' } });
+/** Opening a customer over HTTP (HttpDataSource, with `options` such as `batch`) from the reference server on loopback. */
+export async function openHttp(baseUrl, customerId, options = {}) {
+  const source = await HttpDataSource.connect({ baseUrl, headers: { Authorization: 'Bearer demo-agent-1' }, ...options });
+  lastHttpSource = source;
   await clearStage();
   return openCustomer('http', source, customerId);
+}
+
+let lastHttpSource;
+
+/** Opening a customer again on the source of the last `openHttp`: the page has read the preferences already. */
+export async function reopenHttp(customerId) {
+  await clearStage();
+  return openCustomer('http', lastHttpSource, customerId);
 }
 
 /** Data-source calls when the agent reorders, hides and shows widgets (goal: zero). */
@@ -492,5 +501,5 @@ export async function scale(size) {
   };
 }
 
-window.bench = { setupOpen, clearStage, openCustomer, prepareOpen, openPrepared, openCold, openBaseline, switching, openHttp, layoutRequests, setupSearch, search, searchNothing, cycles, scale };
+window.bench = { setupOpen, clearStage, openCustomer, prepareOpen, openPrepared, openCold, openBaseline, switching, openHttp, reopenHttp, layoutRequests, setupSearch, search, searchNothing, cycles, scale };
 window.benchReady = true;

@@ -311,9 +311,68 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, live, idemp
     return null;
   });
 
+  on('POST', '/batch', async (_source, context, input) => {
+    const { requests } = (await input.body()) as { requests: BatchPart[] };
+    checkParts(requests, context.req.url);
+    return { responses: await inTurns(requests, BATCH_CONCURRENCY, (part) => answerPart(app, context, part)) };
+  });
+
   app.notFound((c) => problem(c, 404, 'No such endpoint'));
   app.onError((error, c) => errorResponse(c, error));
   return app;
+}
+
+/** One read of a `POST /batch`: its shape is checked against `openapi.yaml` first. */
+interface BatchPart {
+  id: string;
+  method: 'GET';
+  path: string;
+}
+
+/** How many parts of one batch are answered at once. */
+const BATCH_CONCURRENCY = 4;
+
+/** Paths a part may not name: the batch itself, and the live stream (it never ends). */
+const NOT_BATCHED = new Set(['/batch', '/live']);
+
+/** What the contract's schema cannot say about a batch: ids unique, no batch or stream in it. */
+function checkParts(parts: BatchPart[], base: string): void {
+  const ids = new Set(parts.map((part) => part.id));
+  if (ids.size < parts.length) throw new BadRequest({ id: 'must be unique' }, 'Invalid body');
+  const refused = parts.find((part) => NOT_BATCHED.has(new URL(part.path, base).pathname));
+  if (refused) throw new BadRequest({ path: `must not be ${new URL(refused.path, base).pathname}` }, 'Invalid body');
+}
+
+/**
+ * A part answered by the API itself, as the same GET sent alone with the caller's
+ * `Authorization`: the same routing, checks, agent and permissions. Its status, JSON body and
+ * `Retry-After` are the part's answer.
+ */
+async function answerPart(app: Hono, context: Context, { id, path }: BatchPart) {
+  const headers = new Headers({ Accept: 'application/json' });
+  const authorization = context.req.header('Authorization');
+  if (authorization !== undefined) headers.set('Authorization', authorization);
+  const response = await app.fetch(new Request(new URL(path, context.req.url), { headers, signal: context.req.raw.signal }));
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  const retryAfter = response.headers.get('Retry-After');
+  return { id, status: response.status, body, ...(retryAfter === null ? {} : { headers: { 'Retry-After': retryAfter } }) };
+}
+
+/** `each` of `items`, at most `limit` at a time, the results in the items' order. */
+async function inTurns<T, R>(items: T[], limit: number, each: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await each(items[index]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** A write the server does not offer. */

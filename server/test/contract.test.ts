@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { OPTIONAL_CALLS } from '../../src/data/contract/contract.js';
+import { MAX_BATCH_PARTS } from '../../src/data/adapters/http-data-source.js';
 import { DEFAULT_STATISTICS_MONTHS, MAX_STATISTICS_MONTHS } from '../../src/data/rules/ticket-statistics.js';
 import { TICKET_FILTERS, TICKET_SORT_FIELDS, TICKET_VIEWS } from '../../src/data/contract/types.js';
 import { loadContract, readContractDocument, type Operation, type Schema } from '../openapi-validation.js';
@@ -153,6 +154,10 @@ describe('openapi.yaml and the constants of the code agree', () => {
     assert.deepEqual(capabilities.properties.ticketFilters.items!.enum, [...TICKET_FILTERS]);
     assert.deepEqual(capabilities.properties.ticketSorts.items!.enum, [...TICKET_SORT_FIELDS]);
     assert.equal(parameter('GET /tickets', 'sort').pattern, `^(${TICKET_SORT_FIELDS.join('|')}):(asc|desc)$`);
+  });
+
+  it('the parts of a batch', () => {
+    assert.equal(contract.get('POST /batch')!.body!.properties!.requests.maxItems, MAX_BATCH_PARTS);
   });
 
   it('the months of the ticket statistics', () => {

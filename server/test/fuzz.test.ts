@@ -113,6 +113,8 @@ function validBody(operation: Operation): Record<string, unknown> {
       return { text: 'hello' };
     case 'PUT /preferences':
       return { value: { columns: ['a'] } };
+    case 'POST /batch':
+      return { requests: [{ id: 'a', method: 'GET', path: '/customer?id=BIG' }] };
     default:
       throw new Error(`no valid body for ${operation.method} ${operation.path}`);
   }

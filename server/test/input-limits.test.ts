@@ -57,6 +57,9 @@ describe('field limits: one table of column widths', () => {
       // Not a column either: an event id of the live stream, kept in memory.
       ['/paths//live/get/parameters/Last-Event-ID/schema', 100],
       ['/paths//customer-users/get/parameters/filter/schema', 200],
+      // Not columns: the id and path of a batch's part, kept in memory while it is answered.
+      [`/paths//batch/post${body}/requests/items/properties/id`, 64],
+      [`/paths//batch/post${body}/requests/items/properties/path`, 2000],
       ['/components/parameters/login/schema', FIELD_LIMITS.customerUser.login],
       ['/components/parameters/key/schema', FIELD_LIMITS.preferenceKey],
       ['/components/parameters/customerIdAsId/schema', FIELD_LIMITS.customerId],

@@ -21,13 +21,21 @@ slowDescribe('the center over HttpDataSource and the REST API', () => {
     const baseUrl = `/api/conformance/center-${Date.now()}`;
     let statusFailures = 1;
     const requests: string[] = [];
+    const unavailable = { status: 503, body: { title: 'Unavailable', status: 503 }, headers: { 'Retry-After': '1' } };
+    // The reads of one task go out as one batch: the first company status in it fails alone.
     const fetchThrough = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
-      requests.push(`${init?.method ?? 'GET'} ${url.slice(baseUrl.length).split('?')[0]}`);
-      if (url.includes('/company-status') && statusFailures-- > 0) {
-        return new Response(JSON.stringify({ title: 'Unavailable', status: 503 }), { status: 503, headers: { 'Retry-After': '1' } });
+      const path = url.slice(baseUrl.length).split('?')[0];
+      if (path !== '/batch') {
+        requests.push(`${init?.method ?? 'GET'} ${path}`);
+        return url.includes('/company-status') && statusFailures-- > 0 ? new Response(JSON.stringify(unavailable.body), unavailable) : fetch(input, init);
       }
-      return fetch(input, init);
+      const parts = JSON.parse(String(init!.body)).requests as { id: string; path: string }[];
+      requests.push(...parts.map((part) => `GET ${part.path.split('?')[0]}`));
+      const answer = await (await fetch(input, init)).json();
+      const failing = parts.find((part) => part.path.startsWith('/company-status') && statusFailures-- > 0);
+      const responses = answer.responses.map((part: { id: string }) => (part.id === failing?.id ? { id: part.id, ...unavailable } : part));
+      return Response.json({ responses });
     }) as typeof fetch;
     const source = await HttpDataSource.connect({ baseUrl, fetch: fetchThrough });
     const center = await fixture<HTMLElement>(html`<customer-information-center customer-id="BIG"
@@ -48,5 +56,23 @@ slowDescribe('the center over HttpDataSource and the REST API', () => {
     const stored = await source.preferences!.get('layout:customer-information-center');
     expect((stored as { hidden: string[] }).hidden).to.deep.equal(['ticket-statistics', 'customer-history', 'recent-tickets', 'customer-health', 'new-tickets']);
     expect(localStorage.length, 'nothing in localStorage: the server keeps the layout').to.equal(0);
+  });
+
+  it('opens a center on a customer in at most two requests: the reads and the preferences go out together', async () => {
+    const baseUrl = `/api/conformance/center-requests-${Date.now()}`;
+    const sent: string[] = [];
+    const counting = ((input: RequestInfo | URL, init?: RequestInit) => {
+      const path = String(input).slice(baseUrl.length).split('?')[0];
+      const parts = path === '/batch' ? (JSON.parse(String(init!.body)).requests as { path: string }[]).map((part) => part.path.split('?')[0]) : [];
+      sent.push(`${init?.method ?? 'GET'} ${path}${parts.length ? ` [${parts.join(' ')}]` : ''}`);
+      return fetch(input, init);
+    }) as typeof fetch;
+    const source = await HttpDataSource.connect({ baseUrl, fetch: counting });
+    sent.length = 0;
+    const center = await fixture<HTMLElement>(html`<customer-information-center customer-id="BIG" .dataSource=${source}></customer-information-center>`);
+    await until(() => widgets(center).length === 8 && widgets(center).every((w) => state(w) === 'data'), 'not every widget showed its data');
+    await until(() => text($(center, '.header h1')) === 'Big Customer Ltd', 'the header never showed the name');
+    expect(sent.length, sent.join('\n')).to.be.at.most(2);
+    expect(sent.join(' '), 'the preferences were read').to.contain('/preferences');
   });
 });

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   ConflictError,
   ForbiddenError,
@@ -149,7 +149,8 @@ describe('HttpDataSource', () => {
     const { fetch, seen } = fakeFetch(() => new Promise<Response>(() => {}));
     const controller = new AbortController();
     const pending = rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch }).getCompanyStatus('ACME', { signal: controller.signal }));
-    await new Promise((resolve) => setTimeout(resolve));
+    // A read is sent when its task ends (with the other reads of that task).
+    await waitUntil(() => seen.length === 1, 'the read was never sent');
     expect(seen[0].init.signal!.aborted).to.equal(false);
     controller.abort();
     expect(isAbortError(await pending)).to.equal(true);

@@ -79,6 +79,22 @@ export interface HttpDataSourceOptions {
   preferences?: boolean;
   /** The clock for reminder and escalation highlights (default: the browser's). */
   now?: () => Date;
+  /**
+   * Send the reads made in one task as one `POST /batch` (default true). A server that does
+   * not know it (404, 405, 501) is then asked one request per call.
+   */
+  batch?: boolean;
+}
+
+/** The most reads one batch may hold (`maxItems` of `POST /batch` in openapi.yaml). */
+export const MAX_BATCH_PARTS = 20;
+
+/** A read waiting for its task's batch. */
+interface Part {
+  path: string;
+  signal: AbortSignal;
+  resolve: (response: Response | Promise<Response>) => void;
+  reject: (error: unknown) => void;
 }
 
 interface RequestOptions extends CallOptions {
@@ -164,7 +180,9 @@ function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
 
 /**
  * A data source over HTTP: one request per call to a server that implements the REST
- * contract (`openapi.yaml` in the package). The call's `AbortSignal` reaches `fetch`; a
+ * contract (`openapi.yaml` in the package), except that the reads made in one task go out
+ * together as one `POST /batch` (each keeps its own answer, error, abort and time limit; see
+ * `batch`). The call's `AbortSignal` reaches `fetch`; a
  * request that takes too long, reading the answer included, ends in a `TimeoutError`;
  * redirects fail unless `redirect` allows them; HTTP statuses become the typed errors the
  * elements understand (404 → `undefined` for getters, 401 → unauthorized (the session
@@ -184,6 +202,8 @@ export class HttpDataSource implements DataSource {
   readonly capabilities: DataSourceCapabilities;
   readonly preferences?: PreferenceStore;
   private readonly options: HttpDataSourceOptions;
+  private batching: boolean;
+  private parts?: Part[];
 
   /** Asks the server what it can do, then answers a data source that knows it. */
   static async connect(options: HttpDataSourceOptions & CallOptions): Promise<HttpDataSource> {
@@ -201,6 +221,7 @@ export class HttpDataSource implements DataSource {
 
   constructor(options: HttpDataSourceOptions) {
     this.options = options;
+    this.batching = options.batch !== false;
     this.capabilities = options.capabilities ?? DEFAULT_CAPABILITIES;
     if (options.preferences !== false) {
       this.preferences = {
@@ -326,11 +347,16 @@ export class HttpDataSource implements DataSource {
     return this.request('PUT', '/customer-user', { ...options, write: true, query: { login }, body: input });
   }
 
-  private url(path: string, query: RequestOptions['query'] = {}): string {
+  /** `path` with its query, as a part of a batch names it. */
+  private target(path: string, query: RequestOptions['query'] = {}): string {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
     const search = params.toString();
-    return `${this.options.baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
+    return `${path}${search ? `?${search}` : ''}`;
+  }
+
+  private url(path: string, query?: RequestOptions['query']): string {
+    return this.options.baseUrl.replace(/\/+$/, '') + this.target(path, query);
   }
 
   private async headers(options: RequestOptions): Promise<Headers> {
@@ -352,17 +378,77 @@ export class HttpDataSource implements DataSource {
     return withTimeout(timeoutMs, signal, (bounded) => this.exchange<T>(method, path, options, bounded));
   }
 
+  private send(method: string, path: string, options: RequestOptions, signal: AbortSignal): Promise<Response> {
+    const { body } = options;
+    return this.headers(options).then((headers) =>
+      (this.options.fetch ?? fetch)(this.url(path, options.query), {
+        method, headers, signal, redirect: this.options.redirect ?? 'error', body: body === undefined ? undefined : JSON.stringify(body),
+      }));
+  }
+
+  /** A read joins the others of its task: they are sent together when the task ends. */
+  private enqueue(path: string, signal: AbortSignal): Promise<Response> {
+    return new Promise((resolve, reject) => {
+      if (!this.parts) {
+        this.parts = [];
+        setTimeout(() => this.flush());
+      }
+      this.parts.push({ path, signal, resolve, reject });
+    });
+  }
+
+  /** The reads of a task, in batches of at most `MAX_BATCH_PARTS`. */
+  private flush(): void {
+    const parts = this.parts!.filter((part) => !part.signal.aborted);
+    this.parts = undefined;
+    for (let start = 0; start < parts.length; start += MAX_BATCH_PARTS) void this.batch(parts.slice(start, start + MAX_BATCH_PARTS));
+  }
+
+  /**
+   * One read alone as a plain GET, more as one `POST /batch` whose answer holds each read's
+   * own status and body; they are sent alone if the server has no batches. The batch is
+   * aborted only when every read in it is.
+   */
+  private async batch(parts: Part[]): Promise<void> {
+    const alone = (part: Part) => part.resolve(this.send('GET', part.path, {}, part.signal));
+    if (parts.length < 2 || !this.batching) return parts.forEach(alone);
+    const controller = new AbortController();
+    for (const { signal } of parts) signal.addEventListener('abort', () => parts.every((part) => part.signal.aborted) && controller.abort());
+    let answered = false;
+    try {
+      const requests = parts.map(({ path }, id) => ({ id: String(id), method: 'GET', path }));
+      const response = await this.send('POST', '/batch', { body: { requests } }, controller.signal);
+      answered = true;
+      if ([404, 405, 501].includes(response.status)) {
+        this.batching = false;
+        return parts.forEach(alone);
+      }
+      // The batch refused as a whole (401, 413, 503…): every read is refused alike.
+      if (!response.ok) {
+        const problem = await response.text();
+        return parts.forEach((part) => part.resolve(new Response(problem, response)));
+      }
+      const { responses } = (await response.json()) as { responses: (ResponseInit & { id: string; body: unknown })[] };
+      for (const [id, part] of parts.entries()) {
+        const answer = responses.find((each) => each.id === String(id))!;
+        // Its body at once: the reads of one batch are answered in one task, and so are the reads they lead to.
+        part.resolve(Object.assign(new Response(JSON.stringify(answer.body), answer), { json: async () => answer.body }));
+      }
+    } catch (error) {
+      const failure = answered ? new MalformedAnswerError(`POST /batch: ${String(error)}`) : error;
+      parts.forEach((part) => part.reject(failure));
+    }
+  }
+
   private async exchange<T>(method: string, path: string, options: RequestOptions, bounded: AbortSignal): Promise<T> {
-    const { signal, body, missingIsUndefined } = options;
-    const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
-    const init: RequestInit = { method, headers: await this.headers(options), signal: bounded, redirect: this.options.redirect ?? 'error' };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    const { signal, missingIsUndefined } = options;
     let response: Response;
     try {
-      response = await fetchImpl(this.url(path, options.query), init);
+      response = await (method === 'GET' && this.batching ? this.enqueue(this.target(path, options.query), bounded) : this.send(method, path, options, bounded));
     } catch (error) {
       if (signal?.aborted) throw abortError();
       if (bounded.aborted) throw bounded.reason;
+      if (error instanceof DataSourceError) throw error;
       throw new UnavailableError(`Network failure: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (response.status === 404 && missingIsUndefined) return undefined as T;

@@ -1,0 +1,116 @@
+// `npm run build && node bench/latency-open.mjs`: opening BIGCORP over HTTP through a loopback
+// proxy that adds LATENCY_MS (default 50) each way to every API request — a 100 ms round trip,
+// as from a branch office — with the reads of a task sent one by one (`batch: false`) and as
+// one batch, alternating. The reference server (PGlite, demo data) answers behind the proxy;
+// the proxy serves the bench page too (same origin, as a helpdesk serves the elements and the
+// API under one address: no CORS preflight). Prints, per mode, the median and slowest open
+// (customer-id set → every widget's data painted) and the requests of one open.
+// Each open is measured twice: the first of a page (the center reads the agent's preferences
+// too), then another on the same page (the preferences are read once per page). BENCH_ROUNDS
+// (10) pairs per mode; BENCH_TRACE=1 prints every API request as the proxy receives it.
+// Figures: docs/PERFORMANCE.md, "One round-trip per open".
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import puppeteer from 'puppeteer-core';
+import { serve } from './server.mjs';
+import { chromeLaunchOptions } from '../scripts/test-tools.mjs';
+
+const LATENCY_MS = Number(process.env.LATENCY_MS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (value) => Math.round(value * 10) / 10;
+
+/** The reference server on `port`, resolved once it listens. */
+async function startApi(port) {
+  const api = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+    // No live stream: it never ends, and is not part of an open's round trips.
+    env: { ...process.env, PORT: String(port), CIC_LIVE: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    api.stdout.on('data', (chunk) => String(chunk).includes('http://') && resolve());
+    api.on('exit', (code) => reject(new Error(`the reference server stopped (${code})`)));
+  });
+  return api;
+}
+
+/**
+ * One address for the page and the API: `/api/…` goes to the API `LATENCY_MS` after the
+ * request has arrived, its answer goes back `LATENCY_MS` after it came; the rest is the
+ * repository's files, at once. Counts the API requests (`log`).
+ */
+function startProxy(apiPort, files) {
+  const log = [];
+  const proxy = createServer(async (request, response) => {
+    if (!request.url.startsWith('/api/')) return files.emit('request', request, response);
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    log.push(`${request.method} ${request.url.split('?')[0]}`);
+    if (process.env.BENCH_TRACE) console.log(Math.round(performance.now()), request.method, request.url.slice(0, 60), chunks.length ? String(Buffer.concat(chunks)).slice(0, 400) : '');
+    await sleep(LATENCY_MS);
+    const headers = Object.fromEntries(['authorization', 'content-type', 'accept', 'idempotency-key'].filter((name) => request.headers[name]).map((name) => [name, request.headers[name]]));
+    const answer = await fetch(`http://127.0.0.1:${apiPort}${request.url}`, {
+      method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    const body = Buffer.from(await answer.arrayBuffer());
+    await sleep(LATENCY_MS);
+    const type = answer.headers.get('content-type');
+    response.writeHead(answer.status, type ? { 'content-type': type } : {});
+    response.end(body);
+  });
+  return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve({ proxy, log })));
+}
+
+const apiPort = 8790 + Math.floor(Math.random() * 90);
+const api = await startApi(apiPort);
+const files = await serve(process.cwd(), 0);
+const { proxy, log } = await startProxy(apiPort, files);
+const origin = `http://127.0.0.1:${proxy.address().port}`;
+const browser = await puppeteer.launch(chromeLaunchOptions());
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1400, height: 1200 });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`${origin}/bench/page.html`);
+  await page.waitForFunction(() => window.benchReady === true);
+  /** The open and the requests from `run`'s start (less the `GET /capabilities` of connecting, before the open). */
+  const measure = async (run) => {
+    const before = log.length;
+    const { ms } = await run();
+    return { ms, requests: log.slice(before).filter((line) => line !== 'GET /api/capabilities') };
+  };
+  /** The first open of a page (the center reads its preferences), then another on the same page. */
+  const open = async (batch) => ({
+    first: await measure(() => page.evaluate((url, b) => window.bench.openHttp(url, 'BIGCORP', { batch: b }), `${origin}/api`, batch)),
+    next: await measure(() => page.evaluate(() => window.bench.reopenHttp('BIGCORP'))),
+  });
+  // Warm-up: the server's caches and the page's code, both modes.
+  await open(false);
+  await open(true);
+  const results = { off: [], on: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    results.off.push(await open(false));
+    results.on.push(await open(true));
+  }
+  const figures = (opens) => ({
+    medianMs: round(median(opens.map((o) => o.ms))),
+    slowestMs: round(Math.max(...opens.map((o) => o.ms))),
+    requests: median(opens.map((o) => o.requests.length)),
+    sent: opens.at(-1).requests.join(', '),
+  });
+  const summary = Object.fromEntries(
+    Object.entries(results).map(([mode, opens]) => [
+      mode === 'on' ? 'batched' : 'one request per call',
+      { firstOpen: figures(opens.map((o) => o.first)), nextOpen: figures(opens.map((o) => o.next)) },
+    ]),
+  );
+  console.log(JSON.stringify({ date: new Date().toISOString(), latencyEachWayMs: LATENCY_MS, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg().map(round), summary }, null, 2));
+} finally {
+  await browser.close();
+  proxy.close();
+  files.close();
+  api.kill('SIGTERM');
+}

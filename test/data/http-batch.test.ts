@@ -1,0 +1,190 @@
+import { expect } from '@open-wc/testing';
+import { ForbiddenError, isAbortError, MalformedAnswerError, RateLimitedError, UnauthorizedError, UnavailableError, ValidationError } from '../../src/data/contract/errors.js';
+import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
+
+interface Seen {
+  url: string;
+  init: RequestInit;
+}
+interface Part {
+  id: string;
+  method: string;
+  path: string;
+}
+
+/** A `fetch` that answers `respond()` and records what it was asked. */
+function fakeFetch(respond: (seen: Seen) => Response | Promise<Response>) {
+  const seen: Seen[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    const call = { url, init };
+    seen.push(call);
+    return respond(call);
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, seen };
+}
+
+const partsOf = (seen: Seen): Part[] => JSON.parse(String(seen.init.body)).requests;
+const status = { escalated: 0, open: 1, closed: 2, all: 3, byCategory: {} };
+
+/** A server that answers each part of a batch with `answer(path)`, and a plain GET alike. */
+function batchServer(answer: (path: string) => { status: number; body: unknown; headers?: Record<string, string> }) {
+  return fakeFetch(({ url, init }) => {
+    if (init.method === 'POST' && url.endsWith('/batch')) {
+      return Response.json({ responses: partsOf({ url, init }).map(({ id, path }) => ({ id, ...answer(path) })) });
+    }
+    const { status: code, body, headers } = answer(url.slice('/api'.length));
+    return new Response(JSON.stringify(body), { status: code, headers });
+  });
+}
+
+const rejectionOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+describe('HttpDataSource: the reads of one task in one request', () => {
+  it('sends the reads made in one task as one POST /batch, each with its path and query', async () => {
+    const { fetch, seen } = batchServer((path) => ({ status: 200, body: path.startsWith('/preferences') ? { value: path } : { ...status, path } }));
+    const source = new HttpDataSource({ baseUrl: '/api/', fetch, headers: { Authorization: 'Bearer t' } });
+    const [a, b, preference] = await Promise.all([source.getCompanyStatus('A & B'), source.countTickets({ customerId: 'A' }, 'open'), source.preferences!.get('layout')]);
+    expect(seen).to.have.length(1);
+    expect(seen[0].url).to.equal('/api/batch');
+    expect(seen[0].init.method).to.equal('POST');
+    expect(new Headers(seen[0].init.headers).get('Authorization')).to.equal('Bearer t');
+    expect(new Headers(seen[0].init.headers).get('Content-Type')).to.equal('application/json');
+    expect(partsOf(seen[0])).to.deep.equal([
+      { id: '0', method: 'GET', path: '/company-status?customerId=A+%26+B' },
+      { id: '1', method: 'GET', path: '/ticket-counts?customerId=A&view=open' },
+      { id: '2', method: 'GET', path: '/preferences?key=layout' },
+    ]);
+    expect((a as unknown as { path: string }).path).to.equal('/company-status?customerId=A+%26+B');
+    expect((b as unknown as { path: string }).path).to.equal('/ticket-counts?customerId=A&view=open');
+    expect(preference).to.equal('/preferences?key=layout');
+  });
+
+  it('sends at most 20 reads per batch, as the contract allows', async () => {
+    const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const answers = await Promise.all(Array.from({ length: 41 }, (_, index) => source.getCompanyStatus(String(index))));
+    expect(answers).to.have.length(41);
+    expect(seen.map(({ url, init }) => (url.endsWith('/batch') ? partsOf({ url, init }).length : url))).to.deep.equal([20, 20, '/api/company-status?customerId=40']);
+  });
+
+  it('sends a read alone as a plain GET, and never batches a write', async () => {
+    const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    await source.getCompanyStatus('A');
+    await Promise.all([source.getCompanyStatus('B'), source.preferences!.set('layout', 1), source.countTicketsByCustomer(['A'])]);
+    expect(seen.map(({ url, init }) => `${init.method} ${url}`)).to.deep.equal([
+      'GET /api/company-status?customerId=A',
+      'PUT /api/preferences?key=layout',
+      'POST /api/ticket-counts/by-customer',
+      'GET /api/company-status?customerId=B',
+    ]);
+  });
+
+  it('sends each read alone when batches are off (batch: false)', async () => {
+    const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch, batch: false });
+    await Promise.all([source.getCompanyStatus('A'), source.getCompanyStatus('B')]);
+    expect(seen.map(({ url }) => url)).to.deep.equal(['/api/company-status?customerId=A', '/api/company-status?customerId=B']);
+  });
+
+  it("keeps each part's error to its own call, as the same status alone would be", async () => {
+    const { fetch } = batchServer((path) => {
+      if (path.includes('id=GONE')) return { status: 404, body: { title: 'Not found', status: 404 } };
+      if (path.includes('id=SECRET')) return { status: 403, body: { title: 'Forbidden', status: 403, detail: 'Not your customer' } };
+      if (path.includes('BUSY')) return { status: 429, body: { title: 'Too many requests', status: 429 }, headers: { 'Retry-After': '5' } };
+      if (path.includes('view=')) return { status: 422, body: { title: 'Invalid request', status: 422, errors: { view: 'must be one of …' } } };
+      return { status: 200, body: status };
+    });
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const [gone, secret, busy, invalid, fine] = await Promise.all([
+      source.getCustomer('GONE'),
+      rejectionOf(source.getCustomer('SECRET')),
+      rejectionOf(source.getCompanyStatus('BUSY')),
+      rejectionOf(source.countTickets({ customerId: 'A' }, 'open')),
+      source.getCompanyStatus('A'),
+    ]);
+    expect(gone, 'a 404 of a getter is undefined').to.equal(undefined);
+    expect(secret).to.be.instanceOf(ForbiddenError);
+    expect((secret as Error).message).to.equal('Not your customer');
+    expect(busy).to.be.instanceOf(RateLimitedError);
+    expect((busy as RateLimitedError).retryAfterMs).to.equal(5000);
+    expect(invalid).to.be.instanceOf(ValidationError);
+    expect((invalid as ValidationError).fieldErrors).to.deep.equal({ view: 'must be one of …' });
+    expect(fine).to.deep.equal(status);
+  });
+
+  it('rejects only the aborted call with an AbortError; the batch goes on for the others', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { fetch, seen } = fakeFetch(async ({ url, init }) => {
+      await released;
+      return Response.json({ responses: partsOf({ url, init }).map(({ id }) => ({ id, status: 200, body: status })) });
+    });
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const controller = new AbortController();
+    const aborted = rejectionOf(source.getCompanyStatus('A', { signal: controller.signal }));
+    const kept = source.getCompanyStatus('B');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).to.have.length(1);
+    controller.abort();
+    expect(isAbortError(await aborted)).to.equal(true);
+    expect(seen[0].init.signal!.aborted, 'the batch still serves the other call').to.equal(false);
+    release();
+    expect(await kept).to.deep.equal(status);
+  });
+
+  it('aborts the request when every call of the batch is aborted', async () => {
+    const { fetch, seen } = fakeFetch(({ init }) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')))));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const controllers = [new AbortController(), new AbortController()];
+    const calls = controllers.map((controller, index) => rejectionOf(source.getCompanyStatus(String(index), { signal: controller.signal })));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controllers[0].abort();
+    expect(seen[0].init.signal!.aborted).to.equal(false);
+    controllers[1].abort();
+    expect(seen[0].init.signal!.aborted).to.equal(true);
+    for (const error of await Promise.all(calls)) expect(isAbortError(error)).to.equal(true);
+  });
+
+  it('falls back to one request per read when the server has no batches (404), and remembers it', async () => {
+    const { fetch, seen } = fakeFetch(({ url }) =>
+      url.endsWith('/batch') ? new Response(JSON.stringify({ title: 'No such endpoint' }), { status: 404 }) : Response.json({ ...status, url }),
+    );
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const first = await Promise.all([source.getCompanyStatus('A'), source.getCompanyStatus('B')]);
+    expect(first.map((answer) => (answer as unknown as { url: string }).url)).to.deep.equal(['/api/company-status?customerId=A', '/api/company-status?customerId=B']);
+    await Promise.all([source.getCompanyStatus('C'), source.getCompanyStatus('D')]);
+    expect(seen.map(({ url }) => url.replace('/api/company-status?customerId=', ''))).to.deep.equal(['/api/batch', 'A', 'B', 'C', 'D']);
+  });
+
+  for (const code of [405, 501]) {
+    it(`falls back on ${code} too`, async () => {
+      const { fetch, seen } = fakeFetch(({ url }) => (url.endsWith('/batch') ? new Response('', { status: code }) : Response.json(status)));
+      const source = new HttpDataSource({ baseUrl: '/api', fetch });
+      expect(await Promise.all([source.getCompanyStatus('A'), source.getCompanyStatus('B')])).to.deep.equal([status, status]);
+      expect(seen).to.have.length(3);
+    });
+  }
+
+  it('answers a 401 of the batch as a 401 of every call in it (the session expired)', async () => {
+    const { fetch } = fakeFetch(() => new Response(JSON.stringify({ title: 'Unauthorized', status: 401, detail: 'A valid bearer token is required' }), { status: 401 }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const errors = await Promise.all([rejectionOf(source.getCompanyStatus('A')), rejectionOf(source.getCustomer('A'))]);
+    for (const error of errors) {
+      expect(error).to.be.instanceOf(UnauthorizedError);
+      expect((error as Error).message).to.equal('A valid bearer token is required');
+    }
+  });
+
+  it('turns a network failure of the batch into unavailable, and an unreadable answer into a malformed one', async () => {
+    const offline = new HttpDataSource({ baseUrl: '/api', fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
+    for (const error of await Promise.all([rejectionOf(offline.getCompanyStatus('A')), rejectionOf(offline.getCompanyStatus('B'))])) {
+      expect(error).to.be.instanceOf(UnavailableError);
+    }
+    const { fetch } = fakeFetch(() => Response.json({ responses: [{ id: '0', status: 200, body: status }] }));
+    const garbled = new HttpDataSource({ baseUrl: '/api', fetch });
+    const [answered, missing] = await Promise.all([garbled.getCompanyStatus('A'), rejectionOf(garbled.getCompanyStatus('B'))]);
+    expect(answered).to.deep.equal(status);
+    expect(missing, 'a part without an answer').to.be.instanceOf(MalformedAnswerError);
+  });
+});
