@@ -164,8 +164,8 @@ if (!engines.includes('postgresql')) {
 // Engines not measured this time keep their earlier figures.
 const earlier = await readFile('bench/server-results.json', 'utf8').then((t) => JSON.parse(t) as { results: { engine: string }[] }, () => ({ results: [] }));
 const kept = earlier.results.filter((r) => !results.some((n) => n.engine === r.engine));
-// The search section alone keeps the engine's other figures of the earlier run.
-const written = results.map((r) => ('endpoints' in r ? r : { ...earlier.results.find((e) => e.engine === r.engine), ...r }));
+// The search section alone keeps the engine's other figures (and load time) of the earlier run.
+const written = results.map((r) => ('endpoints' in r ? r : { ...earlier.results.find((e) => e.engine === r.engine), search: r.search, searchMeasured: new Date().toISOString() }));
 await writeFile('bench/server-results.json', `${JSON.stringify({ date: new Date().toISOString(), results: [...kept, ...written] }, null, 2)}\n`);
 for (const r of results) {
   console.log(`\n${r.engine}: ${r.tickets.toLocaleString('en')} tickets loaded in ${(r.loadMs / 1000).toFixed(1)} s`);
