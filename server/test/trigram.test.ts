@@ -134,10 +134,17 @@ describe('the indexes command where pg_trgm is refused', () => {
       const roleUrl = Object.assign(new URL(url!), { username: role }).href;
       const owner = await openPostgres(roleUrl, { max: 1 });
       await owner.exec(ZNUNY_TABLES).finally(() => owner.close());
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/indexes.ts'], { env: { ...process.env, DATABASE_URL: roleUrl } });
+      const indexesCommand = (...args: string[]) =>
+        promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/indexes.ts', ...args], { env: { ...process.env, DATABASE_URL: roleUrl } });
+      const { stdout } = await indexesCommand();
       assert.match(stdout, /pg_trgm: refused by the database \(permission denied to create extension "pg_trgm".*SQLSTATE 42501\)/);
       assert.match(stdout, /keep their plain path/);
       assert.match(stdout, /-- done/);
+      // Asked to leave the extension out, it does not try.
+      const skipped = await indexesCommand('--no-trigram');
+      assert.doesNotMatch(skipped.stdout, /CREATE EXTENSION/);
+      assert.match(skipped.stdout, /left out \(--no-trigram\)[^\n]*plain path/);
+      assert.match(skipped.stdout, /-- done/);
       const { rows } = await admin.query<{ relname: string }>('SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = $2', [role, 'i']);
       const built = rows.map((r) => r.relname);
       assert.ok(built.includes('cic_group_user'), built.join(', '));
