@@ -2,6 +2,7 @@ import { LOCKED_LOCKS } from '../../src/data/rules/rules.js';
 import { createStateClassifier, type StateMapping } from '../../src/data/rules/state-mapping.js';
 import { STATE_CATEGORIES, type StateCategory } from '../../src/data/contract/types.js';
 import type { Db } from './db.js';
+import { SUMMARY_TRIGRAM_INDEX_NAME, TRIGRAM_INDEX_NAMES } from './schema.js';
 
 /** Znuny's state types as categories (configuration: a product with other types maps its own). */
 export const ZNUNY_STATE_TYPE_MAPPING: StateMapping = {
@@ -29,6 +30,10 @@ export interface Catalog {
   cicTables: boolean;
   /** Whether `cic_idempotency` exists: answers to repeated writes are then shared by every process. */
   idempotencyTable: boolean;
+  /** Whether every trigram index of the searches is there and valid (`npm run server:indexes`). */
+  trigramSearch: boolean;
+  /** Whether the count summary's customer ids have their trigram index too. */
+  summaryTrigram: boolean;
 }
 
 export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TYPE_MAPPING): Promise<Catalog> {
@@ -46,7 +51,18 @@ export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TY
   return {
     statesByCategory, viewable: new Set(mapping.viewable), lockedIds: locks.rows.map((r) => r.id),
     countSummary: summary !== null, cicTables: history !== null && fields !== null, idempotencyTable: idempotency !== null,
+    trigramSearch: await validIndexes(db, TRIGRAM_INDEX_NAMES), summaryTrigram: await validIndexes(db, [SUMMARY_TRIGRAM_INDEX_NAME]),
   };
+}
+
+/** Whether every index of `names` is there, valid, in the current schema (a look at the catalog, at startup). */
+async function validIndexes(db: Db, names: readonly string[]): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+     WHERE c.relname = ANY($1::text[]) AND i.indisvalid AND c.relnamespace = to_regnamespace(current_schema())`,
+    [names],
+  );
+  return rows[0].n === names.length;
 }
 
 /** Whether archived tickets are shown (`include`) or left out of every list, count, statistic and history (`exclude`). */

@@ -130,6 +130,8 @@ export interface PgliteOptions {
   maxInFlight?: number;
   /** Queries that may wait for their turn (default 64); beyond them a query is answered 503 at once. */
   maxQueued?: number;
+  /** Whether `CREATE EXTENSION pg_trgm` is offered (default true; false: as a site that does not allow it). */
+  trigram?: boolean;
 }
 
 /**
@@ -139,7 +141,9 @@ export interface PgliteOptions {
  */
 export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = new PGlite(dataDir);
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  // Extensions are offered only through the options form (a positional `dataDir` of undefined loses them).
+  const db = new PGlite({ dataDir, extensions: options.trigram === false ? {} : { pg_trgm } });
   await db.waitReady;
   const limit = inFlightLimiter(options.maxInFlight ?? 4, options.maxQueued ?? 64);
   return {

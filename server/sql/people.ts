@@ -6,7 +6,7 @@ import { loginChangeRefused, trimmedCustomerUser, validateCustomerUser } from '.
 import { userPosition } from './cursors.js';
 import { optionalText, toUser, USER_COLUMNS, userValues } from './rows.js';
 import type { SqlSession } from './session.js';
-import { checkAborted, distinctIds, likePattern, Params, userMatch, UTC_NOW } from './sql-text.js';
+import { checkAborted, distinctIds, likePattern, narrowsByTrigrams, Params, userMatch, UTC_NOW } from './sql-text.js';
 import type { SqlTickets } from './tickets.js';
 
 /** Customers and customer users: search, records, and the users of a customer page by page. */
@@ -20,26 +20,55 @@ export class SqlPeople {
     const params = new Params();
     const pattern = params.add(likePattern(term.trim()));
     const readable = params.add(ctx?.readableQueues ?? [], '::int[]');
-    // A customer id known only from tickets is found only through tickets the agent may read
-    // (from the count summary, a few rows per customer, when there is one).
-    const ticketCustomers = this.session.catalog.countSummary
-      ? distinctIds('ticket_customers', 'cic_ticket_counts', `x.queue_id = ANY(${readable}) AND x.n > 0 AND x.customer_id <> ''`)
-      : distinctIds('ticket_customers', 'ticket', `x.queue_id = ANY(${readable})`);
-    const { rows } = await this.session.reader.query<{ id: string; name: string | null }>(
-      // Customer ids known only through their users or tickets: skip scans of the customer_id
-      // indexes (one probe per distinct customer, never a scan of every user or ticket).
-      `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${ticketCustomers},
+    const sql = this.session.catalog.trigramSearch && narrowsByTrigrams(term)
+      ? this.customersByTrigrams(pattern, readable, params.add(limit + 1))
+      : this.customersByIds(pattern, readable, params.add(limit + 1));
+    const { rows } = await this.session.reader.query<{ id: string; name: string | null }>(sql, params.values);
+    const items = rows.slice(0, limit).map((r) => ({ id: r.id, name: optionalText(r.name), hasRecord: r.name !== null }));
+    return { items, hasMore: rows.length > limit };
+  }
+
+  /** The plain path: every customer id (records, users' and readable tickets'), then the matching ones. */
+  private customersByIds(pattern: string, readable: string, limit: string): string {
+    // Customer ids known only through their users or tickets: skip scans of the customer_id
+    // indexes (one probe per distinct customer, never a scan of every user or ticket).
+    return `WITH RECURSIVE ${distinctIds('user_customers', 'customer_user')}, ${this.ticketCustomers(readable)},
        ids AS (
          SELECT customer_id AS id FROM customer_company
          UNION SELECT id FROM user_customers WHERE id IS NOT NULL
          UNION SELECT id FROM ticket_customers WHERE id IS NOT NULL)
        SELECT ids.id, c.name FROM ids LEFT JOIN customer_company c ON c.customer_id = ids.id
        WHERE lower(ids.id) LIKE ${pattern} OR lower(c.name) LIKE ${pattern}
-       ORDER BY ids.id COLLATE "C" LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    );
-    const items = rows.slice(0, limit).map((r) => ({ id: r.id, name: optionalText(r.name), hasRecord: r.name !== null }));
-    return { items, hasMore: rows.length > limit };
+       ORDER BY ids.id COLLATE "C" LIMIT ${limit}`;
+  }
+
+  /**
+   * The same customers read from the trigram indexes: records matching by id or name, the ids
+   * of users that match, each the very expression its index is on; and the ids of readable
+   * tickets that match, from the count summary's trigram index (else by walking them). Each
+   * part brings its first `limit` ids only: a term that matches thousands sorts a few.
+   */
+  private customersByTrigrams(pattern: string, readable: string, limit: string): string {
+    const { countSummary, summaryTrigram } = this.session.catalog;
+    const first = (column: string, rest: string) => `(SELECT ${column} AS id FROM ${rest} GROUP BY ${column} ORDER BY ${column} COLLATE "C" LIMIT ${limit})`;
+    const [walk, fromTickets] = countSummary && summaryTrigram
+      ? ['WITH', first('customer_id', `cic_ticket_counts WHERE lower(customer_id) LIKE ${pattern} AND queue_id = ANY(${readable}) AND n > 0 AND customer_id <> ''`)]
+      : [`WITH RECURSIVE ${this.ticketCustomers(readable)},`, first('id', `ticket_customers WHERE lower(id) LIKE ${pattern}`)];
+    return `${walk} ids AS (
+         ${first('customer_id', `customer_company WHERE lower(customer_id) LIKE ${pattern} OR lower(name) LIKE ${pattern}`)}
+         UNION ${first('customer_id', `customer_user WHERE lower(customer_id) LIKE ${pattern}`)}
+         UNION ${fromTickets})
+       SELECT ids.id, c.name FROM ids LEFT JOIN customer_company c ON c.customer_id = ids.id
+       ORDER BY ids.id COLLATE "C" LIMIT ${limit}`;
+  }
+
+  /** `ticket_customers(id)`: the distinct customer ids of the tickets the agent may read, walking their index. */
+  private ticketCustomers(readable: string): string {
+    // A customer id known only from tickets is found only through tickets the agent may read
+    // (from the count summary, a few rows per customer, when there is one).
+    return this.session.catalog.countSummary
+      ? distinctIds('ticket_customers', 'cic_ticket_counts', `x.queue_id = ANY(${readable}) AND x.n > 0 AND x.customer_id <> ''`)
+      : distinctIds('ticket_customers', 'ticket', `x.queue_id = ANY(${readable})`);
   }
 
   async searchCustomerUsers(term: string, { limit, signal }: SearchOptions): Promise<SearchResult<CustomerUser>> {
@@ -47,8 +76,12 @@ export class SqlPeople {
     if (!isSearchable(term)) return { items: [], hasMore: false };
     const params = new Params();
     const pattern = params.add(likePattern(term.trim()));
+    // The page first, then its columns: a term matching thousands of users looks up the
+    // secondary customers of the page's users only. The match reads the trigram indexes when
+    // they are there (the planner's choice: the query is the same).
     const { rows } = await this.session.reader.query(
-      `SELECT ${USER_COLUMNS} FROM customer_user cu WHERE ${userMatch('cu', pattern)} ORDER BY cu.login COLLATE "C" LIMIT ${params.add(limit + 1)}`,
+      `SELECT ${USER_COLUMNS} FROM (SELECT * FROM customer_user cu WHERE ${userMatch('cu', pattern)} ORDER BY cu.login COLLATE "C" LIMIT ${params.add(limit + 1)}) cu
+       ORDER BY cu.login COLLATE "C"`,
       params.values,
     );
     return { items: rows.slice(0, limit).map(toUser), hasMore: rows.length > limit };

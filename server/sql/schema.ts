@@ -77,6 +77,35 @@ CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);
 `;
 
 /**
+ * Trigram indexes (extension `pg_trgm`) on exactly what the customer and customer-user searches
+ * match — `lower(column) LIKE '%term%'` — so that a search reads the matching rows instead of
+ * walking every customer id. Optional: without them the searches take the plain path.
+ */
+export const TRIGRAM_EXTENSION = 'CREATE EXTENSION IF NOT EXISTS pg_trgm';
+export const CIC_TRIGRAM_INDEXES = `
+CREATE INDEX IF NOT EXISTS cic_customer_company_id_trgm ON customer_company USING gin (lower(customer_id) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS cic_customer_company_name_trgm ON customer_company USING gin (lower(name) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS cic_customer_user_login_trgm ON customer_user USING gin (lower(login) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS cic_customer_user_first_name_trgm ON customer_user USING gin (lower(first_name) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS cic_customer_user_last_name_trgm ON customer_user USING gin (lower(last_name) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS cic_customer_user_email_trgm ON customer_user USING gin (lower(email) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS cic_customer_user_customer_id_trgm ON customer_user USING gin (lower(customer_id) gin_trgm_ops);
+`;
+
+/**
+ * Customer ids known only from tickets, by trigram: on the count summary (a few rows per
+ * customer), not on `ticket`, where a term matching a big customer would read each of its tickets.
+ */
+export const SUMMARY_TRIGRAM_INDEX = `
+CREATE INDEX IF NOT EXISTS cic_ticket_counts_customer_id_trgm ON cic_ticket_counts USING gin (lower(customer_id) gin_trgm_ops);
+`;
+
+const indexNames = (script: string) => [...script.matchAll(/IF NOT EXISTS (\w+)/g)].map((m) => m[1]);
+/** The searches take the trigram path when every one of these is there and valid. */
+export const TRIGRAM_INDEX_NAMES = indexNames(CIC_TRIGRAM_INDEXES);
+export const SUMMARY_TRIGRAM_INDEX_NAME = indexNames(SUMMARY_TRIGRAM_INDEX)[0];
+
+/**
  * The reference server's own tables (Znuny has no place for them): customer notes and
  * activities, customers' custom fields with a version for conflict detection, and the first
  * answers to writes with an `Idempotency-Key` (shared by every process of the server). Without

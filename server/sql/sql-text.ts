@@ -7,6 +7,13 @@ export function likePattern(term: string): string {
   return `%${escaped}%`;
 }
 
+/**
+ * Whether a trigram index can narrow a search for `term`: pg_trgm takes trigrams from runs of
+ * letters and digits between wildcards, so the term needs a run of three (ASCII, which every
+ * locale counts as such). Shorter terms would read the whole index: they take the plain path.
+ */
+export const narrowsByTrigrams = (term: string) => /[a-z0-9]{3}/i.test(term);
+
 /** The current time as Znuny stores it: UTC, without a zone. */
 export const UTC_NOW = "(now() AT TIME ZONE 'UTC')";
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadData, NOW } from '../../bench/server-data.js';
+import { createTrigramIndexes } from '../indexes.js';
 import { openPglite, type Db } from '../sql/db.js';
 import { loadCatalog, SqlDataSource } from '../sql/sql-data-source.js';
 
@@ -90,5 +91,38 @@ describe(`SQL at ${TICKETS.toLocaleString('en')} tickets`, { timeout: 1_200_000 
       const sorts = nodes.filter((n) => n['Node Type'] === 'Sort' && Number(n['Plan Rows']) > 1000).map((n) => n['Plan Rows']);
       assert.deepEqual(sorts, [], `${call}: sorts ${sorts.join(', ')} rows (not in index order) in:\n${sql.replace(/\s+/g, ' ').slice(0, 300)}`);
     }
+  });
+
+  it('after the indexes command both searches read the trigram indexes (a Bitmap Index Scan on each), not every customer id', async () => {
+    const log: string[] = [];
+    assert.equal(await createTrigramIndexes(db, (line) => log.push(line)), true, log.join('\n'));
+    await db.exec('ANALYZE customer_company; ANALYZE customer_user; ANALYZE ticket');
+    const catalog = await loadCatalog(db);
+    assert.equal(catalog.trigramSearch, true);
+    const { spy, queries } = recording(db);
+    const source = new SqlDataSource(spy, catalog, { agentLogin: 'agent-1', now: () => NOW });
+    const plans = new Map<string, Record<string, unknown>[]>();
+    const explain = async (name: string, search: () => Promise<unknown>) => {
+      await search();
+      const { sql, params } = queries.at(-1)!;
+      const { rows } = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      plans.set(name, [...planNodes(rows[0]['QUERY PLAN'])]);
+    };
+    await explain('customers', () => source.searchCustomers('customer 42', { limit: 20 }));
+    await explain('customer users', () => source.searchCustomerUsers('u4242', { limit: 20 }));
+    const bitmapScans = (name: string) => plans.get(name)!.filter((n) => n['Node Type'] === 'Bitmap Index Scan').map((n) => String(n['Index Name']));
+    const seqScans = (name: string) => plans.get(name)!.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => String(n['Relation Name']))
+      .filter((table) => ['ticket', 'customer_user', 'cic_ticket_counts'].includes(table));
+    // Customers: users' customer ids and those of readable tickets (from the count summary) each
+    // from its trigram index; the records (5,000 here) the planner may read whole.
+    const customerScans = bitmapScans('customers');
+    for (const index of ['cic_customer_user_customer_id_trgm', 'cic_ticket_counts_customer_id_trgm']) assert.ok(customerScans.includes(index), `${index} not in ${customerScans.join(', ')}`);
+    assert.deepEqual(seqScans('customers'), []);
+    // Customer users: one index per matched column, their bitmaps or'ed.
+    assert.deepEqual(bitmapScans('customer users').sort(), [
+      'cic_customer_user_customer_id_trgm', 'cic_customer_user_email_trgm', 'cic_customer_user_first_name_trgm', 'cic_customer_user_last_name_trgm',
+      'cic_customer_user_login_trgm',
+    ]);
+    assert.deepEqual(seqScans('customer users'), []);
   });
 });

@@ -7,7 +7,7 @@ import { createServer, type ServerOptions } from '../app.js';
 import { openPglite, openPostgres, type Db } from '../sql/db.js';
 import { installCountSummary } from '../sql/seed.js';
 import { CIC_TABLES } from '../sql/schema.js';
-import { concurrentIndexStatements, createIndexesConcurrently } from '../indexes.js';
+import { concurrentIndexStatements, createIndexesConcurrently, createTrigramIndexes } from '../indexes.js';
 import { loadZnuny } from './znuny-fixture.js';
 
 const postgresUrl = process.env.CIC_TEST_DATABASE_URL;
@@ -181,7 +181,9 @@ for (const engine of ENGINES) {
   // (as a live Znuny served without changes), and read-write with the server's tables, the
   // indexes built concurrently and the count summary.
   // (Read-write reloads for every check: on the last engine only, PostgreSQL when there is one.)
-  const variants = engine === ENGINES.at(-1) ? (['read only, nothing added', 'read-write, with indexes and count summary'] as const) : (['read only, nothing added'] as const);
+  const variants = engine === ENGINES.at(-1)
+    ? (['read only, nothing added', 'read-write, with indexes and count summary', 'read-write, with indexes, count summary and trigram indexes'] as const)
+    : (['read only, nothing added'] as const);
   for (const variant of variants) {
     let db: Db | undefined;
     after(() => db?.close());
@@ -194,6 +196,7 @@ for (const engine of ENGINES) {
       if (!readOnly) {
         await createIndexesConcurrently(db, () => {});
         await installCountSummary(db);
+        if (variant.endsWith('trigram indexes')) assert.equal(await createTrigramIndexes(db, () => {}), true);
       }
       return (await serverOn(db, [agentId], { readOnly })).connect(agentId);
     }, { describe, it });
