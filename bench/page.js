@@ -501,5 +501,34 @@ export async function scale(size) {
   };
 }
 
-window.bench = { setupOpen, clearStage, openCustomer, prepareOpen, openPrepared, openCold, openBaseline, switching, openHttp, reopenHttp, layoutRequests, setupSearch, search, searchNothing, cycles, scale };
+/**
+ * The big customer's lists in every sort field and direction, each the first call of its sort on
+ * a source just built ("cold"): the open's four lists (its views and filters, in that sort), and
+ * the list of all its tickets. Each direction and kind gets a source of its own, so that no call
+ * finds what another one kept; the data is generated once.
+ */
+export async function sortScale(size) {
+  const data = generateDemoData({ now: NOW, customers: 300, customerUsers: 10_000, tickets: size, largeCustomerShare: 0.5 });
+  const big = { customerId: 'BIGCORP' };
+  const fields = ['number', 'age', 'title', 'state', 'queue', 'priority', 'owner', 'customerUser', 'created', 'changed', 'pendingUntil', 'escalation'];
+  const figures = { size: data.tickets.length, buildMs: [] };
+  for (const direction of ['asc', 'desc']) {
+    for (const kind of ['open', 'all']) {
+      const built = await timed(() => new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' }));
+      figures.buildMs.push(built.ms);
+      const source = built.result;
+      figures.bigTickets ??= (await source.countTickets(big, 'all')).all;
+      for (const field of fields) {
+        const sort = { field, direction };
+        const lists = kind === 'open'
+          ? VIEWS.map((view) => () => source.listTickets(big, { view, filter: DEFAULT_FILTERS[view], sort, page: { size: 10 }, withCounts: true }))
+          : [() => source.listTickets(big, { view: 'all', filter: 'all', sort, page: { size: 10 } })];
+        figures[`${kind} ${field} ${direction}`] = (await timed(() => Promise.all(lists.map((list) => list())))).ms;
+      }
+    }
+  }
+  return figures;
+}
+
+window.bench = { setupOpen, clearStage, openCustomer, prepareOpen, openPrepared, openCold, openBaseline, switching, openHttp, reopenHttp, layoutRequests, setupSearch, search, searchNothing, cycles, scale, sortScale };
 window.benchReady = true;

@@ -114,7 +114,8 @@ async function profilePageHtml() {
 
 const server = await serve(process.cwd(), 0, { '/bench/profile.html': await profilePageHtml() });
 const { port } = server.address();
-const browser = await puppeteer.launch(chromeLaunchOptions(['--js-flags=--expose-gc']));
+// Long calls (a million tickets built several times in one call) on a busy machine take minutes.
+const browser = await puppeteer.launch({ ...chromeLaunchOptions(['--js-flags=--expose-gc']), protocolTimeout: 3_600_000 });
 const page = await browser.newPage();
 await page.setViewport({ width: 1400, height: 1200 });
 page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -127,6 +128,29 @@ const heapUsed = async () => {
   await cdp.send('HeapProfiler.collectGarbage');
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 };
+
+// `node bench/run.mjs --sorts` (after a build): only the cold sorts of the big customer at the
+// largest scale, BENCH_SORT_ROUNDS times (a fresh page each), medians per sort printed.
+if (process.argv.includes('--sorts')) {
+  const size = Math.max(...SCALES);
+  const rounds = [];
+  for (let i = 0; i < Number(process.env.BENCH_SORT_ROUNDS ?? 3); i++) {
+    const sortPage = await browser.newPage();
+    await sortPage.goto(`http://127.0.0.1:${port}/bench/page.html`);
+    await sortPage.waitForFunction(() => window.benchReady === true);
+    rounds.push(await sortPage.evaluate((n) => window.bench.sortScale(n), size));
+    await sortPage.close();
+  }
+  const { size: tickets, bigTickets } = rounds[0];
+  console.log(`${tickets.toLocaleString('en')} tickets, big customer ${bigTickets.toLocaleString('en')}; ${rounds.length} rounds: median (min–max) ms`);
+  const line = (name, values) => console.log(`${name.padEnd(28)} ${round(median(values))} (${round(Math.min(...values))}–${round(Math.max(...values))})`);
+  line('index build', rounds.flatMap((r) => r.buildMs));
+  for (const key of Object.keys(rounds[0]).filter((k) => k.includes(' '))) line(key, rounds.map((r) => r[key]));
+  await writeFile('bench/sort-results.json', `${JSON.stringify({ date: new Date().toISOString(), rounds }, null, 2)}\n`);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 
 const results = { date: new Date().toISOString(), rounds: ROUNDS };
 

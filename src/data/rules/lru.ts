@@ -25,6 +25,11 @@ export class LruCache<K, V> {
     this.entries.delete(key);
   }
 
+  /** Drops every entry whose key `drop` names. */
+  deleteWhere(drop: (key: K) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (drop(key)) this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -65,6 +65,30 @@ export class TicketFiles {
     this.file(tickets, onCustomer);
   }
 
+  /**
+   * Puts `ticket` in place of `old` (undefined: a new ticket): out of the buckets it was in, into
+   * those it goes in now, and forgets the sorted lists of the customers and users either touches.
+   */
+  put(old: Ticket | undefined, ticket: Ticket): void {
+    const touched = new Set<string | undefined>();
+    for (const [one, put] of [[old, false], [ticket, true]] as const) {
+      if (!one) continue;
+      const category = CATEGORY_INDEX.get(this.context.classify.categoryOf(one.state))!;
+      const passed = NARROW_FILTERS.reduce((mask, filter, bit) => (this.filterTest(filter)(one) ? mask | (1 << bit) : mask), 0);
+      const dueTimes = { reminder: NaN, escalated: NaN };
+      for (const view of ['reminder', 'escalated'] as const) {
+        if (this.categoriesOf(view).includes(STATE_CATEGORIES[category])) dueTimes[view] = timeOf(one[DUE_VIEWS[view].field]);
+      }
+      const buckets = [this.bucketIn(this.byCustomer, one.customerId), one.customerUserLogin ? this.bucketIn(this.byUser, one.customerUserLogin) : undefined];
+      for (const bucket of buckets) bucket?.place(one, category, passed, dueTimes, createdKey, put);
+      touched.add(one.customerId).add(one.customerUserLogin);
+    }
+    this.sortCache.deleteWhere((key) => {
+      const [customerOrLogin, customers = []] = JSON.parse(JSON.parse(key)[0]) as [string, string[]?];
+      return [customerOrLogin, ...customers].some((id) => touched.has(id));
+    });
+  }
+
   file(tickets: readonly Ticket[], onCustomer: (customerId: string) => void): void {
     // Everything is read in the tickets' own order (in sequence: fast); then each bucket's
     // lists are filled in sorted order, allocated once at their size.
@@ -226,6 +250,12 @@ interface Filing {
   memberships: Int32Array[];
 }
 
+/** A ticket's key in the default order: its creation time, unreadable ones before all (their age sorts as the greatest). */
+function createdKey(ticket: Ticket): number {
+  const time = timeOf(ticket.createdAt);
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
 /** Each bucket's categories in the default order (oldest first), and how many of each pass each filter. */
 function fileByAge({ tickets, buckets, categories, passed, memberships }: Filing): void {
   const categoryCount = STATE_CATEGORIES.length;
@@ -237,11 +267,7 @@ function fileByAge({ tickets, buckets, categories, passed, memberships }: Filing
       if (mask & (1 << bit)) for (const slot of slots) if (slot[index] >= 0) passing[slot[index] * filters + bit]++;
     }
   });
-  // Unreadable creation times before all (their age sorts as the greatest).
-  const created = fillWith(new Float64Array(tickets.length), (index) => {
-    const time = timeOf(tickets[index].createdAt);
-    return Number.isNaN(time) ? -Infinity : time;
-  });
+  const created = fillWith(new Float64Array(tickets.length), (index) => createdKey(tickets[index]));
   const lists = groupInOrder(orderByKey(tickets, created), buckets.length * categoryCount, slots, (index) => tickets[index]);
   buckets.forEach((bucket, id) => {
     const at = id * categoryCount;

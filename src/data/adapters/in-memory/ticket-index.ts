@@ -1,5 +1,5 @@
 import type { DueView } from '../../rules/rules.js';
-import { countBelow } from '../../rules/sorted.js';
+import { countBelow, firstNotBefore } from '../../rules/sorted.js';
 import { STATE_CATEGORIES, type StateCategory, type Ticket, type TicketFilter } from '../../contract/types.js';
 
 export type { DueView };
@@ -84,6 +84,36 @@ export class TicketBucket {
     return countBelow(this.dueList(view, filter).times, now, true);
   }
 
+  /**
+   * Takes one ticket in (`put`) or out, wherever it goes by its category, the filters it passes
+   * (bits of `NARROW_FILTERS`) and its due time per due view (NaN: in no due list): every list
+   * stays in order (new lists, so that lists handed out do not change) and every count right.
+   * `created` is a ticket's key in the default order.
+   */
+  place(ticket: Ticket, category: number, passed: number, dueTimes: Record<DueView, number>, created: (ticket: Ticket) => number, put: boolean): void {
+    const lists = [...this.lists];
+    lists[category] = changed(lists[category], ticket, put, (one) => created(one) < created(ticket) || (created(one) === created(ticket) && one.id < ticket.id));
+    this.lists = lists;
+    this.passing = this.passing.slice();
+    NARROW_FILTERS.forEach((_, bit) => {
+      if (passed & (1 << bit)) this.passing[category * NARROW_FILTERS.length + bit] += put ? 1 : -1;
+    });
+    for (const view of ['reminder', 'escalated'] as const) {
+      const time = dueTimes[view];
+      if (Number.isNaN(time)) continue;
+      for (const filter of ['all', ...NARROW_FILTERS] as const) {
+        if (filter !== 'all' && !(passed & (1 << NARROW_FILTERS.indexOf(filter)))) continue;
+        const { tickets, times } = this.dueList(view, filter);
+        const at = put
+          ? firstNotBefore(times.length, (at) => times[at] < time || (times[at] === time && tickets[at].id < ticket.id))
+          : tickets.indexOf(ticket);
+        if (at < 0) continue;
+        this.fillDue(view, filter, { tickets: tickets.toSpliced(at, put ? 0 : 1, ...(put ? [ticket] : [])), times: times.toSpliced(at, put ? 0 : 1, ...(put ? [time] : [])) });
+      }
+    }
+    this.narrowed.clear();
+  }
+
   /** A category's tickets passing the filter, in the default order. */
   inDefaultOrder(category: StateCategory, filter: TicketFilter): readonly Ticket[] {
     const all = this.ticketsIn(category);
@@ -93,6 +123,11 @@ export class TicketBucket {
     if (!narrowed) this.narrowed.set(key, (narrowed = all.filter(this.passes(filter))));
     return narrowed;
   }
+}
+
+/** `list` with `ticket` put in at the first place where `before` no longer holds, or taken out. */
+function changed(list: readonly Ticket[], ticket: Ticket, put: boolean, before: (one: Ticket) => boolean): Ticket[] {
+  return put ? list.toSpliced(firstNotBefore(list.length, (at) => before(list[at])), 0, ticket) : list.filter((one) => one !== ticket);
 }
 
 type NumberArray = Float64Array | Int32Array | Uint32Array | Uint8Array;

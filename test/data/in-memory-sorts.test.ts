@@ -1,0 +1,192 @@
+import { expect } from '@open-wc/testing';
+import { generateDemoData } from '../../src/data/demo/demo-data.js';
+import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
+import { orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
+import { ticketSortValue, timeOf } from '../../src/data/rules/ticket-sort.js';
+import { inView } from '../../src/testing/conformance.js';
+import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
+
+/**
+ * Every sort field in both directions against a sort written out plainly here (a comparator
+ * over each ticket's value, times read by `Date.parse`, missing values last either way, then the
+ * id), on generated data with hostile values mixed in: missing and unreadable values, times not
+ * in the form `toISOString` writes, runs of equal values, ids of other shapes.
+ */
+const NOW = new Date('2026-06-01T09:00:00Z');
+const VIEWS: TicketView[] = ['all', 'open', 'closed', 'escalated', 'reminder'];
+const TIME_FIELDS: Partial<Record<TicketSort['field'], keyof Ticket>> = {
+  created: 'createdAt', changed: 'changedAt', pendingUntil: 'pendingUntil', escalation: 'escalationAt',
+};
+
+function referenceOrder(data: HelpdeskData, customerId: string, view: TicketView, sort: TicketSort): string[] {
+  const context = {
+    queueName: (id: string) => data.queues!.find((q) => q.id === id)?.name ?? id,
+    agentName: (id: string) => data.agents!.find((a) => a.id === id)?.name ?? id,
+    stateName: (state: string) => state,
+  };
+  const parsed = (value: unknown) => {
+    const time = typeof value === 'string' ? Date.parse(value) : NaN;
+    return Number.isNaN(time) ? undefined : time;
+  };
+  const value = (ticket: Ticket) => {
+    if (sort.field === 'age') return -(parsed(ticket.createdAt) ?? -Infinity);
+    const timeField = TIME_FIELDS[sort.field];
+    return timeField ? parsed(ticket[timeField]) : ticketSortValue(ticket, sort.field, context);
+  };
+  // A priority that is NaN is missing too.
+  const present = (ticket: Ticket) => {
+    const found = value(ticket);
+    return Number.isNaN(found) ? undefined : found;
+  };
+  const compare = (a: Ticket, b: Ticket) => {
+    const [va, vb] = [present(a), present(b)];
+    if (va !== vb) {
+      if (va === undefined) return 1;
+      if (vb === undefined) return -1;
+      return (va < vb ? -1 : 1) * (sort.direction === 'asc' ? 1 : -1);
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+  return data.tickets.filter((t) => t.customerId === customerId && inView(t, view, NOW.getTime())).sort(compare).map((t) => t.id);
+}
+
+async function listed(source: InMemoryDataSource, customerId: string, view: TicketView, sort: TicketSort): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await source.listTickets({ customerId }, { view, filter: 'all', sort, page: { size: 500, cursor } });
+    seen.push(...page.items.map((t) => t.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return seen;
+}
+
+/** Generated tickets (fixed seed) with hostile values set on some of them. */
+function hostileData(seed: number, idOf: (index: number) => string): HelpdeskData {
+  const data = generateDemoData({ seed, now: NOW, customers: 12, customerUsers: 120, tickets: 2500, largeCustomerShare: 0.6 });
+  const odd: Partial<Ticket>[] = [
+    { createdAt: 'not a date' }, { createdAt: undefined }, { createdAt: '2026-05-01T10:00:00+02:00' }, { createdAt: '2026-05-01' },
+    { changedAt: '2026-02-30T00:00:00.000Z' }, { changedAt: '2024-02-29T12:00:00.000Z' }, { changedAt: '2026-01-01T24:00:00.000Z' },
+    { changedAt: '2026-13-01T00:00:00.000Z' }, { changedAt: '+020000-01-01T00:00:00.000Z' },
+    { escalationAt: 'soon' }, { pendingUntil: '2026-06-01T09:00:00.000Z' }, { escalationAt: '2026-05-31T09:00:00Z' },
+    { title: undefined }, { title: 42 as unknown as string }, { title: 'ÄRGER' }, { title: 'ärger' }, { title: '' },
+    { number: 'A-17' }, { number: undefined }, { priority: undefined }, { priority: 2.5 }, { priority: NaN },
+    { queueId: undefined }, { queueId: 'unknown-queue' }, { ownerId: 'nobody' }, { customerUserLogin: undefined }, { state: 'Open' },
+  ];
+  data.tickets.forEach((ticket, index) => {
+    ticket.id = idOf(index);
+    if (index % 7 === 0) Object.assign(ticket, odd[(index / 7) % odd.length]);
+  });
+  // Runs of equal times and titles, broken by id.
+  for (let i = 10; i < 400; i += 3) {
+    data.tickets[i].createdAt = data.tickets[10].createdAt;
+    data.tickets[i].changedAt = data.tickets[11].changedAt;
+    data.tickets[i].title = 'Same title';
+  }
+  return data;
+}
+
+describe('InMemoryDataSource sorts: every field and direction as a plain sort gives', () => {
+  const shapes: [string, (index: number) => string][] = [
+    ['digit ids', (index) => String(index + 1)],
+    ['long digit ids', (index) => String(1_000_000_000_000 + ((index * 7919) % 5000))],
+    ['other ids', (index) => (index % 3 ? `T-${index}` : String(index))],
+  ];
+  for (const [shape, idOf] of shapes) {
+    it(`orders ${shape} in every view, field and direction, ties and missing values included`, async () => {
+      const data = hostileData(3, idOf);
+      const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+      expect(referenceOrder(data, 'BIGCORP', 'all', { field: 'age', direction: 'asc' }).length).to.be.greaterThan(1000);
+      for (const view of VIEWS) {
+        for (const field of TICKET_SORT_FIELDS) {
+          for (const direction of ['asc', 'desc'] as const) {
+            const sort = { field, direction };
+            expect(await listed(source, 'BIGCORP', view, sort), `${view} ${field} ${direction}`).to.deep.equal(referenceOrder(data, 'BIGCORP', view, sort));
+          }
+        }
+      }
+    });
+  }
+});
+
+describe('timeOf', () => {
+  it('reads every time as Date.parse does, the form toISOString writes and any other', () => {
+    const texts = ['2026-02-28T23:59:59.999Z', '2026-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z',
+      '2026-01-01T24:00:00.000Z', '2026-01-01T23:60:00.000Z', '0000-01-01T00:00:00.000Z', '1600-02-28T12:00:00.000Z', '1969-12-31T23:59:59.999Z',
+      '2026-00-10T00:00:00.000Z', '2026-1a-10T00:00:00.000Z', '2026-05-01T10:00:00+02:00', '2026-05-01', 'x026-05-01T10:00:00.000Z', ''];
+    for (let time = -62_000_000_000_000; time < 250_000_000_000_000; time += 7_777_777_777_777) texts.push(new Date(time).toISOString());
+    for (const text of texts) expect(timeOf(text), text).to.deep.equal(Date.parse(text));
+    expect(timeOf(undefined)).to.be.NaN;
+  });
+});
+
+describe('orderByKey, scaled keys', () => {
+  it('orders keys closer than its scale, and equal ones by id, as a comparator does', () => {
+    const keys = Float64Array.from({ length: 2000 }, (_, i) => [1e15, -1e15, 0.25, 0.5, 1 + (i % 5) * 1e-3, NaN, Infinity, -Infinity][i % 8] + (i % 8 < 2 ? i : 0));
+    const list = Array.from({ length: keys.length }, (_, i) => ({ id: String((i * 31) % 2000) }) as Ticket);
+    const sortable = (key: number) => (Number.isNaN(key) ? Infinity : key);
+    const want = list.map((_, i) => i).sort((a, b) => sortable(keys[a]) - sortable(keys[b]) || (list[a].id < list[b].id ? -1 : 1));
+    expect([...orderByKey(list, keys)]).to.deep.equal(want);
+  });
+});
+
+describe('InMemoryDataSource.putTicket files one ticket as a source built from scratch would', () => {
+  const FILTERS = ['all', 'my-locked', 'my-queues'] as const;
+  const SORTS: TicketSort[] = [
+    { field: 'age', direction: 'desc' }, { field: 'pendingUntil', direction: 'asc' }, { field: 'escalation', direction: 'asc' },
+    { field: 'title', direction: 'asc' }, { field: 'changed', direction: 'desc' },
+  ];
+
+  /** What a customer's (or user's) lists, counts and status show, every view, filter and some sorts. */
+  async function everything(source: InMemoryDataSource, customerId: string, login: string) {
+    const shown: unknown[] = [await source.getCompanyStatus(customerId), await source.countTicketsByUser([login])];
+    for (const scope of [{ customerId }, { customerUserLogin: login }]) {
+      for (const view of [...VIEWS, 'new'] as TicketView[]) {
+        shown.push(await source.countTickets(scope, view));
+        for (const filter of FILTERS) {
+          for (const sort of SORTS) {
+            const page = await source.listTickets(scope, { view, filter, sort, page: { size: 1000 } });
+            shown.push([view, filter, sort.field, page.total?.value, page.items.map((t) => `${t.id}:${t.title}`)]);
+          }
+        }
+      }
+    }
+    return shown;
+  }
+
+  it('after a new ticket, a changed state, customer, user, title and times, and one put back', async () => {
+    const data = generateDemoData({ seed: 5, now: NOW, customers: 10, customerUsers: 80, tickets: 1500, largeCustomerShare: 0.5 });
+    const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+    const other = data.tickets.find((t) => t.customerId !== 'BIGCORP')!;
+    const tickets = new Map(data.tickets.map((t) => [t.id, t]));
+    const first = data.tickets.find((t) => t.customerId === 'BIGCORP' && t.state === 'open')!;
+    const bigUser = first.customerUserLogin!;
+    // Sorted lists the source keeps (fewer than it keeps at most), which a put must drop where it touches them.
+    const keep = async () => {
+      for (const scope of [{ customerId: 'BIGCORP' }, { customerId: other.customerId }, { customerUserLogin: bigUser }]) {
+        for (const sort of SORTS.slice(3)) for (const view of ['all', 'open', 'closed'] as const) await source.listTickets(scope, { view, filter: 'all', sort, page: { size: 5 } });
+      }
+    };
+    const puts: Ticket[] = [
+      { ...first, id: '999999', title: 'Brand new', createdAt: NOW.toISOString(), escalationAt: '2026-05-30T00:00:00.000Z' },
+      { ...first, state: 'pending reminder', pendingUntil: '2026-05-31T10:00:00.000Z' },
+      { ...first, state: 'closed successful', pendingUntil: undefined },
+      { ...first, customerId: other.customerId, customerUserLogin: other.customerUserLogin },
+      { ...first, title: 'Aaa first by title', lock: 'lock', ownerId: 'agent-1' },
+      { ...first, createdAt: '2020-01-01T00:00:00.000Z', changedAt: 'unreadable' },
+      { ...first, customerUserLogin: undefined },
+      first,
+    ];
+    for (const [step, put] of [...puts.map((ticket) => () => ticket), () => Object.assign(first, { state: 'new', title: 'Changed in place' })].entries()) {
+      await keep();
+      // The last puts the same object again, changed in place.
+      const ticket = put();
+      source.putTicket(ticket);
+      tickets.set(ticket.id, ticket);
+      const rebuilt = new InMemoryDataSource({ ...data, tickets: [...tickets.values()] }, { now: NOW, currentAgentId: 'agent-1' });
+      for (const [customerId, login] of [['BIGCORP', bigUser], [other.customerId, other.customerUserLogin!]]) {
+        expect(await everything(source, customerId, login), `after put ${step} (${customerId})`).to.deep.equal(await everything(rebuilt, customerId, login));
+      }
+    }
+  });
+});
