@@ -13,11 +13,18 @@ const abort = new AbortController();
 const send = (message: object) => process.send!(message);
 
 /** Reads one stream to its end, counting events by their lines (split chunks kept until whole). */
-async function readStream(index: number) {
-  const response = await fetch(`${base}/live?${scope}`, {
-    headers: { Authorization: `Bearer t${1 + (index % TOKENS)}`, Accept: 'text/event-stream' },
-    signal: abort.signal,
-  });
+async function readStream(index: number, onOpen: () => void): Promise<void> {
+  let response: Response;
+  // A busy server (503) is asked again a little later, as a client told Retry-After would.
+  for (let tries = 0; ; tries++) {
+    response = await fetch(`${base}/live?${scope}`, {
+      headers: { Authorization: `Bearer t${1 + (index % TOKENS)}`, Accept: 'text/event-stream' },
+      signal: abort.signal,
+    });
+    if (response.status !== 503 || tries >= 20) break;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   if (response.status !== 200) throw new Error(`stream ${index}: ${response.status} ${await response.text()}`);
   const decoder = new TextDecoder();
   let rest = '';
@@ -32,6 +39,7 @@ async function readStream(index: number) {
     }
     if (first) {
       first = false;
+      onOpen();
       if (++connected === count) send({ type: 'connected' });
     }
     if (changes >= expected) {
@@ -39,6 +47,8 @@ async function readStream(index: number) {
       send({ type: 'reached', changes });
     }
   }
+  // This client does not resume: a stream the server ended fails the run instead of stalling it.
+  if (!abort.signal.aborted) throw new Error(`stream ${index} was ended by the server`);
 }
 
 process.on('message', (message: { type: string; changes?: number }) => {
@@ -53,8 +63,15 @@ process.on('message', (message: { type: string; changes?: number }) => {
   }
 });
 
-for (let i = 0; i < count; i++) {
-  readStream(i).catch((error: Error) => {
+/** Streams being opened at once (more would be refused by a busy database: PGlite lets 4 run and 64 wait). */
+const OPENING_AT_ONCE = 8;
+let next = 0;
+/** Opens the next stream; each one open starts the next. */
+const openNext = () => {
+  if (next >= count) return;
+  const index = next++;
+  readStream(index, openNext).catch((error: Error) => {
     if (!abort.signal.aborted) send({ type: 'failed', message: error.message });
   });
-}
+};
+for (let i = 0; i < OPENING_AT_ONCE; i++) openNext();

@@ -35,6 +35,7 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
 };
+const progress = (what: string) => console.log(`  [live] ${what}…`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
@@ -136,6 +137,7 @@ async function latency(db: Db, base: string) {
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
     const results: Record<string, { rounds: number; p50: number; p95: number; max: number; committedP50: number; heardP50: number; heardP95: number }> = {};
     for (const customerId of CUSTOMERS) {
+      progress(`change to painted, ${customerId}`);
       const ticket = await movableTicket(db, customerId);
       await page.evaluate((c) => (window as never as { bench: { open(c: string, t: string): Promise<string> } }).bench.open(c, 't1'), customerId);
       const times: number[] = [];
@@ -193,50 +195,64 @@ function streamClients(base: string, customerId: string) {
     child.send({ type, ...extra });
     return answer;
   };
-  const close = () => new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.send({ type: 'close' });
-  });
-  return { connected: next('connected'), ask, close };
+  const connected = next('connected');
+  // Told (or not) by the caller's awaits; never an unhandled rejection.
+  connected.catch(() => undefined);
+  return { connected, ask, kill: () => child.kill() };
 }
+
+const gc = collector();
+/** This process's memory after a full garbage collection. */
+const memory = () => {
+  gc();
+  return process.memoryUsage();
+};
 
 /** Memory and CPU of this process (the server) with STREAMS open streams. */
 async function streams(db: Db, base: string) {
-  const gc = collector();
   const customerId = CUSTOMERS[0];
   const ticket = await movableTicket(db, customerId);
-  const memory = () => {
-    gc();
-    return process.memoryUsage();
-  };
   // A quiet moment without streams, as long as a heartbeat period: the baseline.
-  let since = process.cpuUsage();
+  const since = process.cpuUsage();
   await sleep(HEARTBEAT_MS);
   const baselineMsPerMinute = (cpuMs(since) * 60_000) / HEARTBEAT_MS;
   const before = memory();
 
+  progress(`opening ${STREAMS} streams`);
   const clients = streamClients(base, customerId);
+  try {
+    return await measureStreams(db, clients, ticket, before, baselineMsPerMinute);
+  } finally {
+    clients.kill();
+  }
+}
+
+/** The figures of `streams()`, once the clients are started. */
+async function measureStreams(db: Db, clients: ReturnType<typeof streamClients>, ticket: number, before: NodeJS.MemoryUsage, baselineMsPerMinute: number) {
   const openStarted = process.cpuUsage();
+  const openWallStarted = performance.now();
   await clients.connected;
+  const openMs = performance.now() - openWallStarted;
   const openCpuMs = cpuMs(openStarted);
   await sleep(2000);
   const open = memory();
 
-  since = process.cpuUsage();
+  progress(`${STREAMS} streams open; idle ${IDLE_SECONDS} s`);
+  const idleSince = process.cpuUsage();
   const idleStart = await clients.ask('counts');
   await sleep(IDLE_SECONDS * 1000);
-  const idleCpuMs = cpuMs(since);
+  const idleCpuMs = cpuMs(idleSince);
   const idleEnd = await clients.ask('counts');
 
-  since = process.cpuUsage();
+  progress(`a burst of ${BURST} changes`);
+  const burstSince = process.cpuUsage();
   const started = performance.now();
   const reached = clients.ask('expect', { changes: idleEnd.changes + BURST * STREAMS });
   for (let i = 0; i < BURST; i++) await db.query('UPDATE ticket SET ticket_state_id = CASE WHEN ticket_state_id = 1 THEN 2 ELSE 1 END WHERE id = $1', [ticket]);
   await reached;
   const burstMs = performance.now() - started;
-  const burstCpuMs = cpuMs(since);
+  const burstCpuMs = cpuMs(burstSince);
   const afterBurst = memory();
-  await clients.close();
 
   const perStream = (a: NodeJS.MemoryUsage, b: NodeJS.MemoryUsage, key: 'rss' | 'heapUsed' | 'external') => kib((b[key] - a[key]) / STREAMS);
   return {
@@ -246,6 +262,7 @@ async function streams(db: Db, base: string) {
       heapUsedMiB: { before: mib(before.heapUsed), open: mib(open.heapUsed), afterBurst: mib(afterBurst.heapUsed) },
       perStreamKiB: { rss: perStream(before, open, 'rss'), heapUsed: perStream(before, open, 'heapUsed'), external: perStream(before, open, 'external') },
     },
+    openMs: Math.round(openMs),
     openCpuMsPerStream: Math.round((openCpuMs / STREAMS) * 100) / 100,
     idle: {
       seconds: IDLE_SECONDS,
@@ -289,6 +306,8 @@ export async function benchLive(db: Db) {
     return { paint, ...load };
   } finally {
     stop.abort();
+    // Streams of a failed run may still be open: they must not keep the server from closing.
+    (server as import('node:http').Server).closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
 }
@@ -300,7 +319,7 @@ export function printLive(r: LiveResults): void {
     console.log(`  live: UPDATE → new count painted (${customer}, ${p.rounds} changes)  p50 ${p.p50} ms  p95 ${p.p95} ms  max ${p.max} ms  (UPDATE answered p50 ${p.committedP50} ms; change in the page p50 ${p.heardP50} ms, p95 ${p.heardP95} ms)`);
   }
   const { memory: m, idle, burst } = r;
-  console.log(`  live: ${r.streams} streams: RSS ${m.rssMiB.before} → ${m.rssMiB.open} MiB, heap ${m.heapUsedMiB.before} → ${m.heapUsedMiB.open} MiB; per stream RSS ${m.perStreamKiB.rss} KiB, heap ${m.perStreamKiB.heapUsed} KiB, external ${m.perStreamKiB.external} KiB; opening ${r.openCpuMsPerStream} ms CPU each`);
+  console.log(`  live: ${r.streams} streams opened in ${r.openMs} ms (${r.openCpuMsPerStream} ms CPU each): RSS ${m.rssMiB.before} → ${m.rssMiB.open} MiB, heap ${m.heapUsedMiB.before} → ${m.heapUsedMiB.open} MiB; per stream RSS ${m.perStreamKiB.rss} KiB, heap ${m.perStreamKiB.heapUsed} KiB, external ${m.perStreamKiB.external} KiB`);
   console.log(`  live: idle ${idle.seconds} s (${idle.heartbeats} heartbeats): ${idle.cpuMs} ms CPU (${idle.baselineCpuMs} without streams), ${idle.cpuMsPerStreamPerMinute} ms per stream per minute`);
   console.log(`  live: burst of ${burst.changes} changes to ${r.streams} streams (${burst.events} events): all delivered in ${burst.ms} ms, ${burst.cpuMs} ms CPU, ${burst.cpuUsPerEvent} µs per event`);
 }
@@ -319,7 +338,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     await db.close();
     console.log(`\n${engine}: ${tickets.toLocaleString('en')} tickets`);
     printLive(results.at(-1)!);
+    await writeFile('bench/server-live-results.json', `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+    console.log('Written to bench/server-live-results.json');
   }
-  await writeFile('bench/server-live-results.json', `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
-  console.log('\nWritten to bench/server-live-results.json');
 }
