@@ -14,6 +14,7 @@ import { createServer } from '../server/app.js';
 import { createTrigramIndexes } from '../server/indexes.js';
 import { openPglite, openPostgres, type Db } from '../server/sql/db.js';
 import { AGENTS, loadData, NOW } from './server-data.js';
+import { benchLive, printLive } from './server-live.js';
 
 const LOAD_SECONDS = Math.min(60, Number(process.env.BENCH_LOAD_SECONDS ?? 20));
 
@@ -141,7 +142,8 @@ async function bench(db: Db) {
     for (const n of (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)) workers.push(await loadWithWorkers(process.env.CIC_TEST_DATABASE_URL!, n));
   }
   const search = await searchSection(db, port);
-  return { engine: db.kind, tickets: Number(process.env.BENCH_TICKETS ?? 1_000_000), loadMs, ...measured, workers, search };
+  const live = await benchLive(db);
+  return { engine: db.kind, tickets: Number(process.env.BENCH_TICKETS ?? 1_000_000), loadMs, ...measured, workers, search, live };
 }
 
 // BENCH_ENGINES=postgresql (or pglite) measures one engine only.
@@ -180,5 +182,6 @@ for (const r of results) {
   for (const w of r.workers ?? []) {
     console.log(`  CIC_WORKERS=${w.workers}: ${w.agents} agents × ${w.seconds} s, one request at a time, back to back: ${w.requests} requests, ${w.requestsPerSecond}/s, p95 ${w.p95} ms, ${w.errors} errors`);
   }
+  printLive(r.live);
 }
 console.log('\nWritten to bench/server-results.json');

@@ -267,6 +267,8 @@ const FULL_RETRY_MS = 10_000;
 export class LiveStreams {
   private open = 0;
   private readonly perAgent = new Map<string, number>();
+  /** Each agent's readable queues, read once per `permissionCacheMs` for all of its streams. */
+  private readonly permissions = new Map<string, { queues: Promise<Set<number> | undefined>; until: number }>();
   private readonly encoder = new TextEncoder();
   private readonly options: Required<LiveStreamOptions>;
 
@@ -285,24 +287,30 @@ export class LiveStreams {
     return this.open;
   }
 
+  /**
+   * The queues `agentLogin` may read (undefined: no longer a valid agent), shared by its streams:
+   * a change told to 500 streams of 50 agents reads 50 agents' permissions, not 500.
+   */
+  private readable(agentLogin: string): Promise<Set<number> | undefined> {
+    const now = Date.now();
+    let entry = this.permissions.get(agentLogin);
+    if (!entry || entry.until <= now) {
+      const queues = readAgentContext(this.db, agentLogin).then((context) => context && new Set(context.readableQueues));
+      const read = { queues, until: now + this.options.permissionCacheMs };
+      this.permissions.set(agentLogin, (entry = read));
+      // A failed read is not kept: the next change reads again.
+      queues.catch(() => this.permissions.get(agentLogin) === read && this.permissions.delete(agentLogin));
+    }
+    return entry.queues;
+  }
+
   /** The stream of `scope`'s changes for agent `agentLogin`, or a 503 (thrown) when too many are open. */
   stream(request: Request, agentLogin: string, scope: LiveScope): Response {
-    const { heartbeatMs, maxStreams, maxStreamsPerAgent, maxBufferedBytes, permissionCacheMs } = this.options;
+    const { heartbeatMs, maxStreams, maxStreamsPerAgent, maxBufferedBytes } = this.options;
     const mine = this.perAgent.get(agentLogin) ?? 0;
     if (this.open >= maxStreams || mine >= maxStreamsPerAgent) throw new UnavailableError('Too many live streams are open', FULL_RETRY_MS);
     this.open++;
     this.perAgent.set(agentLogin, mine + 1);
-
-    let permissions: { queues: Promise<Set<number> | undefined>; until: number } | undefined;
-    const readable = () => {
-      if (!permissions || permissions.until <= Date.now()) {
-        const queues = readAgentContext(this.db, agentLogin).then((context) => context && new Set(context.readableQueues));
-        permissions = { queues, until: Date.now() + permissionCacheMs };
-        // A failed read is not kept: the next change reads again.
-        queues.catch(() => (permissions = undefined));
-      }
-      return permissions.queues;
-    };
 
     let closed = false;
     let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -319,7 +327,10 @@ export class LiveStreams {
       this.open--;
       const left = (this.perAgent.get(agentLogin) ?? 1) - 1;
       if (left) this.perAgent.set(agentLogin, left);
-      else this.perAgent.delete(agentLogin);
+      else {
+        this.perAgent.delete(agentLogin);
+        this.permissions.delete(agentLogin);
+      }
       try {
         controller.close();
       } catch {
@@ -336,8 +347,9 @@ export class LiveStreams {
       queue = queue.then(async () => {
         const { queues } = entry.notice;
         if (queues) {
-          const mayRead = await readable().catch(() => undefined);
-          // An agent no longer valid hears nothing more.
+          const mayRead = await this.readable(agentLogin).catch(() => undefined);
+          // An agent no longer valid hears nothing more; after a failed read the client
+          // resumes (Last-Event-ID) and the change is checked again then.
           if (mayRead === undefined) return close();
           if (!queues.some((queue) => mayRead.has(queue))) return;
         }

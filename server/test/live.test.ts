@@ -8,6 +8,9 @@ import { pgListen } from '../live.js';
 import { openPostgres } from '../sql/db.js';
 import { testServer, type TestServer } from './fixture.js';
 
+/** The bytes a test stream may hold unsent: small, so that a reader that does not read is dropped soon. */
+const BUFFER_BYTES = 4096;
+
 /** Longer than any change may take to arrive even on a loaded machine (not a timing assert: a bound on waiting). */
 const WAIT_MS = 10_000;
 
@@ -65,6 +68,24 @@ function reader(response: Response) {
   return { events, changes, until, close: async () => (controller.abort(), await done) };
 }
 
+/** `promise`, or a failure after WAIT_MS (a bound on waiting, not a timing assert). */
+async function withDeadline<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not seen in time: ${what}`)), WAIT_MS)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every byte of a stream, once it ends. */
+async function readToEnd(chunks: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array> {
+  const parts: number[] = [];
+  for (let chunk = await chunks.read(); !chunk.done; chunk = await chunks.read()) parts.push(...chunk.value);
+  return Uint8Array.from(parts);
+}
+
 async function open(server: TestServer, query: string, init: RequestInit & { token?: string } = {}) {
   const response = await server.call(`/live?${query}`, init);
   if (response.status !== 200) assert.fail(`${response.status} ${await response.text()}`);
@@ -96,7 +117,7 @@ for (const engine of ENGINES) {
     const stop = new AbortController();
     before(async () => {
       const { open: openDb, server: options } = await engine.options();
-      const live = { heartbeatMs: 200, maxStreams: 6, maxStreamsPerAgent: 4, signal: stop.signal, ...(options.live || {}) };
+      const live = { heartbeatMs: 200, maxStreams: 6, maxStreamsPerAgent: 4, maxBufferedBytes: BUFFER_BYTES, signal: stop.signal, ...(options.live || {}) };
       server = await testServer(openDb, { ...options, live });
     });
     after(async () => {
@@ -211,6 +232,61 @@ for (const engine of ENGINES) {
       assert.equal(again!.status, 200);
       streams.push(reader(again!));
       await Promise.all(streams.map((s) => s.close()));
+    });
+
+    it('beyond the streams of the whole process: 503 with Retry-After and a problem body; a closed stream frees its place', async () => {
+      // 4 of this agent and 2 of another: the process's 6, while the other agent may open 4.
+      const mine = await Promise.all(Array.from({ length: 4 }, () => open(server, 'customerId=SMALL')));
+      const theirs = await Promise.all(Array.from({ length: 2 }, () => open(server, 'customerId=SMALL', { token: 'token-limited' })));
+      const refused = await server.call('/live?customerId=SMALL', { token: 'token-limited' });
+      assert.equal(refused.status, 503);
+      assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+      assert.match(refused.headers.get('Content-Type') ?? '', /^application\/problem\+json/);
+      const body = await refused.json();
+      assert.equal(body.status, 503);
+      assert.match(body.detail, /too many live streams/i);
+      await mine.pop()!.close();
+      // The place is freed once the server sees the stream closed.
+      let again: Response | undefined;
+      for (let tries = 0; tries < 100; tries++) {
+        again = await server.call('/live?customerId=SMALL', { token: 'token-limited' });
+        if (again.status === 200) break;
+        await again.body?.cancel();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.equal(again!.status, 200);
+      theirs.push(reader(again!));
+      await Promise.all([...mine, ...theirs].map((s) => s.close()));
+    });
+
+    it('a reader that does not read is dropped once its buffer is full; it resumes with Last-Event-ID', async () => {
+      const CHANGES = 100;
+      const support = await ticketOf(server, 'BIG', 'Support');
+      const slow = await server.call('/live?customerId=BIG');
+      assert.equal(slow.status, 200);
+      const held = slow.body!.getReader();
+      const witness = await open(server, 'customerId=BIG');
+      try {
+        for (let i = 0; i < CHANGES; i++) await touch(server, support);
+        await witness.until(() => witness.changes().length === CHANGES, 'every change, on the stream that reads');
+        // Read now: what the server held for it, then the end (a stream not dropped would go on with heartbeats).
+        const bytes = await withDeadline(readToEnd(held), 'the end of the dropped stream');
+        assert.ok(bytes.byteLength <= BUFFER_BYTES + 512, `held ${bytes.byteLength} bytes, bound ${BUFFER_BYTES}`);
+        const heard = new TextDecoder().decode(bytes).split('\n\n').filter((block) => block.includes('event: change'))
+          .map((block) => ({ id: /^id: (.+)$/m.exec(block)![1] }));
+        assert.ok(heard.length > 0 && heard.length < CHANGES, `${heard.length} changes before the drop`);
+        const resumed = await open(server, 'customerId=BIG', { headers: { 'Last-Event-ID': heard.at(-1)!.id! } });
+        try {
+          await resumed.until(() => heard.length + resumed.changes().length >= CHANGES, 'the changes missed');
+          const ids = [...heard.map((e) => e.id), ...resumed.events.filter((e) => e.event === 'change').map((e) => e.id)];
+          assert.deepEqual(ids, witness.events.filter((e) => e.event === 'change').map((e) => e.id));
+        } finally {
+          await resumed.close();
+        }
+      } finally {
+        await held.cancel().catch(() => undefined);
+        await witness.close();
+      }
     });
 
     it('401 without a valid token; 422 without a scope or with one too long', async () => {
