@@ -163,7 +163,7 @@ interface Entry {
 }
 
 interface Subscriber {
-  scope: LiveScope;
+  scope: LiveAudience;
   deliver: (entry: Entry) => void;
 }
 
@@ -216,7 +216,7 @@ export class LiveHub {
    * Subscribes to `scope`'s changes, first those after `lastEventId` when the ring still holds
    * them all (else a reload-all change). Answers the unsubscribe.
    */
-  subscribe(scope: LiveScope, deliver: (entry: Entry) => void, lastEventId?: string): () => void {
+  subscribe(scope: LiveAudience, deliver: (entry: Entry) => void, lastEventId?: string): () => void {
     if (lastEventId !== undefined) {
       const [process, seqText] = lastEventId.split('.');
       const seq = Number(seqText);
@@ -239,9 +239,27 @@ export class LiveHub {
   }
 }
 
-function concerns(notice: Notice, scope: LiveScope): boolean {
+/**
+ * Whom a stream is for: a customer's hears what names its customer id; a customer user's, what
+ * names its login or one of its customers (`customers`, read when the stream opens), as the
+ * in-memory source tells them.
+ */
+export type LiveAudience = LiveScope & { customers?: readonly string[] };
+
+function concerns(notice: Notice, scope: LiveAudience): boolean {
   if (notice.change.kind === 'all') return true;
-  return 'customerId' in scope ? notice.customers.includes(scope.customerId) : notice.logins.includes(scope.customerUserLogin);
+  if ('customerId' in scope) return notice.customers.includes(scope.customerId);
+  return notice.logins.includes(scope.customerUserLogin) || notice.customers.some((id) => scope.customers?.includes(id));
+}
+
+/** The customers of a customer user: its own and those it is also assigned to. */
+async function customersOfUser(db: Db, login: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT customer_id AS id FROM customer_user WHERE login = $1 AND customer_id IS NOT NULL
+     UNION SELECT customer_id FROM customer_user_customer WHERE user_id = $1`,
+    [login],
+  );
+  return rows.map((row) => row.id);
 }
 
 export interface LiveStreamOptions {
@@ -359,14 +377,21 @@ export class LiveStreams {
 
     const body = new ReadableStream<Uint8Array>(
       {
-        start: (c) => {
+        start: async (c) => {
           controller = c;
           // Sent at once, so that the client knows it is connected.
           c.enqueue(this.encoder.encode(`: live\n\n`));
           heartbeat = setInterval(() => send(': heartbeat\n\n'), heartbeatMs);
-          unsubscribe = this.hub.subscribe(scope, deliver, request.headers.get('Last-Event-ID') ?? undefined);
-          if (request.signal.aborted) close();
-          else request.signal.addEventListener('abort', close);
+          if (request.signal.aborted) return close();
+          request.signal.addEventListener('abort', close);
+          let audience: LiveAudience = scope;
+          if ('customerUserLogin' in scope) {
+            // A failed read ends the stream: the client opens it again (and resumes) later.
+            const customers = await customersOfUser(this.db, scope.customerUserLogin).catch(() => undefined);
+            if (!customers) return close();
+            audience = { ...scope, customers };
+          }
+          if (!closed) unsubscribe = this.hub.subscribe(audience, deliver, request.headers.get('Last-Event-ID') ?? undefined);
         },
         cancel: close,
       },

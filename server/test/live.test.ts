@@ -166,6 +166,22 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('a customer user’s stream hears of its customer too: its record and notes, as the in-memory source tells them', async () => {
+      const user = await open(server, 'customerUserLogin=small.owner');
+      try {
+        assert.equal((await server.call('/customer-notes?customerId=BIG', { method: 'POST', body: JSON.stringify({ text: 'Not for SMALL' }) })).status, 201);
+        assert.equal((await server.call('/customer-notes?customerId=SMALL', { method: 'POST', body: JSON.stringify({ text: 'For SMALL' }) })).status, 201);
+        await server.db.query(`UPDATE customer_company SET name = name WHERE customer_id = 'SMALL'`);
+        await user.until(() => user.changes().length >= 2, 'two changes');
+        assert.deepEqual(user.changes().map(({ kind, customerId }) => ({ kind, customerId })), [
+          { kind: 'history', customerId: 'SMALL' },
+          { kind: 'customer', customerId: 'SMALL' },
+        ]);
+      } finally {
+        await user.close();
+      }
+    });
+
     it('the server’s own writes are told: a note (history), a new customer user', async () => {
       const stream = await open(server, 'customerId=SMALL');
       try {
