@@ -1,27 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { ForbiddenError, isAbortError, MalformedAnswerError, RateLimitedError, UnauthorizedError, UnavailableError, ValidationError } from '../../src/data/contract/errors.js';
 import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
+import { fakeFetch, type Seen } from '../support/fake-fetch.js';
 
-interface Seen {
-  url: string;
-  init: RequestInit;
-}
 interface Part {
   id: string;
   method: string;
   path: string;
 }
 
-/** A `fetch` that answers `respond()` and records what it was asked. */
-function fakeFetch(respond: (seen: Seen) => Response | Promise<Response>) {
-  const seen: Seen[] = [];
-  const fetch = (async (url: string, init: RequestInit) => {
-    const call = { url, init };
-    seen.push(call);
-    return respond(call);
-  }) as unknown as typeof globalThis.fetch;
-  return { fetch, seen };
-}
 
 const partsOf = (seen: Seen): Part[] => JSON.parse(String(seen.init.body)).requests;
 const status = { escalated: 0, open: 1, closed: 2, all: 3, byCategory: {} };

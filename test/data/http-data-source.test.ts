@@ -15,22 +15,9 @@ import {
 import { ERROR_KINDS } from '../../src/data/contract/contract.js';
 import { HttpDataSource, parseRetryAfter } from '../../src/data/adapters/http-data-source.js';
 import { STORAGE_PREFIX, usePreference, writePreference } from '../../src/internal/preferences.js';
+import { fakeFetch } from '../support/fake-fetch.js';
 
-interface Seen {
-  url: string;
-  init: RequestInit;
-}
 
-/** A `fetch` that answers `respond()` and records what it was asked. */
-function fakeFetch(respond: (seen: Seen) => Response | Promise<Response>) {
-  const seen: Seen[] = [];
-  const fetch = (async (url: string, init: RequestInit) => {
-    const call = { url, init };
-    seen.push(call);
-    return respond(call);
-  }) as unknown as typeof globalThis.fetch;
-  return { fetch, seen };
-}
 
 const problem = (status: number, body: object, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ title: 'x', status, ...body }), { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
