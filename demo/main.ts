@@ -57,7 +57,7 @@ class RequestLog {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const records = this.records;
-    const record: (typeof records)[number] = { method: request.method, path: decodeURIComponent(url.pathname + url.search), started: performance.now() };
+    const record: (typeof records)[number] = { method: request.method, path: decodeURIComponent(url.pathname + url.search) + (await batchedReads(request)), started: performance.now() };
     records.push(record);
     this.render();
     try {
@@ -101,6 +101,13 @@ class RequestLog {
   }
 }
 const requests = new RequestLog();
+
+/** For a `POST …/batch`, the reads it carries (` — 7 reads: /customer?id=…, …`); else nothing. */
+async function batchedReads(request: Request): Promise<string> {
+  if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/batch')) return '';
+  const parts = ((await request.clone().json()) as { requests: { path: string }[] }).requests;
+  return ` — ${parts.length} reads: ${parts.map((part) => decodeURIComponent(part.path)).join(', ')}`;
+}
 
 /** Waits until the reference server under /api is ready: the first time, PGlite starts and loads the demo data. */
 async function referenceServerReady(): Promise<void> {
