@@ -520,10 +520,11 @@ export async function sortScale(size) {
       figures.bigTickets ??= (await source.countTickets(big, 'all')).all;
       for (const field of fields) {
         const sort = { field, direction };
-        const lists = kind === 'open'
-          ? VIEWS.map((view) => () => source.listTickets(big, { view, filter: DEFAULT_FILTERS[view], sort, page: { size: 10 }, withCounts: true }))
-          : [() => source.listTickets(big, { view: 'all', filter: 'all', sort, page: { size: 10 } })];
-        figures[`${kind} ${field} ${direction}`] = (await timed(() => Promise.all(lists.map((list) => list())))).ms;
+        const openLists = () => Promise.all(VIEWS.map((view) => source.listTickets(big, { view, filter: DEFAULT_FILTERS[view], sort, page: { size: 10 }, withCounts: true })));
+        const lists = kind === 'open' ? openLists : () => source.listTickets(big, { view: 'all', filter: 'all', sort, page: { size: 10 } });
+        figures[`${kind} ${field} ${direction}`] = (await timed(lists)).ms;
+        // The open's lists, cold, once the list of all tickets has worked out the order of that sort.
+        if (kind === 'all') figures[`built ${field} ${direction}`] = (await timed(openLists)).ms;
       }
     }
   }

@@ -3,8 +3,8 @@ import { generateDemoData } from '../../src/data/demo/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
 import { ticketSortValue, timeOf } from '../../src/data/rules/ticket-sort.js';
-import { inView } from '../../src/testing/conformance.js';
-import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
+import { inFilter, inView } from '../../src/testing/conformance.js';
+import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketFilter, type TicketScope, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
 
 /**
  * Every sort field in both directions against a sort written out plainly here (a comparator
@@ -18,7 +18,19 @@ const TIME_FIELDS: Partial<Record<TicketSort['field'], keyof Ticket>> = {
   created: 'createdAt', changed: 'changedAt', pendingUntil: 'pendingUntil', escalation: 'escalationAt',
 };
 
-function referenceOrder(data: HelpdeskData, customerId: string, view: TicketView, sort: TicketSort): string[] {
+type Scope = TicketScope;
+
+/** Whether a ticket is in a scope, written out plainly. */
+function inScope(data: HelpdeskData, ticket: Ticket, scope: Scope): boolean {
+  if ('customerId' in scope) return ticket.customerId === scope.customerId;
+  const user = data.customerUsers.find((one) => one.login === scope.customerUserLogin);
+  if (scope.access !== 'accessible' || !user) return ticket.customerUserLogin === scope.customerUserLogin;
+  return [user.customerId, ...(user.secondaryCustomerIds ?? [])].includes(ticket.customerId);
+}
+
+function referenceOrder(data: HelpdeskData, scopeOrCustomer: string | Scope, view: TicketView, sort: TicketSort, filter: TicketFilter = 'all'): string[] {
+  const scope = typeof scopeOrCustomer === 'string' ? { customerId: scopeOrCustomer } : scopeOrCustomer;
+  const agent = data.agents!.find((one) => one.id === 'agent-1')!;
   const context = {
     queueName: (id: string) => data.queues!.find((q) => q.id === id)?.name ?? id,
     agentName: (id: string) => data.agents!.find((a) => a.id === id)?.name ?? id,
@@ -47,14 +59,15 @@ function referenceOrder(data: HelpdeskData, customerId: string, view: TicketView
     }
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
-  return data.tickets.filter((t) => t.customerId === customerId && inView(t, view, NOW.getTime())).sort(compare).map((t) => t.id);
+  return data.tickets.filter((t) => inScope(data, t, scope) && inView(t, view, NOW.getTime()) && inFilter(t, filter, agent)).sort(compare).map((t) => t.id);
 }
 
-async function listed(source: InMemoryDataSource, customerId: string, view: TicketView, sort: TicketSort): Promise<string[]> {
+async function listed(source: InMemoryDataSource, scopeOrCustomer: string | Scope, view: TicketView, sort: TicketSort, filter: TicketFilter = 'all'): Promise<string[]> {
+  const scope = typeof scopeOrCustomer === 'string' ? { customerId: scopeOrCustomer } : scopeOrCustomer;
   const seen: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await source.listTickets({ customerId }, { view, filter: 'all', sort, page: { size: 500, cursor } });
+    const page = await source.listTickets(scope, { view, filter, sort, page: { size: 500, cursor } });
     seen.push(...page.items.map((t) => t.id));
     cursor = page.nextCursor;
   } while (cursor);
@@ -107,6 +120,36 @@ describe('InMemoryDataSource sorts: every field and direction as a plain sort gi
       }
     });
   }
+});
+
+describe('InMemoryDataSource: a big list, taken from one order of all tickets, as a plain sort gives', () => {
+  const FILTERS: TicketFilter[] = ['all', 'my-locked', 'my-queues'];
+  const SORTS: TicketSort[] = TICKET_SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((direction) => ({ field, direction })));
+
+  it('for every scope, view, filter and sort, whether the order was worked out before the list or for it', async () => {
+    const data = hostileData(11, (index) => (index % 5 ? String(index + 1) : `T-${index}`));
+    const bigUser = data.tickets.find((t) => t.customerId === 'BIGCORP' && t.customerUserLogin)!.customerUserLogin!;
+    const secondary = data.customerUsers.find((user) => user.secondaryCustomerIds?.length)!;
+    const small = data.tickets.find((t) => t.customerId !== 'BIGCORP' && t.customerId !== secondary.customerId)!.customerId;
+    const scopes: Scope[] = [
+      { customerId: 'BIGCORP' }, { customerUserLogin: bigUser }, { customerUserLogin: secondary.login, access: 'accessible' }, { customerId: small },
+    ];
+    expect(referenceOrder(data, { customerId: small }, 'all', SORTS[0]).length).to.be.within(20, 400);
+    for (const sort of SORTS) {
+      // Fresh each sort: the small customer is sorted alone first, and then again once the big one made the order of all tickets.
+      const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+      const alone = await listed(source, { customerId: small }, 'open', sort, 'my-queues');
+      for (const scope of scopes) {
+        for (const view of VIEWS) {
+          for (const filter of FILTERS) {
+            const what = `${JSON.stringify(scope)} ${view} ${filter} ${sort.field} ${sort.direction}`;
+            expect(await listed(source, scope, view, sort, filter), what).to.deep.equal(referenceOrder(data, scope, view, sort, filter));
+          }
+        }
+      }
+      expect(alone).to.deep.equal(referenceOrder(data, { customerId: small }, 'open', sort, 'my-queues'));
+    }
+  });
 });
 
 describe('timeOf', () => {

@@ -1,4 +1,4 @@
-import { orderByKey } from '../adapters/in-memory/ticket-index.js';
+import { digitKey, orderByKey } from '../adapters/in-memory/ticket-index.js';
 import type { Ticket, TicketSort, TicketSortField } from '../contract/types.js';
 
 /** Names for ids, so that queue, owner and state sort by what the agent reads. */
@@ -55,13 +55,23 @@ export function ticketSortValue(ticket: Ticket, field: TicketSortField, context:
 /**
  * Sorts tickets in the contract's total order — the sort field in the asked direction, missing
  * values last either way, then the ticket id, so that paging is stable — fast for a large
- * customer: each ticket's sort value is worked out once and turned into a number (text by its
- * rank among the distinct texts, the direction by the sign, missing values last), and the numbers
- * sort natively (`orderByKey`, which breaks ties by id).
+ * customer: each ticket's sort value is worked out once and turned into a number (`sortKeys`),
+ * and the numbers sort natively (`orderByKey`, which breaks ties by id).
  */
 export function sortTickets(tickets: readonly Ticket[], sort: TicketSort, context: TicketSortContext): Ticket[] {
+  return Array.from(orderByKey(tickets, sortKeys(tickets, sort, context)), (index) => tickets[index]);
+}
+
+/**
+ * Each ticket's sort value as a number that sorts ascending in the asked order: text by its rank
+ * among the distinct texts, the direction by the sign, missing values last (+Infinity).
+ */
+export function sortKeys(tickets: readonly Ticket[], sort: TicketSort, context: TicketSortContext): Float64Array {
   const sign = sort.direction === 'asc' ? 1 : -1;
   const values = tickets.map((ticket) => ticketSortValue(ticket, sort.field, context));
+  // Texts of digits only (ticket numbers) order as their digit keys do: no ranking of distinct texts.
+  const digits = Float64Array.from(values, (value) => (typeof value === 'string' ? (digitKey(value) ?? NaN) : value === undefined ? 0 : NaN));
+  if (!digits.includes(NaN)) return digits.map((key, index) => (values[index] === undefined ? Infinity : sign * key));
   const texts = [...new Set(values.filter((value): value is string => typeof value === 'string'))].sort();
   const rank = new Map(texts.map((text, index) => [text, index]));
   const keys = new Float64Array(values.length);
@@ -70,5 +80,5 @@ export function sortTickets(tickets: readonly Ticket[], sort: TicketSort, contex
     // Missing (and unreadable) values last, either way.
     keys[index] = Number.isNaN(key) ? Infinity : key;
   });
-  return Array.from(orderByKey(tickets, keys), (index) => tickets[index]);
+  return keys;
 }

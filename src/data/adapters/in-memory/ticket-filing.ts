@@ -3,6 +3,8 @@ import type { createStateClassifier } from '../../rules/state-mapping.js';
 import { sortTickets, timeOf, type TicketSortContext } from '../../rules/ticket-sort.js';
 import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
 import { LruCache } from '../../rules/lru.js';
+import { TicketTable, type RowQuery } from './ticket-table.js';
+import type { ItemList } from './cursors.js';
 import { countBelow } from '../../rules/sorted.js';
 import {
   STATE_CATEGORIES,
@@ -34,6 +36,13 @@ const NO_TICKETS = new TicketBucket(() => () => false);
 const SORT_CACHE_SIZE = 50;
 
 /**
+ * A list of at least this share of all tickets is taken from an order of all tickets (see
+ * `TicketTable`) rather than sorted: a pass over a million positions costs a few milliseconds,
+ * sorting 30,000 tickets about thirty.
+ */
+const BIG_LIST_SHARE = 1 / 32;
+
+/**
  * The tickets of the in-memory source filed by customer and by customer user, each grouped by
  * state category (see `TicketBucket`), and the planning of a list over them: what a scope
  * takes, what a view, filter and sort show, and the counts — so that no call scans all tickets.
@@ -43,6 +52,10 @@ export class TicketFiles {
   private readonly byCustomer = new Map<string, TicketBucket>();
   private readonly byUser = new Map<string, TicketBucket>();
   private readonly sortCache = new LruCache<string, Ticket[]>(SORT_CACHE_SIZE);
+  private readonly bigLists = new LruCache<string, ItemList<Ticket>>(SORT_CACHE_SIZE);
+  /** Every bucket's number in the table's bucket columns. */
+  private readonly bucketIds = new Map<TicketBucket, number>();
+  private table?: TicketTable;
   /** A due view's sorted list narrowed to the tickets due, for as long as as many are due (see `visible`). */
   private readonly dueNarrowed = new WeakMap<Ticket[], { due: number; tickets: Ticket[] }>();
   readonly isClosed = (ticket: Ticket) => !this.context.classify.isViewable(this.context.classify.categoryOf(ticket.state));
@@ -62,6 +75,8 @@ export class TicketFiles {
     this.byCustomer.clear();
     this.byUser.clear();
     this.sortCache.clear();
+    this.bigLists.clear();
+    this.bucketIds.clear();
     this.file(tickets, onCustomer);
   }
 
@@ -82,11 +97,15 @@ export class TicketFiles {
       const buckets = [this.bucketIn(this.byCustomer, one.customerId), one.customerUserLogin ? this.bucketIn(this.byUser, one.customerUserLogin) : undefined];
       for (const bucket of buckets) bucket?.place(one, category, passed, dueTimes, createdKey, put);
       touched.add(one.customerId).add(one.customerUserLogin);
+      const [customerBucket, userBucket] = buckets.map((bucket) => (bucket ? this.bucketId(bucket) : -1));
+      if (put) this.table?.put(old, one, { categories: category, passed, customerBuckets: customerBucket, userBuckets: userBucket, ...dueTimes });
     }
-    this.sortCache.deleteWhere((key) => {
-      const [customerOrLogin, customers = []] = JSON.parse(JSON.parse(key)[0]) as [string, string[]?];
-      return [customerOrLogin, ...customers].some((id) => touched.has(id));
-    });
+    for (const cache of [this.sortCache, this.bigLists]) {
+      cache.deleteWhere((key) => {
+        const [customerOrLogin, customers = []] = JSON.parse(JSON.parse(key)[0]) as [string, string[]?];
+        return [customerOrLogin, ...customers].some((id) => touched.has(id));
+      });
+    }
   }
 
   file(tickets: readonly Ticket[], onCustomer: (customerId: string) => void): void {
@@ -94,10 +113,10 @@ export class TicketFiles {
     // lists are filled in sorted order, allocated once at their size.
     const count = tickets.length;
     const buckets: TicketBucket[] = [];
-    const bucketIds = new Map<TicketBucket, number>();
     const idOf = (bucket: TicketBucket) => {
-      let id = bucketIds.get(bucket);
-      if (id === undefined) bucketIds.set(bucket, (id = buckets.push(bucket) - 1));
+      const known = this.bucketIds.size;
+      const id = this.bucketId(bucket);
+      if (id === known) buckets.push(bucket);
       return id;
     };
     const tests = NARROW_FILTERS.map(this.filterTest);
@@ -118,10 +137,14 @@ export class TicketFiles {
       ],
     };
     fileByAge(filing);
+    const due = { reminder: new Float64Array(count), escalated: new Float64Array(count) };
     for (const view of ['reminder', 'escalated'] as const) {
       const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
-      fileByDueTime(filing, view, (index) => (inView.has(filing.categories[index]) ? timeOf(tickets[index][DUE_VIEWS[view].field]) : NaN));
+      fillWith(due[view], (index) => (inView.has(filing.categories[index]) ? timeOf(tickets[index][DUE_VIEWS[view].field]) : NaN));
+      fileByDueTime(filing, view, due[view]);
     }
+    const [customerBuckets, userBuckets] = filing.memberships;
+    this.table = new TicketTable(tickets, { categories: filing.categories, passed: filing.passed, customerBuckets, userBuckets, ...due });
   }
 
   /** The buckets a scope takes: one customer's or user's, or those of every customer a user may access. */
@@ -159,9 +182,10 @@ export class TicketFiles {
     return viewCategories(view, this.context.classify.isViewable);
   }
 
-  candidates(buckets: (TicketBucket | undefined)[], view: TicketView): Ticket[] {
+  /** The tickets of a view's categories passing a filter, each category in the default order (its list is kept). */
+  candidates(buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter = 'all'): Ticket[] {
     const categories = this.categoriesOf(view);
-    return buckets.flatMap((bucket) => categories.flatMap((category) => bucket?.ticketsIn(category) ?? []));
+    return ([] as Ticket[]).concat(...buckets.flatMap((bucket) => (bucket ? categories.map((category) => bucket.inDefaultOrder(category, filter)) : [])));
   }
 
   /** Sums and binary searches over what was counted when filed: nothing here grows with the customer. */
@@ -181,7 +205,7 @@ export class TicketFiles {
    * the tickets due for as long as as many are due (the due ones are a prefix of the due list,
    * so the same number means the same tickets).
    */
-  visible(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort, now: number): { tickets: readonly Ticket[]; length: number } {
+  visible(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort, now: number): { tickets: ItemList<Ticket>; length: number } {
     const buckets = this.bucketsOf(scope);
     const categories = this.categoriesOf(view);
     if (buckets.length === 1) {
@@ -195,9 +219,14 @@ export class TicketFiles {
         return { tickets, length: tickets.length };
       }
     }
+    const due = isDueView(view) ? buckets.reduce((sum, bucket) => sum + (bucket?.dueCount(view, 'all', now) ?? 0), 0) : -1;
+    const candidates = buckets.reduce((sum, bucket) => sum + (bucket?.count(categories, filter) ?? 0), 0);
+    if (this.table && candidates >= this.table.size * BIG_LIST_SHARE) {
+      const tickets = this.bigList(scope, buckets, view, filter, sort, now, due, candidates);
+      return { tickets, length: tickets.length };
+    }
     const sorted = this.sortedCandidates(scope, buckets, view, filter, sort);
     if (!isDueView(view)) return { tickets: sorted, length: sorted.length };
-    const due = buckets.reduce((sum, bucket) => sum + (bucket?.dueCount(view, 'all', now) ?? 0), 0);
     let narrowed = this.dueNarrowed.get(sorted);
     if (narrowed?.due !== due) {
       narrowed = { due, tickets: sorted.filter((ticket) => timeOf(ticket[DUE_VIEWS[view].field]) <= now) };
@@ -214,12 +243,31 @@ export class TicketFiles {
     return JSON.stringify([scope.customerUserLogin, customers]);
   }
 
+  /** A big list from the table's order of all tickets; kept like a sorted one, and for a due view for as long as as many are due. */
+  private bigList(scope: TicketScope, buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort, now: number, due: number, limit: number): ItemList<Ticket> {
+    const key = JSON.stringify([this.scopeKey(scope), view, filter, sort, due]);
+    const query: RowQuery = {
+      buckets: buckets.flatMap((bucket) => (bucket ? [this.bucketId(bucket)] : [])),
+      categories: this.categoriesOf(view).reduce((mask, category) => mask | (1 << CATEGORY_INDEX.get(category)!), 0),
+      filter: filter === 'all' ? 0 : 1 << NARROW_FILTERS.indexOf(filter),
+      due: isDueView(view) ? { view, now } : undefined,
+      limit,
+    };
+    return this.bigLists.get(key) ?? this.bigLists.set(key, this.table!.list(sort, this.context.sortContext, query));
+  }
+
   /** Candidates of a view, filtered and sorted; kept (least recently used dropped first). */
   private sortedCandidates(scope: TicketScope, buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort): Ticket[] {
     const key = JSON.stringify([this.scopeKey(scope), view, filter, sort]);
     const cached = this.sortCache.get(key);
     if (cached) return cached;
-    return this.sortCache.set(key, sortTickets(this.candidates(buckets, view).filter(this.filterTest(filter)), sort, this.context.sortContext));
+    return this.sortCache.set(key, sortTickets(this.candidates(buckets, view, filter), sort, this.context.sortContext));
+  }
+
+  private bucketId(bucket: TicketBucket): number {
+    let id = this.bucketIds.get(bucket);
+    if (id === undefined) this.bucketIds.set(bucket, (id = this.bucketIds.size));
+    return id;
   }
 
   private bucketIn(index: Map<string, TicketBucket>, key: string): TicketBucket {
@@ -276,8 +324,7 @@ function fileByAge({ tickets, buckets, categories, passed, memberships }: Filing
 }
 
 /** Each bucket's candidates of a due view (those with a readable due time) in due-time order, per filter. */
-function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: DueView, dueTime: (index: number) => number): void {
-  const times = fillWith(new Float64Array(tickets.length), dueTime);
+function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: DueView, times: Float64Array): void {
   const members: number[] = [];
   times.forEach((time, index) => Number.isNaN(time) || members.push(index));
   const byTime = orderByKey(members.map((index) => tickets[index]), fillWith(new Float64Array(members.length), (position) => times[members[position]]));
