@@ -78,8 +78,10 @@ export class TicketTable {
     const wanted = new Uint8Array(Math.max(0, ...query.buckets) + 1);
     for (const bucket of query.buckets) wanted[bucket] = 1;
     const { tickets, columns } = this;
+    // Which tickets are due, by position: one pass in sequence, then a byte read per ticket taken.
     const times = query.due && columns[query.due.view];
     const now = query.due?.now ?? 0;
+    const due = times && fillWith(new Uint8Array(tickets.length), (position) => +(times[position] <= now));
     const taken = new Uint32Array(query.limit);
     let count = 0;
     for (let at = 0; at < positions.length && count < taken.length; at++) {
@@ -90,7 +92,7 @@ export class TicketTable {
         const user = columns.userBuckets[position];
         if (user < 0 || wanted[user] !== 1) continue;
       }
-      if (!times || times[position] <= now) taken[count++] = position;
+      if (!due || due[position]) taken[count++] = position;
     }
     const kept = count < taken.length ? taken.slice(0, count) : taken;
     return { length: count, at: (index) => (index >= 0 && index < count ? tickets[kept[index]] : undefined) };
