@@ -2,6 +2,7 @@ import type { DueView } from '../../rules/rules.js';
 import { sortKeys, type TicketSortContext } from '../../rules/ticket-sort.js';
 import type { Ticket, TicketSort } from '../../contract/types.js';
 import type { ItemList } from './cursors.js';
+import { LruCache } from '../../rules/lru.js';
 import { fillWith, orderByKey } from './ticket-index.js';
 
 /**
@@ -27,6 +28,9 @@ export interface RowQuery {
   /** At least as many as it takes. */
   limit: number;
 }
+
+/** Orders kept (least recently used dropped first): about 9 MB each at a million tickets. */
+const ORDERS_KEPT = 8;
 
 /** A ticket's flags: its category in the low bits, the filters it passes above. */
 const CATEGORY_BITS = 0b1111;
@@ -55,7 +59,7 @@ export class TicketTable {
   private tickets: Ticket[];
   private shared = true;
   private columns: TicketColumns;
-  private readonly orders = new Map<string, Order>();
+  private readonly orders = new LruCache<string, Order>(ORDERS_KEPT);
   /** Every position, in the order of its ticket's id (worked out with the first order). */
   private idOrder?: Uint32Array;
 
@@ -130,8 +134,7 @@ export class TicketTable {
         customers: fillWith(new Int32Array(positions.length), (at) => customerBuckets[positions[at]]),
         flags: fillWith(new Uint8Array(positions.length), (at) => categories[positions[at]] | (passed[positions[at]] << FILTER_SHIFT)),
       };
-      this.orders.set(key, order);
     }
-    return order;
+    return this.orders.set(key, order);
   }
 }
