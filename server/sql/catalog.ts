@@ -2,7 +2,7 @@ import { LOCKED_LOCKS } from '../../src/data/rules/rules.js';
 import { createStateClassifier, type StateMapping } from '../../src/data/rules/state-mapping.js';
 import { STATE_CATEGORIES, type StateCategory } from '../../src/data/contract/types.js';
 import type { Db } from './db.js';
-import { SUMMARY_TRIGRAM_INDEX_NAME, TRIGRAM_INDEX_NAMES } from './schema.js';
+import { SUMMARY_TRIGRAM_INDEX_NAME, TRIGRAM_INDEX_NAMES, USER_LOGIN_INDEX_NAME } from './schema.js';
 
 /** Znuny's state types as categories (configuration: a product with other types maps its own). */
 export const ZNUNY_STATE_TYPE_MAPPING: StateMapping = {
@@ -34,6 +34,8 @@ export interface Catalog {
   trigramSearch: boolean;
   /** Whether the count summary's customer ids have their trigram index too. */
   summaryTrigram: boolean;
+  /** Whether customer users can be read in login order from an index (`cic_customer_user_login`). */
+  userLoginOrder: boolean;
 }
 
 export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TYPE_MAPPING): Promise<Catalog> {
@@ -52,6 +54,7 @@ export async function loadCatalog(db: Db, mapping: StateMapping = ZNUNY_STATE_TY
     statesByCategory, viewable: new Set(mapping.viewable), lockedIds: locks.rows.map((r) => r.id),
     countSummary: summary !== null, cicTables: history !== null && fields !== null, idempotencyTable: idempotency !== null,
     trigramSearch: await validIndexes(db, TRIGRAM_INDEX_NAMES), summaryTrigram: await validIndexes(db, [SUMMARY_TRIGRAM_INDEX_NAME]),
+    userLoginOrder: await validIndexes(db, [USER_LOGIN_INDEX_NAME]),
   };
 }
 

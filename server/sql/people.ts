@@ -9,6 +9,9 @@ import type { SqlSession } from './session.js';
 import { checkAborted, distinctIds, likePattern, narrowsByTrigrams, Params, userMatch, UTC_NOW } from './sql-text.js';
 import type { SqlTickets } from './tickets.js';
 
+/** How many users, in login order, a search looks through first for a page of matches. */
+const EARLY_USERS = 1000;
+
 /** Customers and customer users: search, records, and the users of a customer page by page. */
 export class SqlPeople {
   constructor(private readonly session: SqlSession, private readonly tickets: SqlTickets) {}
@@ -75,15 +78,22 @@ export class SqlPeople {
     checkAborted({ signal });
     if (!isSearchable(term)) return { items: [], hasMore: false };
     const params = new Params();
-    const pattern = params.add(likePattern(term.trim()));
+    const match = userMatch('cu', params.add(likePattern(term.trim())));
+    const pageSize = params.add(limit + 1);
     // The page first, then its columns: a term matching thousands of users looks up the
-    // secondary customers of the page's users only. The match reads the trigram indexes when
-    // they are there (the planner's choice: the query is the same).
-    const { rows } = await this.session.reader.query(
-      `SELECT ${USER_COLUMNS} FROM (SELECT * FROM customer_user cu WHERE ${userMatch('cu', pattern)} ORDER BY cu.login COLLATE "C" LIMIT ${params.add(limit + 1)}) cu
-       ORDER BY cu.login COLLATE "C"`,
+    // secondary customers of the page's users only.
+    const page = (users: string) => this.session.reader.query(
+      `SELECT ${USER_COLUMNS} FROM (SELECT * FROM ${users} cu WHERE ${match} ORDER BY cu.login COLLATE "C" LIMIT ${pageSize}) cu ORDER BY cu.login COLLATE "C"`,
       params.values,
     );
+    // A term that many users match (a domain, a common name, two letters) finds a page among
+    // the first users in login order: every later match sorts after them. Else all matches are
+    // read — from the trigram indexes when they are there — before they are sorted: a plan
+    // walking the login order to find a few matches would read every user.
+    let { rows } = this.session.catalog.userLoginOrder
+      ? await page(`(SELECT * FROM customer_user ORDER BY login COLLATE "C" LIMIT ${EARLY_USERS})`)
+      : { rows: [] };
+    if (rows.length <= limit) ({ rows } = await page(`(SELECT * FROM customer_user cu WHERE ${match} OFFSET 0)`));
     return { items: rows.slice(0, limit).map(toUser), hasMore: rows.length > limit };
   }
 

@@ -72,6 +72,7 @@ CREATE INDEX IF NOT EXISTS cic_customer_user_customer_name ON customer_user
   (customer_id, (lower(last_name) COLLATE "C"), (lower(first_name) COLLATE "C"), (login COLLATE "C"));
 CREATE INDEX IF NOT EXISTS cic_ticket_customer_changed ON ticket (customer_id, change_time, id);
 CREATE INDEX IF NOT EXISTS cic_customer_user_customer_user ON customer_user_customer (user_id);
+CREATE INDEX IF NOT EXISTS cic_customer_user_login ON customer_user ((login COLLATE "C"));
 CREATE INDEX IF NOT EXISTS cic_user_preferences ON user_preferences (user_id, preferences_key);
 CREATE INDEX IF NOT EXISTS cic_group_user ON group_user (user_id);
 `;
@@ -104,6 +105,8 @@ const indexNames = (script: string) => [...script.matchAll(/IF NOT EXISTS (\w+)/
 /** The searches take the trigram path when every one of these is there and valid. */
 export const TRIGRAM_INDEX_NAMES = indexNames(CIC_TRIGRAM_INDEXES);
 export const SUMMARY_TRIGRAM_INDEX_NAME = indexNames(SUMMARY_TRIGRAM_INDEX)[0];
+/** Customer users in login order: a search for a term that many match reads the first few only. */
+export const USER_LOGIN_INDEX_NAME = 'cic_customer_user_login';
 
 /**
  * The reference server's own tables (Znuny has no place for them): customer notes and

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW } from '../../src/testing/conformance-data.js';
 import { createTrigramIndexes } from '../indexes.js';
 import { openPglite, openPostgres, type Db } from '../sql/db.js';
-import { TRIGRAM_INDEX_NAMES, ZNUNY_TABLES } from '../sql/schema.js';
+import { CIC_INDEXES, TRIGRAM_INDEX_NAMES, USER_LOGIN_INDEX_NAME, ZNUNY_TABLES } from '../sql/schema.js';
 import { loadCatalog, SqlDataSource } from '../sql/sql-data-source.js';
 import { DATABASES, testServer } from './fixture.js';
 
@@ -25,13 +25,18 @@ const TRICKY_ROWS = String.raw`
       customer_id, customer_user_id, until_time, escalation_time, create_time, change_time)
     SELECT v.tn, 'Only here', q.id, 1, 1, 1, 3, s.id, v.customer, NULL, 0, 0, now(), now()
     FROM (VALUES ('TRGM-1', 'TICKETONLY-SUPPORT', 'Support'), ('TRGM-2', 'TICKETONLY-BILLING', 'Billing'), ('TRGM-3', 'TICKETONLY-50%_OFF', 'Support')) v(tn, customer, queue)
-    JOIN queue q ON q.name = v.queue, ticket_state s WHERE s.name = 'new';`;
+    JOIN queue q ON q.name = v.queue, ticket_state s WHERE s.name = 'new';
+  INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id)
+    SELECT 'bulk' || lpad(i::text, 4, '0'), 'b' || i || '@bulk.example', 'BULK' || (i % 7), 'First' || i, 'Last' || (i % 13), 1
+    FROM generate_series(1, 1500) i;`;
 
 // Short and long, wildcards, LIKE's own characters (literal here), case, letters beyond ASCII, nothing found.
 const TERMS = [
   'ab', 'ac', 'inc', 'corp', 'CORPORATION', 'MiXeD', 'mixed case', '100%', '0%', '%', '%%', '50%_', '%_o', '_s', 'r_s', 'der_sc', 'under_score',
   'underscore', 'k\\sl', '\\s', 'bsl\\', 'müller', 'MÜLLER', 'straße', 'ärg', 'ünïcode', 'äbc', 'c*s', 'ti*ort', 'ticketonly', 'ticketonly-*', 'only',
   'billing', 'support', '*', '**', 'user', 'example', 'example.org', 'pct%u', 'per%cent', 'a*b*c', 'zzzqqq', ' trim ', 'upper',
+  // More users than a search looks through first in login order: terms that many, some or one of them match.
+  'bulk', 'bu', 'k1499', 'last12', 'first1', 'b14', 'bulk.example',
 ];
 
 /** Every search of `db` for both agents (one who reads every queue, one who reads Support only), in order. */
@@ -47,7 +52,7 @@ async function everySearch(db: Db) {
       }
     }
   }
-  return { trigramSearch: catalog.trigramSearch, answers };
+  return { trigramSearch: catalog.trigramSearch, userLoginOrder: catalog.userLoginOrder, answers };
 }
 
 const ids = (result: unknown) => (result as { items: { id?: string; login?: string }[] }).items.map((item) => item.id ?? item.login);
@@ -62,9 +67,13 @@ for (const { name, database, setupSql } of VARIANTS) {
     let db: Db;
     let plain: Awaited<ReturnType<typeof everySearch>>;
     let trigram: Awaited<ReturnType<typeof everySearch>>;
+    let unordered: Awaited<ReturnType<typeof everySearch>>;
     before(async () => {
       ({ db } = await testServer(database.open, {}, setupSql));
       plain = await everySearch(db);
+      await db.exec(`DROP INDEX ${USER_LOGIN_INDEX_NAME}`);
+      unordered = await everySearch(db);
+      await db.exec(CIC_INDEXES);
       const log: string[] = [];
       assert.equal(await createTrigramIndexes(db, (line) => log.push(line)), true, log.join('\n'));
       await db.exec('ANALYZE');
@@ -75,6 +84,12 @@ for (const { name, database, setupSql } of VARIANTS) {
     it('takes the plain path before the indexes command and the trigram path after it', () => {
       assert.equal(plain.trigramSearch, false);
       assert.equal(trigram.trigramSearch, true);
+      assert.deepEqual([plain.userLoginOrder, unordered.userLoginOrder, trigram.userLoginOrder], [true, false, true]);
+    });
+
+    it('finds users in the first ones in login order as among all of them', () => {
+      assert.ok(ids(plain.answers[`${CONFORMANCE_AGENT_ID} users "bulk" 200`]).length === 200);
+      for (const [key, answer] of Object.entries(unordered.answers)) assert.deepEqual(plain.answers[key], answer, key);
     });
 
     it('finds what the terms mean on the plain path (the fixture exercises every rule)', () => {
