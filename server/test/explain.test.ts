@@ -110,6 +110,8 @@ describe(`SQL at ${TICKETS.toLocaleString('en')} tickets`, { timeout: 1_200_000 
     };
     await explain('customers', () => source.searchCustomers('customer 42', { limit: 20 }));
     await explain('customer users', () => source.searchCustomerUsers('u4242', { limit: 20 }));
+    // A term every user matches: a page from the first users in login order, not every match read and sorted.
+    await explain('users, broad', () => source.searchCustomerUsers('example', { limit: 20 }));
     const bitmapScans = (name: string) => plans.get(name)!.filter((n) => n['Node Type'] === 'Bitmap Index Scan').map((n) => String(n['Index Name']));
     const seqScans = (name: string) => plans.get(name)!.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => String(n['Relation Name']))
       .filter((table) => ['ticket', 'customer_user', 'cic_ticket_counts'].includes(table));
@@ -124,5 +126,8 @@ describe(`SQL at ${TICKETS.toLocaleString('en')} tickets`, { timeout: 1_200_000 
       'cic_customer_user_login_trgm',
     ]);
     assert.deepEqual(seqScans('customer users'), []);
+    const broad = plans.get('users, broad')!;
+    assert.ok(broad.some((n) => n['Node Type'] === 'Index Scan' && n['Index Name'] === 'cic_customer_user_login'), 'the login order is not read');
+    assert.deepEqual([...bitmapScans('users, broad'), ...seqScans('users, broad')], []);
   });
 });
