@@ -3,11 +3,14 @@
 // as from a branch office — with the reads of a task sent one by one (`batch: false`) and as
 // one batch, alternating. The reference server (PGlite, demo data) answers behind the proxy;
 // the proxy serves the bench page too (same origin, as a helpdesk serves the elements and the
-// API under one address: no CORS preflight). Prints, per mode, the median and slowest open
-// (customer-id set → every widget's data painted) and the requests of one open.
-// Each open is measured twice: the first of a page (the center reads the agent's preferences
-// too), then another on the same page (the preferences are read once per page). BENCH_ROUNDS
-// (10) pairs per mode; BENCH_TRACE=1 prints every API request as the proxy receives it.
+// API under one address: no CORS preflight). Each open starts from an empty center that has
+// read what it reads before anyone is picked (its layout, its widgets' preferences) and whose
+// requests are all answered, as when an agent picks a customer in the search; prints, per mode,
+// the median and slowest open (customer-id set → every widget's data painted), the requests of
+// the open and those of the empty center before it.
+// Each open is measured twice: the first of a page (a new data source: nothing read yet), then
+// another on the same page (the preferences are read once per page). BENCH_ROUNDS (10) pairs per
+// mode; BENCH_TRACE=1 prints every API request as the proxy receives it.
 // Figures: docs/PERFORMANCE.md, "One round-trip per open".
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -44,8 +47,11 @@ async function startApi(port) {
  */
 function startProxy(apiPort, files) {
   const log = [];
+  const traffic = { inFlight: 0 };
   const proxy = createServer(async (request, response) => {
     if (!request.url.startsWith('/api/')) return files.emit('request', request, response);
+    traffic.inFlight++;
+    response.on('close', () => traffic.inFlight--);
     const chunks = [];
     for await (const chunk of request) chunks.push(chunk);
     log.push(`${request.method} ${request.url.split('?')[0]}`);
@@ -61,13 +67,13 @@ function startProxy(apiPort, files) {
     response.writeHead(answer.status, type ? { 'content-type': type } : {});
     response.end(body);
   });
-  return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve({ proxy, log })));
+  return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve({ proxy, log, traffic })));
 }
 
 const apiPort = 8790 + Math.floor(Math.random() * 90);
 const api = await startApi(apiPort);
 const files = await serve(process.cwd(), 0);
-const { proxy, log } = await startProxy(apiPort, files);
+const { proxy, log, traffic } = await startProxy(apiPort, files);
 const origin = `http://127.0.0.1:${proxy.address().port}`;
 const browser = await puppeteer.launch(chromeLaunchOptions());
 try {
@@ -76,16 +82,30 @@ try {
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(`${origin}/bench/page.html`);
   await page.waitForFunction(() => window.benchReady === true);
-  /** The open and the requests from `run`'s start (less the `GET /capabilities` of connecting, before the open). */
-  const measure = async (run) => {
-    const before = log.length;
-    const { ms } = await run();
-    return { ms, requests: log.slice(before).filter((line) => line !== 'GET /api/capabilities') };
+  /** Resolves once no API request has been under way for 200 ms: the empty center has read all it reads. */
+  const untilQuiet = async () => {
+    for (let quietSince = performance.now(); performance.now() - quietSince < 200; ) {
+      await sleep(10);
+      if (traffic.inFlight > 0) quietSince = performance.now();
+    }
   };
-  /** The first open of a page (the center reads its preferences), then another on the same page. */
+  /**
+   * An empty center made by `prepare`, left until its requests are answered, then the open: its
+   * time, its requests, and those of the empty center (less the `GET /capabilities` of connecting).
+   */
+  const measure = async (prepare) => {
+    const before = log.length;
+    await prepare();
+    await untilQuiet();
+    const opening = log.length;
+    const { ms } = await page.evaluate(() => window.bench.openPrepared('BIGCORP'));
+    await untilQuiet();
+    return { ms, requests: log.slice(opening), emptyCenter: log.slice(before, opening).filter((line) => line !== 'GET /api/capabilities') };
+  };
+  /** The first open of a page (a new source: nothing read yet), then another on the same page. */
   const open = async (batch) => ({
-    first: await measure(() => page.evaluate((url, b) => window.bench.openHttp(url, 'BIGCORP', { batch: b }), `${origin}/api`, batch)),
-    next: await measure(() => page.evaluate(() => window.bench.reopenHttp('BIGCORP'))),
+    first: await measure(() => page.evaluate((url, b) => window.bench.prepareHttp(url, { batch: b }), `${origin}/api`, batch)),
+    next: await measure(() => page.evaluate(() => window.bench.reprepareHttp())),
   });
   // Warm-up: the server's caches and the page's code, both modes.
   await open(false);
@@ -100,6 +120,7 @@ try {
     slowestMs: round(Math.max(...opens.map((o) => o.ms))),
     requests: median(opens.map((o) => o.requests.length)),
     sent: opens.at(-1).requests.join(', '),
+    emptyCenterSent: opens.at(-1).emptyCenter.join(', '),
   });
   const summary = Object.fromEntries(
     Object.entries(results).map(([mode, opens]) => [

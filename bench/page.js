@@ -327,6 +327,22 @@ export async function openHttp(baseUrl, customerId, options = {}) {
 
 let lastHttpSource;
 
+/**
+ * An empty center over HTTP on a new source, as the agent sees it before picking a customer
+ * (it reads its layout and its widgets' preferences); `openPrepared` then opens one.
+ */
+export async function prepareHttp(baseUrl, options = {}) {
+  lastHttpSource = await HttpDataSource.connect({ baseUrl, headers: { Authorization: 'Bearer demo-agent-1' }, ...options });
+  await clearStage();
+  await prepareOpen('http', lastHttpSource);
+}
+
+/** Another empty center on the source of the last `prepareHttp`: the page has read the preferences already. */
+export async function reprepareHttp() {
+  await clearStage();
+  await prepareOpen('http', lastHttpSource);
+}
+
 /** Opening a customer again on the source of the last `openHttp`: the page has read the preferences already. */
 export async function reopenHttp(customerId) {
   await clearStage();
@@ -531,5 +547,5 @@ export async function sortScale(size) {
   return figures;
 }
 
-window.bench = { setupOpen, clearStage, openCustomer, prepareOpen, openPrepared, openCold, openBaseline, switching, openHttp, reopenHttp, layoutRequests, setupSearch, search, searchNothing, cycles, scale, sortScale };
+window.bench = { setupOpen, clearStage, openCustomer, prepareOpen, openPrepared, openCold, openBaseline, switching, openHttp, reopenHttp, prepareHttp, reprepareHttp, layoutRequests, setupSearch, search, searchNothing, cycles, scale, sortScale };
 window.benchReady = true;

@@ -40,6 +40,11 @@ export function usePreference(source: DataSource | undefined, key: string, timeo
   return Promise.resolve();
 }
 
+/** Starts the shared read of `key` from the source's store, if it has one, for readers to come. */
+export function readAhead(source: DataSource, key: string, timeoutMs: number): void {
+  if (source.preferences) void fromStore(source.preferences, key, timeoutMs);
+}
+
 function fromStore(store: PreferenceStore, key: string, timeoutMs: number): Promise<unknown> {
   const byKey = readsOf(store);
   let read = byKey.get(key);

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { $, $$, slowDescribe, text, until } from '../support/helpers.js';
@@ -74,5 +74,44 @@ slowDescribe('the center over HttpDataSource and the REST API', () => {
     await until(() => text($(center, '.header h1')) === 'Big Customer Ltd', 'the header never showed the name');
     expect(sent.length, sent.join('\n')).to.be.at.most(2);
     expect(sent.join(' '), 'the preferences were read').to.contain('/preferences');
+  });
+
+  it('reads the preferences with the layout of an empty center: the customer the agent then picks opens in one batch', async () => {
+    const baseUrl = `/api/conformance/center-first-open-${Date.now()}`;
+    /** Each request as the reads it carries (`GET /path?query`), and how many are not answered yet. */
+    const sent: string[][] = [];
+    let unanswered = 0;
+    const counting = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = String(input).slice(baseUrl.length);
+      const parts = path === '/batch' ? (JSON.parse(String(init!.body)).requests as { path: string }[]).map((part) => `GET ${part.path}`) : [`${init?.method ?? 'GET'} ${path}`];
+      sent.push(parts);
+      unanswered++;
+      try {
+        const response = await fetch(input, init);
+        return new Response(await response.text(), response);
+      } finally {
+        unanswered--;
+      }
+    }) as typeof fetch;
+    const source = await HttpDataSource.connect({ baseUrl, fetch: counting });
+    sent.length = 0;
+    const center = await fixture<HTMLElement>(html`<customer-information-center .dataSource=${source}></customer-information-center>`);
+    await until(() => sent.length > 0 && unanswered === 0, 'the empty center read nothing');
+    expect(sent.flat().join(' ')).to.contain('/preferences?key=layout');
+
+    await sendKeys({ type: 'big' });
+    await until(() => $(center, 'customer-search-dialog >>> #customer-option-0') && unanswered === 0, 'the search found nothing');
+    const beforePicking = sent.length;
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => widgets(center).length === 8 && widgets(center).every((w) => state(w) === 'data'), 'not every widget showed its data');
+    await until(() => text($(center, '.header h1')) === 'Big Customer Ltd', 'the header never showed the name');
+
+    const opening = sent.slice(beforePicking);
+    expect(opening.length, JSON.stringify(opening, null, 1)).to.equal(1);
+    const reads = opening[0].join(' ');
+    expect(reads, 'no preference is read once the customer is picked').not.to.contain('/preferences');
+    for (const read of ['/customer?id=BIG', '/company-status', '/customer-users', '/tickets']) expect(reads).to.contain(read);
+    expect(opening[0].filter((part) => part.includes('/tickets')).length, 'every list asks in the same batch').to.be.at.least(4);
   });
 });

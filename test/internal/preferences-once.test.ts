@@ -153,6 +153,29 @@ describe('preferences: read once, in parallel with the data', () => {
     });
   });
 
+  for (const [tag, subject, whom, userLists] of [
+    ['customer-information-center', 'customerId', 'ACME', false],
+    ['customer-user-information-center', 'customerUserLogin', 'bob', true],
+  ] as const) {
+    it(`an empty ${tag} reads its widgets' preferences with its layout; opening someone then reads none`, async () => {
+      const spy = fixtureSource({ preferences: true });
+      const store = watchStore(spy);
+      const el = Object.assign(document.createElement(tag), { dataSource: spy.source });
+      (await fixture<HTMLElement>(html`<div></div>`)).append(el);
+      await until(() => store.reads[`layout:${tag}`] === 1, 'the layout was not read');
+      await store.answered();
+      const readBeforeOpening = { ...store.reads };
+      const listKey = userLists ? 'ticket-list:user:open' : 'ticket-list:open';
+      expect(Object.keys(readBeforeOpening)).to.include(listKey);
+
+      Object.assign(el, { [subject]: whom });
+      const list = () => $(el, '[data-widget="open-tickets"] ticket-list-widget');
+      await until(() => list() && ($(list()!, 'table') ?? $(list()!, '[part=empty]')), 'the list never loaded');
+      await quiet(spy);
+      expect(store.reads, 'every key read once, before the open').to.deep.equal(readBeforeOpening);
+    });
+  }
+
   it('a center open reads each key once; a second center on the same source reads nothing; another source reads again', async () => {
     const spy = fixtureSource({ preferences: true });
     const store = watchStore(spy);

@@ -10,7 +10,7 @@ import { msg } from '../../internal/localize.js';
 import type { WidgetDefinition } from '../information-center/widget-registry.js';
 import { CompanyStatusWidget } from '../company-status-widget/company-status-widget.js';
 import { CustomerInformationWidget } from '../customer-information-widget/customer-information-widget.js';
-import { CustomerUsersWidget } from '../customer-users-widget/customer-users-widget.js';
+import { CUSTOMER_USERS_PAGE_SIZE_KEY, CustomerUsersWidget } from '../customer-users-widget/customer-users-widget.js';
 import { SettingsWidget } from '../settings-widget/settings-widget.js';
 import { TicketListWidget } from '../ticket-list-widget/ticket-list-widget.js';
 import { CustomerHealthWidget } from '../customer-health-widget/customer-health-widget.js';
@@ -21,8 +21,11 @@ import { TicketStatisticsWidget } from '../ticket-statistics-widget/ticket-stati
 /** The built-in widgets of the customer center, in their default order. */
 export function customerCenterWidgets(): WidgetDefinition[] {
   return [
-    { id: 'customer-users', tag: 'customer-users-widget', title: () => msg('Customer Users'), region: 'main', changes: ['customer-user', 'ticket'] },
-    ...(['reminder', 'escalated', 'new', 'open'] as const).map(builtInWidget.tickets),
+    {
+      id: 'customer-users', tag: 'customer-users-widget', title: () => msg('Customer Users'), region: 'main', changes: ['customer-user', 'ticket'],
+      preferences: [CUSTOMER_USERS_PAGE_SIZE_KEY],
+    },
+    ...(['reminder', 'escalated', 'new', 'open'] as const).map((view) => builtInWidget.tickets(view)),
     builtInWidget.settings(),
     { id: 'company-status', tag: 'company-status-widget', title: () => msg('Company Status'), region: 'sidebar', changes: ['ticket'] },
     builtInWidget.customerInformation(),

@@ -20,7 +20,7 @@ import { TicketStatisticsWidget } from '../ticket-statistics-widget/ticket-stati
 /** The built-in widgets of the customer-user center, in their default order. */
 export function customerUserCenterWidgets(): WidgetDefinition[] {
   return [
-    ...(['reminder', 'escalated', 'new', 'open', 'closed'] as const).map(builtInWidget.tickets),
+    ...(['reminder', 'escalated', 'new', 'open', 'closed'] as const).map((view) => builtInWidget.tickets(view, true)),
     builtInWidget.settings(),
     { id: 'customer-ids', tag: 'customer-ids-widget', title: () => msg('Customer IDs'), region: 'sidebar', changes: ['customer-user', 'ticket'] },
     {

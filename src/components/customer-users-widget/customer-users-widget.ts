@@ -34,6 +34,9 @@ interface UsersRequest {
 
 type FormState = { mode: 'add' } | { mode: 'edit'; user: CustomerUser } | undefined;
 
+/** The preference key of the page size. */
+export const CUSTOMER_USERS_PAGE_SIZE_KEY = 'customer-users:page-size';
+
 /**
  * The customer's customer users: paged by the data source, sorted by name,
  * with a filter box; open/closed ticket counts of a page in one batched call; links to
@@ -80,7 +83,7 @@ export class CustomerUsersWidget extends CicElement {
 
   private readonly pageSize = new PreferenceController<number>(
     this,
-    () => 'customer-users:page-size',
+    () => CUSTOMER_USERS_PAGE_SIZE_KEY,
     (stored) => oneOf(stored, PAGE_SIZES, 10),
     () => this.paging.number === 1,
   );

@@ -1,12 +1,15 @@
 import type { TicketView } from '../../data/contract/types.js';
 import { viewLabel } from '../../internal/labels.js';
 import { msg } from '../../internal/localize.js';
+import { ticketListKey } from '../ticket-list-widget/settings-key.js';
 import type { WidgetDefinition } from './widget-registry.js';
 
 /** Widget definitions the two centers share. */
 export const builtInWidget = {
-  tickets: (view: TicketView): WidgetDefinition => ({
+  /** A list of tickets in one situation: a customer's, or (`forUser`) a customer user's. */
+  tickets: (view: TicketView, forUser = false): WidgetDefinition => ({
     id: `${view}-tickets`, tag: 'ticket-list-widget', title: () => viewLabel(view), region: 'main', attributes: { view }, changes: ['ticket'],
+    preferences: [ticketListKey(view, forUser)],
   }),
   settings: (): WidgetDefinition => ({
     id: 'settings', tag: 'settings-widget', title: () => msg('Settings'), region: 'sidebar', mandatory: true, changes: [],

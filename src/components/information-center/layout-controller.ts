@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { DataSource } from '../../data/contract/data-source.js';
 import type { SettingsEntry } from '../../internal/context.js';
-import { usePreference, writePreference } from '../../internal/preferences.js';
+import { readAhead, usePreference, writePreference } from '../../internal/preferences.js';
 import type { Layout, Region } from '../../internal/layout-types.js';
 import { moveWidget, normalizeLayout } from './layout.js';
 import { widgetTitle, type WidgetDefinition } from './widget-registry.js';
@@ -43,13 +43,18 @@ export class LayoutController {
    * Reads the agent's layout from `source`, unless it was read from it already: from
    * localStorage at once; from a preference store when it answers, showing the default
    * layout meanwhile (replaced only if the agent has moved, hidden or shown nothing yet).
+   * The preferences the widgets declare are read from a store along with it, so that they
+   * are known when someone is opened.
    */
   async load(source: DataSource): Promise<void> {
     if (source === this.source) return;
     this.source = source;
     this.changed = false;
-    this.layout = normalizeLayout(undefined, this.options.widgets());
-    await usePreference(source, this.options.key(), this.options.readTimeoutMs(), (stored) => {
+    const widgets = this.options.widgets();
+    const timeoutMs = this.options.readTimeoutMs();
+    this.layout = normalizeLayout(undefined, widgets);
+    for (const widget of widgets) widget.preferences?.forEach((key) => readAhead(source, key, timeoutMs));
+    await usePreference(source, this.options.key(), timeoutMs, (stored) => {
       if (this.source !== source || this.changed) return;
       this.layout = normalizeLayout(stored, this.options.widgets());
       // Within the host's update under way (read at once) this asks for nothing more.

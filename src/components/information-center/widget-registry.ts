@@ -28,6 +28,12 @@ export interface WidgetDefinition extends PlacedWidget {
    * Default: every kind; `[]` for a widget no change affects.
    */
   changes?: readonly DataChange['kind'][];
+  /**
+   * The preference keys its element reads before it asks for its data (e.g. its page size):
+   * the container reads them with its layout, before anyone is shown, so that opening someone
+   * asks for every widget's data at once.
+   */
+  preferences?: readonly string[];
 }
 
 /** Whether `source` has every method `widget` needs. */

@@ -30,6 +30,7 @@ import { joined, markup, row } from '../../internal/joined-template.js';
 import { TaskStatus } from '@lit/task';
 import { COLUMNS, DEFAULT_COLUMNS, OPTIONAL_COLUMNS, type ColumnId, type ColumnContext } from './columns.js';
 import { styles } from './ticket-list-widget.styles.js';
+import { ticketListKey } from './settings-key.js';
 
 /** Everything one page of the list is loaded for. */
 interface TicketRequest {
@@ -137,7 +138,7 @@ export class TicketListWidget extends CicElement {
 
   private readonly settings = new PreferenceController<TicketListSettings>(
     this,
-    () => this.settingsKey || `ticket-list:${this.login ? 'user:' : ''}${this.view}`,
+    () => this.settingsKey || ticketListKey(this.view, !!this.login),
     (stored) => sanitizeSettings(this.validView, stored),
     () => this.paging.number === 1,
   );
