@@ -62,16 +62,24 @@ function referenceOrder(data: HelpdeskData, scopeOrCustomer: string | Scope, vie
   return data.tickets.filter((t) => inScope(data, t, scope) && inView(t, view, NOW.getTime()) && inFilter(t, filter, agent)).sort(compare).map((t) => t.id);
 }
 
-async function listed(source: InMemoryDataSource, scopeOrCustomer: string | Scope, view: TicketView, sort: TicketSort, filter: TicketFilter = 'all'): Promise<string[]> {
+/** The ids a list shows, page by page: every page, or the first `pages`; with the total it gave. */
+async function shown(source: InMemoryDataSource, scopeOrCustomer: string | Scope, view: TicketView, sort: TicketSort, filter: TicketFilter, size: number, pages = Infinity) {
   const scope = typeof scopeOrCustomer === 'string' ? { customerId: scopeOrCustomer } : scopeOrCustomer;
-  const seen: string[] = [];
+  const ids: string[] = [];
+  let total: number | undefined;
   let cursor: string | undefined;
-  do {
-    const page = await source.listTickets(scope, { view, filter, sort, page: { size: 500, cursor } });
-    seen.push(...page.items.map((t) => t.id));
+  for (let read = 0; read < pages; read++) {
+    const page = await source.listTickets(scope, { view, filter, sort, page: { size, cursor } });
+    ids.push(...page.items.map((t) => t.id));
+    total ??= page.total?.value;
     cursor = page.nextCursor;
-  } while (cursor);
-  return seen;
+    if (!cursor) break;
+  }
+  return { ids, total };
+}
+
+async function listed(source: InMemoryDataSource, scopeOrCustomer: string | Scope, view: TicketView, sort: TicketSort, filter: TicketFilter = 'all'): Promise<string[]> {
+  return (await shown(source, scopeOrCustomer, view, sort, filter, 500)).ids;
 }
 
 /** Generated tickets (fixed seed) with hostile values set on some of them. */
@@ -148,6 +156,37 @@ describe('InMemoryDataSource: a big list, taken from one order of all tickets, a
         }
       }
       expect(alone).to.deep.equal(referenceOrder(data, { customerId: small }, 'open', sort, 'my-queues'));
+    }
+  });
+});
+
+describe('InMemoryDataSource: the first pages of a big list in a sort not used before', () => {
+  const FILTERS: TicketFilter[] = ['all', 'my-locked', 'my-queues'];
+  const SORTS: TicketSort[] = TICKET_SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((direction) => ({ field, direction })));
+
+  it('are those of a plain sort, with its total, for every scope, view and filter, and so are the pages after them', async () => {
+    const data = hostileData(5, (index) => (index % 4 ? String(index + 1) : `T-${index}`));
+    const bigUser = data.tickets.find((t) => t.customerId === 'BIGCORP' && t.customerUserLogin)!.customerUserLogin!;
+    const secondary = data.customerUsers.find((user) => user.secondaryCustomerIds?.length)!;
+    const scopes: Scope[] = [{ customerId: 'BIGCORP' }, { customerUserLogin: bigUser }, { customerUserLogin: secondary.login, access: 'accessible' }];
+    for (const sort of SORTS) {
+      // Fresh each sort, and only first pages of every list before any list is read further.
+      const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+      for (const scope of scopes) {
+        for (const view of VIEWS) {
+          for (const filter of FILTERS) {
+            const what = `${JSON.stringify(scope)} ${view} ${filter} ${sort.field} ${sort.direction}`;
+            const reference = referenceOrder(data, scope, view, sort, filter);
+            const first = await shown(source, scope, view, sort, filter, 25, 3);
+            expect(first.ids, what).to.deep.equal(reference.slice(0, 75));
+            expect(first.total, `${what}: total`).to.equal(reference.length);
+          }
+        }
+      }
+      // Pages of 150 cross from the tickets picked first to those of the order of all tickets.
+      const reference = referenceOrder(data, scopes[0], 'all', sort);
+      expect(reference.length, 'the big list').to.be.greaterThan(1000);
+      expect((await shown(source, scopes[0], 'all', sort, 'all', 150)).ids, `every page, ${sort.field} ${sort.direction}`).to.deep.equal(reference);
     }
   });
 });

@@ -21,6 +21,11 @@ export class LruCache<K, V> {
     return value;
   }
 
+  /** Whether `key` is kept (not counted as a use). */
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
   delete(key: K): void {
     this.entries.delete(key);
   }

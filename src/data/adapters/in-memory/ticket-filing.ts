@@ -1,6 +1,6 @@
 import { DUE_VIEWS, isDueView, LOCKED_LOCKS, viewCategories, type DueView } from '../../rules/rules.js';
 import type { createStateClassifier } from '../../rules/state-mapping.js';
-import { sortTickets, timeOf, type TicketSortContext } from '../../rules/ticket-sort.js';
+import { firstInOrder, sortTickets, timeOf, type ListsInOrder, type TicketSortContext } from '../../rules/ticket-sort.js';
 import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
 import { LruCache } from '../../rules/lru.js';
 import { TicketTable, type RowQuery } from './ticket-table.js';
@@ -43,6 +43,12 @@ const SORT_CACHE_SIZE = 50;
 const BIG_LIST_SHARE = 1 / 32;
 
 /**
+ * A big list in a sort whose order of all tickets is not made yet shows its first this many
+ * tickets picked in one pass over its own; only a page beyond them makes the order (see `TicketTable`).
+ */
+const FIRST_PICKED = 200;
+
+/**
  * The tickets of the in-memory source filed by customer and by customer user, each grouped by
  * state category (see `TicketBucket`), and the planning of a list over them: what a scope
  * takes, what a view, filter and sort show, and the counts — so that no call scans all tickets.
@@ -56,8 +62,6 @@ export class TicketFiles {
   /** Every bucket's number in the table's bucket columns. */
   private readonly bucketIds = new Map<TicketBucket, number>();
   private table?: TicketTable;
-  /** A due view's sorted list narrowed to the tickets due, for as long as as many are due (see `visible`). */
-  private readonly dueNarrowed = new WeakMap<Ticket[], { due: number; tickets: Ticket[] }>();
   readonly isClosed = (ticket: Ticket) => !this.context.classify.isViewable(this.context.classify.categoryOf(ticket.state));
 
   constructor(context: TicketFilesContext) {
@@ -201,9 +205,9 @@ export class TicketFiles {
    * The tickets a list shows, in order: the first `length` of `tickets`, so that a page is a
    * slice and nothing is copied or scanned per page. A default list of one customer (or user)
    * is kept in that order since filing; a due view by its due time is a prefix of its due
-   * list (a binary search); any other is sorted once and kept, and for a due view narrowed to
-   * the tickets due for as long as as many are due (the due ones are a prefix of the due list,
-   * so the same number means the same tickets).
+   * list (a binary search); a big list comes from an order of all tickets (`bigList`); any
+   * other is sorted once and kept — for a due view, its tickets due, for as long as as many are
+   * due (the due ones are a prefix of each due list, so the same number means the same tickets).
    */
   visible(scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort, now: number): { tickets: ItemList<Ticket>; length: number } {
     const buckets = this.bucketsOf(scope);
@@ -219,20 +223,24 @@ export class TicketFiles {
         return { tickets, length: tickets.length };
       }
     }
-    const due = isDueView(view) ? buckets.reduce((sum, bucket) => sum + (bucket?.dueCount(view, 'all', now) ?? 0), 0) : -1;
-    const candidates = buckets.reduce((sum, bucket) => sum + (bucket?.count(categories, filter) ?? 0), 0);
-    if (this.table && candidates >= this.table.size * BIG_LIST_SHARE) {
-      const tickets = this.bigList(scope, buckets, view, filter, sort, now, due, candidates);
-      return { tickets, length: tickets.length };
+    const length = buckets.reduce((sum, bucket) => sum + (!bucket ? 0 : isDueView(view) ? bucket.dueCount(view, filter, now) : bucket.count(categories, filter)), 0);
+    const key = JSON.stringify([this.scopeKey(scope), view, filter, sort, isDueView(view) ? length : -1]);
+    const own = () => this.shownUnsorted(buckets, view, filter, now);
+    if (this.table && length >= this.table.size * BIG_LIST_SHARE) {
+      const tickets = this.bigLists.get(key) ?? this.bigLists.set(key, this.bigList(buckets, view, filter, sort, now, length, own));
+      return { tickets, length };
     }
-    const sorted = this.sortedCandidates(scope, buckets, view, filter, sort);
-    if (!isDueView(view)) return { tickets: sorted, length: sorted.length };
-    let narrowed = this.dueNarrowed.get(sorted);
-    if (narrowed?.due !== due) {
-      narrowed = { due, tickets: sorted.filter((ticket) => timeOf(ticket[DUE_VIEWS[view].field]) <= now) };
-      this.dueNarrowed.set(sorted, narrowed);
+    const sorted = this.sortCache.get(key) ?? this.sortCache.set(key, sortTickets(own().lists.flat(), sort, this.context.sortContext));
+    return { tickets: sorted, length: sorted.length };
+  }
+
+  /** The tickets a list shows, each list in the order of a field: per category by creation, or due ones by due time. */
+  private shownUnsorted(buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, now: number): ListsInOrder {
+    if (isDueView(view)) {
+      const lists = buckets.map((bucket) => (bucket ? bucket.dueList(view, filter).tickets.slice(0, bucket.dueCount(view, filter, now)) : []));
+      return { lists, ascendingBy: DUE_VIEWS[view].sort };
     }
-    return { tickets: narrowed.tickets, length: narrowed.tickets.length };
+    return { lists: buckets.flatMap((bucket) => (bucket ? this.categoriesOf(view).map((category) => bucket.inDefaultOrder(category, filter)) : [])), ascendingBy: 'created' };
   }
 
   /** A scope as a key, naming every customer whose tickets it takes (which a user's change can alter). */
@@ -243,25 +251,32 @@ export class TicketFiles {
     return JSON.stringify([scope.customerUserLogin, customers]);
   }
 
-  /** A big list from the table's order of all tickets; kept like a sorted one, and for a due view for as long as as many are due. */
-  private bigList(scope: TicketScope, buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort, now: number, due: number, limit: number): ItemList<Ticket> {
-    const key = JSON.stringify([this.scopeKey(scope), view, filter, sort, due]);
+  /**
+   * A big list (`length` tickets) from the table's order of all tickets. Before that order is
+   * made, its first tickets are picked from its own (`FIRST_PICKED`), and the order is made only
+   * when a page beyond them is read.
+   */
+  private bigList(buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort, now: number, length: number, own: () => ListsInOrder): ItemList<Ticket> {
+    const table = this.table!;
     const query: RowQuery = {
       buckets: buckets.flatMap((bucket) => (bucket ? [this.bucketId(bucket)] : [])),
       categories: this.categoriesOf(view).reduce((mask, category) => mask | (1 << CATEGORY_INDEX.get(category)!), 0),
       filter: filter === 'all' ? 0 : 1 << NARROW_FILTERS.indexOf(filter),
       due: isDueView(view) ? { view, now } : undefined,
-      limit,
+      limit: length,
     };
-    return this.bigLists.get(key) ?? this.bigLists.set(key, this.table!.list(sort, this.context.sortContext, query));
-  }
-
-  /** Candidates of a view, filtered and sorted; kept (least recently used dropped first). */
-  private sortedCandidates(scope: TicketScope, buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort): Ticket[] {
-    const key = JSON.stringify([this.scopeKey(scope), view, filter, sort]);
-    const cached = this.sortCache.get(key);
-    if (cached) return cached;
-    return this.sortCache.set(key, sortTickets(this.candidates(buckets, view, filter), sort, this.context.sortContext));
+    const whole = () => table.list(sort, this.context.sortContext, query);
+    if (table.hasOrder(sort)) return whole();
+    let first: Ticket[] | undefined;
+    let rest: ItemList<Ticket> | undefined;
+    return {
+      length,
+      at: (index) => {
+        if (index < 0 || index >= length) return undefined;
+        if (index < FIRST_PICKED) return (first ??= firstInOrder(own(), FIRST_PICKED, sort, this.context.sortContext))[index];
+        return (rest ??= whole()).at(index);
+      },
+    };
   }
 
   private bucketId(bucket: TicketBucket): number {

@@ -43,6 +43,8 @@ interface Order {
   flags: Uint8Array;
 }
 
+const orderKey = (sort: TicketSort) => `${sort.field}|${sort.direction}`;
+
 /** `column` copied into a longer one. */
 function grown<C extends Uint8Array | Int32Array | Float64Array>(column: C, length: number): C {
   const longer = new (column.constructor as new (length: number) => C)(length);
@@ -102,6 +104,11 @@ export class TicketTable {
     return { length: count, at: (index) => (index >= 0 && index < count ? tickets[kept[index]] : undefined) };
   }
 
+  /** Whether the order of `sort` is made (a list in it is one pass). */
+  hasOrder(sort: TicketSort): boolean {
+    return this.orders.has(orderKey(sort));
+  }
+
   /** Puts `ticket` in place of `old` (undefined: adds it); every order is worked out again on its next use. */
   put(old: Ticket | undefined, ticket: Ticket, row: TicketRow): void {
     if (this.shared) [this.tickets, this.shared] = [[...this.tickets], false];
@@ -123,7 +130,7 @@ export class TicketTable {
    * and its category and filters (one byte) beside it, so that a pass reads them in sequence.
    */
   private orderOf(sort: TicketSort, context: TicketSortContext): Order {
-    const key = `${sort.field}|${sort.direction}`;
+    const key = orderKey(sort);
     let order = this.orders.get(key);
     if (!order) {
       const { categories, passed, customerBuckets } = this.columns;
