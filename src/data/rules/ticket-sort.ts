@@ -107,7 +107,7 @@ export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number
     if (b === undefined) return -1;
     return a < b ? -sign : sign;
   };
-  const heap = new BestOf<Ticket, SortValue>(count, (a, aValue, b, bValue) => compare(aValue, bValue) < 0 || (compare(aValue, bValue) === 0 && a.id < b.id));
+  const heap = new BestOf(count, (a, b) => compare(a.value, b.value) < 0 || (compare(a.value, b.value) === 0 && a.ticket.id < b.ticket.id));
   const walk = walkOf(sort, ascendingBy);
   for (const list of lists) {
     const [first, step] = walk === 'backward' ? [list.length - 1, -1] : [0, 1];
@@ -152,67 +152,47 @@ function comparableValue(field: TicketSortField, context: TicketSortContext): (t
   };
 }
 
-/** The best `size` items offered, by `before` (a max-heap: the worst kept is at the top). */
-class BestOf<T, V> {
-  private readonly items: T[] = [];
-  private readonly values: V[] = [];
+/** The best `size` tickets offered, by `before` (a max-heap: the worst kept is at the top). */
+class BestOf {
+  private readonly kept: { ticket: Ticket; value: SortValue }[] = [];
 
   constructor(
     private readonly size: number,
-    private readonly before: (a: T, aValue: V, b: T, bValue: V) => boolean,
+    private readonly before: (a: BestOf['kept'][number], b: BestOf['kept'][number]) => boolean,
   ) {}
 
-  /** Whether `size` items are kept. */
+  /** Whether `size` tickets are kept. */
   get full(): boolean {
-    return this.items.length >= this.size;
+    return this.kept.length >= this.size;
   }
 
-  /** The value of the worst item kept. */
-  get worstValue(): V | undefined {
-    return this.values[0];
+  /** The value of the worst ticket kept. */
+  get worstValue(): SortValue {
+    return this.kept[0]?.value;
   }
 
-  offer(item: T, value: V): void {
-    const { items, values } = this;
-    if (items.length < this.size) {
-      items.push(item);
-      values.push(value);
-      this.siftUp(items.length - 1);
-    } else if (this.size > 0 && this.before(item, value, items[0], values[0])) {
-      items[0] = item;
-      values[0] = value;
-      this.siftDown(0);
-    }
+  offer(ticket: Ticket, value: SortValue): void {
+    const { kept, before } = this;
+    const entry = { ticket, value };
+    let at: number;
+    if (!this.full) {
+      // Up from the end while the parent is better.
+      for (at = kept.push(entry) - 1; at > 0 && before(kept[(at - 1) >> 1], entry); at = (at - 1) >> 1) kept[at] = kept[(at - 1) >> 1];
+    } else if (this.size > 0 && before(entry, kept[0])) {
+      // Down from the top while a child is worse.
+      for (at = 0; 2 * at + 1 < kept.length; ) {
+        const left = 2 * at + 1;
+        const worse = left + 1 < kept.length && before(kept[left], kept[left + 1]) ? left + 1 : left;
+        if (!before(entry, kept[worse])) break;
+        kept[at] = kept[worse];
+        at = worse;
+      }
+    } else return;
+    kept[at] = entry;
   }
 
-  /** What was kept, best first. */
-  inOrder(): T[] {
-    const kept = this.items.map((item, at) => ({ item, value: this.values[at] }));
-    kept.sort((a, b) => (this.before(a.item, a.value, b.item, b.value) ? -1 : 1));
-    return kept.map(({ item }) => item);
-  }
-
-  /** Whether the item at `a` should sit above the one at `b` (it is worse). */
-  private above(a: number, b: number): boolean {
-    return this.before(this.items[b], this.values[b], this.items[a], this.values[a]);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.items[a], this.items[b]] = [this.items[b], this.items[a]];
-    [this.values[a], this.values[b]] = [this.values[b], this.values[a]];
-  }
-
-  private siftUp(at: number): void {
-    for (let parent = (at - 1) >> 1; at > 0 && this.above(at, parent); at = parent, parent = (at - 1) >> 1) this.swap(at, parent);
-  }
-
-  private siftDown(at: number): void {
-    for (;;) {
-      let worst = at;
-      for (const child of [2 * at + 1, 2 * at + 2]) if (child < this.items.length && this.above(child, worst)) worst = child;
-      if (worst === at) return;
-      this.swap(at, worst);
-      at = worst;
-    }
+  /** The tickets kept, best first. */
+  inOrder(): Ticket[] {
+    return this.kept.sort((a, b) => (this.before(a, b) ? -1 : 1)).map(({ ticket }) => ticket);
   }
 }
