@@ -539,8 +539,12 @@ export async function sortScale(size) {
         const openLists = () => Promise.all(VIEWS.map((view) => source.listTickets(big, { view, filter: DEFAULT_FILTERS[view], sort, page: { size: 10 }, withCounts: true })));
         const lists = kind === 'open' ? openLists : () => source.listTickets(big, { view: 'all', filter: 'all', sort, page: { size: 10 } });
         figures[`${kind} ${field} ${direction}`] = (await timed(lists)).ms;
-        // The open's lists, cold, once the list of all tickets has worked out the order of that sort.
-        if (kind === 'all') figures[`built ${field} ${direction}`] = (await timed(openLists)).ms;
+        // The open's lists, cold, once the order of that sort is made: a page beyond the first
+        // 200 tickets of the list of all tickets makes it (a first page is picked without it).
+        if (kind === 'all') {
+          await source.listTickets(big, { view: 'all', filter: 'all', sort, page: { size: 500 } });
+          figures[`built ${field} ${direction}`] = (await timed(openLists)).ms;
+        }
       }
     }
   }

@@ -130,18 +130,22 @@ describe('InMemoryDataSource sorts: every field and direction as a plain sort gi
   }
 });
 
-describe('InMemoryDataSource: a big list, taken from one order of all tickets, as a plain sort gives', () => {
-  const FILTERS: TicketFilter[] = ['all', 'my-locked', 'my-queues'];
-  const SORTS: TicketSort[] = TICKET_SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((direction) => ({ field, direction })));
+const FILTERS: TicketFilter[] = ['all', 'my-locked', 'my-queues'];
+const SORTS: TicketSort[] = TICKET_SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((direction) => ({ field, direction })));
 
+/** The big scopes of `data`: the big customer, one of its users, and a user with a secondary customer (accessible). */
+function bigScopes(data: HelpdeskData): Scope[] {
+  const bigUser = data.tickets.find((t) => t.customerId === 'BIGCORP' && t.customerUserLogin)!.customerUserLogin!;
+  const secondary = data.customerUsers.find((user) => user.secondaryCustomerIds?.length)!;
+  return [{ customerId: 'BIGCORP' }, { customerUserLogin: bigUser }, { customerUserLogin: secondary.login, access: 'accessible' }];
+}
+
+describe('InMemoryDataSource: a big list, taken from one order of all tickets, as a plain sort gives', () => {
   it('for every scope, view, filter and sort, whether the order was worked out before the list or for it', async () => {
     const data = hostileData(11, (index) => (index % 5 ? String(index + 1) : `T-${index}`));
-    const bigUser = data.tickets.find((t) => t.customerId === 'BIGCORP' && t.customerUserLogin)!.customerUserLogin!;
     const secondary = data.customerUsers.find((user) => user.secondaryCustomerIds?.length)!;
     const small = data.tickets.find((t) => t.customerId !== 'BIGCORP' && t.customerId !== secondary.customerId)!.customerId;
-    const scopes: Scope[] = [
-      { customerId: 'BIGCORP' }, { customerUserLogin: bigUser }, { customerUserLogin: secondary.login, access: 'accessible' }, { customerId: small },
-    ];
+    const scopes: Scope[] = [...bigScopes(data), { customerId: small }];
     expect(referenceOrder(data, { customerId: small }, 'all', SORTS[0]).length).to.be.within(20, 400);
     for (const sort of SORTS) {
       // Fresh each sort: the small customer is sorted alone first, and then again once the big one made the order of all tickets.
@@ -161,14 +165,9 @@ describe('InMemoryDataSource: a big list, taken from one order of all tickets, a
 });
 
 describe('InMemoryDataSource: the first pages of a big list in a sort not used before', () => {
-  const FILTERS: TicketFilter[] = ['all', 'my-locked', 'my-queues'];
-  const SORTS: TicketSort[] = TICKET_SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((direction) => ({ field, direction })));
-
   it('are those of a plain sort, with its total, for every scope, view and filter, and so are the pages after them', async () => {
     const data = hostileData(5, (index) => (index % 4 ? String(index + 1) : `T-${index}`));
-    const bigUser = data.tickets.find((t) => t.customerId === 'BIGCORP' && t.customerUserLogin)!.customerUserLogin!;
-    const secondary = data.customerUsers.find((user) => user.secondaryCustomerIds?.length)!;
-    const scopes: Scope[] = [{ customerId: 'BIGCORP' }, { customerUserLogin: bigUser }, { customerUserLogin: secondary.login, access: 'accessible' }];
+    const scopes = bigScopes(data);
     for (const sort of SORTS) {
       // Fresh each sort, and only first pages of every list before any list is read further.
       const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });

@@ -126,7 +126,7 @@ export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number
  * How to walk lists ascending by `ascendingBy` so that a sort's value only gets worse (a lead of
  * unreadable values is the worst and never stops a walk), or undefined when they are not in its order.
  */
-function walkOf(sort: TicketSort, ascendingBy: ListsInOrder['ascendingBy']): 'forward' | 'backward' | undefined {
+export function walkOf(sort: TicketSort, ascendingBy: ListsInOrder['ascendingBy']): 'forward' | 'backward' | undefined {
   if (!ascendingBy) return undefined;
   const ascending = sort.direction === 'asc';
   if (sort.field === ascendingBy) return ascending ? 'forward' : 'backward';
