@@ -190,6 +190,19 @@ describe('InMemoryDataSource: the first pages of a big list in a sort not used b
   });
 });
 
+describe('InMemoryDataSource: a sort field a caller made up', () => {
+  it('sorts a big list by id alone, `constructor` and `__proto__` included, first pages and every page', async () => {
+    const data = hostileData(7, (index) => String(index + 1));
+    const byId = data.tickets.filter((t) => t.customerId === 'BIGCORP').map((t) => t.id).sort();
+    for (const field of ['constructor', '__proto__', 'toString', 'nothing']) {
+      const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+      const sort = { field, direction: 'asc' } as unknown as TicketSort;
+      expect((await shown(source, 'BIGCORP', 'all', sort, 'all', 25, 2)).ids, field).to.deep.equal(byId.slice(0, 50));
+      expect(await listed(source, 'BIGCORP', 'all', sort), `${field}: every page`).to.deep.equal(byId);
+    }
+  });
+});
+
 describe('timeOf', () => {
   it('reads every time as Date.parse does, the form toISOString writes and any other', () => {
     const texts = ['2026-02-28T23:59:59.999Z', '2026-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z',

@@ -135,10 +135,12 @@ export function walkOf(sort: TicketSort, ascendingBy: ListsInOrder['ascendingBy'
   return undefined;
 }
 
+/** Sort fields whose value is a name looked up by an id of the ticket (a Map: a field such as `constructor` finds nothing). */
+const NAMED_FIELDS = new Map<TicketSortField, 'state' | 'queueId' | 'ownerId'>([['state', 'state'], ['queue', 'queueId'], ['owner', 'ownerId']]);
+
 /** A ticket's sort value where missing and unreadable ones are undefined; names looked up once per id. */
 function comparableValue(field: TicketSortField, context: TicketSortContext): (ticket: Ticket) => SortValue {
-  const named = { state: 'state', queue: 'queueId', owner: 'ownerId' } as const;
-  const byName = named[field as keyof typeof named];
+  const byName = NAMED_FIELDS.get(field);
   const value = (ticket: Ticket) => {
     const found = ticketSortValue(ticket, field, context);
     return typeof found === 'number' && Number.isNaN(found) ? undefined : found;
