@@ -47,7 +47,7 @@ async function startApi(port) {
  */
 function startProxy(apiPort, files) {
   const log = [];
-  const traffic = { inFlight: 0 };
+  const traffic = { inFlight: 0, serverMs: [] };
   const proxy = createServer(async (request, response) => {
     if (!request.url.startsWith('/api/')) return files.emit('request', request, response);
     traffic.inFlight++;
@@ -58,10 +58,12 @@ function startProxy(apiPort, files) {
     if (process.env.BENCH_TRACE) console.log(Math.round(performance.now()), request.method, request.url.slice(0, 60), chunks.length ? String(Buffer.concat(chunks)).slice(0, 400) : '');
     await sleep(LATENCY_MS);
     const headers = Object.fromEntries(['authorization', 'content-type', 'accept', 'idempotency-key'].filter((name) => request.headers[name]).map((name) => [name, request.headers[name]]));
+    const asked = performance.now();
     const answer = await fetch(`http://127.0.0.1:${apiPort}${request.url}`, {
       method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined,
     });
     const body = Buffer.from(await answer.arrayBuffer());
+    traffic.serverMs.push(performance.now() - asked);
     await sleep(LATENCY_MS);
     const type = answer.headers.get('content-type');
     response.writeHead(answer.status, type ? { 'content-type': type } : {});
@@ -98,9 +100,10 @@ try {
     await prepare();
     await untilQuiet();
     const opening = log.length;
-    const { ms } = await page.evaluate(() => window.bench.openPrepared('BIGCORP'));
+    const served = traffic.serverMs.length;
+    const { ms, sentMs, answeredMs } = await page.evaluate(() => window.bench.openPrepared('BIGCORP'));
     await untilQuiet();
-    return { ms, requests: log.slice(opening), emptyCenter: log.slice(before, opening).filter((line) => line !== 'GET /api/capabilities') };
+    return { ms, sentMs, answeredMs, serverMs: Math.max(...traffic.serverMs.slice(served)), requests: log.slice(opening), emptyCenter: log.slice(before, opening).filter((line) => line !== 'GET /api/capabilities') };
   };
   /** The first open of a page (a new source: nothing read yet), then another on the same page. */
   const open = async (batch) => ({
@@ -118,6 +121,9 @@ try {
   const figures = (opens) => ({
     medianMs: round(median(opens.map((o) => o.ms))),
     slowestMs: round(Math.max(...opens.map((o) => o.ms))),
+    sentMedianMs: round(median(opens.map((o) => o.sentMs))),
+    answeredMedianMs: round(median(opens.map((o) => o.answeredMs))),
+    serverMedianMs: round(median(opens.map((o) => o.serverMs))),
     requests: median(opens.map((o) => o.requests.length)),
     sent: opens.at(-1).requests.join(', '),
     emptyCenterSent: opens.at(-1).emptyCenter.join(', '),

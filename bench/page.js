@@ -151,7 +151,15 @@ export async function openPrepared(customerId = 'BIGCORP') {
   const frames = await untilFrame(() => allLoaded(center));
   const end = performance.now();
   performance.mark('open-end');
-  return { ms: end - start, afterDataMs: end - counter.state.lastAnswerAt, frames, calls: { ...counter.calls }, total: counter.total() };
+  return { ms: end - start, afterDataMs: end - counter.state.lastAnswerAt, frames, calls: { ...counter.calls }, total: counter.total(), ...requestTimes(start) };
+}
+
+/** When the open's first API request was sent and its last answered (ms after `start`), from Resource Timing. */
+function requestTimes(start) {
+  const requests = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/') && entry.startTime >= start);
+  performance.clearResourceTimings();
+  if (requests.length === 0) return {};
+  return { sentMs: Math.min(...requests.map((entry) => entry.startTime)) - start, answeredMs: Math.max(...requests.map((entry) => entry.responseEnd)) - start };
 }
 
 /** The first open over a source just built (its index built before the clock starts): no list sorted or counted yet. */

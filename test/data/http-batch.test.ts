@@ -46,6 +46,30 @@ describe('HttpDataSource: the reads of one task in one request', () => {
     expect(preference).to.equal('/preferences?key=layout');
   });
 
+  it('sends the reads of a task in the next animation frame when that comes before the next task, and once', async () => {
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => frames.push(callback);
+    try {
+      const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
+      const source = new HttpDataSource({ baseUrl: '/api', fetch });
+      const answers = Promise.all([source.getCompanyStatus('A'), source.getCompanyStatus('B')]);
+      for (let turn = 0; turn < 20 && frames.length === 0; turn++) await Promise.resolve();
+      expect(frames).to.have.length(1);
+      expect(seen).to.have.length(0);
+      // Still the same task (microtasks only): the frame's callbacks come first, as when a frame is due.
+      frames.forEach((callback) => callback(performance.now()));
+      for (let turn = 0; turn < 20 && seen.length === 0; turn++) await Promise.resolve();
+      expect(seen.map(({ url }) => url)).to.deep.equal(['/api/batch']);
+      expect(partsOf(seen[0]).map(({ path }) => path)).to.deep.equal(['/company-status?customerId=A', '/company-status?customerId=B']);
+      expect(await answers).to.have.length(2);
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(seen).to.have.length(1);
+    } finally {
+      window.requestAnimationFrame = requestFrame;
+    }
+  });
+
   it('sends at most 20 reads per batch, as the contract allows', async () => {
     const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
     const source = new HttpDataSource({ baseUrl: '/api', fetch });

@@ -386,12 +386,18 @@ export class HttpDataSource implements DataSource {
       }));
   }
 
-  /** A read joins the others of its task: they are sent together when the task ends. */
+  /**
+   * A read joins the others of its task: they are sent together when the task ends — in the next
+   * task, or in the next animation frame's callbacks if that comes first, so that the batch is not
+   * held back while the browser lays out and paints what the task rendered (the widgets' loading state).
+   */
   private enqueue(path: string, signal: AbortSignal): Promise<Response> {
     return new Promise((resolve, reject) => {
       if (!this.parts) {
-        this.parts = [];
-        setTimeout(() => this.flush());
+        const parts: Part[] = (this.parts = []);
+        const flush = () => this.parts === parts && this.flush();
+        setTimeout(flush);
+        globalThis.requestAnimationFrame?.(flush);
       }
       this.parts.push({ path, signal, resolve, reject });
     });
