@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
-import { ticketSortValue, timeOf } from '../../src/data/rules/ticket-sort.js';
+import { compareLowered, ticketSortValue, timeOf } from '../../src/data/rules/ticket-sort.js';
 import { inFilter, inView } from '../../src/testing/conformance.js';
 import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketFilter, type TicketScope, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
 
@@ -91,7 +91,9 @@ function hostileData(seed: number, idOf: (index: number) => string): HelpdeskDat
     { changedAt: '2026-13-01T00:00:00.000Z' }, { changedAt: '+020000-01-01T00:00:00.000Z' },
     { escalationAt: 'soon' }, { pendingUntil: '2026-06-01T09:00:00.000Z' }, { escalationAt: '2026-05-31T09:00:00Z' },
     { title: undefined }, { title: 42 as unknown as string }, { title: 'ÄRGER' }, { title: 'ärger' }, { title: '' },
-    { number: 'A-17' }, { number: undefined }, { priority: undefined }, { priority: 2.5 }, { priority: NaN },
+    // Equal lower-cased, one a prefix of another, letters whose lower case is ASCII or longer.
+    { title: 'SAME TITLE' }, { title: 'Same title, longer' }, { title: 'Same' }, { title: '\u212Aelvin' }, { title: 'kelvin' }, { title: 'İstanbul' },
+    { number: 'A-17' }, { number: 'a-17' }, { customerUserLogin: 'MixedCase.User' }, { number: undefined }, { priority: undefined }, { priority: 2.5 }, { priority: NaN },
     { queueId: undefined }, { queueId: 'unknown-queue' }, { ownerId: 'nobody' }, { customerUserLogin: undefined }, { state: 'Open' },
   ];
   data.tickets.forEach((ticket, index) => {
@@ -282,5 +284,30 @@ describe('InMemoryDataSource.putTicket files one ticket as a source built from s
         expect(await everything(source, customerId, login), `after put ${step} (${customerId})`).to.deep.equal(await everything(rebuilt, customerId, login));
       }
     }
+  });
+});
+
+describe('compareLowered: a text against a lower-cased one, as their lower cases compare', () => {
+  it('gives the order of toLowerCase, or NaN where a character beyond ASCII decides', () => {
+    const alphabet = ['a', 'A', 'z', 'Z', 'k', '\u212A', 'ä', 'Ä', 'i', 'İ', 'ß', ' ', '0', '9', '-', '[', '`', '@', '\u{1F600}'];
+    let seed = 17;
+    const next = (below: number) => ((seed = (seed * 48271) % 2147483647) % below);
+    const word = () => Array.from({ length: next(5) }, () => alphabet[next(alphabet.length)]).join('');
+    let decided = 0;
+    for (let i = 0; i < 5000; i++) {
+      const text = word();
+      const other = (i % 3 ? word() : text.toUpperCase()).toLowerCase();
+      const order = compareLowered(text, other);
+      const lowered = text.toLowerCase();
+      const expected = lowered === other ? 0 : lowered < other ? -1 : 1;
+      if (Number.isNaN(order)) continue;
+      decided++;
+      expect(order, `${JSON.stringify(text)} against ${JSON.stringify(other)}`).to.equal(expected);
+    }
+    // Most pairs are decided without lower-casing.
+    expect(decided).to.be.above(2000);
+    expect(compareLowered('\u212Aelvin', 'kelvin')).to.be.NaN;
+    expect(compareLowered('Same', 'same title')).to.equal(-1);
+    expect(compareLowered('SAME TITLE', 'same title')).to.equal(0);
   });
 });

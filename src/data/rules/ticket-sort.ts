@@ -94,12 +94,14 @@ export interface ListsInOrder {
 /**
  * The first `count` tickets of `lists` taken together, in the order `sortTickets` gives, picked in
  * one pass that keeps the best `count` so far (a heap): the first page of a big customer's list in
- * a sort never asked for before reads each ticket's value once and sorts nothing else. Lists
- * already in the order of the sort field are walked from their best end and left at the first
- * ticket worse than all those kept.
+ * a sort never asked for before reads each ticket's value once and sorts nothing else. A ticket no
+ * better than the worst kept is passed over at once (a text compared to it as it is, without
+ * lower-casing it where it is ASCII). Lists already in the order of the sort field are walked
+ * from their best end and left at the first ticket worse than all those kept.
  */
 export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number, sort: TicketSort, context: TicketSortContext): Ticket[] {
   const valueOf = comparableValue(sort.field, context);
+  const textOf = TEXT_FIELDS.get(sort.field);
   const sign = sort.direction === 'asc' ? 1 : -1;
   const compare = (a: SortValue, b: SortValue): number => {
     if (a === b) return 0;
@@ -107,19 +109,52 @@ export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number
     if (b === undefined) return -1;
     return a < b ? -sign : sign;
   };
-  const heap = new BestOf(count, (a, b) => compare(a.value, b.value) < 0 || (compare(a.value, b.value) === 0 && a.ticket.id < b.ticket.id));
+  const kept = new BestOf(count, compare);
   const walk = walkOf(sort, ascendingBy);
   for (const list of lists) {
     const [first, step] = walk === 'backward' ? [list.length - 1, -1] : [0, 1];
     for (let at = first; at >= 0 && at < list.length; at += step) {
-      const value = valueOf(list[at]);
-      // In order, every ticket after one worse than the worst kept is no better; an unreadable
-      // value (the worst) may lead a list walked forward, so it never ends the walk.
-      if (walk && value !== undefined && heap.full && compare(value, heap.worstValue) > 0) break;
-      heap.offer(list[at], value);
+      const ticket = list[at];
+      let value: SortValue;
+      if (kept.full) {
+        const text = textOf?.(ticket);
+        const order = typeof text === 'string' && typeof kept.worstValue === 'string' ? sign * compareLowered(text, kept.worstValue) : NaN;
+        if (order > 0 || (order === 0 && ticket.id > kept.worstId)) continue;
+        value = valueOf(ticket);
+        const exact = order === order ? order : compare(value, kept.worstValue);
+        // In order, every ticket after one worse than the worst kept is no better; an unreadable
+        // value (the worst) may lead a list walked forward, so it never ends the walk.
+        if (exact > 0 && walk && value !== undefined) break;
+        if (exact > 0 || (exact === 0 && ticket.id > kept.worstId)) continue;
+      } else value = valueOf(ticket);
+      kept.offer(ticket, value);
     }
   }
-  return heap.inOrder();
+  return kept.inOrder();
+}
+
+/** Sort fields whose value is a ticket's own text, lower-cased. */
+const TEXT_FIELDS = new Map<TicketSortField, (ticket: Ticket) => unknown>([
+  ['number', (ticket) => ticket.number],
+  ['title', (ticket) => ticket.title],
+  ['customerUser', (ticket) => ticket.customerUserLogin],
+]);
+
+/**
+ * How `text.toLowerCase()` compares with `lowered` (-1, 0, 1), read from `text` as it is while it
+ * is ASCII; NaN where a character beyond ASCII comes first (lower-casing it may change the length).
+ */
+export function compareLowered(text: string, lowered: string): number {
+  const shared = Math.min(text.length, lowered.length);
+  for (let at = 0; at < shared; at++) {
+    let code = text.charCodeAt(at);
+    if (code > 127) return NaN;
+    if (code >= 65 && code <= 90) code += 32;
+    const other = lowered.charCodeAt(at);
+    if (code !== other) return code < other ? -1 : 1;
+  }
+  // A longer text stays longer lower-cased: every character becomes one or more.
+  return text.length === lowered.length ? 0 : text.length < lowered.length ? -1 : 1;
 }
 
 /**
@@ -149,52 +184,71 @@ function comparableValue(field: TicketSortField, context: TicketSortContext): (t
   const known = new Map<unknown, SortValue>();
   return (ticket) => {
     const id = ticket[byName];
-    if (!known.has(id)) known.set(id, value(ticket));
-    return known.get(id);
+    let found = known.get(id);
+    if (found === undefined && !known.has(id)) known.set(id, (found = value(ticket)));
+    return found;
   };
 }
 
-/** The best `size` tickets offered, by `before` (a max-heap: the worst kept is at the top). */
+/** The best `size` tickets offered, by value then id (a max-heap: the worst kept is at the top). */
 class BestOf {
-  private readonly kept: { ticket: Ticket; value: SortValue }[] = [];
+  private readonly tickets: Ticket[] = [];
+  private readonly values: SortValue[] = [];
 
   constructor(
     private readonly size: number,
-    private readonly before: (a: BestOf['kept'][number], b: BestOf['kept'][number]) => boolean,
+    private readonly compare: (a: SortValue, b: SortValue) => number,
   ) {}
 
   /** Whether `size` tickets are kept. */
   get full(): boolean {
-    return this.kept.length >= this.size;
+    return this.tickets.length >= this.size;
   }
 
   /** The value of the worst ticket kept. */
   get worstValue(): SortValue {
-    return this.kept[0]?.value;
+    return this.values[0];
   }
 
+  /** The id of the worst ticket kept. */
+  get worstId(): string {
+    return this.tickets[0]?.id ?? '';
+  }
+
+  /** Takes `ticket` in if there is room or it is better than the worst kept (which then goes). */
   offer(ticket: Ticket, value: SortValue): void {
-    const { kept, before } = this;
-    const entry = { ticket, value };
+    const { tickets, values } = this;
     let at: number;
     if (!this.full) {
       // Up from the end while the parent is better.
-      for (at = kept.push(entry) - 1; at > 0 && before(kept[(at - 1) >> 1], entry); at = (at - 1) >> 1) kept[at] = kept[(at - 1) >> 1];
-    } else if (this.size > 0 && before(entry, kept[0])) {
+      for (at = tickets.length; at > 0 && this.before(values[(at - 1) >> 1], tickets[(at - 1) >> 1], value, ticket); at = (at - 1) >> 1) {
+        tickets[at] = tickets[(at - 1) >> 1];
+        values[at] = values[(at - 1) >> 1];
+      }
+    } else if (this.size > 0 && this.before(value, ticket, values[0], tickets[0])) {
       // Down from the top while a child is worse.
-      for (at = 0; 2 * at + 1 < kept.length; ) {
+      for (at = 0; 2 * at + 1 < tickets.length; ) {
         const left = 2 * at + 1;
-        const worse = left + 1 < kept.length && before(kept[left], kept[left + 1]) ? left + 1 : left;
-        if (!before(entry, kept[worse])) break;
-        kept[at] = kept[worse];
+        const worse = left + 1 < tickets.length && this.before(values[left], tickets[left], values[left + 1], tickets[left + 1]) ? left + 1 : left;
+        if (!this.before(value, ticket, values[worse], tickets[worse])) break;
+        tickets[at] = tickets[worse];
+        values[at] = values[worse];
         at = worse;
       }
     } else return;
-    kept[at] = entry;
+    tickets[at] = ticket;
+    values[at] = value;
   }
 
   /** The tickets kept, best first. */
   inOrder(): Ticket[] {
-    return this.kept.sort((a, b) => (this.before(a, b) ? -1 : 1)).map(({ ticket }) => ticket);
+    const places = this.tickets.map((_, index) => index);
+    places.sort((a, b) => (this.before(this.values[a], this.tickets[a], this.values[b], this.tickets[b]) ? -1 : 1));
+    return places.map((index) => this.tickets[index]);
+  }
+
+  private before(a: SortValue, aTicket: Ticket, b: SortValue, bTicket: Ticket): boolean {
+    const order = this.compare(a, b);
+    return order < 0 || (order === 0 && aTicket.id < bTicket.id);
   }
 }
