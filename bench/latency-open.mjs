@@ -10,7 +10,9 @@
 // the open and those of the empty center before it.
 // Each open is measured twice: the first of a page (a new data source: nothing read yet), then
 // another on the same page (the preferences are read once per page). BENCH_ROUNDS (10) pairs per
-// mode; BENCH_TRACE=1 prints every API request as the proxy receives it.
+// mode; BENCH_TRACE=1 prints every API request as the proxy receives it. Per mode also the median
+// time the open's first request went out and its last answer came (Resource Timing, ms after the
+// customer was set) and the median of the server's time for the open's slowest request.
 // Figures: docs/PERFORMANCE.md, "One round-trip per open".
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
