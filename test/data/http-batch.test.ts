@@ -70,6 +70,25 @@ describe('HttpDataSource: the reads of one task in one request', () => {
     }
   });
 
+  it('cancels the frame callback when the timer sends first (a hidden tab runs none, and it would keep the answers)', async () => {
+    const requested: number[] = [];
+    const cancelled: number[] = [];
+    const [requestFrame, cancelFrame] = [window.requestAnimationFrame, window.cancelAnimationFrame];
+    window.requestAnimationFrame = () => requested[requested.push(1000 + requested.length) - 1];
+    window.cancelAnimationFrame = (id) => cancelled.push(id);
+    try {
+      const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
+      const source = new HttpDataSource({ baseUrl: '/api', fetch });
+      await Promise.all([source.getCompanyStatus('A'), source.getCompanyStatus('B')]);
+      await Promise.all([source.getCompanyStatus('C'), source.getCompanyStatus('D')]);
+      expect(seen.map(({ url }) => url)).to.deep.equal(['/api/batch', '/api/batch']);
+      expect(cancelled).to.deep.equal(requested);
+      expect(requested).to.have.length(2);
+    } finally {
+      [window.requestAnimationFrame, window.cancelAnimationFrame] = [requestFrame, cancelFrame];
+    }
+  });
+
   it('sends at most 20 reads per batch, as the contract allows', async () => {
     const { fetch, seen } = batchServer(() => ({ status: 200, body: status }));
     const source = new HttpDataSource({ baseUrl: '/api', fetch });

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
-import { compareLowered, ticketSortValue, timeOf } from '../../src/data/rules/ticket-sort.js';
+import { compareLowered, firstInOrder, sortTickets, ticketSortValue, timeOf, type ListsInOrder, type TicketSortContext } from '../../src/data/rules/ticket-sort.js';
 import { inFilter, inView } from '../../src/testing/conformance.js';
 import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketFilter, type TicketScope, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
 
@@ -93,7 +93,7 @@ function hostileData(seed: number, idOf: (index: number) => string): HelpdeskDat
     { title: undefined }, { title: 42 as unknown as string }, { title: 'ÄRGER' }, { title: 'ärger' }, { title: '' },
     // Equal lower-cased, one a prefix of another, letters whose lower case is ASCII or longer.
     { title: 'SAME TITLE' }, { title: 'Same title, longer' }, { title: 'Same' }, { title: '\u212Aelvin' }, { title: 'kelvin' }, { title: 'İstanbul' },
-    { number: 'A-17' }, { number: 'a-17' }, { customerUserLogin: 'MixedCase.User' }, { number: undefined }, { priority: undefined }, { priority: 2.5 }, { priority: NaN },
+    { number: 'A-17' }, { number: 'a-17' }, { customerUserLogin: 'MixedCase.User' }, { number: undefined }, { priority: undefined }, { priority: 2.5 }, { priority: NaN }, { priority: Infinity }, { priority: -Infinity },
     { queueId: undefined }, { queueId: 'unknown-queue' }, { ownerId: 'nobody' }, { customerUserLogin: undefined }, { state: 'Open' },
   ];
   data.tickets.forEach((ticket, index) => {
@@ -309,5 +309,45 @@ describe('compareLowered: a text against a lower-cased one, as their lower cases
     expect(compareLowered('\u212Aelvin', 'kelvin')).to.be.NaN;
     expect(compareLowered('Same', 'same title')).to.equal(-1);
     expect(compareLowered('SAME TITLE', 'same title')).to.equal(0);
+  });
+});
+
+describe('firstInOrder: the first tickets of a sort, picked without sorting them all', () => {
+  it('gives exactly the first tickets sortTickets gives, for every field, direction and count, from lists in any order or in a field\'s', () => {
+    const tickets = hostileData(13, (index) => (index % 5 ? String(index + 1) : `T-${index}`)).tickets;
+    const context: TicketSortContext = { queueName: (id) => `Queue ${id}`, agentName: (id) => (id.length % 2 ? `agent ${id}` : `AGENT ${id}`), stateName: (state) => state };
+    const split = (list: readonly Ticket[]) => [0, 1, 2].map((part) => list.filter((_, index) => index % 3 === part));
+    // Lists ascending by a field, its unreadable values leading (as the source files them).
+    const inOrderOf = (field: 'created' | 'pendingUntil' | 'escalation'): ListsInOrder => {
+      const unreadable = (ticket: Ticket) => Number.isNaN(timeOf(ticket[TIME_FIELDS[field]!]));
+      const ascending = sortTickets(tickets, { field, direction: 'asc' }, context);
+      return { lists: split([...ascending.filter(unreadable), ...ascending.filter((ticket) => !unreadable(ticket))]), ascendingBy: field };
+    };
+    const arrangements: ListsInOrder[] = [{ lists: split(tickets) }, { lists: [[], ...split([...tickets].reverse())] }, inOrderOf('created'), inOrderOf('pendingUntil'), inOrderOf('escalation')];
+    for (const field of TICKET_SORT_FIELDS) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { field, direction };
+        const expected = sortTickets(tickets, sort, context).map((ticket) => ticket.id);
+        for (const arrangement of arrangements) {
+          for (const count of [0, 1, 7, 200, tickets.length + 1]) {
+            const picked = firstInOrder(arrangement, count, sort, context).map((ticket) => ticket.id);
+            expect(picked, `${field} ${direction}, ${count}, by ${arrangement.ascendingBy ?? 'no field'}`).to.deep.equal(expected.slice(0, count));
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('sortTickets: keys far apart', () => {
+  it('orders priorities and times that span more than 2^53 exactly, among few tickets as among many', () => {
+    const context: TicketSortContext = { queueName: (id) => id, agentName: (id) => id, stateName: (state) => state };
+    const [base] = generateDemoData({ seed: 2, now: NOW, customers: 1, customerUsers: 1, tickets: 1 }).tickets;
+    const ticket = (id: string, fields: Partial<Ticket>): Ticket => ({ ...base, id, ...fields });
+    const priorities = [ticket('p', { priority: 1 }), ticket('q', { priority: 0 }), ticket('r', { priority: -(2 ** 60) })];
+    expect(sortTickets(priorities, { field: 'priority', direction: 'asc' }, context).map(({ id }) => id)).to.deep.equal(['r', 'q', 'p']);
+    expect(sortTickets(priorities, { field: 'priority', direction: 'desc' }, context).map(({ id }) => id)).to.deep.equal(['p', 'q', 'r']);
+    const times = [ticket('x', { createdAt: '+275760-09-13T00:00:00.000Z' }), ticket('y', { createdAt: '+275760-09-12T23:59:59.999Z' }), ticket('z', { createdAt: '-271821-04-20T00:00:00.000Z' })];
+    expect(sortTickets(times, { field: 'created', direction: 'asc' }, context).map(({ id }) => id)).to.deep.equal(['z', 'y', 'x']);
   });
 });

@@ -395,9 +395,14 @@ export class HttpDataSource implements DataSource {
     return new Promise((resolve, reject) => {
       if (!this.parts) {
         const parts: Part[] = (this.parts = []);
-        const flush = () => this.parts === parts && this.flush();
-        setTimeout(flush);
-        globalThis.requestAnimationFrame?.(flush);
+        // Whichever comes first cancels the other: a hidden tab runs no frame callback, which would keep the answers.
+        const flush = () => {
+          clearTimeout(timer);
+          if (frame !== undefined) cancelAnimationFrame(frame);
+          if (this.parts === parts) this.flush();
+        };
+        const timer = setTimeout(flush);
+        const frame = globalThis.requestAnimationFrame?.(flush);
       }
       this.parts.push({ path, signal, resolve, reject });
     });

@@ -45,7 +45,8 @@ export function ticketSortValue(ticket: Ticket, field: TicketSortField, context:
     case 'queue':
       return ticket.queueId ? lower(context.queueName(ticket.queueId)) : undefined;
     case 'priority':
-      return typeof ticket.priority === 'number' ? ticket.priority : undefined;
+      // ±Infinity is unreadable too: it could not tell apart from a missing value in every sort.
+      return Number.isFinite(ticket.priority) ? ticket.priority : undefined;
     case 'owner':
       return ticket.ownerId ? lower(context.agentName(ticket.ownerId)) : undefined;
     case 'customerUser':
@@ -101,60 +102,44 @@ export interface ListsInOrder {
  */
 export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number, sort: TicketSort, context: TicketSortContext): Ticket[] {
   const valueOf = comparableValue(sort.field, context);
-  const textOf = TEXT_FIELDS.get(sort.field);
+  const textKey = TEXT_FIELDS.get(sort.field);
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const compare = (a: SortValue, b: SortValue): number => {
-    if (a === b) return 0;
-    if (a === undefined) return 1;
-    if (b === undefined) return -1;
-    return a < b ? -sign : sign;
-  };
-  const kept = new BestOf(count, compare);
+  const compare = (a: SortValue, b: SortValue) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -sign : sign);
+  const kept = bestOf(count, compare);
   const walk = walkOf(sort, ascendingBy);
   for (const list of lists) {
     const [first, step] = walk === 'backward' ? [list.length - 1, -1] : [0, 1];
     for (let at = first; at >= 0 && at < list.length; at += step) {
       const ticket = list[at];
-      let value: SortValue;
-      if (kept.full) {
-        const text = textOf?.(ticket);
-        const order = typeof text === 'string' && typeof kept.worstValue === 'string' ? sign * compareLowered(text, kept.worstValue) : NaN;
-        if (order > 0 || (order === 0 && ticket.id > kept.worstId)) continue;
-        value = valueOf(ticket);
-        const exact = order === order ? order : compare(value, kept.worstValue);
-        // In order, every ticket after one worse than the worst kept is no better; an unreadable
-        // value (the worst) may lead a list walked forward, so it never ends the walk.
-        if (exact > 0 && walk && value !== undefined) break;
-        if (exact > 0 || (exact === 0 && ticket.id > kept.worstId)) continue;
-      } else value = valueOf(ticket);
-      kept.offer(ticket, value);
+      const text = textKey && ticket[textKey];
+      const worst = kept.values[0];
+      if (kept.full() && typeof text === 'string' && typeof worst === 'string' && sign * compareLowered(text, worst) > 0) continue;
+      const value = valueOf(ticket);
+      // In order, every ticket after one worse than the worst kept is no better; an unreadable
+      // value (the worst) may lead a list walked forward, so it never ends the walk.
+      if (!kept.offer(ticket, value) && walk && value !== undefined && compare(value, worst) > 0) break;
     }
   }
   return kept.inOrder();
 }
 
-/** Sort fields whose value is a ticket's own text, lower-cased. */
-const TEXT_FIELDS = new Map<TicketSortField, (ticket: Ticket) => unknown>([
-  ['number', (ticket) => ticket.number],
-  ['title', (ticket) => ticket.title],
-  ['customerUser', (ticket) => ticket.customerUserLogin],
-]);
+/** Sort fields whose value is a ticket's own text, lower-cased, and where it is. */
+const TEXT_FIELDS = new Map<TicketSortField, 'number' | 'title' | 'customerUserLogin'>([['number', 'number'], ['title', 'title'], ['customerUser', 'customerUserLogin']]);
 
 /**
  * How `text.toLowerCase()` compares with `lowered` (-1, 0, 1), read from `text` as it is while it
  * is ASCII; NaN where a character beyond ASCII comes first (lower-casing it may change the length).
  */
 export function compareLowered(text: string, lowered: string): number {
-  const shared = Math.min(text.length, lowered.length);
-  for (let at = 0; at < shared; at++) {
+  for (let at = 0; at < text.length && at < lowered.length; at++) {
     let code = text.charCodeAt(at);
     if (code > 127) return NaN;
-    if (code >= 65 && code <= 90) code += 32;
+    if (code > 64 && code < 91) code += 32;
     const other = lowered.charCodeAt(at);
     if (code !== other) return code < other ? -1 : 1;
   }
   // A longer text stays longer lower-cased: every character becomes one or more.
-  return text.length === lowered.length ? 0 : text.length < lowered.length ? -1 : 1;
+  return Math.sign(text.length - lowered.length);
 }
 
 /**
@@ -190,65 +175,46 @@ function comparableValue(field: TicketSortField, context: TicketSortContext): (t
   };
 }
 
-/** The best `size` tickets offered, by value then id (a max-heap: the worst kept is at the top). */
-class BestOf {
-  private readonly tickets: Ticket[] = [];
-  private readonly values: SortValue[] = [];
-
-  constructor(
-    private readonly size: number,
-    private readonly compare: (a: SortValue, b: SortValue) => number,
-  ) {}
-
-  /** Whether `size` tickets are kept. */
-  get full(): boolean {
-    return this.tickets.length >= this.size;
-  }
-
-  /** The value of the worst ticket kept. */
-  get worstValue(): SortValue {
-    return this.values[0];
-  }
-
-  /** The id of the worst ticket kept. */
-  get worstId(): string {
-    return this.tickets[0]?.id ?? '';
-  }
-
-  /** Takes `ticket` in if there is room or it is better than the worst kept (which then goes). */
-  offer(ticket: Ticket, value: SortValue): void {
-    const { tickets, values } = this;
-    let at: number;
-    if (!this.full) {
-      // Up from the end while the parent is better.
-      for (at = tickets.length; at > 0 && this.before(values[(at - 1) >> 1], tickets[(at - 1) >> 1], value, ticket); at = (at - 1) >> 1) {
-        tickets[at] = tickets[(at - 1) >> 1];
-        values[at] = values[(at - 1) >> 1];
-      }
-    } else if (this.size > 0 && this.before(value, ticket, values[0], tickets[0])) {
-      // Down from the top while a child is worse.
-      for (at = 0; 2 * at + 1 < tickets.length; ) {
-        const left = 2 * at + 1;
-        const worse = left + 1 < tickets.length && this.before(values[left], tickets[left], values[left + 1], tickets[left + 1]) ? left + 1 : left;
-        if (!this.before(value, ticket, values[worse], tickets[worse])) break;
-        tickets[at] = tickets[worse];
-        values[at] = values[worse];
-        at = worse;
-      }
-    } else return;
-    tickets[at] = ticket;
-    values[at] = value;
-  }
-
-  /** The tickets kept, best first. */
-  inOrder(): Ticket[] {
-    const places = this.tickets.map((_, index) => index);
-    places.sort((a, b) => (this.before(this.values[a], this.tickets[a], this.values[b], this.tickets[b]) ? -1 : 1));
-    return places.map((index) => this.tickets[index]);
-  }
-
-  private before(a: SortValue, aTicket: Ticket, b: SortValue, bTicket: Ticket): boolean {
-    const order = this.compare(a, b);
-    return order < 0 || (order === 0 && aTicket.id < bTicket.id);
-  }
+/**
+ * The best `size` tickets offered, by value (`compare`) then id, in a max-heap: the worst kept is
+ * at the top (`values[0]`). `offer` takes a ticket in if there is room or it comes before the
+ * worst kept (which then goes), and says whether it did.
+ */
+function bestOf(size: number, compare: (a: SortValue, b: SortValue) => number) {
+  const tickets: Ticket[] = [];
+  const values: SortValue[] = [];
+  /** Whether a ticket with `value` comes before the one kept at `at`. */
+  const before = (value: SortValue, ticket: Ticket, at: number) => {
+    const order = compare(value, values[at]);
+    return order < 0 || (order === 0 && ticket.id < tickets[at].id);
+  };
+  const move = (from: number, to: number) => {
+    tickets[to] = tickets[from];
+    values[to] = values[from];
+  };
+  return {
+    values,
+    full: () => tickets.length >= size,
+    offer(ticket: Ticket, value: SortValue): boolean {
+      let at = tickets.length;
+      if (at < size) {
+        // Up from the end while the parent comes before it.
+        for (let parent = (at - 1) >> 1; at > 0 && !before(value, ticket, parent); at = parent, parent = (at - 1) >> 1) move(parent, at);
+      } else if (at > 0 && before(value, ticket, 0)) {
+        // Down from the top while a child comes after it.
+        for (at = 0; 2 * at + 1 < tickets.length; ) {
+          let child = 2 * at + 1;
+          if (child + 1 < tickets.length && before(values[child], tickets[child], child + 1)) child++;
+          if (!before(value, ticket, child)) break;
+          move(child, at);
+          at = child;
+        }
+      } else return false;
+      tickets[at] = ticket;
+      values[at] = value;
+      return true;
+    },
+    /** The tickets kept, best first. */
+    inOrder: (): Ticket[] => tickets.map((_, at) => at).sort((a, b) => (before(values[a], tickets[a], b) ? -1 : 1)).map((at) => tickets[at]),
+  };
 }
