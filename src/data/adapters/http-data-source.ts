@@ -398,7 +398,7 @@ export class HttpDataSource implements DataSource {
         // Whichever comes first cancels the other: a hidden tab runs no frame callback, which would keep the answers.
         const flush = () => {
           clearTimeout(timer);
-          if (frame !== undefined) cancelAnimationFrame(frame);
+          if (frame !== undefined) globalThis.cancelAnimationFrame?.(frame);
           if (this.parts === parts) this.flush();
         };
         const timer = setTimeout(flush);
