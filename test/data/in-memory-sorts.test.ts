@@ -347,6 +347,9 @@ describe('sortTickets: keys far apart', () => {
     const priorities = [ticket('p', { priority: 1 }), ticket('q', { priority: 0 }), ticket('r', { priority: -(2 ** 60) })];
     expect(sortTickets(priorities, { field: 'priority', direction: 'asc' }, context).map(({ id }) => id)).to.deep.equal(['r', 'q', 'p']);
     expect(sortTickets(priorities, { field: 'priority', direction: 'desc' }, context).map(({ id }) => id)).to.deep.equal(['p', 'q', 'r']);
+    // A span of 2^53 + 1 rounds to 2^53 as a double: the missing priority must still come last.
+    const edge = [ticket('m', { priority: undefined }), ticket('n', { priority: 3 }), ticket('o', { priority: 4 }), ticket('b', { priority: 2 ** 53 + 2 })];
+    expect(sortTickets(edge, { field: 'priority', direction: 'desc' }, context).map(({ id }) => id)).to.deep.equal(['b', 'o', 'n', 'm']);
     const times = [ticket('x', { createdAt: '+275760-09-13T00:00:00.000Z' }), ticket('y', { createdAt: '+275760-09-12T23:59:59.999Z' }), ticket('z', { createdAt: '-271821-04-20T00:00:00.000Z' })];
     expect(sortTickets(times, { field: 'created', direction: 'asc' }, context).map(({ id }) => id)).to.deep.equal(['z', 'y', 'x']);
   });

@@ -22,11 +22,16 @@ const time = (iso: unknown): number | undefined => {
   return Number.isNaN(value) ? undefined : value;
 };
 
+/** Sort fields whose value is a ticket's own text, lower-cased: its text (a function each, so that the property read stays monomorphic). */
+const TEXT_FIELDS = new Map<TicketSortField, (ticket: Ticket) => unknown>([['number', (t) => t.number], ['title', (t) => t.title], ['customerUser', (t) => t.customerUserLogin]]);
+
 /** The value a ticket is sorted by: lower-case text, a number or a time; undefined sorts last. */
 export function ticketSortValue(ticket: Ticket, field: TicketSortField, context: TicketSortContext): SortValue {
   switch (field) {
     case 'number':
-      return lower(ticket.number);
+    case 'title':
+    case 'customerUser':
+      return lower(TEXT_FIELDS.get(field)!(ticket));
     case 'age':
       // Older tickets have a greater age.
       return -(time(ticket.createdAt) ?? -Infinity);
@@ -38,8 +43,6 @@ export function ticketSortValue(ticket: Ticket, field: TicketSortField, context:
       return time(ticket.pendingUntil);
     case 'escalation':
       return time(ticket.escalationAt);
-    case 'title':
-      return lower(ticket.title);
     case 'state':
       return lower(context.stateName(ticket.state));
     case 'queue':
@@ -49,8 +52,6 @@ export function ticketSortValue(ticket: Ticket, field: TicketSortField, context:
       return Number.isFinite(ticket.priority) ? ticket.priority : undefined;
     case 'owner':
       return ticket.ownerId ? lower(context.agentName(ticket.ownerId)) : undefined;
-    case 'customerUser':
-      return lower(ticket.customerUserLogin);
   }
 }
 
@@ -123,9 +124,6 @@ export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number
   return kept.inOrder();
 }
 
-/** Sort fields whose value is a ticket's own text, lower-cased: the text (a function each, so that the property read stays monomorphic). */
-const TEXT_FIELDS = new Map<TicketSortField, (ticket: Ticket) => unknown>([['number', (t) => t.number], ['title', (t) => t.title], ['customerUser', (t) => t.customerUserLogin]]);
-
 /**
  * How `text.toLowerCase()` compares with `lowered` (-1, 0, 1), read from `text` as it is while it
  * is ASCII; NaN where a character beyond ASCII comes first (lower-casing it may change the length).
@@ -158,13 +156,10 @@ export function walkOf(sort: TicketSort, ascendingBy: ListsInOrder['ascendingBy'
 /** Sort fields whose value is a name looked up by an id of the ticket (a Map: a field such as `constructor` finds nothing). */
 const NAMED_FIELDS = new Map<TicketSortField, 'state' | 'queueId' | 'ownerId'>([['state', 'state'], ['queue', 'queueId'], ['owner', 'ownerId']]);
 
-/** A ticket's sort value where missing and unreadable ones are undefined; names looked up once per id. */
+/** A ticket's sort value (missing and unreadable ones undefined); names looked up once per id. */
 function comparableValue(field: TicketSortField, context: TicketSortContext): (ticket: Ticket) => SortValue {
   const byName = NAMED_FIELDS.get(field);
-  const value = (ticket: Ticket) => {
-    const found = ticketSortValue(ticket, field, context);
-    return typeof found === 'number' && Number.isNaN(found) ? undefined : found;
-  };
+  const value = (ticket: Ticket) => ticketSortValue(ticket, field, context);
   if (!byName) return value;
   const known = new Map<unknown, SortValue>();
   return (ticket) => {

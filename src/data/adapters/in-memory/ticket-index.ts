@@ -192,8 +192,9 @@ export function orderByKey(tickets: readonly Ticket[], keys: Float64Array, idOrd
   const slotBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
   const span = max - min + 2;
   const tie = byId(tickets);
-  // Keys spanning more than 2^53 would not keep their offsets exact as doubles: the comparator then.
-  if (!whole || span > 2 ** 53 || span * 2 ** slotBits >= 2 ** 63) {
+  // Keys spanning 2^53 or more would not keep their offsets exact as doubles (the span itself may
+  // have been rounded down to 2^53): the comparator then.
+  if (!whole || span >= 2 ** 53 || span * 2 ** slotBits >= 2 ** 63) {
     for (let i = 0; i < count; i++) order[i] = i;
     const keyOf = (index: number) => (Number.isNaN(keys[index]) ? Infinity : keys[index]);
     return order.sort((a, b) => keyOf(a) - keyOf(b) || tie(a, b));
