@@ -64,12 +64,14 @@ function startProxy(apiPort, files) {
     const answer = await fetch(`http://127.0.0.1:${apiPort}${request.url}`, {
       method: request.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined,
     });
-    const body = Buffer.from(await answer.arrayBuffer());
-    traffic.serverMs.push(performance.now() - asked);
-    await sleep(LATENCY_MS);
+    // Each piece goes back LATENCY_MS after it came, as over a network: a streamed batch (a line
+    // per part) arrives as the server wrote it. Timers of one delay run in the order they were set.
+    const later = (send) => setTimeout(send, LATENCY_MS);
     const type = answer.headers.get('content-type');
-    response.writeHead(answer.status, type ? { 'content-type': type } : {});
-    response.end(body);
+    later(() => response.writeHead(answer.status, type ? { 'content-type': type } : {}));
+    for await (const chunk of answer.body ?? []) later(() => response.write(chunk));
+    traffic.serverMs.push(performance.now() - asked);
+    later(() => response.end());
   });
   return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve({ proxy, log, traffic })));
 }

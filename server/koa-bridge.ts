@@ -48,8 +48,8 @@ export function koaMiddleware(prefix: string, handlerFor: (path: string) => { ha
     const response = await target.handler(request);
     context.status = response.status;
     response.headers.forEach((value, name) => context.set(name, value));
-    if (response.body && /^text\/event-stream/.test(response.headers.get('Content-Type') ?? '')) {
-      // A stream (live updates) is passed on as it comes, neither buffered nor compressed.
+    if (response.body && /^(text\/event-stream|application\/x-ndjson)/.test(response.headers.get('Content-Type') ?? '')) {
+      // A stream (live updates, a streamed batch) is passed on as it comes, neither buffered nor compressed.
       context.compress = false;
       context.body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
       return;

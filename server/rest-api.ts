@@ -311,11 +311,18 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, live, idemp
     return null;
   });
 
-  on('POST', '/batch', async (_source, context, input) => {
-    const { requests } = (await input.body()) as { requests: BatchPart[] };
-    checkParts(requests, context.req.url);
-    return { responses: await inTurns(requests, BATCH_CONCURRENCY, (part) => answerPart(app, context, part)) };
-  });
+  on(
+    'POST',
+    '/batch',
+    async (_source, context, input) => {
+      const { requests } = (await input.body()) as { requests: BatchPart[] };
+      checkParts(requests, context.req.url);
+      const answer = (part: BatchPart) => answerPart(app, context, part);
+      if (/\bapplication\/x-ndjson\b/i.test(context.req.header('Accept') ?? '')) return streamedAnswers(requests, answer);
+      return context.json({ responses: await inTurns(requests, BATCH_CONCURRENCY, answer) });
+    },
+    { raw: true },
+  );
 
   app.notFound((c) => problem(c, 404, 'No such endpoint'));
   app.onError((error, c) => errorResponse(c, error));
@@ -362,6 +369,33 @@ async function answerPart(app: Hono, context: Context, { id, path }: BatchPart) 
   }
   const retryAfter = response.headers.get('Retry-After');
   return { id, status: response.status, body, ...(retryAfter === null ? {} : { headers: { 'Retry-After': retryAfter } }) };
+}
+
+type PartAnswer = Awaited<ReturnType<typeof answerPart>>;
+
+/**
+ * A batch answered as NDJSON (asked for with `Accept: application/x-ndjson`): one line per part,
+ * sent as soon as that part is answered, so that a client shows the quick parts while the slow
+ * ones are still being read.
+ */
+function streamedAnswers(parts: BatchPart[], answer: (part: BatchPart) => Promise<PartAnswer>): Response {
+  const encoder = new TextEncoder();
+  let cancelled = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = async (part: BatchPart) => {
+        const line = `${JSON.stringify(await answer(part))}\n`;
+        if (!cancelled) controller.enqueue(encoder.encode(line));
+      };
+      inTurns(parts, BATCH_CONCURRENCY, send).then(
+        () => cancelled || controller.close(),
+        (error: unknown) => cancelled || controller.error(error),
+      );
+    },
+    // The client went away: the parts still under way end with its request's signal.
+    cancel: () => void (cancelled = true),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' } });
 }
 
 /** `each` of `items`, at most `limit` at a time, the results in the items' order. */

@@ -16,6 +16,13 @@ interface PartAnswer {
 
 const parts = (...paths: string[]) => paths.map((path, index) => ({ id: `p${index}`, method: 'GET', path }));
 
+/** What a client that reads a streamed batch sends as `Accept`. */
+const STREAMED = 'application/x-ndjson, application/json';
+
+/** The lines of a streamed batch's answer, each parsed. */
+const linesOf = async (response: Response): Promise<PartAnswer[]> =>
+  (await response.text()).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));
+
 /** Reads a standalone request must answer alike inside a batch, for either agent. */
 const READS = [
   '/agent',
@@ -126,6 +133,25 @@ for (const database of DATABASES) {
       assert.equal((await server.call('/batch')).status, 404);
     });
 
+    it('streams the answers as NDJSON when asked: a line per part, each as the JSON answer has it', async () => {
+      const requests = parts(...READS);
+      const response = await batch({ requests }, { headers: { Accept: STREAMED } });
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('Content-Type'), 'application/x-ndjson');
+      const lines = await linesOf(response);
+      const answered = await answers({ requests });
+      assert.deepEqual(lines.map((line) => line.id).sort(), answered.map((answer) => answer.id).sort());
+      for (const line of lines) assert.deepEqual(line, answered.find((answer) => answer.id === line.id), line.id);
+    });
+
+    it('refuses a bad batch as a whole even when a stream is asked: 422 as JSON, no line', async () => {
+      const response = await batch({ requests: parts('/agent', '/live?customerId=BIG') }, { headers: { Accept: STREAMED } });
+      assert.equal(response.status, 422);
+      assert.equal(response.headers.get('Content-Type'), 'application/problem+json');
+      const stolen = await batch({ requests: parts('/agent') }, { token: 'stolen', headers: { Accept: STREAMED } });
+      assert.equal(stolen.status, 401);
+    });
+
     it('answers 20 parts at once, each its own', async () => {
       const logins = Array.from({ length: 20 }, (_, index) => `big.user${String(index + 1).padStart(2, '0')}`);
       const answered = await answers({ requests: parts(...logins.map((login) => `/customer-user?login=${login}`)) });
@@ -172,5 +198,53 @@ describe('POST /batch over any data source (the REST layer)', () => {
   it('answers an empty batch with no answers', async () => {
     const response = await batch([]);
     assert.deepEqual(await response.json(), { responses: [] });
+  });
+});
+
+describe('POST /batch streamed (the REST layer)', () => {
+  /** A source whose customer `SLOW` is answered only when the test says so. */
+  class GatedSource extends InMemoryDataSource {
+    release!: () => void;
+    asked = new Promise<void>((resolve) => (this.notifyAsked = resolve));
+    private notifyAsked!: () => void;
+    private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+
+    override async getCustomer(customerId: string, options?: CallOptions) {
+      if (customerId === 'SLOW') {
+        this.notifyAsked();
+        await this.gate;
+      }
+      return super.getCustomer(customerId, options);
+    }
+  }
+  const streamedBatch = (app: ReturnType<typeof createRestApi>, requests: unknown) =>
+    app.fetch(new Request('http://server/batch', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: STREAMED }, body: JSON.stringify({ requests }),
+    }));
+
+  it('sends a quick part before a slow one is answered, then the slow one', { timeout: 10_000 }, async () => {
+    const source = new GatedSource(conformanceData(), { now: CONFORMANCE_NOW, currentAgentId: CONFORMANCE_AGENT_ID });
+    const response = await streamedBatch(createRestApi({ sourceFor: () => source }), parts('/customer?id=SLOW', '/customer?id=BIG'));
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('\n')) text += (await reader.read()).value;
+    assert.deepEqual(JSON.parse(text.slice(0, text.indexOf('\n'))), { id: 'p1', status: 200, body: await source.getCustomer('BIG') });
+    await source.asked;
+    source.release();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += chunk.value;
+    const [, slow] = text.trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual([slow.id, slow.status], ['p0', 404]);
+  });
+
+  it('stops writing when the client goes away, without an error once the slow part is answered', async () => {
+    const source = new GatedSource(conformanceData(), { now: CONFORMANCE_NOW, currentAgentId: CONFORMANCE_AGENT_ID });
+    const response = await streamedBatch(createRestApi({ sourceFor: () => source }), parts('/customer?id=SLOW', '/customer?id=BIG'));
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await source.asked;
+    source.release();
+    // An enqueue on the cancelled stream would throw here, unhandled, and fail this file.
+    await new Promise((resolve) => setTimeout(resolve, 20));
   });
 });

@@ -32,9 +32,12 @@ slowDescribe('the center over HttpDataSource and the REST API', () => {
       }
       const parts = JSON.parse(String(init!.body)).requests as { id: string; path: string }[];
       requests.push(...parts.map((part) => `GET ${part.path.split('?')[0]}`));
-      const answer = await (await fetch(input, init)).json();
+      const answer = await fetch(input, init);
+      const text = await answer.text();
+      // Streamed (a line per part) as the client asks, or JSON: rewritten as JSON either way.
+      const answered = /ndjson/.test(answer.headers.get('Content-Type')!) ? text.trim().split('\n').map((line) => JSON.parse(line)) : JSON.parse(text).responses;
       const failing = parts.find((part) => part.path.startsWith('/company-status') && statusFailures-- > 0);
-      const responses = answer.responses.map((part: { id: string }) => (part.id === failing?.id ? { id: part.id, ...unavailable } : part));
+      const responses = answered.map((part: { id: string }) => (part.id === failing?.id ? { id: part.id, ...unavailable } : part));
       return Response.json({ responses });
     }) as typeof fetch;
     const source = await HttpDataSource.connect({ baseUrl, fetch: fetchThrough });
@@ -58,22 +61,35 @@ slowDescribe('the center over HttpDataSource and the REST API', () => {
     expect(localStorage.length, 'nothing in localStorage: the server keeps the layout').to.equal(0);
   });
 
-  it('opens a center on a customer in at most two requests: the reads and the preferences go out together', async () => {
+  it('opens a center on a customer in two waves: its reads with the preferences, then the widgets’ data as their settings stream in', async () => {
     const baseUrl = `/api/conformance/center-requests-${Date.now()}`;
-    const sent: string[] = [];
-    const counting = ((input: RequestInfo | URL, init?: RequestInit) => {
+    /** Each request: the reads it carries, and the requests answered in full before it went out. */
+    const sent: { reads: string[]; after: number[] }[] = [];
+    const answered: number[] = [];
+    const batchAnswers: string[] = [];
+    const counting = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const path = String(input).slice(baseUrl.length).split('?')[0];
-      const parts = path === '/batch' ? (JSON.parse(String(init!.body)).requests as { path: string }[]).map((part) => part.path.split('?')[0]) : [];
-      sent.push(`${init?.method ?? 'GET'} ${path}${parts.length ? ` [${parts.join(' ')}]` : ''}`);
-      return fetch(input, init);
+      const reads = path === '/batch' ? (JSON.parse(String(init!.body)).requests as { path: string }[]).map((part) => part.path.split('?')[0]) : [path];
+      const index = sent.push({ reads, after: [...answered] }) - 1;
+      const response = await fetch(input, init);
+      if (path === '/batch') batchAnswers.push(response.headers.get('Content-Type')!);
+      void response.clone().text().then(() => answered.push(index));
+      return response;
     }) as typeof fetch;
     const source = await HttpDataSource.connect({ baseUrl, fetch: counting });
     sent.length = 0;
     const center = await fixture<HTMLElement>(html`<customer-information-center customer-id="BIG" .dataSource=${source}></customer-information-center>`);
     await until(() => widgets(center).length === 8 && widgets(center).every((w) => state(w) === 'data'), 'not every widget showed its data');
     await until(() => text($(center, '.header h1')) === 'Big Customer Ltd', 'the header never showed the name');
-    expect(sent.length, sent.join('\n')).to.be.at.most(2);
-    expect(sent.join(' '), 'the preferences were read').to.contain('/preferences');
+    const [first, ...then] = sent;
+    const listing = sent.map(({ reads }) => reads.join(' ')).join('\n');
+    expect(first.reads, listing).to.include.members(['/preferences', '/customer', '/company-status']);
+    const later = then.flatMap(({ reads }) => reads);
+    expect(later, `each widget's data read once, after the first request: ${listing}`).to.have.members(['/customer-users', '/tickets', '/tickets', '/tickets', '/tickets']);
+    // A third wave would be a request sent after one of the second had been answered.
+    for (const { after } of then) expect(after.filter((index) => index > 0), listing).to.be.empty;
+    expect(batchAnswers, 'the server streamed each batch, a line per part').to.deep.equal(batchAnswers.map(() => 'application/x-ndjson'));
+    expect(batchAnswers).to.not.be.empty;
   });
 
   it('reads the preferences with the layout of an empty center: the customer the agent then picks opens in one batch', async () => {

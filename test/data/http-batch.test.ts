@@ -26,6 +26,34 @@ function batchServer(answer: (path: string) => { status: number; body: unknown; 
 
 const rejectionOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
 
+/** A server that streams a batch's answer as the test writes it: `push` a chunk, `end` it, or `cut` it off. */
+function streamingServer() {
+  let stream!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (controller) => void (stream = controller) });
+  const { fetch, seen } = fakeFetch(() => new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } }));
+  return {
+    fetch,
+    seen,
+    push: (text: string) => stream.enqueue(new TextEncoder().encode(text)),
+    end: () => stream.close(),
+    cut: () => stream.error(new TypeError('network error')),
+  };
+}
+
+/** One line of a streamed batch. */
+const line = (id: string, body: unknown, status = 200) => `${JSON.stringify({ id, status, body })}\n`;
+
+/** `promise`, with whether it has settled yet. */
+function tracked<T>(promise: Promise<T>) {
+  const state = { settled: false, promise };
+  promise.then(() => (state.settled = true), () => (state.settled = true));
+  return state;
+}
+
+const turns = async (count = 10) => {
+  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setTimeout(resolve));
+};
+
 describe('HttpDataSource: the reads of one task in one request', () => {
   it('sends the reads made in one task as one POST /batch, each with its path and query', async () => {
     const { fetch, seen } = batchServer((path) => ({ status: 200, body: path.startsWith('/preferences') ? { value: path } : { ...status, path } }));
@@ -217,4 +245,68 @@ describe('HttpDataSource: the reads of one task in one request', () => {
     expect(answered).to.deep.equal(status);
     expect(missing, 'a part without an answer').to.be.instanceOf(MalformedAnswerError);
   });
+});
+
+describe('HttpDataSource: a batch answered as a stream', () => {
+  it('asks for a stream and answers each read as its line comes, in any order, a line split over chunks too', async () => {
+    const server = streamingServer();
+    const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+    const [first, second, third] = [tracked(source.getCompanyStatus('A')), tracked(source.getCompanyStatus('B')), tracked(rejectionOf(source.getCustomer('C')))];
+    await turns();
+    expect(new Headers(server.seen[0].init.headers).get('Accept')).to.equal('application/x-ndjson, application/json');
+    server.push(line('1', { ...status, open: 7 }));
+    expect(await second.promise).to.deep.equal({ ...status, open: 7 });
+    const answer = line('0', status);
+    server.push(answer.slice(0, 20));
+    await turns();
+    expect(first.settled, 'half a line answers nothing').to.equal(false);
+    server.push(answer.slice(20) + line('2', { title: 'Forbidden', status: 403, detail: 'Not yours' }, 403));
+    expect(await first.promise).to.deep.equal(status);
+    expect(await third.promise).to.be.instanceOf(ForbiddenError);
+    server.end();
+  });
+
+  it('fails a read the stream ends without, and keeps the reads answered before', async () => {
+    const server = streamingServer();
+    const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+    const [first, second] = [source.getCompanyStatus('A'), rejectionOf(source.getCompanyStatus('B'))];
+    await turns();
+    server.push(line('0', status));
+    server.end();
+    expect(await first).to.deep.equal(status);
+    expect(await second).to.be.instanceOf(MalformedAnswerError);
+  });
+
+  it('fails the reads still waiting as unavailable (retryable) when the stream is cut off', async () => {
+    const server = streamingServer();
+    const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+    const [first, second] = [source.getCompanyStatus('A'), rejectionOf(source.getCompanyStatus('B'))];
+    await turns();
+    server.push(line('0', status));
+    expect(await first).to.deep.equal(status);
+    server.cut();
+    const error = await second;
+    expect(error).to.be.instanceOf(UnavailableError);
+    expect((error as UnavailableError).retryable).to.equal(true);
+  });
+
+  const forged: [string, string][] = [
+    ['a line that is not JSON', 'not json\n'],
+    ['a line for a read not asked', line('7', status)],
+    ['the answered read answered again', line('0', { ...status, open: 99 })],
+    ['a line without an id', `${JSON.stringify({ status: 200, body: status })}\n`],
+    ['a status outside 200–599', line('1', status, 99)],
+    ['a line that is not an object', 'null\n'],
+  ];
+  for (const [what, text] of forged) {
+    it(`fails the reads still waiting on ${what}, keeping the answered one as it was`, async () => {
+      const server = streamingServer();
+      const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+      const [first, second] = [source.getCompanyStatus('A'), rejectionOf(source.getCompanyStatus('B'))];
+      await turns();
+      server.push(line('0', status) + text + line('1', status));
+      expect(await first).to.deep.equal(status);
+      expect(await second).to.be.instanceOf(MalformedAnswerError);
+    });
+  }
 });

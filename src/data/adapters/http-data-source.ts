@@ -105,7 +105,16 @@ interface RequestOptions extends CallOptions {
   /** A write: sent with an `Idempotency-Key` (the caller's, else a new one). */
   write?: boolean;
   idempotencyKey?: string;
+  /** The `Accept` header (default JSON). */
+  accept?: string;
 }
+
+/** One part's answer in a batch, as the server sends it. */
+type PartAnswer = ResponseInit & { id: string; body: unknown };
+
+/** A part's answer as the `Response` its read expects; its body is there at once. */
+const partResponse = (answer: PartAnswer) =>
+  Object.assign(new Response(JSON.stringify(answer.body), answer), { json: async () => answer.body });
 
 /** An RFC 9457 problem, as the contract answers errors. */
 interface Problem {
@@ -176,6 +185,37 @@ function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
   return 'customerId' in scope
     ? { customerId: scope.customerId }
     : { customerUserLogin: scope.customerUserLogin, access: scope.access };
+}
+
+/**
+ * A streamed batch: each read is answered as its line comes (those of one chunk in one task).
+ * A line that is not a part's answer, or the end of the stream before every part, fails the
+ * reads still waiting (their caller then rejects them all).
+ */
+async function readLines(response: Response, parts: Part[]): Promise<void> {
+  const waiting = new Map(parts.map((part, id) => [String(id), part]));
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = '';
+  try {
+    for (let chunk; !chunk?.done; ) {
+      chunk = await reader.read().catch((error: unknown) => {
+        throw new UnavailableError(`POST /batch: cut off (${error})`);
+      });
+      const lines = (rest + (chunk.value ?? '')).split('\n');
+      rest = chunk.done ? '' : lines.pop()!;
+      for (const line of lines) {
+        if (!line.trim()) continue;
+        const answer = JSON.parse(line);
+        const part = waiting.get(answer?.id);
+        if (!part) throw new MalformedAnswerError('POST /batch: a line for no read waiting');
+        waiting.delete(answer.id);
+        part.resolve(partResponse(answer));
+      }
+    }
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+  if (waiting.size) throw new MalformedAnswerError('POST /batch: the answer ended too soon');
 }
 
 /**
@@ -362,7 +402,7 @@ export class HttpDataSource implements DataSource {
   private async headers(options: RequestOptions): Promise<Headers> {
     const given = this.options.headers;
     const headers = new Headers(typeof given === 'function' ? await given() : given);
-    headers.set('Accept', 'application/json');
+    headers.set('Accept', options.accept ?? 'application/json');
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
     if (options.write) headers.set('Idempotency-Key', options.idempotencyKey ?? newIdempotencyKey());
     return headers;
@@ -428,7 +468,8 @@ export class HttpDataSource implements DataSource {
     let answered = false;
     try {
       const requests = parts.map(({ path }, id) => ({ id: String(id), method: 'GET', path }));
-      const response = await this.send('POST', '/batch', { body: { requests } }, controller.signal);
+      const accept = 'application/x-ndjson, application/json';
+      const response = await this.send('POST', '/batch', { body: { requests }, accept }, controller.signal);
       answered = true;
       if ([404, 405, 501].includes(response.status)) {
         this.batching = false;
@@ -439,14 +480,14 @@ export class HttpDataSource implements DataSource {
         const problem = await response.text();
         return parts.forEach((part) => part.resolve(new Response(problem, response)));
       }
-      const { responses } = (await response.json()) as { responses: (ResponseInit & { id: string; body: unknown })[] };
+      if (/^application\/x-ndjson/i.test(response.headers.get('Content-Type') ?? '')) return await readLines(response, parts);
+      const { responses } = (await response.json()) as { responses: PartAnswer[] };
       for (const [id, part] of parts.entries()) {
-        const answer = responses.find((each) => each.id === String(id))!;
         // Its body at once: the reads of one batch are answered in one task, and so are the reads they lead to.
-        part.resolve(Object.assign(new Response(JSON.stringify(answer.body), answer), { json: async () => answer.body }));
+        part.resolve(partResponse(responses.find((each) => each.id === String(id))!));
       }
     } catch (error) {
-      const failure = answered ? new MalformedAnswerError(`POST /batch: ${String(error)}`) : error;
+      const failure = error instanceof DataSourceError || !answered ? error : new MalformedAnswerError(`POST /batch: ${String(error)}`);
       parts.forEach((part) => part.reject(failure));
     }
   }
