@@ -395,7 +395,8 @@ function streamedAnswers(parts: BatchPart[], answer: (part: BatchPart) => Promis
     // The client went away: the parts still under way end with its request's signal.
     cancel: () => void (cancelled = true),
   });
-  return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' } });
+  // Not buffered by a proxy (nginx reads X-Accel-Buffering), nor compressed as a whole.
+  return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' } });
 }
 
 /** `each` of `items`, at most `limit` at a time, the results in the items' order. */

@@ -138,6 +138,7 @@ for (const database of DATABASES) {
       const response = await batch({ requests }, { headers: { Accept: STREAMED } });
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('Content-Type'), 'application/x-ndjson');
+      assert.equal(response.headers.get('X-Accel-Buffering'), 'no', 'nginx passes it on as it comes');
       const lines = await linesOf(response);
       const answered = await answers({ requests });
       assert.deepEqual(lines.map((line) => line.id).sort(), answered.map((answer) => answer.id).sort());
