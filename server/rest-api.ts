@@ -317,9 +317,9 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, live, idemp
     async (_source, context, input) => {
       const { requests } = (await input.body()) as { requests: BatchPart[] };
       checkParts(requests, context.req.url);
-      const answer = (part: BatchPart) => answerPart(app, context, part);
-      if (/\bapplication\/x-ndjson\b/i.test(context.req.header('Accept') ?? '')) return streamedAnswers(requests, answer);
-      return context.json({ responses: await inTurns(requests, BATCH_CONCURRENCY, answer) });
+      const answer = (part: BatchPart, signal = context.req.raw.signal) => answerPart(app, context, part, signal);
+      if (/\bapplication\/x-ndjson\b/i.test(context.req.header('Accept') ?? '')) return streamedAnswers(requests, answer, context.req.raw.signal);
+      return context.json({ responses: await inTurns(requests, BATCH_CONCURRENCY, (part) => answer(part)) });
     },
     { raw: true },
   );
@@ -355,11 +355,11 @@ function checkParts(parts: BatchPart[], base: string): void {
  * `Authorization`: the same routing, checks, agent and permissions. Its status, JSON body and
  * `Retry-After` are the part's answer.
  */
-async function answerPart(app: Hono, context: Context, { id, path }: BatchPart) {
+async function answerPart(app: Hono, context: Context, { id, path }: BatchPart, signal: AbortSignal) {
   const headers = new Headers({ Accept: 'application/json' });
   const authorization = context.req.header('Authorization');
   if (authorization !== undefined) headers.set('Authorization', authorization);
-  const response = await app.fetch(new Request(new URL(path, context.req.url), { headers, signal: context.req.raw.signal }));
+  const response = await app.fetch(new Request(new URL(path, context.req.url), { headers, signal }));
   const text = await response.text();
   let body: unknown = null;
   try {
@@ -378,22 +378,24 @@ type PartAnswer = Awaited<ReturnType<typeof answerPart>>;
  * sent as soon as that part is answered, so that a client shows the quick parts while the slow
  * ones are still being read.
  */
-function streamedAnswers(parts: BatchPart[], answer: (part: BatchPart) => Promise<PartAnswer>): Response {
+function streamedAnswers(parts: BatchPart[], answer: (part: BatchPart, signal: AbortSignal) => Promise<PartAnswer>, request: AbortSignal): Response {
   const encoder = new TextEncoder();
-  let cancelled = false;
+  // The reader went away (cancelled the body): the parts under way end, the others do not start.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([request, stop.signal]);
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = async (part: BatchPart) => {
-        const line = `${JSON.stringify(await answer(part))}\n`;
-        if (!cancelled) controller.enqueue(encoder.encode(line));
+        if (signal.aborted) return;
+        const line = `${JSON.stringify(await answer(part, signal))}\n`;
+        if (!stop.signal.aborted) controller.enqueue(encoder.encode(line));
       };
       inTurns(parts, BATCH_CONCURRENCY, send).then(
-        () => cancelled || controller.close(),
-        (error: unknown) => cancelled || controller.error(error),
+        () => stop.signal.aborted || controller.close(),
+        (error: unknown) => stop.signal.aborted || controller.error(error),
       );
     },
-    // The client went away: the parts still under way end with its request's signal.
-    cancel: () => void (cancelled = true),
+    cancel: () => stop.abort(),
   });
   // Not buffered by a proxy (nginx reads X-Accel-Buffering), nor compressed as a whole.
   return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' } });

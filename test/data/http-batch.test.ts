@@ -29,11 +29,13 @@ const rejectionOf = (promise: Promise<unknown>) => promise.then(() => undefined,
 /** A server that streams a batch's answer as the test writes it: `push` a chunk, `end` it, or `cut` it off. */
 function streamingServer() {
   let stream!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({ start: (controller) => void (stream = controller) });
+  const state = { cancelled: false };
+  const body = new ReadableStream<Uint8Array>({ start: (controller) => void (stream = controller), cancel: () => void (state.cancelled = true) });
   const { fetch, seen } = fakeFetch(() => new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } }));
   return {
     fetch,
     seen,
+    state,
     push: (text: string) => stream.enqueue(new TextEncoder().encode(text)),
     end: () => stream.close(),
     cut: () => stream.error(new TypeError('network error')),
@@ -263,7 +265,6 @@ describe('HttpDataSource: a batch answered as a stream', () => {
     server.push(answer.slice(20) + line('2', { title: 'Forbidden', status: 403, detail: 'Not yours' }, 403));
     expect(await first.promise).to.deep.equal(status);
     expect(await third.promise).to.be.instanceOf(ForbiddenError);
-    server.end();
   });
 
   it('fails a read the stream ends without, and keeps the reads answered before', async () => {
@@ -296,6 +297,9 @@ describe('HttpDataSource: a batch answered as a stream', () => {
     ['the answered read answered again', line('0', { ...status, open: 99 })],
     ['a line without an id', `${JSON.stringify({ status: 200, body: status })}\n`],
     ['a status outside 200–599', line('1', status, 99)],
+    ['a status that wraps around to 200 in 16 bits', line('1', status, 65736)],
+    ['a status that is text', `${JSON.stringify({ id: '1', status: '200', body: status })}\n`],
+    ['a status that is no integer', line('1', status, 200.5)],
     ['a line that is not an object', 'null\n'],
   ];
   for (const [what, text] of forged) {
@@ -309,4 +313,44 @@ describe('HttpDataSource: a batch answered as a stream', () => {
       expect(await second).to.be.instanceOf(MalformedAnswerError);
     });
   }
+
+  it('lets go of the answer once every read is answered, though the stream goes on', async () => {
+    const server = streamingServer();
+    const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+    const reads = Promise.all([source.getCompanyStatus('A'), source.getCompanyStatus('B')]);
+    await turns();
+    server.push(line('1', status) + line('0', status));
+    expect(await reads).to.deep.equal([status, status]);
+    await turns();
+    expect(server.state.cancelled, 'the body is cancelled: the connection is free again').to.equal(true);
+  });
+
+  it('aborts the request once every read not yet answered is aborted', async () => {
+    const server = streamingServer();
+    const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+    const controller = new AbortController();
+    const [first, second] = [source.getCompanyStatus('A'), rejectionOf(source.getCompanyStatus('B', { signal: controller.signal }))];
+    await turns();
+    server.push(line('0', status));
+    expect(await first).to.deep.equal(status);
+    expect(server.seen[0].init.signal!.aborted, 'a read still waits').to.equal(false);
+    controller.abort();
+    expect(isAbortError(await second)).to.equal(true);
+    expect(server.seen[0].init.signal!.aborted).to.equal(true);
+  });
+
+  it('fails the reads still waiting when a line grows beyond 4 MB without ending', async () => {
+    const server = streamingServer();
+    const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+    const [first, second] = [source.getCompanyStatus('A'), rejectionOf(source.getCompanyStatus('B'))];
+    await turns();
+    server.push(line('0', status) + '{"id":"1","body":"');
+    expect(await first).to.deep.equal(status);
+    for (let megabyte = 0; megabyte < 5; megabyte++) server.push('x'.repeat(1 << 20));
+    const error = await second;
+    expect(error).to.be.instanceOf(MalformedAnswerError);
+    expect((error as Error).message).to.contain('too long');
+    await turns();
+    expect(server.state.cancelled).to.equal(true);
+  });
 });

@@ -95,6 +95,8 @@ interface Part {
   signal: AbortSignal;
   resolve: (response: Response | Promise<Response>) => void;
   reject: (error: unknown) => void;
+  /** Answered by its line of a streamed batch: the batch no longer waits for it. */
+  answered?: boolean;
 }
 
 interface RequestOptions extends CallOptions {
@@ -112,9 +114,15 @@ interface RequestOptions extends CallOptions {
 /** One part's answer in a batch, as the server sends it. */
 type PartAnswer = ResponseInit & { id: string; body: unknown };
 
-/** A part's answer as the `Response` its read expects; its body is there at once. */
-const partResponse = (answer: PartAnswer) =>
-  Object.assign(new Response(JSON.stringify(answer.body), answer), { json: async () => answer.body });
+/** A part's answer as the `Response` its read expects (its body there at once); a status no HTTP answer has is malformed. */
+function partResponse(answer: PartAnswer): Response {
+  const { status } = answer;
+  if (!Number.isInteger(status) || status! < 200 || status! > 599) throw new MalformedAnswerError(`POST /batch: status ${status}`);
+  return Object.assign(new Response(JSON.stringify(answer.body), answer), { json: async () => answer.body });
+}
+
+/** The longest line of a streamed batch (characters): a part's answer is far shorter. */
+const MAX_LINE = 4 << 20;
 
 /** An RFC 9457 problem, as the contract answers errors. */
 interface Problem {
@@ -188,29 +196,36 @@ function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
 }
 
 /**
- * A streamed batch: each read is answered as its line comes (those of one chunk in one task).
- * A line that is not a part's answer, or the end of the stream before every part, fails the
- * reads still waiting (their caller then rejects them all).
+ * A streamed batch: each read is answered as its line comes (those of one chunk in one task),
+ * until every read is answered or aborted. A line that is not a waiting read's answer, or too
+ * long, or the end of the stream before every read, fails the reads still waiting (their caller
+ * then rejects them all).
  */
 async function readLines(response: Response, parts: Part[]): Promise<void> {
   const waiting = new Map(parts.map((part, id) => [String(id), part]));
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const take = (line: string) => {
+    if (!line.trim()) return;
+    const answer = JSON.parse(line);
+    const part = waiting.get(answer?.id);
+    if (!part) throw new MalformedAnswerError('POST /batch: a line for no read waiting');
+    waiting.delete(answer.id);
+    part.resolve(partResponse(answer));
+    part.answered = true;
+  };
+  // The line under way: only each new chunk is searched for line ends (appending to it is cheap).
   let rest = '';
   try {
-    for (let chunk; !chunk?.done; ) {
-      chunk = await reader.read().catch((error: unknown) => {
+    while (parts.some((part) => !part.answered && !part.signal.aborted)) {
+      const { done, value = '' } = await reader.read().catch((error: unknown) => {
         throw new UnavailableError(`POST /batch: cut off (${error})`);
       });
-      const lines = (rest + (chunk.value ?? '')).split('\n');
-      rest = chunk.done ? '' : lines.pop()!;
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        const answer = JSON.parse(line);
-        const part = waiting.get(answer?.id);
-        if (!part) throw new MalformedAnswerError('POST /batch: a line for no read waiting');
-        waiting.delete(answer.id);
-        part.resolve(partResponse(answer));
-      }
+      const lines = value.split('\n');
+      lines[0] = rest + lines[0];
+      rest = done ? '' : lines.pop()!;
+      lines.forEach(take);
+      if (rest.length > MAX_LINE) throw new MalformedAnswerError('POST /batch: a line too long');
+      if (done) break;
     }
   } finally {
     void reader.cancel().catch(() => {});
@@ -464,7 +479,8 @@ export class HttpDataSource implements DataSource {
     const alone = (part: Part) => part.resolve(this.send('GET', part.path, {}, part.signal));
     if (parts.length < 2 || !this.batching) return parts.forEach(alone);
     const controller = new AbortController();
-    for (const { signal } of parts) signal.addEventListener('abort', () => parts.every((part) => part.signal.aborted) && controller.abort());
+    const idle = () => parts.every((part) => part.signal.aborted || part.answered);
+    for (const { signal } of parts) signal.addEventListener('abort', () => idle() && controller.abort());
     let answered = false;
     try {
       const requests = parts.map(({ path }, id) => ({ id: String(id), method: 'GET', path }));
