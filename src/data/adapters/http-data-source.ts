@@ -237,7 +237,8 @@ async function readLines(response: Response, parts: Part[]): Promise<void> {
  * A data source over HTTP: one request per call to a server that implements the REST
  * contract (`openapi.yaml` in the package), except that the reads made in one task go out
  * together as one `POST /batch` (each keeps its own answer, error, abort and time limit; see
- * `batch`). The call's `AbortSignal` reaches `fetch`; a
+ * `batch`), answered as a stream where the server can (each read as soon as its part is
+ * answered). The call's `AbortSignal` reaches `fetch`; a
  * request that takes too long, reading the answer included, ends in a `TimeoutError`;
  * redirects fail unless `redirect` allows them; HTTP statuses become the typed errors the
  * elements understand (404 → `undefined` for getters, 401 → unauthorized (the session
