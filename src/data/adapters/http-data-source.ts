@@ -482,12 +482,12 @@ export class HttpDataSource implements DataSource {
     const controller = new AbortController();
     const idle = () => parts.every((part) => part.signal.aborted || part.answered);
     for (const { signal } of parts) signal.addEventListener('abort', () => idle() && controller.abort());
-    let answered = false;
+    let responded = false;
     try {
       const requests = parts.map(({ path }, id) => ({ id: String(id), method: 'GET', path }));
       const accept = 'application/x-ndjson, application/json';
       const response = await this.send('POST', '/batch', { body: { requests }, accept }, controller.signal);
-      answered = true;
+      responded = true;
       if ([404, 405, 501].includes(response.status)) {
         this.batching = false;
         return parts.forEach(alone);
@@ -504,7 +504,7 @@ export class HttpDataSource implements DataSource {
         part.resolve(partResponse(responses.find((each) => each.id === String(id))!));
       }
     } catch (error) {
-      const failure = error instanceof DataSourceError || !answered ? error : new MalformedAnswerError(`POST /batch: ${String(error)}`);
+      const failure = error instanceof DataSourceError || !responded ? error : new MalformedAnswerError(`POST /batch: ${String(error)}`);
       parts.forEach((part) => part.reject(failure));
     }
   }
