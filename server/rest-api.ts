@@ -318,7 +318,7 @@ export function createRestApi({ sourceFor, maxBodyBytes = 64 * 1024, live, idemp
       const { requests } = (await input.body()) as { requests: BatchPart[] };
       checkParts(requests, context.req.url);
       const answer = (part: BatchPart, signal = context.req.raw.signal) => answerPart(app, context, part, signal);
-      if (/\bapplication\/x-ndjson\b/i.test(context.req.header('Accept') ?? '')) return streamedAnswers(requests, answer, context.req.raw.signal);
+      if (prefersStream(context.req.header('Accept'))) return streamedAnswers(requests, answer, context.req.raw.signal);
       return context.json({ responses: await inTurns(requests, BATCH_CONCURRENCY, (part) => answer(part)) });
     },
     { raw: true },
@@ -372,6 +372,22 @@ async function answerPart(app: Hono, context: Context, { id, path }: BatchPart, 
 }
 
 type PartAnswer = Awaited<ReturnType<typeof answerPart>>;
+
+/**
+ * Whether `accept` asks for the batch as NDJSON: it names `application/x-ndjson` with a weight
+ * above 0 (`q=0` refuses it) and at least that of `application/json`, when that is named too.
+ */
+export function prefersStream(accept = ''): boolean {
+  const weights = new Map<string, number>();
+  for (const range of accept.split(',')) {
+    const [type, ...parameters] = range.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = parameters.find((parameter) => /^q\s*=/.test(parameter));
+    const weight = q === undefined ? 1 : Number(q.slice(q.indexOf('=') + 1));
+    if (!weights.has(type)) weights.set(type, Number.isFinite(weight) ? weight : 0);
+  }
+  const stream = weights.get('application/x-ndjson') ?? 0;
+  return stream > 0 && stream >= (weights.get('application/json') ?? 0);
+}
 
 /**
  * A batch answered as NDJSON (asked for with `Accept: application/x-ndjson`): one line per part,

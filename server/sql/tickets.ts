@@ -14,19 +14,22 @@ import {
 } from '../../src/data/contract/types.js';
 import type { AgentContext } from './agent-context.js';
 import { ticketPosition, type Cursor } from './cursors.js';
-import { TICKET_COLUMNS, TICKET_JOINS, toTicket } from './rows.js';
+import { TICKET_COLUMNS, toTicket } from './rows.js';
 import type { SqlSession } from './session.js';
 import { Params } from './sql-text.js';
 
-/** Sort field → SQL expression (text compared byte-wise, as the contract's order), its type, and whether ascending means descending time. */
-const SORTS: Record<TicketSortField, { sql: string; type: 'text' | 'bigint' | 'timestamp'; invert?: boolean }> = {
+/**
+ * Sort field → SQL expression (text compared byte-wise, as the contract's order), its type,
+ * whether ascending means descending time, and the table it is read from when not the ticket's.
+ */
+const SORTS: Record<TicketSortField, { sql: string; type: 'text' | 'bigint' | 'timestamp'; invert?: boolean; join?: string }> = {
   number: { sql: 'lower(t.tn) COLLATE "C"', type: 'text' },
   age: { sql: 't.create_time', type: 'timestamp', invert: true },
   title: { sql: 'lower(t.title) COLLATE "C"', type: 'text' },
-  state: { sql: 'lower(s.name) COLLATE "C"', type: 'text' },
-  queue: { sql: 'lower(q.name) COLLATE "C"', type: 'text' },
+  state: { sql: 'lower(s.name) COLLATE "C"', type: 'text', join: 'LEFT JOIN ticket_state s ON s.id = t.ticket_state_id' },
+  queue: { sql: 'lower(q.name) COLLATE "C"', type: 'text', join: 'LEFT JOIN queue q ON q.id = t.queue_id' },
   priority: { sql: 't.ticket_priority_id::bigint', type: 'bigint' },
-  owner: { sql: "lower(NULLIF(trim(u.first_name || ' ' || u.last_name), '')) COLLATE \"C\"", type: 'text' },
+  owner: { sql: "lower(NULLIF(trim(u.first_name || ' ' || u.last_name), '')) COLLATE \"C\"", type: 'text', join: 'LEFT JOIN users u ON u.id = t.user_id' },
   customerUser: { sql: 'lower(t.customer_user_id) COLLATE "C"', type: 'text' },
   created: { sql: 't.create_time', type: 'timestamp' },
   changed: { sql: 't.change_time', type: 'timestamp' },
@@ -193,7 +196,7 @@ export class SqlTickets {
     const idDirection = backwards ? 'DESC' : 'ASC';
     const [{ rows }, totalValue, countsValue] = await Promise.all([
       this.session.reader.query<Record<string, unknown>>(
-        `SELECT ${TICKET_COLUMNS}, (${sort.sql})::text AS cursor_key FROM ticket t ${TICKET_JOINS}
+        `SELECT ${TICKET_COLUMNS}, (${sort.sql})::text AS cursor_key FROM ticket t ${sort.join ?? ''}
          WHERE ${where.join(' AND ')} ORDER BY ${sort.sql} ${keyDirection} ${nulls}, t.id ${idDirection} LIMIT ${params.add(size + 1)}`,
         params.values,
       ),

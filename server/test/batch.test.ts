@@ -4,7 +4,7 @@ import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-sourc
 import type { CallOptions } from '../../src/data/contract/data-source.js';
 import { ForbiddenError, RateLimitedError } from '../../src/data/contract/errors.js';
 import { CONFORMANCE_AGENT_ID, CONFORMANCE_NOW, conformanceData } from '../../src/testing/conformance-data.js';
-import { createRestApi } from '../rest-api.js';
+import { createRestApi, prefersStream } from '../rest-api.js';
 import { DATABASES, testServer, type TestServer } from './fixture.js';
 
 interface PartAnswer {
@@ -236,6 +236,29 @@ describe('POST /batch streamed (the REST layer)', () => {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += chunk.value;
     const [, slow] = text.trim().split('\n').map((line) => JSON.parse(line));
     assert.deepEqual([slow.id, slow.status], ['p0', 404]);
+  });
+
+  it('streams only when NDJSON is asked with a weight above 0 and not below that of JSON', async () => {
+    const asked = {
+      'application/x-ndjson, application/json': true,
+      'application/x-ndjson': true,
+      'Application/X-NDJSON;q=0.5': true,
+      'application/json;q=0.4, application/x-ndjson;q=0.5': true,
+      'application/x-ndjson;q=0, application/json': false,
+      'application/x-ndjson; q=0.000': false,
+      'application/x-ndjson;q=0.5, application/json': false,
+      'application/x-ndjson;q=oops': false,
+      'application/json': false,
+      'application/x-ndjsonx, application/json': false,
+      '': false,
+    };
+    for (const [accept, streamed] of Object.entries(asked)) assert.equal(prefersStream(accept), streamed, accept);
+    const source = gatedSource();
+    const refused = await createRestApi({ sourceFor: () => source }).fetch(new Request('http://server/batch', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson;q=0, application/json' }, body: JSON.stringify({ requests: parts('/customer?id=BIG') }),
+    }));
+    assert.match(refused.headers.get('Content-Type') ?? '', /^application\/json/);
+    assert.equal((await refused.json()).responses[0].body.id, 'BIG');
   });
 
   it('starts no further part once the reader has gone away (cancelled the answer)', { timeout: 10_000 }, async () => {
