@@ -126,6 +126,8 @@ export class SqlPeople {
     const binding = this.session.cursorBinding('customer-users', customerId, options.filter?.trim() ?? '');
     const decoded = this.session.cursors.decode(options.page.cursor, binding);
     const cursor = decoded && { key: userPosition(decoded), before: decoded.before, total: decoded.total };
+    // Read before the total's query starts: awaited after it, that query's failure would go unhandled meanwhile.
+    const ctx = options.withTicketCounts ? await this.session.agentContext(options) : undefined;
     const params = new Params();
     const where = [`cu.customer_id = ${params.add(customerId)}`];
     if (options.filter) where.push(userMatch('cu', params.add(likePattern(options.filter.trim()))));
@@ -133,18 +135,15 @@ export class SqlPeople {
     const total = cursor?.total ?? this.session.count(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values.slice());
     if (cursor) where.push(`${key} ${cursor.before ? '<' : '>'} (${params.add(cursor.key[0])}, ${params.add(cursor.key[1])}, ${params.add(cursor.key[2])})`);
     const direction = cursor?.before ? 'DESC' : 'ASC';
-    const pageQuery = this.session.reader.query(
-      `SELECT ${USER_COLUMNS} FROM customer_user cu WHERE ${where.join(' AND ')}
+    const ticketCounts = options.withTicketCounts ? `, ${this.tickets.userTicketCountsColumn('cu.login', ctx, params)}` : '';
+    const pageQuery = this.session.reader.query<Record<string, unknown> & { ticket_counts?: [number, number] }>(
+      `SELECT ${USER_COLUMNS}${ticketCounts} FROM customer_user cu WHERE ${where.join(' AND ')}
        ORDER BY lower(cu.last_name) COLLATE "C" ${direction}, lower(cu.first_name) COLLATE "C" ${direction}, cu.login COLLATE "C" ${direction}
        LIMIT ${params.add(size + 1)}`,
       params.values,
     );
-    // The users' ticket counts follow the page; the total is counted meanwhile.
-    const withCounts = pageQuery.then(async ({ rows }) => {
-      const pageUsers = rows.slice(0, size).map(toUser);
-      return { rows, ticketCounts: options.withTicketCounts ? await this.tickets.countTicketsByUser(pageUsers.map((u) => u.login), options) : undefined };
-    });
-    const [{ rows, ticketCounts }, totalValue] = await Promise.all([withCounts, total]);
+    // The page (with its users' ticket counts) and the total are read at once.
+    const [{ rows }, totalValue] = await Promise.all([pageQuery, total]);
     const more = rows.length > size;
     const items = rows.slice(0, size).map(toUser);
     if (cursor?.before) items.reverse();
@@ -154,7 +153,9 @@ export class SqlPeople {
     const hasPrevious = cursor?.before ? more : cursor !== undefined;
     if (items.length && hasNext) page.nextCursor = this.session.cursors.encode({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total: totalValue }, binding);
     if (items.length && hasPrevious) page.previousCursor = this.session.cursors.encode({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total: totalValue }, binding);
-    if (ticketCounts) page.ticketCounts = ticketCounts;
+    if (options.withTicketCounts) {
+      page.ticketCounts = Object.fromEntries(rows.slice(0, size).map(({ login, ticket_counts: [all, closed] = [0, 0] }) => [String(login), { open: all - closed, closed }]));
+    }
     return page;
   }
 

@@ -65,6 +65,16 @@ export class SqlTickets {
     return counts;
   }
 
+  /**
+   * A column `ticket_counts` of a customer user's row (its login in `login`): `[all, closed]`
+   * of the tickets the agent may read, worked out for the rows of a page only (a subquery
+   * runs after the sort and limit), in the page's own query.
+   */
+  userTicketCountsColumn(login: string, ctx: AgentContext | undefined, params: Params): string {
+    return `(SELECT ARRAY[count(*)::int, (count(*) FILTER (WHERE t.ticket_state_id = ANY(${params.add(this.session.closedStates(), '::int[]')})))::int]
+      FROM ticket t WHERE t.customer_user_id = ${login} AND ${this.session.visible(ctx, params)}) AS ticket_counts`;
+  }
+
   countTicketsByUser(logins: readonly string[], options?: CallOptions) {
     return this.openClosedBy('customer_user_id', logins, options);
   }
