@@ -93,6 +93,27 @@ describe(`SQL at ${TICKETS.toLocaleString('en')} tickets`, { timeout: 1_200_000 
     }
   });
 
+  it('looks up the names and counts of a page for its own rows only: no subquery runs for more rows than a page has', async () => {
+    const catalog = await loadCatalog(db);
+    const { spy, queries } = recording(db);
+    const source = new SqlDataSource(spy, catalog, { agentLogin: 'agent-1', now: () => NOW });
+    const page = { size: 10 };
+    // A list read in index order, and lists sorted after reading (by title, by a joined name).
+    for (const field of ['age', 'title', 'state', 'owner'] as const) {
+      await source.listTickets({ customerId: 'BIGCORP' }, { view: 'all', filter: 'all', sort: { field, direction: 'asc' }, page });
+    }
+    await source.listCustomerUsers('BIGCORP', { page, withTicketCounts: true });
+    const pages = queries.filter(({ sql }) => /\bLIMIT\b/.test(sql) && /\(SELECT/.test(sql));
+    assert.equal(pages.length, 5, 'five page queries with subqueries recorded');
+    for (const { sql, params } of pages) {
+      const { rows } = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+      const subqueries = [...planNodes(rows[0]['QUERY PLAN'])].filter((n) => n['Parent Relationship'] === 'SubPlan');
+      assert.ok(subqueries.length > 0, 'the lookups are subqueries');
+      const loops = subqueries.map((n) => Number(n['Actual Loops']));
+      assert.ok(Math.max(...loops) <= page.size + 1, `subqueries ran ${loops.join(', ')} times in:\n${sql.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
+  });
+
   it('after the indexes command both searches read the trigram indexes (a Bitmap Index Scan on each), not every customer id', async () => {
     const log: string[] = [];
     assert.equal(await createTrigramIndexes(db, (line) => log.push(line)), true, log.join('\n'));
