@@ -80,21 +80,29 @@ export class SqlPeople {
     const params = new Params();
     const match = userMatch('cu', params.add(likePattern(term.trim())));
     const pageSize = params.add(limit + 1);
-    // The page first, then its columns: a term matching thousands of users looks up the
-    // secondary customers of the page's users only.
-    const page = (matching: string) => this.session.reader.query(
-      `SELECT ${USER_COLUMNS} FROM (SELECT * FROM ${matching} cu ORDER BY cu.login COLLATE "C" LIMIT ${pageSize}) cu ORDER BY cu.login COLLATE "C"`,
-      params.values,
-    );
     // A term that many users match (a domain, a common name, two letters) finds a page among
-    // the first users in login order: every later match sorts after them. Else all matches are
-    // read — from the trigram indexes when they are there — before they are sorted: a plan
-    // walking the login order to find a few matches would read every user. Each match is
-    // tested once (testing the thousands a broad term finds again before sorting doubled its time).
+    // the first users in login order: every later match sorts after them. The page first, then
+    // its columns: a term matching thousands of users looks up the secondary customers of the
+    // page's users only.
     let { rows } = this.session.catalog.userLoginOrder
-      ? await page(`(SELECT * FROM (SELECT * FROM customer_user ORDER BY login COLLATE "C" LIMIT ${EARLY_USERS}) cu WHERE ${match})`)
+      ? await this.session.reader.query(
+        `SELECT ${USER_COLUMNS} FROM (SELECT * FROM (SELECT * FROM customer_user ORDER BY login COLLATE "C" LIMIT ${EARLY_USERS}) cu
+           WHERE ${match} ORDER BY cu.login COLLATE "C" LIMIT ${pageSize}) cu ORDER BY cu.login COLLATE "C"`,
+        params.values,
+      )
       : { rows: [] };
-    if (rows.length <= limit) ({ rows } = await page(`(SELECT * FROM customer_user cu WHERE ${match} OFFSET 0)`));
+    // Else all matches are read — from the trigram indexes when they are there — and only
+    // their logins sorted (sorting whole rows took a fifth longer for 11,000 matches); the
+    // page's rows are read afterwards by their (unique) login. The matches are fenced
+    // (`OFFSET 0`): a plan walking the login order to find a few would read every user. Each
+    // match is tested once (testing the thousands a broad term finds again doubled its time).
+    if (rows.length <= limit) {
+      ({ rows } = await this.session.reader.query(
+        `SELECT ${USER_COLUMNS} FROM (SELECT login FROM (SELECT cu.login FROM customer_user cu WHERE ${match} OFFSET 0) matching
+           ORDER BY login COLLATE "C" LIMIT ${pageSize}) page JOIN customer_user cu ON cu.login = page.login ORDER BY cu.login COLLATE "C"`,
+        params.values,
+      ));
+    }
     return { items: rows.slice(0, limit).map(toUser), hasMore: rows.length > limit };
   }
 

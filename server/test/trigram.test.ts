@@ -37,6 +37,9 @@ const TERMS = [
   'billing', 'support', '*', '**', 'user', 'example', 'example.org', 'pct%u', 'per%cent', 'a*b*c', 'zzzqqq', ' trim ', 'upper',
   // More users than a search looks through first in login order: terms that many, some or one of them match.
   'bulk', 'bu', 'k1499', 'last12', 'first1', 'b14', 'bulk.example',
+  // Terms matching few of those first users: the same users in three columns (login, email,
+  // first name), and users matching in one column or another, their logins interleaved.
+  '149', 'st12',
 ];
 
 /** Every search of `db` for both agents (one who reads every queue, one who reads Support only), in order. */
