@@ -7,7 +7,7 @@ import { userPosition } from './cursors.js';
 import { optionalText, toUser, USER_COLUMNS, userValues } from './rows.js';
 import type { SqlSession } from './session.js';
 import { checkAborted, distinctIds, likePattern, narrowsByTrigrams, Params, userMatch, UTC_NOW } from './sql-text.js';
-import type { SqlTickets } from './tickets.js';
+import { openClosed, type SqlTickets } from './tickets.js';
 
 /** How many users, in login order, a search looks through first for a page of matches. */
 const EARLY_USERS = 1000;
@@ -143,7 +143,7 @@ export class SqlPeople {
     const total = cursor?.total ?? this.session.count(`SELECT count(*) AS n FROM customer_user cu WHERE ${where.join(' AND ')}`, params.values.slice());
     if (cursor) where.push(`${key} ${cursor.before ? '<' : '>'} (${params.add(cursor.key[0])}, ${params.add(cursor.key[1])}, ${params.add(cursor.key[2])})`);
     const direction = cursor?.before ? 'DESC' : 'ASC';
-    const ticketCounts = options.withTicketCounts ? `, ${this.tickets.userTicketCountsColumn('cu.login', ctx, params)}` : '';
+    const ticketCounts = options.withTicketCounts ? `, ${this.tickets.openClosedColumn('customer_user_id', 'cu.login', ctx, params)}` : '';
     const pageQuery = this.session.reader.query<Record<string, unknown> & { ticket_counts?: [number, number] }>(
       `SELECT ${USER_COLUMNS}${ticketCounts} FROM customer_user cu WHERE ${where.join(' AND ')}
        ORDER BY lower(cu.last_name) COLLATE "C" ${direction}, lower(cu.first_name) COLLATE "C" ${direction}, cu.login COLLATE "C" ${direction}
@@ -162,7 +162,7 @@ export class SqlPeople {
     if (items.length && hasNext) page.nextCursor = this.session.cursors.encode({ key: JSON.stringify(userKey(items.at(-1)!)), id: '', before: false, total: totalValue }, binding);
     if (items.length && hasPrevious) page.previousCursor = this.session.cursors.encode({ key: JSON.stringify(userKey(items[0])), id: '', before: true, total: totalValue }, binding);
     if (options.withTicketCounts) {
-      page.ticketCounts = Object.fromEntries(rows.slice(0, size).map(({ login, ticket_counts: [all, closed] = [0, 0] }) => [String(login), { open: all - closed, closed }]));
+      page.ticketCounts = Object.fromEntries(rows.slice(0, size).map(({ login, ticket_counts }) => [String(login), openClosed(ticket_counts!)]));
     }
     return page;
   }

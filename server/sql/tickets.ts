@@ -47,32 +47,34 @@ const DUE_COLUMNS = { reminder: 'until_time', escalated: 'escalation_time' } as 
  */
 const dueBy = (column: (typeof DUE_COLUMNS)[DueView], now: string) => `t.${column} > 0 AND NULLIF(t.${column}, 0)::bigint <= ${now}`;
 
+/** The columns of a ticket that name whom it is for. */
+type TicketOwnerColumn = 'customer_user_id' | 'customer_id';
+
+/** A `ticket_counts` column's `[all, closed]` as open and closed counts. */
+export const openClosed = ([all, closed]: [number, number]): OpenClosedCounts => ({ open: all - closed, closed });
+
 /** Ticket lists, their counts, and the open and closed counts of customers and users: each one query or two at once. */
 export class SqlTickets {
   constructor(private readonly session: SqlSession) {}
 
-  private async openClosedBy(column: 'customer_user_id' | 'customer_id', keys: readonly string[], options?: CallOptions) {
+  private async openClosedBy(column: TicketOwnerColumn, keys: readonly string[], options?: CallOptions) {
     const ctx = await this.session.agentContext(options);
     const params = new Params();
-    const closedStates = this.session.closedStates();
-    const { rows } = await this.session.reader.query<{ key: string; closed: string; total: string }>(
-      `SELECT t.${column} AS key, count(*) FILTER (WHERE t.ticket_state_id = ANY(${params.add(closedStates, '::int[]')})) AS closed, count(*) AS total
-       FROM ticket t WHERE t.${column} = ANY(${params.add(keys, '::text[]')}) AND ${this.session.visible(ctx, params)} GROUP BY t.${column}`,
+    const { rows } = await this.session.reader.query<{ key: string; ticket_counts: [number, number] }>(
+      `SELECT k.key, ${this.openClosedColumn(column, 'k.key', ctx, params)} FROM unnest(${params.add(keys, '::text[]')}) AS k(key)`,
       params.values,
     );
-    const counts: Record<string, OpenClosedCounts> = Object.fromEntries(keys.map((key) => [key, { open: 0, closed: 0 }]));
-    for (const row of rows) counts[row.key] = { open: Number(row.total) - Number(row.closed), closed: Number(row.closed) };
-    return counts;
+    return Object.fromEntries(rows.map(({ key, ticket_counts }) => [key, openClosed(ticket_counts)]));
   }
 
   /**
-   * A column `ticket_counts` of a customer user's row (its login in `login`): `[all, closed]`
-   * of the tickets the agent may read, worked out for the rows of a page only (a subquery
-   * runs after the sort and limit), in the page's own query.
+   * A column `ticket_counts`: `[all, closed]` of the tickets the agent may read whose `column`
+   * is `key` (an SQL expression of the row). In a page's query it is worked out for the page's
+   * rows only (a subquery runs after the sort and limit).
    */
-  userTicketCountsColumn(login: string, ctx: AgentContext | undefined, params: Params): string {
+  openClosedColumn(column: TicketOwnerColumn, key: string, ctx: AgentContext | undefined, params: Params): string {
     return `(SELECT ARRAY[count(*)::int, (count(*) FILTER (WHERE t.ticket_state_id = ANY(${params.add(this.session.closedStates(), '::int[]')})))::int]
-      FROM ticket t WHERE t.customer_user_id = ${login} AND ${this.session.visible(ctx, params)}) AS ticket_counts`;
+      FROM ticket t WHERE t.${column} = ${key} AND ${this.session.visible(ctx, params)}) AS ticket_counts`;
   }
 
   countTicketsByUser(logins: readonly string[], options?: CallOptions) {
