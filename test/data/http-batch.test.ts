@@ -248,6 +248,31 @@ describe('HttpDataSource: the reads of one task in one request', () => {
     }
   });
 
+  it('fails every read of a JSON batch answer that grows beyond 4 MB per read, and lets go of it', async () => {
+    const state = { cancelled: false, sent: 0 };
+    const megabyte = new TextEncoder().encode(' '.repeat(1 << 20));
+    // At most 64 MB, so that a reader without a limit fails here too.
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{"responses": [')),
+      pull: (controller) => (++state.sent > 64 ? controller.close() : controller.enqueue(megabyte)),
+      cancel: () => void (state.cancelled = true),
+    });
+    const { fetch } = fakeFetch(() => new Response(body, { headers: { 'Content-Type': 'application/json' } }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    const errors = await Promise.all([rejectionOf(source.getCompanyStatus('A')), rejectionOf(source.getCompanyStatus('B'))]);
+    for (const error of errors) {
+      expect(error).to.be.instanceOf(MalformedAnswerError);
+      expect((error as Error).message).to.equal('POST /batch: the answer is too long');
+    }
+    expect(state.cancelled).to.equal(true);
+  });
+
+  it('answers a part of status 204 as the same status alone, without failing the others', async () => {
+    const { fetch } = batchServer((path) => (path.startsWith('/customer?') ? { status: 204, body: undefined } : { status: 200, body: status }));
+    const source = new HttpDataSource({ baseUrl: '/api', fetch });
+    expect(await Promise.all([source.getCompanyStatus('A'), source.getCustomer('B')])).to.deep.equal([status, undefined]);
+  });
+
   it('turns a network failure of the batch into unavailable, and an unreadable answer into a malformed one', async () => {
     const offline = new HttpDataSource({ baseUrl: '/api', fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
     for (const error of await Promise.all([rejectionOf(offline.getCompanyStatus('A')), rejectionOf(offline.getCompanyStatus('B'))])) {

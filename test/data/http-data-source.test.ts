@@ -166,6 +166,53 @@ describe('HttpDataSource', () => {
     });
   }
 
+  /**
+   * A 200 that does not stop: a megabyte of JSON whitespace each time it is read, up to 64 (so
+   * that a reader without a limit fails here too, without filling the memory); `state.cancelled`
+   * once the reader lets go.
+   */
+  function endlessBody() {
+    const state = { cancelled: false, sent: 0 };
+    const megabyte = new TextEncoder().encode(' '.repeat(1 << 20));
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{"escalated": 1, "open": ')),
+      pull: (controller) => void (++state.sent > 64 ? controller.close() : controller.enqueue(megabyte)),
+      cancel: () => void (state.cancelled = true),
+    });
+    return { state, response: new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }) };
+  }
+
+  it('fails a read whose answer grows beyond 4 MB as malformed, and lets go of the body (a server that never stops)', async () => {
+    const endless = endlessBody();
+    const { fetch } = fakeFetch(() => endless.response);
+    const error = await rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch, timeoutMs: 0 }).getCompanyStatus('ACME'));
+    expect(error).to.be.instanceOf(MalformedAnswerError);
+    expect((error as Error).message).to.equal('GET /company-status: the answer is too long');
+    expect(endless.state.cancelled, 'the body is cancelled').to.equal(true);
+    expect(endless.state.sent, 'read no further than the limit').to.be.below(8);
+  });
+
+  it('reads an error answer no further than the limit either: the status still decides the error', async () => {
+    const endless = endlessBody();
+    const { fetch } = fakeFetch(() => new Response(endless.response.body, { status: 503, headers: { 'Retry-After': '7' } }));
+    const error = await rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch, timeoutMs: 0 }).getCompanyStatus('ACME'));
+    expect(error).to.be.instanceOf(UnavailableError);
+    expect((error as UnavailableError).retryAfterMs).to.equal(7000);
+    expect(endless.state.cancelled).to.equal(true);
+  });
+
+  it('fails a read cut off in the middle of its answer as unavailable (retryable), not as malformed', async () => {
+    let stream!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => void (stream = controller) });
+    const { fetch } = fakeFetch(() => new Response(body, { status: 200 }));
+    const pending = rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch, timeoutMs: 0 }).getCompanyStatus('ACME'));
+    stream.enqueue(new TextEncoder().encode('{"escalated": 1,'));
+    stream.error(new TypeError('network error'));
+    const error = await pending;
+    expect(error).to.be.instanceOf(UnavailableError);
+    expect((error as UnavailableError).retryable).to.equal(true);
+  });
+
   it('connect() cannot hang on a stalled answer', async () => {
     const { fetch } = fakeFetch(() => stalledBody());
     expect(await rejectionOf(HttpDataSource.connect({ baseUrl: '/api', fetch, timeoutMs: 100 }))).to.be.instanceOf(TimeoutError);

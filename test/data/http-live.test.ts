@@ -73,6 +73,31 @@ describe('HttpDataSource.subscribe', () => {
     live.stop();
   });
 
+  for (const [what, flood] of [
+    ['a line that never ends', 'data: ['],
+    ['an event whose data lines never end', 'data: [\n'],
+  ] as const) {
+    it(`${what}: down past 4 MB, lets go of the stream and connects again`, async () => {
+      const cancelled: boolean[] = [];
+      const streams = [0, 1].map((index) => {
+        const megabyte = new TextEncoder().encode(flood.repeat((1 << 20) / flood.length));
+        cancelled[index] = false;
+        let sent = 0;
+        // At most 64 MB, so that a reader without a limit fails here too (the stream ends, never let go).
+        const pull = (controller: ReadableStreamDefaultController<Uint8Array>) => (++sent > 64 ? controller.close() : controller.enqueue(megabyte));
+        const body = new ReadableStream<Uint8Array>({ pull, cancel: () => void (cancelled[index] = true) });
+        return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+      });
+      let calls = 0;
+      const fetch = (async () => streams[Math.min(calls++, 1)]) as typeof globalThis.fetch;
+      const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
+      await until(() => live.statuses.includes('down'));
+      expect(cancelled[0], 'the first stream is let go').to.equal(true);
+      expect(live.changes).to.deep.equal([]);
+      live.stop();
+    });
+  }
+
   it('401: down, and not asked again at once', async () => {
     let calls = 0;
     const fetch = (async () => (calls++, Response.json({ title: 'Unauthorized' }, { status: 401 }))) as typeof globalThis.fetch;

@@ -14,6 +14,7 @@ import type {
   WriteOptions,
 } from '../contract/data-source.js';
 import { liveStream } from './live-stream.js';
+import { answerJson, answerLines, MAX_ANSWER, parsedResponse } from './answer-reader.js';
 import {
   abortError,
   ConflictError,
@@ -118,11 +119,8 @@ type PartAnswer = ResponseInit & { id: string; body: unknown };
 function partResponse(answer: PartAnswer): Response {
   const { status } = answer;
   if (!Number.isInteger(status) || status! < 200 || status! > 599) throw new MalformedAnswerError(`POST /batch: status ${status}`);
-  return Object.assign(new Response(JSON.stringify(answer.body), answer), { json: async () => answer.body });
+  return parsedResponse(answer.body, answer);
 }
-
-/** The longest line of a streamed batch (characters): a part's answer is far shorter. */
-const MAX_LINE = 4 << 20;
 
 /** An RFC 9457 problem, as the contract answers errors. */
 interface Problem {
@@ -142,7 +140,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 async function problemOf(response: Response): Promise<Problem> {
   try {
-    const body: unknown = await response.json();
+    const body = await answerJson(response, 'a problem');
     return typeof body === 'object' && body !== null ? (body as Problem) : {};
   } catch {
     return {};
@@ -196,14 +194,13 @@ function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
 }
 
 /**
- * A streamed batch: each read is answered as its line comes (those of one chunk in one task),
+ * A streamed batch: each read is answered as its line comes (those of one piece in one task),
  * until every read is answered or aborted. A line that is not a waiting read's answer, or too
  * long, or the end of the stream before every read, fails the reads still waiting (their caller
  * then rejects them all).
  */
 async function readLines(response: Response, parts: Part[]): Promise<void> {
   const waiting = new Map(parts.map((part, id) => [String(id), part]));
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const take = (line: string) => {
     if (!line.trim()) return;
     const answer = JSON.parse(line);
@@ -213,22 +210,9 @@ async function readLines(response: Response, parts: Part[]): Promise<void> {
     part.resolve(partResponse(answer));
     part.answered = true;
   };
-  // The line under way: only each new chunk is searched for line ends (appending to it is cheap).
-  let rest = '';
-  try {
-    while (parts.some((part) => !part.answered && !part.signal.aborted)) {
-      const { done, value = '' } = await reader.read().catch((error: unknown) => {
-        throw new UnavailableError(`POST /batch: cut off (${error})`);
-      });
-      const lines = value.split('\n');
-      lines[0] = rest + lines[0];
-      rest = done ? '' : lines.pop()!;
-      lines.forEach(take);
-      if (rest.length > MAX_LINE) throw new MalformedAnswerError('POST /batch: a line too long');
-      if (done) break;
-    }
-  } finally {
-    void reader.cancel().catch(() => {});
+  for await (const lines of answerLines(response, 'POST /batch', '\n', true)) {
+    lines.forEach(take);
+    if (!parts.some((part) => !part.answered && !part.signal.aborted)) return;
   }
   if (waiting.size) throw new MalformedAnswerError('POST /batch: the answer ended too soon');
 }
@@ -494,11 +478,11 @@ export class HttpDataSource implements DataSource {
       }
       // The batch refused as a whole (401, 413, 503…): every read is refused alike.
       if (!response.ok) {
-        const problem = await response.text();
-        return parts.forEach((part) => part.resolve(new Response(problem, response)));
+        const problem = await answerJson(response, 'POST /batch').catch(() => ({}));
+        return parts.forEach((part) => part.resolve(parsedResponse(problem, response)));
       }
       if (/^application\/x-ndjson/i.test(response.headers.get('Content-Type') ?? '')) return await readLines(response, parts);
-      const { responses } = (await response.json()) as { responses: PartAnswer[] };
+      const { responses } = (await answerJson(response, 'POST /batch', parts.length * MAX_ANSWER)) as { responses: PartAnswer[] };
       for (const [id, part] of parts.entries()) {
         // Its body at once: the reads of one batch are answered in one task, and so are the reads they lead to.
         part.resolve(partResponse(responses.find((each) => each.id === String(id))!));
@@ -524,9 +508,10 @@ export class HttpDataSource implements DataSource {
     if (!response.ok) throw await errorFor(response);
     if (response.status === 204) return undefined as T;
     try {
-      return (await response.json()) as T;
-    } catch {
+      return (await answerJson(response, `${method} ${path}`)) as T;
+    } catch (error) {
       if (bounded.aborted) throw bounded.reason;
+      if (error instanceof DataSourceError) throw error;
       throw new MalformedAnswerError(`${method} ${path}: the answer is not JSON`);
     }
   }

@@ -1,4 +1,5 @@
 import type { DataChange, LiveStatus, SubscribeOptions } from '../contract/data-source.js';
+import { answerLines, MAX_ANSWER } from './answer-reader.js';
 
 /** Reconnection waits: from 1 s, doubled each failure, at most 30 s, each a random 50–100 % of that. */
 const FIRST_RETRY_MS = 1000;
@@ -51,21 +52,17 @@ export function liveStream(
       }
       tell('live');
       failures = 0;
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let rest = '';
-      let data: string[] = [];
+      let data = '';
       let event = '';
-      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      for await (const lines of answerLines(response, 'GET /live', /\r\n|\r|\n/)) {
         watch();
-        const lines = (rest + read.value).split(/\r\n|\r|\n/);
-        rest = lines.pop()!;
         const batch: DataChange[] = [];
         for (const line of lines) {
           if (!line) {
             // The end of an event: its changes, when it is one.
-            if (data.length && (event || 'change') === 'change') {
+            if (data && (event || 'change') === 'change') {
               try {
-                const changes: unknown = JSON.parse(data.join('\n'));
+                const changes: unknown = JSON.parse(data.slice(0, -1));
                 if (Array.isArray(changes)) {
                   for (const change of changes) if (typeof change?.kind === 'string' && typeof change.id === 'string') batch.push(change as DataChange);
                 }
@@ -73,14 +70,17 @@ export function liveStream(
                 // Not JSON: skipped.
               }
             }
-            data = [];
+            data = '';
             event = '';
           } else if (line[0] !== ':') {
             const colon = line.indexOf(':');
             const field = colon < 0 ? line : line.slice(0, colon);
             const value = colon < 0 ? '' : line.slice(colon + (line[colon + 1] === ' ' ? 2 : 1));
-            if (field === 'data') data.push(value);
-            else if (field === 'event') event = value;
+            if (field === 'data') {
+              data += `${value}\n`;
+              // An event's data is held to one answer's length, as each line is.
+              if (data.length > MAX_ANSWER) throw new RangeError('an event too long');
+            } else if (field === 'event') event = value;
             else if (field === 'id' && !value.includes('\0')) lastId = value;
           }
         }
