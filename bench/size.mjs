@@ -24,11 +24,11 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
  * source, their check at the boundary, the centers' subscription and the HTTP event stream),
  * 0.4 kB for batching the reads of one task into one request, 0.25 kB for reading a batch's
  * answer as it streams in (a line per read), 0.45 kB for filing one changed ticket of the
- * in-memory source instead of all of them, 0.2 kB for holding every answer read over HTTP to a
- * size (a server that sends without end fails the read instead of filling the tab's memory),
- * and a little room.
+ * in-memory source instead of all of them, 0.4 kB for holding every answer read over HTTP to a
+ * size (a server that sends without end fails the read instead of filling the tab's memory; the
+ * live stream's lines, events and ids bounded too), and a little room.
  */
-export const LIBRARY_BUDGET_KB = 46;
+export const LIBRARY_BUDGET_KB = 46.3;
 /** One language's translations, loaded when the agent's locale asks for them. */
 export const LOCALE_BUDGET_KB = 4;
 export const WIDGET_BUDGET_KB = 5;

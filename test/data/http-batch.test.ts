@@ -267,6 +267,27 @@ describe('HttpDataSource: the reads of one task in one request', () => {
     expect(state.cancelled).to.equal(true);
   });
 
+  it('holds a batch answer to 8 M characters, all its parts together, as JSON and as a stream', async () => {
+    const big = { ...status, note: 'x'.repeat(3 << 20) };
+    const json = batchServer(() => ({ status: 200, body: big }));
+    const jsonSource = new HttpDataSource({ baseUrl: '/api', fetch: json.fetch });
+    for (const error of await Promise.all(['A', 'B', 'C'].map((id) => rejectionOf(jsonSource.getCompanyStatus(id))))) {
+      expect((error as Error).message).to.equal('POST /batch: the answer is too long');
+    }
+    const server = streamingServer();
+    const source = new HttpDataSource({ baseUrl: '/api', fetch: server.fetch });
+    const reads = ['A', 'B', 'C'].map((id) => rejectionOf(source.getCompanyStatus(id)));
+    await turns();
+    for (const id of ['0', '1', '2']) {
+      server.push(line(id, big));
+      await turns();
+    }
+    const [first, second, third] = await Promise.all(reads);
+    expect([first, second], 'the first two lines are answered').to.deep.equal([undefined, undefined]);
+    expect(third).to.be.instanceOf(MalformedAnswerError);
+    expect((third as Error).message).to.equal('POST /batch: the answer is too long');
+  });
+
   it('answers a part of status 204 as the same status alone, without failing the others', async () => {
     const { fetch } = batchServer((path) => (path.startsWith('/customer?') ? { status: 204, body: undefined } : { status: 200, body: status }));
     const source = new HttpDataSource({ baseUrl: '/api', fetch });

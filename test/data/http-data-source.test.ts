@@ -201,6 +201,26 @@ describe('HttpDataSource', () => {
     expect(endless.state.cancelled).to.equal(true);
   });
 
+  it('lets go of the body at the time limit even when the fetch given does not heed the signal', async () => {
+    const state = { cancelled: false };
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => void (timer = setInterval(() => controller.enqueue(new TextEncoder().encode(' ')), 10)),
+      cancel: () => void (clearInterval(timer), (state.cancelled = true)),
+    });
+    // A fetch that answers at once and never looks at its signal.
+    const fetch = (async () => new Response(body, { status: 200 })) as unknown as typeof globalThis.fetch;
+    expect(await rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch, timeoutMs: 100 }).getCompanyStatus('ACME'))).to.be.instanceOf(TimeoutError);
+    await waitUntil(() => state.cancelled, 'the body is still read');
+    clearInterval(timer);
+  });
+
+  it('still reads an answer that only has json() (a fetch that answers a stand-in)', async () => {
+    const stand = { ok: true, status: 200, headers: new Headers(), json: async () => ({ escalated: 1, open: 2, closed: 3, all: 6, byCategory: {} }) };
+    const fetch = (async () => stand) as unknown as typeof globalThis.fetch;
+    expect((await new HttpDataSource({ baseUrl: '/api', fetch, batch: false }).getCompanyStatus('ACME')).open).to.equal(2);
+  });
+
   it('fails a read cut off in the middle of its answer as unavailable (retryable), not as malformed', async () => {
     let stream!: ReadableStreamDefaultController<Uint8Array>;
     const body = new ReadableStream<Uint8Array>({ start: (controller) => void (stream = controller) });

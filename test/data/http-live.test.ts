@@ -94,9 +94,41 @@ describe('HttpDataSource.subscribe', () => {
       await until(() => live.statuses.includes('down'));
       expect(cancelled[0], 'the first stream is let go').to.equal(true);
       expect(live.changes).to.deep.equal([]);
+      // The server would send it again: not asked again at once (the first retry waits at least 15 s).
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(calls).to.equal(1);
       live.stop();
     });
   }
+
+  it('keeps an event id only if it can go back as a header (ASCII, at most 256 characters)', async () => {
+    const streams = [streamed(), streamed()];
+    const seen: RequestInit[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => streams[seen.push(init) - 1].response) as typeof globalThis.fetch;
+    const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
+    await until(() => live.statuses.includes('live'));
+    const change = (id: string) => JSON.stringify([{ kind: 'ticket', action: 'updated', id, customerId: 'C' }]);
+    streams[0].push(`id: p.1\ndata: ${change('1')}\n\nid: €2\ndata: ${change('2')}\n\nid: ${'x'.repeat(257)}\ndata: ${change('3')}\n\n`);
+    await until(() => live.changes.length === 3);
+    streams[0].fail();
+    await until(() => seen.length === 2 && live.statuses.length === 4);
+    expect(new Headers(seen[1].headers).get('Last-Event-ID')).to.equal('p.1');
+    live.stop();
+  });
+
+  it('reads a line end split between two reads (\\r, then \\n) as one', async () => {
+    const stream = streamed();
+    const fetch = (async () => stream.response) as typeof globalThis.fetch;
+    const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
+    await until(() => live.statuses.includes('live'));
+    for (const piece of ['event: other\r', '\ndata: [{"kind":"ticket","id":"X"}]\r\n\r\n', 'data: [\r', '\ndata: {"kind":"ticket","id":"Y"}]\r\n\r\n']) {
+      stream.push(piece);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await until(() => live.changes.length > 0);
+    expect(live.changes.map((c) => c.id)).to.deep.equal(['Y']);
+    live.stop();
+  });
 
   it('401: down, and not asked again at once', async () => {
     let calls = 0;

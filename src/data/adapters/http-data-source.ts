@@ -199,7 +199,7 @@ function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
  * long, or the end of the stream before every read, fails the reads still waiting (their caller
  * then rejects them all).
  */
-async function readLines(response: Response, parts: Part[]): Promise<void> {
+async function readLines(response: Response, parts: Part[], signal: AbortSignal): Promise<void> {
   const waiting = new Map(parts.map((part, id) => [String(id), part]));
   const take = (line: string) => {
     if (!line.trim()) return;
@@ -210,7 +210,7 @@ async function readLines(response: Response, parts: Part[]): Promise<void> {
     part.resolve(partResponse(answer));
     part.answered = true;
   };
-  for await (const lines of answerLines(response, 'POST /batch', '\n', true)) {
+  for await (const lines of answerLines(response, 'POST /batch', '\n', { unended: true, total: 2 * MAX_ANSWER, signal })) {
     lines.forEach(take);
     if (!parts.some((part) => !part.answered && !part.signal.aborted)) return;
   }
@@ -478,11 +478,11 @@ export class HttpDataSource implements DataSource {
       }
       // The batch refused as a whole (401, 413, 503…): every read is refused alike.
       if (!response.ok) {
-        const problem = await answerJson(response, 'POST /batch').catch(() => ({}));
-        return parts.forEach((part) => part.resolve(parsedResponse(problem, response)));
+        const problem = await answerJson(response, 'POST /batch', controller.signal).catch(() => ({}));
+        return parts.forEach((part) => part.resolve(parsedResponse(structuredClone(problem), response)));
       }
-      if (/^application\/x-ndjson/i.test(response.headers.get('Content-Type') ?? '')) return await readLines(response, parts);
-      const { responses } = (await answerJson(response, 'POST /batch', parts.length * MAX_ANSWER)) as { responses: PartAnswer[] };
+      if (/^application\/x-ndjson/i.test(response.headers.get('Content-Type') ?? '')) return await readLines(response, parts, controller.signal);
+      const { responses } = (await answerJson(response, 'POST /batch', controller.signal, 2 * MAX_ANSWER)) as { responses: PartAnswer[] };
       for (const [id, part] of parts.entries()) {
         // Its body at once: the reads of one batch are answered in one task, and so are the reads they lead to.
         part.resolve(partResponse(responses.find((each) => each.id === String(id))!));
@@ -508,7 +508,7 @@ export class HttpDataSource implements DataSource {
     if (!response.ok) throw await errorFor(response);
     if (response.status === 204) return undefined as T;
     try {
-      return (await answerJson(response, `${method} ${path}`)) as T;
+      return (await answerJson(response, `${method} ${path}`, bounded)) as T;
     } catch (error) {
       if (bounded.aborted) throw bounded.reason;
       if (error instanceof DataSourceError) throw error;

@@ -1,5 +1,6 @@
 import type { DataChange, LiveStatus, SubscribeOptions } from '../contract/data-source.js';
 import { answerLines, MAX_ANSWER } from './answer-reader.js';
+import { MalformedAnswerError } from '../contract/errors.js';
 
 /** Reconnection waits: from 1 s, doubled each failure, at most 30 s, each a random 50–100 % of that. */
 const FIRST_RETRY_MS = 1000;
@@ -54,7 +55,7 @@ export function liveStream(
       failures = 0;
       let data = '';
       let event = '';
-      for await (const lines of answerLines(response, 'GET /live', /\r\n|\r|\n/)) {
+      for await (const lines of answerLines(response, 'GET /live', /\r\n|\r|\n/, { signal: attempt.signal })) {
         watch();
         const batch: DataChange[] = [];
         for (const line of lines) {
@@ -79,9 +80,10 @@ export function liveStream(
             if (field === 'data') {
               data += `${value}\n`;
               // An event's data is held to one answer's length, as each line is.
-              if (data.length > MAX_ANSWER) throw new RangeError('an event too long');
+              if (data.length > MAX_ANSWER) throw new MalformedAnswerError('GET /live: an event too long');
             } else if (field === 'event') event = value;
-            else if (field === 'id' && !value.includes('\0')) lastId = value;
+            // An id goes back as a header: one that cannot be one (not ASCII, too long) is not kept.
+            else if (field === 'id' && /^[\x20-\x7e]{0,256}$/.test(value)) lastId = value;
           }
         }
         if (batch.length) {
@@ -92,8 +94,9 @@ export function liveStream(
           }
         }
       }
-    } catch {
-      // Failed, broken or silent: connect again.
+    } catch (error) {
+      // Failed, broken or silent: connect again; too much (which the server would send again) only after the longest wait.
+      if (error instanceof MalformedAnswerError) failures = 5;
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', stop);

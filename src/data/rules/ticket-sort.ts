@@ -91,6 +91,8 @@ export interface ListsInOrder {
   lists: readonly (readonly Ticket[])[];
   /** The field, if any: `created` serves a sort by age too. */
   ascendingBy?: 'created' | 'pendingUntil' | 'escalation';
+  /** Which of their tickets count (all if absent). */
+  keep?: (ticket: Ticket) => boolean;
 }
 
 /**
@@ -101,7 +103,7 @@ export interface ListsInOrder {
  * lower-casing it where it is ASCII). Lists already in the order of the sort field are walked
  * from their best end and left at the first ticket worse than all those kept.
  */
-export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number, sort: TicketSort, context: TicketSortContext): Ticket[] {
+export function firstInOrder({ lists, ascendingBy, keep }: ListsInOrder, count: number, sort: TicketSort, context: TicketSortContext): Ticket[] {
   const valueOf = comparableValue(sort.field, context);
   const textOf = TEXT_FIELDS.get(sort.field);
   const sign = sort.direction === 'asc' ? 1 : -1;
@@ -112,6 +114,7 @@ export function firstInOrder({ lists, ascendingBy }: ListsInOrder, count: number
     const [first, step] = walk === 'backward' ? [list.length - 1, -1] : [0, 1];
     for (let at = first; at >= 0 && at < list.length; at += step) {
       const ticket = list[at];
+      if (keep && !keep(ticket)) continue;
       const text = textOf?.(ticket);
       const worst = kept.values[0];
       if (kept.full() && typeof text === 'string' && typeof worst === 'string' && sign * compareLowered(text, worst) > 0) continue;

@@ -279,10 +279,21 @@ export class TicketFiles {
       length,
       at: (index) => {
         if (index < 0 || index >= length) return undefined;
-        if (index < FIRST_PICKED) return (first ??= firstInOrder(own(), FIRST_PICKED, sort, this.context.sortContext))[index];
+        if (index < FIRST_PICKED) return (first ??= firstInOrder(this.pickedFrom(buckets, view, filter, sort, now, own), FIRST_PICKED, sort, this.context.sortContext))[index];
         return (rest ??= whole()).at(index);
       },
     };
+  }
+
+  /**
+   * What a big list's first page is picked from: its own lists, except that a due view sorted by
+   * age or creation walks its categories' lists (by creation) from their best end, passing over
+   * the tickets not due, instead of reading every ticket due (tens of thousands of objects).
+   */
+  private pickedFrom(buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort, now: number, own: () => ListsInOrder): ListsInOrder {
+    if (!isDueView(view) || !walkOf(sort, 'created')) return own();
+    const { field } = DUE_VIEWS[view];
+    return { lists: this.candidateLists(buckets, view, filter), ascendingBy: 'created', keep: (ticket) => timeOf(ticket[field]) <= now };
   }
 
   private bucketId(bucket: TicketBucket): number {
