@@ -32,6 +32,16 @@ function streamed() {
   };
 }
 
+/** A subscription, live, whose first two connections answer with streams the test writes; the requests made. */
+async function liveOverTwoStreams() {
+  const streams = [streamed(), streamed()];
+  const seen: RequestInit[] = [];
+  const fetch = (async (_url: string, init: RequestInit) => streams[seen.push(init) - 1].response) as typeof globalThis.fetch;
+  const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
+  await until(() => live.statuses.includes('live'));
+  return { streams, seen, live };
+}
+
 describe('HttpDataSource.subscribe', () => {
   it('is offered only when the server says liveUpdates', () => {
     expect(new HttpDataSource({ baseUrl: '/api' }).subscribe).to.equal(undefined);
@@ -59,11 +69,7 @@ describe('HttpDataSource.subscribe', () => {
   });
 
   it('a broken stream: down, then connects again sending the last event id', async () => {
-    const streams = [streamed(), streamed()];
-    const seen: RequestInit[] = [];
-    const fetch = (async (_url: string, init: RequestInit) => streams[seen.push(init) - 1].response) as typeof globalThis.fetch;
-    const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
-    await until(() => live.statuses.includes('live'));
+    const { streams, seen, live } = await liveOverTwoStreams();
     streams[0].push(`id: p.7\ndata: [{"kind":"all","action":"updated","id":""}]\n\n`);
     await until(() => live.changes.length === 1);
     streams[0].fail();
@@ -102,11 +108,7 @@ describe('HttpDataSource.subscribe', () => {
   }
 
   it('keeps an event id only if it can go back as a header (ASCII, at most 256 characters)', async () => {
-    const streams = [streamed(), streamed()];
-    const seen: RequestInit[] = [];
-    const fetch = (async (_url: string, init: RequestInit) => streams[seen.push(init) - 1].response) as typeof globalThis.fetch;
-    const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
-    await until(() => live.statuses.includes('live'));
+    const { streams, seen, live } = await liveOverTwoStreams();
     const change = (id: string) => JSON.stringify([{ kind: 'ticket', action: 'updated', id, customerId: 'C' }]);
     streams[0].push(`id: p.1\ndata: ${change('1')}\n\nid: €2\ndata: ${change('2')}\n\nid: ${'x'.repeat(257)}\ndata: ${change('3')}\n\n`);
     await until(() => live.changes.length === 3);
