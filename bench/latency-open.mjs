@@ -13,6 +13,9 @@
 // mode; BENCH_TRACE=1 prints every API request as the proxy receives it. Per mode also the median
 // time the open's first request went out and its last answer came (Resource Timing, ms after the
 // customer was set) and the median of the server's time for the open's slowest request.
+// BENCH_API_CPU=1 runs the reference server on that core alone (`taskset`), as if on a machine of
+// its own; start the bench itself on the other core (`taskset -c 0 node bench/latency-open.mjs`)
+// so that the browser and the proxy do not share the server's core.
 // Figures: docs/PERFORMANCE.md, "One round-trip per open".
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -30,7 +33,9 @@ const round = (value) => Math.round(value * 10) / 10;
 
 /** The reference server on `port`, resolved once it listens. */
 async function startApi(port) {
-  const api = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+  const command = [process.execPath, '--import', 'tsx', 'server/main.ts', '--demo'];
+  const pinned = process.env.BENCH_API_CPU ? ['taskset', '-c', process.env.BENCH_API_CPU, ...command] : command;
+  const api = spawn(pinned[0], pinned.slice(1), {
     // No live stream: it never ends, and is not part of an open's round trips.
     env: { ...process.env, PORT: String(port), CIC_LIVE: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -138,7 +143,7 @@ try {
       { firstOpen: figures(opens.map((o) => o.first)), nextOpen: figures(opens.map((o) => o.next)) },
     ]),
   );
-  console.log(JSON.stringify({ date: new Date().toISOString(), latencyEachWayMs: LATENCY_MS, rounds: ROUNDS, cores: cpus().length, loadAverage: loadavg().map(round), summary }, null, 2));
+  console.log(JSON.stringify({ date: new Date().toISOString(), latencyEachWayMs: LATENCY_MS, rounds: ROUNDS, cores: cpus().length, apiCpu: process.env.BENCH_API_CPU, loadAverage: loadavg().map(round), summary }, null, 2));
 } finally {
   await browser.close();
   proxy.close();
