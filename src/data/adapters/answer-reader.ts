@@ -27,6 +27,7 @@ async function* pieces(response: Response, what: string, signal?: AbortSignal): 
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const stop = () => void reader.cancel().catch(() => {});
   signal?.addEventListener('abort', stop);
+  if (signal?.aborted) stop();
   let carried = '';
   try {
     for (;;) {
