@@ -193,6 +193,9 @@ function scopeQuery(scope: TicketScope): Record<string, string | undefined> {
     : { customerUserLogin: scope.customerUserLogin, access: scope.access };
 }
 
+/** Whether no read of a batch waits any more: each is answered or aborted (its answer is then let go). */
+const settled = (parts: readonly Part[]) => parts.every((part) => part.answered || part.signal.aborted);
+
 /**
  * A streamed batch: each read is answered as its line comes (those of one piece in one task),
  * until every read is answered or aborted. A line that is not a waiting read's answer, or too
@@ -212,7 +215,7 @@ async function readLines(response: Response, parts: Part[], signal: AbortSignal)
   };
   for await (const lines of answerLines(response, 'POST /batch', '\n', { unended: true, total: 2 * MAX_ANSWER, signal })) {
     lines.forEach(take);
-    if (!parts.some((part) => !part.answered && !part.signal.aborted)) return;
+    if (settled(parts)) return;
   }
   if (waiting.size) throw new MalformedAnswerError('POST /batch: the answer ended too soon');
 }
@@ -464,8 +467,7 @@ export class HttpDataSource implements DataSource {
     const alone = (part: Part) => part.resolve(this.send('GET', part.path, {}, part.signal));
     if (parts.length < 2 || !this.batching) return parts.forEach(alone);
     const controller = new AbortController();
-    const idle = () => parts.every((part) => part.signal.aborted || part.answered);
-    for (const { signal } of parts) signal.addEventListener('abort', () => idle() && controller.abort());
+    for (const { signal } of parts) signal.addEventListener('abort', () => settled(parts) && controller.abort());
     let responded = false;
     try {
       const requests = parts.map(({ path }, id) => ({ id: String(id), method: 'GET', path }));

@@ -96,7 +96,7 @@ export class TicketFiles {
       const passed = NARROW_FILTERS.reduce((mask, filter, bit) => (this.filterTest(filter)(one) ? mask | (1 << bit) : mask), 0);
       const dueTimes = { reminder: NaN, escalated: NaN };
       for (const view of ['reminder', 'escalated'] as const) {
-        if (this.categoriesOf(view).includes(STATE_CATEGORIES[category])) dueTimes[view] = timeOf(one[DUE_VIEWS[view].field]);
+        if (this.categoriesOf(view).includes(STATE_CATEGORIES[category])) dueTimes[view] = dueTimeOf(one, view);
       }
       const buckets = [this.bucketIn(this.byCustomer, one.customerId), one.customerUserLogin ? this.bucketIn(this.byUser, one.customerUserLogin) : undefined];
       for (const bucket of buckets) bucket?.place(one, category, passed, dueTimes, createdKey, put);
@@ -144,7 +144,7 @@ export class TicketFiles {
     const due = { reminder: new Float64Array(count), escalated: new Float64Array(count) };
     for (const view of ['reminder', 'escalated'] as const) {
       const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
-      fillWith(due[view], (index) => (inView.has(filing.categories[index]) ? timeOf(tickets[index][DUE_VIEWS[view].field]) : NaN));
+      fillWith(due[view], (index) => (inView.has(filing.categories[index]) ? dueTimeOf(tickets[index], view) : NaN));
       fileByDueTime(filing, view, due[view]);
     }
     const [customerBuckets, userBuckets] = filing.memberships;
@@ -292,8 +292,7 @@ export class TicketFiles {
    */
   private pickedFrom(buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort, now: number, own: () => ListsInOrder): ListsInOrder {
     if (!isDueView(view) || !walkOf(sort, 'created')) return own();
-    const { field } = DUE_VIEWS[view];
-    return { lists: this.candidateLists(buckets, view, filter), ascendingBy: 'created', keep: (ticket) => timeOf(ticket[field]) <= now };
+    return { lists: this.candidateLists(buckets, view, filter), ascendingBy: 'created', keep: (ticket) => dueTimeOf(ticket, view) <= now };
   }
 
   private bucketId(bucket: TicketBucket): number {
@@ -317,6 +316,9 @@ export class TicketFiles {
     return (ticket) => ticket.queueId !== undefined && queues.has(ticket.queueId);
   };
 }
+
+/** A ticket's time in a due view (NaN: none, or unreadable): it is due once that time is reached. */
+const dueTimeOf = (ticket: Ticket, view: DueView): number => timeOf(ticket[DUE_VIEWS[view].field]);
 
 /** The field a view's lists ascend by: due lists by their due time, the others by creation. */
 const ascendingBy = (view: TicketView): ListsInOrder['ascendingBy'] => (isDueView(view) ? DUE_VIEWS[view].sort : 'created');
