@@ -106,9 +106,6 @@ export const informationCenterStyles = css`
   .card-body {
     padding: var(--_space-2) var(--_space-3);
     overflow-x: auto;
-    /* A widget out of view is neither laid out nor painted until it nears the viewport. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 16rem;
   }
   .empty {
     display: grid;
