@@ -1,7 +1,7 @@
 import { DUE_VIEWS, isDueView, LOCKED_LOCKS, viewCategories, type DueView } from '../../rules/rules.js';
 import type { createStateClassifier } from '../../rules/state-mapping.js';
 import { firstInOrder, sortTickets, timeOf, walkOf, type ListsInOrder, type TicketSortContext } from '../../rules/ticket-sort.js';
-import { CATEGORY_INDEX, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, TicketBucket } from './ticket-index.js';
+import { CATEGORY_INDEX, DUE_VIEW_NAMES, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, positionsByBucket, TicketBucket } from './ticket-index.js';
 import { LruCache } from '../../rules/lru.js';
 import { TicketTable, type RowQuery } from './ticket-table.js';
 import type { ItemList } from './cursors.js';
@@ -68,12 +68,6 @@ export class TicketFiles {
     this.context = context;
   }
 
-  /**
-   * Files every ticket under its customer and its customer user in the default list order
-   * (one sort of all tickets by creation, not one per customer), with what each passes, and
-   * the reminder and escalated candidates in due-time order with their times as numbers.
-   * `onCustomer` hears every ticket's customer id.
-   */
   /** Files `tickets` again from nothing, after one was added or changed. */
   refile(tickets: readonly Ticket[], onCustomer: (customerId: string) => void): void {
     this.byCustomer.clear();
@@ -95,7 +89,7 @@ export class TicketFiles {
       const category = CATEGORY_INDEX.get(this.context.classify.categoryOf(one.state))!;
       const passed = NARROW_FILTERS.reduce((mask, filter, bit) => (this.filterTest(filter)(one) ? mask | (1 << bit) : mask), 0);
       const dueTimes = { reminder: NaN, escalated: NaN };
-      for (const view of ['reminder', 'escalated'] as const) {
+      for (const view of DUE_VIEW_NAMES) {
         if (this.categoriesOf(view).includes(STATE_CATEGORIES[category])) dueTimes[view] = dueTimeOf(one, view);
       }
       const buckets = [this.bucketIn(this.byCustomer, one.customerId), one.customerUserLogin ? this.bucketIn(this.byUser, one.customerUserLogin) : undefined];
@@ -112,6 +106,13 @@ export class TicketFiles {
     }
   }
 
+  /**
+   * Files every ticket under its customer and its customer user in the default list order
+   * (one sort of all tickets by creation, not one per customer), with what each passes, and
+   * the reminder and escalated candidates in due-time order with their times as numbers; a
+   * customer user's bucket is filled from the table when it is first used.
+   * `onCustomer` hears every ticket's customer id.
+   */
   file(tickets: readonly Ticket[], onCustomer: (customerId: string) => void): void {
     // Everything is read in the tickets' own order (in sequence: fast); then each bucket's
     // lists are filled in sorted order, allocated once at their size.
@@ -124,31 +125,33 @@ export class TicketFiles {
       return id;
     };
     const tests = NARROW_FILTERS.map(this.filterTest);
+    const customerBuckets = fillWith(new Int32Array(count), (index) => {
+      onCustomer(tickets[index].customerId);
+      return idOf(this.bucketIn(this.byCustomer, tickets[index].customerId));
+    });
+    const customerCount = buckets.length;
+    const userBuckets = fillWith(new Int32Array(count), (index) => {
+      const login = tickets[index].customerUserLogin;
+      return login ? idOf(this.bucketIn(this.byUser, login)) : -1;
+    });
+    // The customers' buckets are filled now; a customer user's when it is first read (most never are).
     const filing: Filing = {
       tickets,
-      buckets,
+      buckets: buckets.slice(0, customerCount),
       categories: fillWith(new Uint8Array(count), (index) => CATEGORY_INDEX.get(this.context.classify.categoryOf(tickets[index].state))!),
       passed: fillWith(new Uint8Array(count), (index) => tests.reduce((mask, test, bit) => (test(tickets[index]) ? mask | (1 << bit) : mask), 0)),
-      memberships: [
-        fillWith(new Int32Array(count), (index) => {
-          onCustomer(tickets[index].customerId);
-          return idOf(this.bucketIn(this.byCustomer, tickets[index].customerId));
-        }),
-        fillWith(new Int32Array(count), (index) => {
-          const login = tickets[index].customerUserLogin;
-          return login ? idOf(this.bucketIn(this.byUser, login)) : -1;
-        }),
-      ],
+      memberships: [customerBuckets],
     };
     fileByAge(filing);
     const due = { reminder: new Float64Array(count), escalated: new Float64Array(count) };
-    for (const view of ['reminder', 'escalated'] as const) {
+    for (const view of DUE_VIEW_NAMES) {
       const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
       fillWith(due[view], (index) => (inView.has(filing.categories[index]) ? dueTimeOf(tickets[index], view) : NaN));
       fileByDueTime(filing, view, due[view]);
     }
-    const [customerBuckets, userBuckets] = filing.memberships;
-    this.table = new TicketTable(tickets, { categories: filing.categories, passed: filing.passed, customerBuckets, userBuckets, ...due });
+    const table = (this.table = new TicketTable(tickets, { categories: filing.categories, passed: filing.passed, customerBuckets, userBuckets, ...due }));
+    const { positions, starts } = positionsByBucket(userBuckets, buckets.length);
+    for (let id = customerCount; id < buckets.length; id++) buckets[id].fillOnFirstUse((bucket) => fillFromTable(bucket, table, positions.subarray(starts[id], starts[id + 1])));
   }
 
   /** The buckets a scope takes: one customer's or user's, or those of every customer a user may access. */
@@ -373,4 +376,22 @@ function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: 
     const dueTimes = groupInOrder(chosen, buckets.length, memberships, (index) => times[index]);
     buckets.forEach((bucket, id) => bucket.fillDue(view, filter, { tickets: dueTickets[id], times: dueTimes[id] }));
   }
+}
+
+/**
+ * Fills one bucket, whose tickets are at `positions` of the table, as the others were filed:
+ * from the table's columns as they are when it is first used (a put fills the buckets it
+ * touches first, so the columns of their tickets have not changed since filing).
+ */
+function fillFromTable(bucket: TicketBucket, table: TicketTable, positions: Uint32Array): void {
+  const { tickets, columns } = table.contents;
+  const filing: Filing = {
+    tickets: Array.from(positions, (position) => tickets[position]),
+    buckets: [bucket],
+    categories: Uint8Array.from(positions, (position) => columns.categories[position]),
+    passed: Uint8Array.from(positions, (position) => columns.passed[position]),
+    memberships: [new Int32Array(positions.length)],
+  };
+  fileByAge(filing);
+  for (const view of DUE_VIEW_NAMES) fileByDueTime(filing, view, Float64Array.from(positions, (position) => columns[view][position]));
 }

@@ -4,6 +4,9 @@ import { STATE_CATEGORIES, type StateCategory, type Ticket, type TicketFilter } 
 
 export type { DueView };
 
+/** The views whose tickets are due at a time (their lists kept in due-time order). */
+export const DUE_VIEW_NAMES: readonly DueView[] = ['reminder', 'escalated'];
+
 /** Tickets in the order of their due time (earliest first, then by id), and those times. */
 export interface DueList {
   readonly tickets: Ticket[];
@@ -35,8 +38,24 @@ export class TicketBucket {
   /** Per category, how many tickets pass each narrow filter (category × filter). */
   private passing: Uint32Array<ArrayBufferLike> = new Uint32Array(STATE_CATEGORIES.length * NARROW_FILTERS.length);
 
+  /** Set while the bucket waits to be filled on its first read (a customer user's: see `fillOnFirstUse`). */
+  private unfilled?: (bucket: TicketBucket) => void;
+
   constructor(passes: (filter: TicketFilter) => (ticket: Ticket) => boolean) {
     this.passes = passes;
+  }
+
+  /** Has `fill` (which calls `fill` and `fillDue`) run the first time the bucket is read or changed, not before. */
+  fillOnFirstUse(fill: (bucket: TicketBucket) => void): void {
+    this.unfilled = fill;
+  }
+
+  /** The bucket, filled if it was waiting to be. */
+  private filled(): this {
+    const fill = this.unfilled;
+    this.unfilled = undefined;
+    fill?.(this);
+    return this;
   }
 
   /**
@@ -50,11 +69,12 @@ export class TicketBucket {
 
   /** The tickets of a category, in the default order. */
   ticketsIn(category: StateCategory): readonly Ticket[] {
-    return this.lists[CATEGORY_INDEX.get(category)!];
+    return this.filled().lists[CATEGORY_INDEX.get(category)!];
   }
 
   /** How many tickets each category holds (those with any). */
   categoryCounts(): [StateCategory, number][] {
+    this.filled();
     return STATE_CATEGORIES.flatMap((category, index) => (this.lists[index].length ? [[category, this.lists[index].length] as [StateCategory, number]] : []));
   }
 
@@ -65,6 +85,7 @@ export class TicketBucket {
 
   /** How many tickets of these categories pass the filter. */
   count(categories: readonly StateCategory[], filter: TicketFilter): number {
+    this.filled();
     const bit = filter === 'all' ? -1 : NARROW_FILTERS.indexOf(filter);
     let total = 0;
     for (const category of categories) {
@@ -76,7 +97,7 @@ export class TicketBucket {
 
   /** The tickets of a due view passing the filter, in due-time order. */
   dueList(view: DueView, filter: TicketFilter): DueList {
-    return this.due.get(`${view}|${filter}`) ?? emptyDueList();
+    return this.filled().due.get(`${view}|${filter}`) ?? emptyDueList();
   }
 
   /** How many tickets of a due view passing the filter are due at `now` (a binary search). */
@@ -91,14 +112,14 @@ export class TicketBucket {
    * `created` is a ticket's key in the default order.
    */
   place(ticket: Ticket, category: number, passed: number, dueTimes: Record<DueView, number>, created: (ticket: Ticket) => number, put: boolean): void {
-    const lists = [...this.lists];
+    const lists = [...this.filled().lists];
     lists[category] = changed(lists[category], ticket, put, (one) => created(one) < created(ticket) || (created(one) === created(ticket) && one.id < ticket.id));
     this.lists = lists;
     this.passing = this.passing.slice();
     NARROW_FILTERS.forEach((_, bit) => {
       if (passed & (1 << bit)) this.passing[category * NARROW_FILTERS.length + bit] += put ? 1 : -1;
     });
-    for (const view of ['reminder', 'escalated'] as const) {
+    for (const view of DUE_VIEW_NAMES) {
       const time = dueTimes[view];
       if (Number.isNaN(time)) continue;
       for (const filter of ['all', ...NARROW_FILTERS] as const) {
@@ -160,6 +181,20 @@ export function groupInOrder<T>(order: Uint32Array, slotCount: number, membershi
     }
   }
   return groups;
+}
+
+/**
+ * Every position grouped by its bucket (`bucketOf[position]`, -1 for none), in one array: the
+ * positions of bucket k, ascending, are `positions.subarray(starts[k], starts[k + 1])`.
+ */
+export function positionsByBucket(bucketOf: Int32Array, bucketCount: number): { positions: Uint32Array; starts: Uint32Array } {
+  const starts = new Uint32Array(bucketCount + 1);
+  for (const bucket of bucketOf) if (bucket >= 0) starts[bucket + 1]++;
+  for (let bucket = 0; bucket < bucketCount; bucket++) starts[bucket + 1] += starts[bucket];
+  const positions = new Uint32Array(starts[bucketCount]);
+  const next = starts.slice(0, bucketCount);
+  bucketOf.forEach((bucket, position) => bucket >= 0 && (positions[next[bucket]++] = position));
+  return { positions, starts };
 }
 
 const byId = (tickets: readonly Ticket[]) => (a: number, b: number) => {

@@ -75,6 +75,11 @@ export class TicketTable {
     return this.tickets.length;
   }
 
+  /** Its tickets and their columns as they are now, by position. */
+  get contents(): { tickets: readonly Ticket[]; columns: Readonly<TicketColumns> } {
+    return { tickets: this.tickets, columns: this.columns };
+  }
+
   /**
    * The tickets `query` takes (at most `query.limit`), in the order of `sort`: their positions,
    * each ticket read only when the list is (a page of a long list reads ten).
