@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/customer-information-widget/define.js';
 import type { CustomerInformationWidget } from '../../src/components/customer-information-widget/customer-information-widget.js';
 import type { DataSource } from '../../src/data/contract/data-source.js';
+import { UnavailableError } from '../../src/data/contract/errors.js';
 import { smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, text, until } from '../support/helpers.js';
 import { runWidgetSuite } from '../support/widget-suite.js';
@@ -113,6 +114,21 @@ describe('custom fields in customer-information-widget', () => {
     await until(() => input(el, 1).getAttribute('aria-invalid') === 'true');
     expect(text($(el, '#field-1-message'))).to.equal('This is too long.');
     expect(input(el, 1).value).to.have.length(300);
+  });
+
+  it('shows a failed save\'s message when a field is named like a property of every object (constructor, toString)', async () => {
+    const spy = fixtureSource({}, { ...smallHelpdesk(), customers: [{ id: 'ACME', name: 'Acme', customFields: { constructor: 'c', toString: 't', Tier: 'Gold' } }] });
+    spy.source.updateCustomer = async () => {
+      throw new UnavailableError('The database is not available');
+    };
+    const { el } = await render(spy);
+    $<HTMLButtonElement>(el, '[part=edit-button]')!.click();
+    await until(() => input(el, 2));
+    $<HTMLButtonElement>(el, '[part=save-button]')!.click();
+    await until(() => $(el, '[part=fields-form] [role=alert]'), 'no message for the failed save');
+    expect(text($(el, '[part=fields-form] [role=alert]'))).to.contain('unavailable');
+    expect($$<HTMLInputElement>(el, '[part=fields-form] input').map((each) => each.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false', 'false']);
+    expect(input(el, 0).value).to.equal('c');
   });
 
   it('says the record changed, and reloads it keeping the typed values', async () => {

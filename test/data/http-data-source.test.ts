@@ -201,19 +201,21 @@ describe('HttpDataSource', () => {
     expect(endless.state.cancelled).to.equal(true);
   });
 
-  it('lets go of the body at the time limit even when the fetch given does not heed the signal', async () => {
-    const state = { cancelled: false };
-    let timer: ReturnType<typeof setInterval> | undefined;
-    const body = new ReadableStream<Uint8Array>({
-      start: (controller) => void (timer = setInterval(() => controller.enqueue(new TextEncoder().encode(' ')), 10)),
-      cancel: () => void (clearInterval(timer), (state.cancelled = true)),
+  for (const status of [200, 503]) {
+    it(`lets go of the body (status ${status}) at the time limit even when the fetch given does not heed the signal`, async () => {
+      const state = { cancelled: false };
+      let timer: ReturnType<typeof setInterval> | undefined;
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => void (timer = setInterval(() => controller.enqueue(new TextEncoder().encode(' ')), 10)),
+        cancel: () => void (clearInterval(timer), (state.cancelled = true)),
+      });
+      // A fetch that answers at once and never looks at its signal.
+      const fetch = (async () => new Response(body, { status })) as unknown as typeof globalThis.fetch;
+      expect(await rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch, timeoutMs: 100 }).getCompanyStatus('ACME'))).to.be.instanceOf(TimeoutError);
+      await waitUntil(() => state.cancelled, 'the body is still read');
+      clearInterval(timer);
     });
-    // A fetch that answers at once and never looks at its signal.
-    const fetch = (async () => new Response(body, { status: 200 })) as unknown as typeof globalThis.fetch;
-    expect(await rejectionOf(new HttpDataSource({ baseUrl: '/api', fetch, timeoutMs: 100 }).getCompanyStatus('ACME'))).to.be.instanceOf(TimeoutError);
-    await waitUntil(() => state.cancelled, 'the body is still read');
-    clearInterval(timer);
-  });
+  }
 
   it('still reads an answer that only has json() (a fetch that answers a stand-in)', async () => {
     const stand = { ok: true, status: 200, headers: new Headers(), json: async () => ({ escalated: 1, open: 2, closed: 3, all: 6, byCategory: {} }) };

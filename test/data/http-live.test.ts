@@ -142,6 +142,19 @@ describe('HttpDataSource.subscribe', () => {
     expect(calls).to.equal(1);
     live.stop();
   });
+
+  // A wait beyond a timer's range (2^31 - 1 ms) would fire at once: a reconnect loop against the server.
+  for (const retryAfter of ['Fri, 01 Jan 2100 00:00:00 GMT', '2147484', '9'.repeat(30)]) {
+    it(`503 with Retry-After: ${retryAfter.slice(0, 12)}…: down, and not asked again at once`, async () => {
+      let calls = 0;
+      const fetch = (async () => (calls++, Response.json({ title: 'Busy' }, { status: 503, headers: { 'Retry-After': retryAfter } }))) as typeof globalThis.fetch;
+      const live = subscribeTo(new HttpDataSource({ baseUrl: '/api', fetch, capabilities: LIVE }), { customerId: 'C' });
+      await until(() => live.statuses.includes('down'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(calls).to.equal(1);
+      live.stop();
+    });
+  }
 });
 
 slowDescribe('HttpDataSource.subscribe → reference server (PGlite)', () => {

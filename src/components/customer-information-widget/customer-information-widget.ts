@@ -105,12 +105,14 @@ export class CustomerInformationWidget extends CicElement {
     const labels = Object.keys(editing.drafts);
     const failure = this.saves.failure;
     const problems = failure?.problems ?? {};
+    // Labels are data: one named `constructor` must not find Object's own.
+    const problemOf = (label: string) => (Object.hasOwn(problems, label) ? problems[label] : undefined);
     // A message only for what no field shows: not a conflict (it has its own), not placed problems.
-    const message = failure && !failure.conflict && !labels.some((label) => problems[label]) ? failure.message : '';
+    const message = failure && !failure.conflict && !labels.some(problemOf) ? failure.message : '';
     return html`<form part="fields-form" class="fields-form" novalidate @submit=${(e: Event) => this.save(e, customer.id)}
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.stopEditing()}>
       ${labels.map((label, index) => {
-        const problem = problems[label];
+        const problem = problemOf(label);
         return html`<label for="field-${index}">${label}</label>
           <input id="field-${index}" .value=${editing.drafts[label]} aria-invalid=${problem ? 'true' : 'false'}
             aria-describedby=${problem ? `field-${index}-message` : nothing}

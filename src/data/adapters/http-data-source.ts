@@ -138,9 +138,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? NaN : Math.max(0, date - now);
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+async function problemOf(response: Response, signal: AbortSignal): Promise<Problem> {
   try {
-    const body = await answerJson(response, 'a problem');
+    const body = await answerJson(response, 'a problem', signal);
     return typeof body === 'object' && body !== null ? (body as Problem) : {};
   } catch {
     return {};
@@ -154,8 +154,8 @@ export { OPTIONAL_CALLS };
  * The typed error for an HTTP status: its kind by the contract's `ERROR_KINDS` (400 is
  * `validation` too, any other 5xx `unavailable`), then that kind's error.
  */
-async function errorFor(response: Response): Promise<DataSourceError> {
-  const problem = await problemOf(response);
+async function errorFor(response: Response, signal: AbortSignal): Promise<DataSourceError> {
+  const problem = await problemOf(response, signal);
   const message = problem.detail ?? problem.title ?? `HTTP ${response.status}`;
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   const { status } = response;
@@ -507,7 +507,7 @@ export class HttpDataSource implements DataSource {
       throw new UnavailableError(`Network failure: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (response.status === 404 && missingIsUndefined) return undefined as T;
-    if (!response.ok) throw await errorFor(response);
+    if (!response.ok) throw await errorFor(response, bounded);
     if (response.status === 204) return undefined as T;
     try {
       return (await answerJson(response, `${method} ${path}`, bounded)) as T;

@@ -1,6 +1,6 @@
 import type { DataChange, LiveStatus, SubscribeOptions } from '../contract/data-source.js';
 import { answerLines, MAX_ANSWER } from './answer-reader.js';
-import { MalformedAnswerError } from '../contract/errors.js';
+import { MalformedAnswerError, MAX_RETRY_AFTER_MS } from '../contract/errors.js';
 
 /** Reconnection waits: from 1 s, doubled each failure, at most 30 s, each a random 50–100 % of that. */
 const FIRST_RETRY_MS = 1000;
@@ -110,7 +110,8 @@ export function liveStream(
       if (signal.aborted) return;
       tell('down');
       const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures++) * (0.5 + Math.random() / 2);
-      await sleep(Math.max(wait, retryAfter || 0));
+      // A server's Retry-After is heeded up to the longest wait of a rate limit (a longer timer would fire at once).
+      await sleep(Math.max(wait, Math.min(retryAfter || 0, MAX_RETRY_AFTER_MS)));
     }
   })();
 }
