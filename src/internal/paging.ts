@@ -1,5 +1,6 @@
-import { html, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveElement } from 'lit';
 import type { Page } from '../data/contract/types.js';
+import { focusAfterUpdate } from './focus.js';
 import { formatNumber } from './format.js';
 import { msg, str } from './localize.js';
 
@@ -12,10 +13,13 @@ export const PAGE_SIZES = [5, 10, 15, 20, 25, 50] as const;
 export class Paging {
   cursor: string | undefined;
   number = 1;
-  private readonly host: ReactiveControllerHost;
+  private readonly host: ReactiveElement;
+  private readonly loaded?: () => Promise<unknown>;
 
-  constructor(host: ReactiveControllerHost) {
+  /** `loaded` settles when the page asked for has loaded (the pager is rendered again with it). */
+  constructor(host: ReactiveElement, loaded?: () => Promise<unknown>) {
     this.host = host;
+    this.loaded = loaded;
   }
 
   /** Back to the first page (new filter, sort, size or scope). */
@@ -31,6 +35,8 @@ export class Paging {
     this.cursor = cursor;
     this.number += step;
     this.host.requestUpdate();
+    const [pressed, other] = step > 0 ? ['next', 'previous'] : ['previous', 'next'];
+    void focusAfterUpdate(this.host, [`[data-go=${pressed}]`, `[data-go=${other}]`], { loaded: this.loaded });
   }
 
   private range(page: Page<unknown>, size: number): string {
@@ -45,10 +51,10 @@ export class Paging {
   /** `label` names the list, so that several pagers on a page can be told apart. */
   render(page: Page<unknown>, size: number, label: string, onSizeChange: (size: number) => void) {
     return html`<nav class="pager" part="pager" aria-label=${msg(str`Pages of ${label}`)}>
-      <button class="button" type="button" ?disabled=${!page.previousCursor}
+      <button class="button" type="button" data-go="previous" ?disabled=${!page.previousCursor}
         @click=${() => this.go(page.previousCursor, -1)}>${msg('Previous page')}</button>
       <span aria-live="polite">${this.range(page, size)}</span>
-      <button class="button" type="button" ?disabled=${!page.nextCursor}
+      <button class="button" type="button" data-go="next" ?disabled=${!page.nextCursor}
         @click=${() => this.go(page.nextCursor, 1)}>${msg('Next page')}</button>
       <label class="page-size">${msg('Per page')}
         <select @change=${(e: Event) => onSizeChange(Number((e.target as HTMLSelectElement).value))}>

@@ -152,6 +152,18 @@ describe('customer-information-center', () => {
     expect(spy.total()).to.equal(0);
   });
 
+  it('hiding a card by keyboard leaves the focus on the next card\'s ×, or on the one before at the end', async () => {
+    const { el } = await renderCenter();
+    const close = (id: string) => card(el, id).querySelector<HTMLButtonElement>('.close-button')!;
+    expect(titles(el, 'main')).to.deep.equal(DEFAULT_MAIN);
+    close('reminder-tickets').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.activeElement === close('escalated-tickets'), 'the focus fell to the page');
+    close('open-tickets').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.activeElement === close('new-tickets'), 'the focus fell to the page');
+  });
+
   it('hides with ×, shows again through the settings, all without a data call', async () => {
     const { el, spy } = await renderCenter();
     spy.reset();

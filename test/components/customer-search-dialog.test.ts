@@ -6,7 +6,7 @@ import { generateDemoData } from '../../src/data/demo/demo-data.js';
 import { UnavailableError } from '../../src/data/contract/errors.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { smallHelpdesk } from '../support/fixtures.js';
-import { expectNone, settle, until } from '../support/helpers.js';
+import { expectNone, settle, text, until } from '../support/helpers.js';
 import { spySource } from '../support/spy-source.js';
 
 const $ = (el: CustomerSearchDialog, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -137,6 +137,38 @@ describe('customer-search-dialog', () => {
     const selected = oneEvent(el, 'customer-selected');
     $(el, '#user-option-0')!.click();
     expect((await selected).detail).to.deep.equal({ customerId: 'ACME', customerUserLogin: 'bob' });
+  });
+
+  it('keeps a direction override in a name to the name: the address reads as it is', async () => {
+    const data = smallHelpdesk();
+    data.customerUsers.push({ login: 'eve', customerId: 'ACME', firstName: 'Eve\u202E', lastName: 'Evans', email: 'eve@evil.example' });
+    const { el } = await openDialog(new InMemoryDataSource(data));
+    $(el, '#user-input')!.focus();
+    await typeAndWait(el, 'evil', 'user');
+    const line = $(el, '#user-option-0 span')!;
+    /** Where a character is drawn (the first text node holding it). */
+    const left = (char: string) => {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(char);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect().left;
+      }
+      throw new Error(`no ${char}`);
+    };
+    expect(left('<')).to.be.below(left('>'));
+    expect(text(line)).to.contain('<eve@evil.example>');
+  });
+
+  it('marks the match where it is when a character before it lower-cases longer (İ)', async () => {
+    const data = smallHelpdesk();
+    data.customers.push({ id: 'TR1', name: 'İİİİ Acme Istanbul' });
+    const { el } = await openDialog(new InMemoryDataSource(data));
+    await typeAndWait(el, 'acme ist');
+    expect($$(el, '#customer-results mark').map((m) => m.textContent)).to.deep.equal(['Acme Ist']);
   });
 
   it('renders markup in data as text', async () => {

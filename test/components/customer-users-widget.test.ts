@@ -70,6 +70,38 @@ describe('customer-users-widget', () => {
     expect((spy.calls.countTicketsByUser[0][0] as string[]).length).to.equal(10);
   });
 
+  it('shows 0 for a user the source did not count, also one whose login is constructor or toString', async () => {
+    const data = smallHelpdesk();
+    data.customerUsers.push({ login: 'constructor', customerId: 'ACME', firstName: 'C', lastName: 'Onstructor' }, { login: 'toString', customerId: 'ACME', firstName: 'T', lastName: 'Ostring' });
+    const spy = fixtureSource({}, data);
+    const list = spy.source.listCustomerUsers.bind(spy.source);
+    // As a GROUP BY answers: only the users with tickets.
+    spy.source.listCustomerUsers = async (id, options) => {
+      const page = await list(id, options);
+      return { ...page, ticketCounts: Object.fromEntries(Object.entries(page.ticketCounts ?? {}).filter(([, counts]) => counts.open + counts.closed > 0)) };
+    };
+    const el = await renderUsers(spy.source);
+    await until(() => logins(el).includes('toString'));
+    const row = (login: string) => $$(el, 'tbody tr').find((each) => logins(el)[$$(el, 'tbody tr').indexOf(each)] === login)!;
+    for (const login of ['constructor', 'toString']) {
+      expect([2, 3].map((cell) => text(row(login).querySelectorAll('td')[cell]))).to.deep.equal(['0', '0']);
+    }
+    expect(text($(el, 'tbody'))).to.not.contain('NaN');
+  });
+
+  it('keeps the focus on the pager when a page is turned by keyboard', async () => {
+    const el = await renderUsers(fixtureSource({}, bigAcme()).source);
+    const button = (label: string) => $$<HTMLButtonElement>(el, '[part=pager] button').find((each) => text(each) === label)!;
+    button('Next page').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => logins(el).join() === 'u09,u10,u11,u12');
+    // The last page has no next one: its Previous takes the focus.
+    await until(() => el.shadowRoot!.activeElement === button('Previous page'), 'the focus fell to the page');
+    await sendKeys({ press: 'Enter' });
+    await until(() => logins(el)[0] === 'anna');
+    await until(() => el.shadowRoot!.activeElement === button('Next page'), 'the focus fell to the page');
+  });
+
   it('filters with the filter box in one call after typing stops', async () => {
     const spy = fixtureSource({}, bigAcme());
     const el = await renderUsers(spy.source);

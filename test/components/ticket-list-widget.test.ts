@@ -213,6 +213,36 @@ describe('ticket-list-widget', () => {
     expect(el.shadowRoot!.activeElement).to.equal(tab(el, 'my-queues'));
   });
 
+  it('keeps the focus on a sort header pressed by keyboard once the list is sorted', async () => {
+    const el = await renderList({ view: 'all' }, fixtureSource().source);
+    const sortButton = () => $$<HTMLButtonElement>(el, 'th button.sort').find((button) => text(button).startsWith('Title'))!;
+    sortButton().focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, 'th[aria-sort=ascending]') && el.shadowRoot!.activeElement === sortButton(), 'the focus fell to the page');
+  });
+
+  it('column chooser by keyboard: the focus stays with the column toggled or moved, each box as its column is', async () => {
+    const el = await renderList({ view: 'all' }, fixtureSource().source);
+    $(el, '[part=columns-button]')!.click();
+    await until(() => $(el, '[part=column-chooser] input'));
+    const box = (label: string) => $$<HTMLInputElement>(el, '[part=column-chooser] input').find((each) => text(each.closest('label')) === label)!;
+    box('Age').focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => !headers(el).includes('Age'), 'Age still shown');
+    await until(() => el.shadowRoot!.activeElement === box('Age'), 'the focus left the column toggled');
+    const shown = $$<HTMLInputElement>(el, '[part=column-chooser] input').filter((each) => each.checked).map((each) => text(each.closest('label')));
+    expect(['Ticket#', ...shown]).to.deep.equal(headers(el));
+    box('State').focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => headers(el).includes('State'), 'State not shown');
+    expect(el.shadowRoot!.activeElement).to.equal(box('State'));
+    const firstShown = 'Title';
+    $<HTMLButtonElement>(el, `[part=column-chooser] button[aria-label="Move ${firstShown} down"]`)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => headers(el)[2] === firstShown, `not moved: ${headers(el)}`);
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.contain(firstShown);
+  });
+
   it('uses the stored columns and page size', async () => {
     localStorage.setItem('cic:ticket-list:all', JSON.stringify({ columns: ['number', 'state', 'title'], pageSize: 5 }));
     const el = await renderList({ view: 'all' }, fixtureSource().source);

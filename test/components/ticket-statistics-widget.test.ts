@@ -80,6 +80,16 @@ describe('ticket-statistics-widget', () => {
     expect($$(el, '[part=segment]')).to.have.length(2);
   });
 
+  it('shows the queues without a bar chart when the source sends no monthly series', async () => {
+    const inner = new InMemoryDataSource(smallHelpdesk(), { now: NOW });
+    const source: DataSource = Object.create(inner);
+    source.getTicketStatistics = async (scope, options) => ({ ...(await inner.getTicketStatistics!(scope, options)), monthly: [] });
+    const el = await render(source);
+    expect($$(el, '[part=segment]').length).to.be.above(0);
+    expect($(el, '.bars')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('makes segments real links when a URL template is set, named like the segment', async () => {
     const template = '/search?customer={customerId}&status={status}&queue={queueId}';
     const el = await fixture<TicketStatisticsWidget>(html`<ticket-statistics-widget customer-id="ACME" months="6"

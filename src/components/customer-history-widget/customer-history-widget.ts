@@ -52,7 +52,7 @@ export class CustomerHistoryWidget extends CicElement {
   /** Notes saved here over the page loaded then: shown first, without a reload, until a load brings another page. */
   @state() private added?: { entries: HistoryEntry[]; over: Page<HistoryEntry> | undefined };
 
-  private readonly paging = new Paging(this);
+  private readonly paging: Paging = new Paging(this, () => this.history.complete);
 
   private get customer(): string {
     return this.subjectValue('customerId', this.customerId);

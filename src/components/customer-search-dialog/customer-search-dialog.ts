@@ -175,8 +175,9 @@ export class CustomerSearchDialog extends CicElement {
           label: msg('Customer user'),
           term: this.userTerm,
           results: this.users,
+          // Each name in <bdi>: a direction override in one (U+202E) must not turn the address around.
           renderOption: (user, term) => html`<span
-              >${renderHighlighted(`"${fullName(user)}" <${user.email ?? user.login}>`, term)}</span
+              >"<bdi>${renderHighlighted(fullName(user), term)}</bdi>" &lt;<bdi>${renderHighlighted(user.email ?? user.login, term)}</bdi>&gt;</span
             >
             <span class="secondary">${renderHighlighted(user.customerId, term)}</span>`,
           pick: (user) => this.pick({ customerId: user.customerId, customerUserLogin: user.login }),

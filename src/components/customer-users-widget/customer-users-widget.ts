@@ -21,6 +21,9 @@ import { fillUrlTemplate } from '../../internal/url.js';
 import { keepWhileSameKey } from '../../internal/memo.js';
 import { styles } from './customer-users-widget.styles.js';
 
+/** The counts of a user the source did not count (a GROUP BY leaves out users without tickets). */
+const NO_TICKETS = { open: 0, closed: 0 };
+
 /** Typing in the filter box pauses this long (ms) before the list reloads. */
 export const FILTER_DEBOUNCE_MS = 250;
 
@@ -78,7 +81,7 @@ export class CustomerUsersWidget extends CicElement {
   @state() private form: FormState;
 
   private filterTimer?: ReturnType<typeof setTimeout>;
-  private readonly paging = new Paging(this);
+  private readonly paging: Paging = new Paging(this, () => this.users.complete);
   private readonly contactCard = new ContactCardController(this);
 
   private readonly pageSize = new PreferenceController<number>(
@@ -221,7 +224,9 @@ export class CustomerUsersWidget extends CicElement {
   }
 
   private renderRow(user: CustomerUser, index: number) {
-    const counts = this.users.value?.ticketCounts[user.login];
+    const counted = this.users.value?.ticketCounts;
+    // Own keys only: a login named `constructor` is a login like any other.
+    const counts = counted && (Object.hasOwn(counted, user.login) ? counted[user.login] : NO_TICKETS);
     const name = fullName(user);
     const count = (status: 'open' | 'closed', label: string) =>
       counts

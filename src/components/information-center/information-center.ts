@@ -21,6 +21,7 @@ import { renderLoading } from '../../internal/data-states.js';
 import { emit } from '../../internal/events.js';
 import { msg, setLocale, str } from '../../internal/localize.js';
 import { preferenceTimeout } from '../../internal/preferences.js';
+import { focusAfterUpdate } from '../../internal/focus.js';
 import { dataStateStyles } from '../../internal/theme.styles.js';
 import { CustomerSearchDialog } from '../customer-search-dialog/customer-search-dialog.js';
 import { informationCenterStyles } from './information-center.styles.js';
@@ -280,8 +281,14 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
     this.layouts.showOnly(event.detail.visible);
   };
 
-  private hide(widget: WidgetDefinition): void {
-    if (this.layouts.hide(widget.id)) this.reorder.announce(msg(str`${widgetTitle(widget)} hidden. Show it again in the settings.`));
+  private hide(widget: WidgetDefinition, region: Region): void {
+    const cards = this.layouts.visibleIn(region);
+    const at = cards.indexOf(widget.id);
+    if (!this.layouts.hide(widget.id)) return;
+    this.reorder.announce(msg(str`${widgetTitle(widget)} hidden. Show it again in the settings.`));
+    // The button pressed is gone with its card: the next card's (or the one before) takes the focus.
+    const neighbours = [cards[at + 1], cards[at - 1]].filter(Boolean).map((id) => `[data-widget="${CSS.escape(id!)}"] .close-button`);
+    void focusAfterUpdate(this, [...neighbours, '[part=search-button]']);
   }
 
   private renderHeader() {
@@ -372,7 +379,7 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
         ${widget.mandatory
           ? nothing
           : html`<button class="close-button" part="close-button" type="button"
-              aria-label=${msg(str`Hide ${title}`)} @click=${() => this.hide(widget)}>×</button>`}
+              aria-label=${msg(str`Hide ${title}`)} @click=${() => this.hide(widget, region)}>×</button>`}
       </header>
       <div class="card-body" part="card-body">${this.elementFor(widget)}</div>
     </article>`;

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   TICKET_FILTERS,
   TICKET_SORT_FIELDS,
@@ -17,6 +18,7 @@ import { CicElement } from '../../internal/cic-element.js';
 import { DataController } from '../../internal/data-controller.js';
 import { renderLoading } from '../../internal/data-states.js';
 import { emit } from '../../internal/events.js';
+import { focusAfterUpdate } from '../../internal/focus.js';
 import { formatNumber } from '../../internal/format.js';
 import { PAGE_SIZES, Paging } from '../../internal/paging.js';
 import { filterLabel, viewLabel } from '../../internal/labels.js';
@@ -134,7 +136,7 @@ export class TicketListWidget extends CicElement {
 
   @state() private choosingColumns = false;
 
-  private readonly paging = new Paging(this);
+  private readonly paging: Paging = new Paging(this, () => this.tickets.complete);
 
   private readonly settings = new PreferenceController<TicketListSettings>(
     this,
@@ -267,7 +269,7 @@ export class TicketListWidget extends CicElement {
     const index = filters.indexOf(this.supportedFilter(this.settings.value.filter));
     const next = filters[Math.max(0, Math.min(filters.length - 1, index + step * rtl))];
     this.changeSettings({ filter: next });
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+    void focusAfterUpdate(this, [`#tab-${next}`], { always: true });
   };
 
   private chosenColumns(): ColumnId[] {
@@ -284,11 +286,15 @@ export class TicketListWidget extends CicElement {
     next.splice(at, 1);
     next.splice(Math.max(0, Math.min(next.length, at + by)), 0, column);
     this.setColumns(next);
+    // The same button of the column moved, or its other one at the end of the list.
+    const [pressed, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+    void focusAfterUpdate(this, [`#${pressed}-${column}`, `#${other}-${column}`], { always: true });
   }
 
   private toggleColumn(column: ColumnId, on: boolean): void {
     const chosen = this.chosenColumns().filter((c) => c !== column);
     this.setColumns(on ? [...chosen, column] : chosen);
+    void focusAfterUpdate(this, [`#column-${column}`], { always: true });
   }
 
   private renderColumnChooser() {
@@ -297,16 +303,16 @@ export class TicketListWidget extends CicElement {
     return html`<fieldset class="columns" part="column-chooser">
       <legend>${msg('Columns')}</legend>
       <ul>
-        ${[...chosen, ...unchosen].map((column, index) => {
+        ${repeat([...chosen, ...unchosen], (column) => column, (column, index) => {
           const label = COLUMNS[column].label();
           const on = chosen.includes(column);
           return html`<li>
-            <label><input type="checkbox" .checked=${on}
+            <label><input type="checkbox" id=${`column-${column}`} .checked=${on}
               @change=${(e: Event) => this.toggleColumn(column, (e.target as HTMLInputElement).checked)} />${label}</label>
             ${on
-              ? html`<button class="icon" type="button" aria-label=${msg(str`Move ${label} up`)} ?disabled=${index === 0}
+              ? html`<button class="icon" type="button" id=${`up-${column}`} aria-label=${msg(str`Move ${label} up`)} ?disabled=${index === 0}
                     @click=${() => this.moveColumn(column, -1)}>↑</button>
-                  <button class="icon" type="button" aria-label=${msg(str`Move ${label} down`)}
+                  <button class="icon" type="button" id=${`down-${column}`} aria-label=${msg(str`Move ${label} down`)}
                     ?disabled=${index === chosen.length - 1} @click=${() => this.moveColumn(column, 1)}>↓</button>`
               : nothing}
           </li>`;
@@ -351,8 +357,12 @@ export class TicketListWidget extends CicElement {
     const direction = active ? sort.direction : undefined;
     const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
     const next: TicketSort = { field, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
+    const sortBy = () => {
+      this.changeSettings({ sort: next });
+      void focusAfterUpdate(this, [`#sort-${id}`], { loaded: () => this.tickets.complete });
+    };
     return markup`<th scope="col" aria-sort=${ariaSort}>
-      <button class="sort" type="button" @click=${() => this.changeSettings({ sort: next })}>
+      <button class="sort" id=${`sort-${id}`} type="button" @click=${sortBy}>
         ${column.label()}<span aria-hidden="true">${direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}</span>
       </button>
     </th>`;

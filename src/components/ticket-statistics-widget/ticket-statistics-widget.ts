@@ -143,6 +143,8 @@ export class TicketStatisticsWidget extends CicElement {
 
   private renderBars(statistics: TicketStatistics) {
     const months = statistics.monthly;
+    // A source may send the queues without a monthly series: no chart then, the rest still shows.
+    if (!months.length) return nothing;
     const highest = Math.max(1, ...months.map((m) => Math.max(m.created, m.closed)));
     const width = 100 / months.length;
     const height = (count: number) => (count / highest) * 40;

@@ -28,13 +28,13 @@ export function compileSearchPattern(term: string): SearchPattern {
   const all = parts.length === 0;
   const ranges = (text: unknown): MatchRange[] => {
     if (typeof text !== 'string') return [];
-    const haystack = text.toLowerCase();
+    const { haystack, startOf, endOf } = lowered(text);
     const found: MatchRange[] = [];
     let from = 0;
     for (const part of parts) {
       const at = haystack.indexOf(part, from);
       if (at < 0) return [];
-      found.push([at, at + part.length]);
+      found.push([startOf(at), endOf(at + part.length - 1)]);
       from = at + part.length;
     }
     return found;
@@ -55,6 +55,24 @@ export function compileSearchPattern(term: string): SearchPattern {
     testLowerCase: (text) => all || matches(text),
     ranges: (text) => (all ? [] : ranges(text)),
   };
+}
+
+/**
+ * `text` in lower case, with where each of its code units comes from in `text`: lower-casing
+ * may lengthen a character ("İ" becomes two), which would shift every match after it.
+ */
+function lowered(text: string): { haystack: string; startOf: (unit: number) => number; endOf: (unit: number) => number } {
+  const whole = text.toLowerCase();
+  if (whole.length === text.length) return { haystack: whole, startOf: (unit) => unit, endOf: (unit) => unit + 1 };
+  const chars = [...text].map((char) => char.toLowerCase());
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  [...text].forEach((char, index) => {
+    for (let unit = 0; unit < chars[index].length; unit++) starts.push(at), ends.push(at + char.length);
+    at += char.length;
+  });
+  return { haystack: chars.join(''), startOf: (unit) => starts[unit], endOf: (unit) => ends[unit] };
 }
 
 /** Splits `text` into pieces flagged as matched or not, for emphasis rendered as text. */
