@@ -69,7 +69,10 @@ function lowered(text: string): { haystack: string; startOf: (unit: number) => n
   const ends: number[] = [];
   let at = 0;
   [...text].forEach((char, index) => {
-    for (let unit = 0; unit < chars[index].length; unit++) starts.push(at), ends.push(at + char.length);
+    for (let unit = 0; unit < chars[index].length; unit++) {
+      starts.push(at);
+      ends.push(at + char.length);
+    }
     at += char.length;
   });
   return { haystack: chars.join(''), startOf: (unit) => starts[unit], endOf: (unit) => ends[unit] };
