@@ -109,6 +109,53 @@ describe('customer-information-center', () => {
     expect($<HTMLDialogElement>(dialog, 'dialog')!.open, 'the modal still covers the page').to.equal(false);
   });
 
+  it('makes its cards hidden while empty, with no data call, and keeps them when someone is picked', async () => {
+    const spy = fixtureSource();
+    const el = await fixture<CustomerInformationCenter>(html`<customer-information-center .dataSource=${spy.source}></customer-information-center>`);
+    await until(() => $(el, '[data-widget="open-tickets"] ticket-list-widget'), 'the cards were not made while empty');
+    await quiet(spy);
+    const regions = $(el, '.regions')!;
+    expect(regions.hidden).to.equal(true);
+    expect(getComputedStyle(regions).display).to.equal('none');
+    expect(titles(el, 'main')).to.deep.equal(DEFAULT_MAIN);
+    const dataCalls = Object.keys(spy.calls).filter((method) => !/preference/i.test(method));
+    expect(dataCalls, 'a hidden widget loaded data').to.deep.equal([]);
+    const widgets = $$(el, '.card-body > *');
+    el.customerId = 'ACME';
+    await until(() => !regions.hidden, 'the cards stayed hidden');
+    await quiet(spy);
+    expect(spy.count('listTickets'), 'the lists did not load for the customer').to.equal(4);
+    expect($$(el, '.card-body > *'), 'a widget was made again on the open').to.deep.equal(widgets);
+    expect($(el, '.regions')).to.equal(regions);
+    expectNone($(el, '[part=empty]'));
+    el.customerId = '';
+    await until(() => $(el, '.regions')?.hidden === true);
+    expect($(el, '[part=empty]')).to.exist;
+  });
+
+  it('makes a plain element (not built on the kit) only once someone is shown', async () => {
+    const made: string[] = [];
+    class PlainLateWidget extends HTMLElement {
+      connectedCallback() {
+        made.push(String((this as { customerId?: string }).customerId));
+      }
+    }
+    customElements.define('plain-late-widget-test', PlainLateWidget);
+    const unregister = registerWidget({ id: 'plain-late', tag: 'plain-late-widget-test', title: 'Plain late', region: 'main' });
+    try {
+      const el = await fixture<CustomerInformationCenter>(html`<customer-information-center .dataSource=${fixtureSource().source}></customer-information-center>`);
+      await until(() => card(el, 'plain-late'), 'the card was not made');
+      await settle(100);
+      expect(made).to.deep.equal([]);
+      expectNone(card(el, 'plain-late').querySelector('plain-late-widget-test'));
+      el.customerId = 'ACME';
+      await until(() => card(el, 'plain-late').querySelector('plain-late-widget-test'));
+      expect(made).to.have.length(1);
+    } finally {
+      unregister();
+    }
+  });
+
   it('lets the host cancel customer-selected to navigate itself', async () => {
     const { el } = await renderCenter();
     el.addEventListener('customer-selected', (event) => event.preventDefault());

@@ -41,6 +41,9 @@ export const informationCenterStyles = css`
     gap: var(--_space-4);
     align-items: start;
   }
+  .regions[hidden] {
+    display: none;
+  }
   @container (max-width: 48rem) {
     .regions {
       grid-template-columns: minmax(0, 1fr);

@@ -33,6 +33,9 @@ import { CHANGE_KINDS } from '../../data/adapters/guarded-data-source.js';
 import { ReorderController } from './reorder-controller.js';
 import { isSupported, onWidgetsChanged, registeredWidgets, widgetTitle, type WidgetDefinition } from './widget-registry.js';
 
+/** Whether `tag` is defined as an element built on the library's base (it reads whom to show through context). */
+const isBuiltOnBase = (tag: string) => customElements.get(tag)?.prototype instanceof CicElement;
+
 /**
  * The dashboard shared by the customer and the customer-user information centers:
  * widgets as cards in a main and a sidebar region, moved by drag-and-drop or keyboard,
@@ -332,17 +335,28 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
     return this.subject.render({ pending: () => heading(this.subject.currentValue), complete: heading });
   }
 
+  /**
+   * Before anyone is shown: the empty state, with the cards already made but hidden, so that
+   * picking someone only loads and shows their data (making the cards and widgets is about a
+   * third of an open's script). Elements not built on the library's base are made on the open.
+   */
   private renderBody(): unknown {
-    if (!this.hasSubject) {
-      return html`<div class="empty" part="empty">
-        <p>${this.emptyText()}</p>
-        <button class="button" type="button" @click=${this.openSearch}>${msg('Search customer')}</button>
-      </div>`;
-    }
-    if (!this.layouts.layout) return renderLoading();
-    return html`<div class="regions" @settings-saved=${this.onSettingsSaved}>
-      ${REGIONS.map((region) => this.renderRegion(region))}
-    </div>`;
+    const empty = !this.hasSubject;
+    const regions = this.layouts.layout
+      ? html`<div class="regions" ?hidden=${empty} @settings-saved=${this.onSettingsSaved}>
+          ${REGIONS.map((region) => this.renderRegion(region))}
+        </div>`
+      : empty
+        ? nothing
+        : renderLoading();
+    // One template either way: the regions (and the widgets in them) stay when someone is picked.
+    return html`${empty
+        ? html`<div class="empty" part="empty">
+            <p>${this.emptyText()}</p>
+            <button class="button" type="button" @click=${this.openSearch}>${msg('Search customer')}</button>
+          </div>`
+        : nothing}
+      ${regions}`;
   }
 
   override render() {
@@ -381,7 +395,7 @@ export abstract class InformationCenter<SubjectRecord extends object = object> e
           : html`<button class="close-button" part="close-button" type="button"
               aria-label=${msg(str`Hide ${title}`)} @click=${() => this.hide(widget, region)}>×</button>`}
       </header>
-      <div class="card-body" part="card-body">${this.elementFor(widget)}</div>
+      <div class="card-body" part="card-body">${this.hasSubject || isBuiltOnBase(this.tagOf(widget.tag)) ? this.elementFor(widget) : nothing}</div>
     </article>`;
   }
 }
