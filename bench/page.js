@@ -3,7 +3,7 @@
 // The one-file bundle (as a host page uses it), or — for profiles with readable names — the
 // per-module build with an import map (the profile page of run.mjs names it on <html data-library>).
 const { library = '../dist/cic.bundle.js', define } = document.documentElement.dataset;
-const { generateDemoData, HttpDataSource, InMemoryDataSource, SEARCH_DEBOUNCE_MS } = await import(library);
+const { customerCenterWidgets, generateDemoData, HttpDataSource, InMemoryDataSource, SEARCH_DEBOUNCE_MS } = await import(library);
 if (define) await import(define);
 
 const stage = document.querySelector('#stage');
@@ -80,9 +80,9 @@ function precomputed(source) {
 const widgetsOf = (center) => [...center.shadowRoot.querySelectorAll('.card-body > *')];
 
 /** Every default widget shows its data: no spinner, no pending count, content present. */
-function allLoaded(center) {
+function allLoaded(center, expected = 8) {
   const widgets = widgetsOf(center);
-  if (widgets.length < 8) return false;
+  if (widgets.length < expected) return false;
   return widgets.every((widget) => {
     const root = widget.shadowRoot;
     if (!root || root.querySelector('[part=loading]')) return false;
@@ -129,12 +129,15 @@ export async function openCustomer(kind = 'live', source = sources[kind], custom
 let prepared;
 
 /** A connected center without a customer, on a counting proxy of the source: what an open starts from. */
-export async function prepareOpen(kind = 'live', source = sources[kind]) {
-  const counter = counting(source);
+export async function prepareOpen(kind = 'live', source = undefined, only = undefined) {
+  // (`null` from the driver, as puppeteer passes `undefined`, means the source of `kind` too.)
+  const counter = counting(source ?? sources[kind]);
   const center = document.createElement('customer-information-center');
   center.dataSource = counter.proxy;
+  // `only`: a center offering that one widget (bench/render-split.mjs, per widget).
+  if (only) center.widgets = customerCenterWidgets().filter((widget) => widget.id === only);
   stage.append(center);
-  prepared = { center, counter };
+  prepared = { center, counter, expected: only ? 1 : 8 };
 }
 
 /**
@@ -143,12 +146,12 @@ export async function prepareOpen(kind = 'live', source = sources[kind]) {
  * prepareOpen, and the time since the last frame decides when the next one may begin).
  */
 export async function openPrepared(customerId = 'BIGCORP') {
-  const { center, counter } = prepared;
+  const { center, counter, expected } = prepared;
   await settled();
   performance.mark('open-start');
   const start = performance.now();
   center.customerId = customerId;
-  const frames = await untilFrame(() => allLoaded(center));
+  const frames = await untilFrame(() => allLoaded(center, expected));
   const end = performance.now();
   performance.mark('open-end');
   return { ms: end - start, afterDataMs: end - counter.state.lastAnswerAt, frames, calls: { ...counter.calls }, total: counter.total(), ...requestTimes(start) };
@@ -211,6 +214,13 @@ function deadlineCell(iso, now) {
 
 const linkButton = (text) => el('button', { type: 'button', className: 'link' }, text);
 
+/** Counts as a list of terms, each value a button. */
+function counts(entries) {
+  const dl = el('dl');
+  for (const [key, value] of entries) dl.append(el('dt', {}, key), el('dd', {}, linkButton(numberFormat.format(value))));
+  return dl;
+}
+
 function table(headers, rows) {
   const element = el('table');
   const head = element.createTHead().insertRow();
@@ -265,7 +275,7 @@ function ticketCard(view, counts, page, now) {
  * edit button, the settings toggle; each in a card with its move and hide buttons — as plain
  * DOM calls: no framework, no shadow roots, no persistence, localization, events or keyboard.
  */
-export async function openBaseline(kind = 'live') {
+export async function openBaseline(kind = 'live', only = undefined) {
   const source = sources[kind];
   await settled();
   performance.mark('open-start');
@@ -275,29 +285,34 @@ export async function openBaseline(kind = 'live') {
   const root = el('div', { className: 'baseline' });
   root.append(el('header', {}, el('h1', {}, customer.name), el('span', {}, customer.id),
     el('button', { type: 'button' }, 'Search customer'), el('button', { type: 'button' }, 'Refresh')));
-  const userRows = users.items.map((u) => [
-    linkButton(u.login),
-    el('span', {}, el('span', {}, `${u.firstName} ${u.lastName}`), el('button', { type: 'button', 'aria-label': 'Contact details' }, 'ⓘ'), el('span', {}, u.email ?? '')),
-    linkButton(numberFormat.format(users.ticketCounts[u.login].open)),
-    linkButton(numberFormat.format(users.ticketCounts[u.login].closed)),
-    linkButton('Create'),
-    linkButton('Create'),
-    el('button', { type: 'button', 'aria-label': `Edit ${u.login}` }, '✎'),
-  ]);
-  root.append(card('Customer Users', el('input', { type: 'search', placeholder: 'Filter customer users' }), el('button', { type: 'button' }, 'Add customer user'),
-    table(['Login', 'Name', 'Open', 'Closed', 'Phone ticket', 'Email ticket', 'Edit'], userRows), pager(users, 'Customer Users')));
-  lists.forEach((page, index) => root.append(ticketCard(VIEWS[index], page.counts, page, now)));
-  const counts = (entries) => {
-    const dl = el('dl');
-    for (const [key, value] of entries) dl.append(el('dt', {}, key), el('dd', {}, linkButton(numberFormat.format(value))));
-    return dl;
+  // Each card made only when shown: `only` (a widget's id) shows that one (bench/render-split.mjs, per widget).
+  const cards = {
+    'customer-users': () => {
+      const userRows = users.items.map((u) => [
+        linkButton(u.login),
+        el('span', {}, el('span', {}, `${u.firstName} ${u.lastName}`), el('button', { type: 'button', 'aria-label': 'Contact details' }, 'ⓘ'), el('span', {}, u.email ?? '')),
+        linkButton(numberFormat.format(users.ticketCounts[u.login].open)),
+        linkButton(numberFormat.format(users.ticketCounts[u.login].closed)),
+        linkButton('Create'),
+        linkButton('Create'),
+        el('button', { type: 'button', 'aria-label': `Edit ${u.login}` }, '✎'),
+      ]);
+      return card('Customer Users', el('input', { type: 'search', placeholder: 'Filter customer users' }), el('button', { type: 'button' }, 'Add customer user'),
+        table(['Login', 'Name', 'Open', 'Closed', 'Phone ticket', 'Email ticket', 'Edit'], userRows), pager(users, 'Customer Users'));
+    },
+    ...Object.fromEntries(lists.map((page, index) => [`${VIEWS[index]}-tickets`, () => ticketCard(VIEWS[index], page.counts, page, now)])),
+    'company-status': () => {
+      const totals = counts(['escalated', 'open', 'closed', 'all'].map((key) => [key, status[key]]));
+      return card('Company Status', totals, counts(Object.entries(status.byCategory)));
+    },
+    'customer-information': () => {
+      const details = el('dl');
+      for (const [key, value] of Object.entries(customer)) if (typeof value === 'string') details.append(el('dt', {}, key), el('dd', {}, value));
+      return card('Customer Information', details, el('button', { type: 'button' }, 'Edit'));
+    },
+    settings: () => card('Settings', el('button', { type: 'button', 'aria-expanded': 'false' }, 'Widgets to show')),
   };
-  const totals = counts(['escalated', 'open', 'closed', 'all'].map((key) => [key, status[key]]));
-  const details = el('dl');
-  for (const [key, value] of Object.entries(customer)) if (typeof value === 'string') details.append(el('dt', {}, key), el('dd', {}, value));
-  root.append(card('Company Status', totals, counts(Object.entries(status.byCategory))),
-    card('Customer Information', details, el('button', { type: 'button' }, 'Edit')),
-    card('Settings', el('button', { type: 'button', 'aria-expanded': 'false' }, 'Widgets to show')));
+  for (const [id, make] of Object.entries(cards)) if (!only || id === only) root.append(make());
   stage.append(root);
   const frames = await untilFrame(() => true);
   performance.mark('open-end');
