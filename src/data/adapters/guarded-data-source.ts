@@ -333,8 +333,10 @@ function createGuard(source: DataSource): DataSource {
       if (!capabilities || capabilities.declared !== source.capabilities) capabilities = { declared: source.capabilities, value: capabilitiesOf(source) };
       return capabilities.value;
     },
+    // A store that cannot be asked (`preferences: true`, a string…) is none: the browser keeps the preferences.
     get preferences() {
-      return source.preferences;
+      const store = source.preferences;
+      return typeof store?.get == 'function' ? store : undefined;
     },
     now() {
       const now = source.now?.();
