@@ -5,9 +5,20 @@ import type { DataSource } from '../../src/data/contract/data-source.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, settle, text, until } from '../support/helpers.js';
+import { wrapCalls } from '../support/wrap-calls.js';
 
 const inMemory = (options: { preferences?: boolean } = {}) =>
   new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me', ...options });
+
+/** A source whose `method` answers what `answer` makes of the real answer (until healed). */
+function mangled(method: string, answer: (real: unknown) => unknown) {
+  let healed = false;
+  const source = wrapCalls(inMemory(), async ({ method: called, proceed }) => {
+    const real = await proceed();
+    return called === method && !healed ? answer(real) : real;
+  });
+  return { source: source as DataSource, heal: () => (healed = true) };
+}
 
 /** Collects unhandled rejections and errors, and the console's warnings, while a test runs. */
 function watch() {
@@ -84,5 +95,76 @@ describe('hostile surroundings', () => {
         watching.stop();
       }
     });
+  });
+
+  describe('odd numbers from a source', () => {
+    const statistics = (change: (s: { byQueue: Record<string, unknown>[]; monthly: Record<string, unknown>[] }) => unknown) =>
+      mangled('getTicketStatistics', (real) => change(real as Parameters<typeof change>[0]));
+
+    for (const [name, change] of [
+      ['a year beyond what a date can hold', { year: 300_000 }],
+      ['a month of 13', { month: 13 }],
+      ['a month of 0', { month: 0 }],
+    ] as const) {
+      it(`ticket statistics with ${name}: an error with Retry, not a stuck spinner`, async () => {
+        const watching = watch();
+        try {
+          const { source, heal } = statistics((s) => ({ ...s, monthly: s.monthly.map((m) => ({ ...m, ...change })) }));
+          const el = await fixture<HTMLElement>(html`<ticket-statistics-widget customer-id="ACME"
+            .dataSource=${source}></ticket-statistics-widget>`);
+          await until(() => $(el, '[part=error]'), 'never showed an error');
+          expect(text($(el, '[part=error]'))).to.contain('The data source answered something that cannot be shown.');
+          heal();
+          $<HTMLButtonElement>(el, '[part=retry-button]')!.click();
+          await until(() => $(el, '[part=summary]'), 'Retry did not recover');
+          expect(watching.unhandled).to.deep.equal([]);
+        } finally {
+          watching.stop();
+        }
+      });
+    }
+
+    for (const [name, value] of [
+      ['1e308', 1e308],
+      ['2**53 + 1', 2 ** 53 + 1],
+      ['1.5', 1.5],
+    ] as const) {
+      it(`counts of ${name}: never "∞" nor a sum that lost count, but an error with Retry`, async () => {
+        const { source } = statistics((s) => ({
+          ...s,
+          byQueue: s.byQueue.map((q) => ({ ...q, open: value })),
+          monthly: s.monthly.map((m) => ({ ...m, created: value })),
+        }));
+        const el = await fixture<HTMLElement>(html`<ticket-statistics-widget customer-id="ACME"
+          .dataSource=${source}></ticket-statistics-widget>`);
+        await until(() => $(el, '[part=summary], [part=error]'));
+        expect(text(el.shadowRoot)).to.not.contain('∞');
+        expect($(el, '[part=error]'), 'no error shown').to.exist;
+        expect($(el, '[part=retry-button]')).to.exist;
+      });
+    }
+
+    it('a count of -0 (JSON can carry it) is shown as 0, not "-0"', async () => {
+      const { source } = mangled('getCompanyStatus', (real) => ({ ...(real as object), escalated: JSON.parse('-0') }));
+      const el = await fixture<HTMLElement>(html`<company-status-widget customer-id="ACME"
+        .dataSource=${source}></company-status-widget>`);
+      await until(() => $(el, 'dd'));
+      expect(text($(el, 'dd'))).to.equal('0');
+      expect(text(el.shadowRoot)).to.not.contain('-0');
+    });
+
+    for (const [name, percentile] of [['null', null], ['a string', 'n/a']] as const) {
+      it(`a health factor ranked ${name} shows no rank: never "0" or "NaN"`, async () => {
+        const { source } = mangled('getCustomerHealth', (real) => {
+          const health = real as { factors: object[] };
+          return { ...health, factors: health.factors.map((factor) => ({ ...factor, percentile })) };
+        });
+        const el = await fixture<HTMLElement>(html`<customer-health-widget customer-id="ACME"
+          .dataSource=${source}></customer-health-widget>`);
+        await until(() => $(el, 'tbody tr'));
+        expect($$(el, 'tbody tr td:last-child').map((td) => text(td))).to.deep.equal(['', '', '', '', '']);
+        expect(text(el.shadowRoot)).to.not.contain('NaN');
+      });
+    }
   });
 });
