@@ -4,7 +4,7 @@ import '../../src/define.js';
 import type { DataSource } from '../../src/data/contract/data-source.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
-import { $, $$, settle, text, until } from '../support/helpers.js';
+import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
 import { wrapCalls } from '../support/wrap-calls.js';
 
 const inMemory = (options: { preferences?: boolean } = {}) =>
@@ -166,5 +166,32 @@ describe('hostile surroundings', () => {
         expect(text(el.shadowRoot)).to.not.contain('NaN');
       });
     }
+  });
+
+  describe('request timeouts', () => {
+    for (const timeout of ['3000000000', '1e308']) {
+      it(`a request timeout of ${timeout} ms (beyond what a timer holds) waits, instead of timing out at once`, async () => {
+        const spy = fixtureSource();
+        const release = spy.hold('getCompanyStatus');
+        const el = await fixture<HTMLElement>(html`<company-status-widget customer-id="ACME" request-timeout=${timeout}
+          .dataSource=${spy.source}></company-status-widget>`);
+        await settle(200);
+        expectNone($(el, '[part=error]'), 'an error (timed out at once)');
+        release();
+        await until(() => $(el, 'dd'), 'the answer was not shown');
+      });
+    }
+
+    it('a request timeout that is no number ("30s") is as unset: the center\'s timeout ends a call that never answers', async () => {
+      const spy = fixtureSource();
+      spy.hold('getCompanyStatus');
+      const widgets = [{ id: 'status', tag: 'company-status-widget', title: 'Status', region: 'main' as const, attributes: { 'request-timeout': '30s' } }];
+      const el = await fixture<HTMLElement>(html`<customer-information-center customer-id="ACME" request-timeout="300"
+        .widgets=${widgets} .dataSource=${spy.source}></customer-information-center>`);
+      const status = await until(() => $(el, 'company-status-widget')).then(() => $(el, 'company-status-widget')!);
+      await until(() => $(status, '[part=error]'), 'a spinner for ever');
+      expect(text($(status, '[part=error]'))).to.contain('The request timed out.');
+      expect($(status, '[part=retry-button]')).to.exist;
+    });
   });
 });
