@@ -93,7 +93,7 @@ export class CicElement extends LitElement {
 
   /**
    * How long (ms) a data-source call may take before it ends in a "timed out" error with
-   * Retry; 0 waits forever. Unset: the container's, else 30 s.
+   * Retry; 0 waits forever. Unset (or not a number): the container's, else 30 s.
    */
   @property({ type: Number, attribute: 'request-timeout' }) requestTimeout?: number;
 
@@ -176,7 +176,8 @@ export class CicElement extends LitElement {
 
   /** The request timeout in effect (ms). */
   get effectiveRequestTimeout(): number {
-    return this.requestTimeout ?? this.providedRequestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    // An attribute that is no number ("30s") is as unset, not a wait for ever.
+    return (Number.isNaN(this.requestTimeout) ? undefined : this.requestTimeout) ?? this.providedRequestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   /** The data source in effect, its answers checked before anything renders them. */

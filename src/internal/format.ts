@@ -22,7 +22,8 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 }
 
 export function formatNumber(value: number): string {
-  return cached('number', (locale) => new Intl.NumberFormat(locale)).format(value);
+  // + 0: a -0 (JSON can carry one) reads "0", not "-0".
+  return cached('number', (locale) => new Intl.NumberFormat(locale)).format(value + 0);
 }
 
 /** A share (0–1) as a percentage in the agent's locale: "42 %". */

@@ -49,7 +49,11 @@ function fromStore(store: PreferenceStore, key: string, timeoutMs: number): Prom
   const byKey = readsOf(store);
   let read = byKey.get(key);
   if (!read) {
-    const ours: Promise<unknown> = withTimeout(timeoutMs, undefined, (signal) => store.get(key, { signal })).catch((error: unknown) => {
+    // Taken as JSON (the contract's kind of value): a cycle, a BigInt or a getter that throws is unreadable.
+    const ours: Promise<unknown> = withTimeout(timeoutMs, undefined, async (signal) => {
+      const value = await store.get(key, { signal });
+      return value === undefined ? value : JSON.parse(JSON.stringify(value));
+    }).catch((error: unknown) => {
       if (byKey.get(key) === ours) byKey.delete(key);
       return unreadable(key, error);
     });

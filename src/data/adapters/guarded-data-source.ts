@@ -41,16 +41,15 @@ function object(value: unknown, path: string): Record<string, unknown> {
 }
 
 function text(value: unknown, path: string): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') throw malformed(path, 'is not a string');
   return value;
 }
 
+/** A count is whole and exact: 1e308 would add up to Infinity, 2**53 + 1 is not what it says. */
 function count(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw malformed(path, `is not a count (a finite number ≥ 0): ${String(value)}`);
-  }
-  return value;
+  if (!Number.isSafeInteger(value) || (value as number) < 0) throw malformed(path, `is not a count: ${String(value)}`);
+  return value as number;
 }
 
 function list<T>(value: unknown, path: string, item: Check<T>): T[] {
@@ -169,7 +168,12 @@ const ticketStatistics = (value: unknown, path: string, args: unknown[]) => {
   const months = statisticsMonths((args[1] as { months?: unknown } | undefined)?.months);
   if (!Array.isArray(record.monthly)) throw malformed(at(path, 'monthly'), 'is not an array');
   if (record.monthly.length > months) warnOnce(at(path, 'monthly'), `more months than the ${months} asked for; the latest are kept`);
-  const monthly = list(record.monthly.slice(-months), at(path, 'monthly'), countsOf(['year', 'month', 'created', 'closed'] as const));
+  const monthly = list(record.monthly.slice(-months), at(path, 'monthly'), (entry, where) => {
+    const month = countsOf(['year', 'month', 'created', 'closed'] as const)(entry, where);
+    // A calendar month of years 1000–9999: a year no date can hold made the rendering throw (a spinner for ever), 13 or 0 read as another month.
+    if (!(month.month > 0 && month.month < 13 && month.year > 999 && month.year < 1e4)) throw malformed(where, 'is not a month');
+    return month;
+  });
   return { ...record, byQueue, monthly };
 };
 
@@ -188,7 +192,7 @@ const customerHealth: Check<unknown> = (value, path) => {
   list(record.factors, at(path, 'factors'), (entry, where) => {
     const factor = withString('key')(entry, where);
     for (const key of ['value', 'weight'] as const) {
-      if (typeof factor[key] !== 'number' || !Number.isFinite(factor[key])) throw malformed(at(where, key), 'is not a number');
+      if (!Number.isFinite(factor[key])) throw malformed(at(where, key), 'is not a number');
     }
     return factor;
   });
@@ -333,8 +337,10 @@ function createGuard(source: DataSource): DataSource {
       if (!capabilities || capabilities.declared !== source.capabilities) capabilities = { declared: source.capabilities, value: capabilitiesOf(source) };
       return capabilities.value;
     },
+    // A store that cannot be asked (`preferences: true`, a string…) is none: the browser keeps the preferences.
     get preferences() {
-      return source.preferences;
+      const store = source.preferences;
+      return typeof store?.get == 'function' ? store : undefined;
     },
     now() {
       const now = source.now?.();

@@ -167,7 +167,7 @@ export function isTimed(signal: AbortSignal | undefined): boolean {
 /**
  * Runs `call` with a signal that aborts when `signal` does or when `timeoutMs` passes. The
  * result rejects at once then — with an `AbortError`, or a `TimeoutError` — even if `call`
- * ignores its signal. A `timeoutMs` of 0 or less waits forever.
+ * ignores its signal. A `timeoutMs` of 0 or less, not a number, or of 2^31 ms (24 days) or more waits forever.
  */
 export function withTimeout<T>(
   timeoutMs: number,
@@ -185,7 +185,8 @@ export function withTimeout<T>(
   signal?.addEventListener('abort', forward, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return;
+    // Beyond 2^31 ms (24 days) a timer fires at once: such a wait is for ever.
+    if (!(timeoutMs > 0 && timeoutMs < 2 ** 31)) return;
     timedSignals.add(controller.signal);
     timer = setTimeout(() => {
       const error = new TimeoutError();
