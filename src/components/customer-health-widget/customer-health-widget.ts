@@ -141,7 +141,7 @@ export class CustomerHealthWidget extends CicElement {
               <th scope="row">${factorLabel(factor)}</th>
               <td class="number">${formatNumber(factor.value)}</td>
               <td class="number">${formatPercent(factor.weight / totalWeight)}</td>
-              <td class="number">${typeof factor.percentile == 'number' ? formatNumber(factor.percentile) : ''}</td>
+              <td class="number">${typeof factor.percentile === 'number' ? formatNumber(factor.percentile) : ''}</td>
             </tr>`,
           )}
         </tbody>

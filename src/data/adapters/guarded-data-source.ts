@@ -340,7 +340,7 @@ function createGuard(source: DataSource): DataSource {
     // A store that cannot be asked (`preferences: true`, a string…) is none: the browser keeps the preferences.
     get preferences() {
       const store = source.preferences;
-      return typeof store?.get == 'function' ? store : undefined;
+      return typeof store?.get === 'function' ? store : undefined;
     },
     now() {
       const now = source.now?.();
