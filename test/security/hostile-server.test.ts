@@ -2,14 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
 import { HttpDataSource } from '../../src/data/adapters/http-data-source.js';
 import { $, $$, text, until } from '../support/helpers.js';
-
-/** Collects unhandled rejections while a test runs. */
-function watchUnhandled() {
-  const seen: unknown[] = [];
-  const onRejection = (event: PromiseRejectionEvent) => seen.push(event.reason);
-  window.addEventListener('unhandledrejection', onRejection);
-  return { seen, stop: () => window.removeEventListener('unhandledrejection', onRejection) };
-}
+import { watchUnhandled } from '../support/hostile.js';
 
 const STATUS = { escalated: 1, open: 2, closed: 3, all: 6, byCategory: {} };
 

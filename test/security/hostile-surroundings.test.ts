@@ -2,44 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { DataSource } from '../../src/data/contract/data-source.js';
-import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
-import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
-import { wrapCalls } from '../support/wrap-calls.js';
-
-const inMemory = (options: { preferences?: boolean } = {}) =>
-  new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me', ...options });
-
-/** A source whose `method` answers what `answer` makes of the real answer (until healed). */
-function mangled(method: string, answer: (real: unknown) => unknown) {
-  let healed = false;
-  const source = wrapCalls(inMemory(), async ({ method: called, proceed }) => {
-    const real = await proceed();
-    return called === method && !healed ? answer(real) : real;
-  });
-  return { source: source as DataSource, heal: () => (healed = true) };
-}
-
-/** Collects unhandled rejections and errors, and the console's warnings, while a test runs. */
-function watch() {
-  const unhandled: string[] = [];
-  const warnings: string[] = [];
-  const onRejection = (event: PromiseRejectionEvent) => unhandled.push(String(event.reason));
-  const onError = (event: ErrorEvent) => unhandled.push(String(event.error));
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
-  window.addEventListener('unhandledrejection', onRejection);
-  window.addEventListener('error', onError);
-  return {
-    unhandled,
-    warnings,
-    stop() {
-      console.warn = warn;
-      window.removeEventListener('unhandledrejection', onRejection);
-      window.removeEventListener('error', onError);
-    },
-  };
-}
+import { inMemory, mangled, watchUnhandled } from '../support/hostile.js';
 
 const listIn = (center: Element) => $(center, '[data-widget="open-tickets"] ticket-list-widget')!;
 
@@ -54,7 +18,7 @@ describe('hostile surroundings', () => {
       ['an object without get and set', {}],
     ] as const) {
       it(`a data source whose preference store is ${name}: the widgets load with their settings kept in the browser`, async () => {
-        const watching = watch();
+        const watching = watchUnhandled();
         try {
           const source = Object.assign(inMemory(), { preferences: store }) as unknown as DataSource;
           const el = await fixture<HTMLElement>(html`<customer-information-center customer-id="ACME"
@@ -65,7 +29,7 @@ describe('hostile surroundings', () => {
           await until(() => !$(el, '[data-widget="new-tickets"]'));
           await settle(50);
           expect(JSON.parse(localStorage.getItem('cic:layout:customer-information-center')!).hidden).to.include('new-tickets');
-          expect(watching.unhandled).to.deep.equal([]);
+          expect(watching.seen).to.deep.equal([]);
         } finally {
           watching.stop();
         }
@@ -73,7 +37,7 @@ describe('hostile surroundings', () => {
     }
 
     it('a store that answers what is not JSON (a cycle, a BigInt, a getter that throws): defaults at once, a warning, nothing uncaught', async () => {
-      const watching = watch();
+      const watching = watchUnhandled();
       try {
         const source = inMemory({ preferences: true });
         const cycle: Record<string, unknown> = { filter: 'all', main: ['open-tickets'] };
@@ -89,7 +53,7 @@ describe('hostile surroundings', () => {
         expect($$(el, '[data-region=main] .card-title').map((t) => text(t))[0]).to.equal('Customer Users');
         expect($$(list, 'thead th').map((th) => text(th).replace(/ ?[▲▼]/, ''))).to.deep.equal(['Ticket#', 'Age', 'Title']);
         await settle(400);
-        expect(watching.unhandled).to.deep.equal([]);
+        expect(watching.seen).to.deep.equal([]);
         expect(watching.warnings.some((w) => w.includes('could not read preference'))).to.equal(true);
       } finally {
         watching.stop();
@@ -107,7 +71,7 @@ describe('hostile surroundings', () => {
       ['a month of 0', { month: 0 }],
     ] as const) {
       it(`ticket statistics with ${name}: an error with Retry, not a stuck spinner`, async () => {
-        const watching = watch();
+        const watching = watchUnhandled();
         try {
           const { source, heal } = statistics((s) => ({ ...s, monthly: s.monthly.map((m) => ({ ...m, ...change })) }));
           const el = await fixture<HTMLElement>(html`<ticket-statistics-widget customer-id="ACME"
@@ -117,7 +81,7 @@ describe('hostile surroundings', () => {
           heal();
           $<HTMLButtonElement>(el, '[part=retry-button]')!.click();
           await until(() => $(el, '[part=summary]'), 'Retry did not recover');
-          expect(watching.unhandled).to.deep.equal([]);
+          expect(watching.seen).to.deep.equal([]);
         } finally {
           watching.stop();
         }

@@ -14,35 +14,9 @@ import {
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { NOW, smallHelpdesk } from '../support/fixtures.js';
 import { $, $$, expectNone, fixtureSource, settle, text, until } from '../support/helpers.js';
+import { inMemory, mangled, watchUnhandled } from '../support/hostile.js';
 import { wrapCalls } from '../support/wrap-calls.js';
 
-const inMemory = () => new InMemoryDataSource(smallHelpdesk(), { now: NOW, currentAgentId: 'me' });
-
-/** A source whose `method` answers what `answer` makes of the real answer (until healed). */
-function mangled(method: string, answer: (real: unknown) => unknown) {
-  let healed = false;
-  const source = wrapCalls(inMemory(), async ({ method: called, proceed }) => {
-    const real = await proceed();
-    return called === method && !healed ? answer(real) : real;
-  });
-  return { source: source as DataSource, heal: () => (healed = true) };
-}
-
-/** Collects unhandled rejections and errors while a test runs. */
-function watchUnhandled() {
-  const seen: unknown[] = [];
-  const onRejection = (event: PromiseRejectionEvent) => seen.push(event.reason);
-  const onError = (event: ErrorEvent) => seen.push(event.error);
-  window.addEventListener('unhandledrejection', onRejection);
-  window.addEventListener('error', onError);
-  return {
-    seen,
-    stop() {
-      window.removeEventListener('unhandledrejection', onRejection);
-      window.removeEventListener('error', onError);
-    },
-  };
-}
 
 const errorText = (el: Element) => text($(el, '[part=error]'));
 const retryButton = (el: Element) => $<HTMLButtonElement>(el, '[part=retry-button]');
