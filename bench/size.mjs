@@ -29,9 +29,11 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
  * live stream's lines, events and ids bounded too), 0.3 kB for filing a customer user's tickets
  * only when they are first asked for (the in-memory source's build a fifth shorter), 0.5 kB for
  * keeping the keyboard's focus where the agent works (a hidden card, a turned page, a sort, the
- * column chooser) and the mends of an outside attack on the elements, and a little room.
+ * column chooser) and the mends of an outside attack on the elements, 1.5 kB for the in-memory
+ * source's sort keys kept by position (the first page of a big customer's list in any sort one
+ * pass over numbers, not over its tickets), and a little room.
  */
-export const LIBRARY_BUDGET_KB = 47.1;
+export const LIBRARY_BUDGET_KB = 48.7;
 /** One language's translations, loaded when the agent's locale asks for them. */
 export const LOCALE_BUDGET_KB = 4;
 export const WIDGET_BUDGET_KB = 5;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
+import { firstInKept, isKept, keptColumns, numberedIds, textKey, writeKept } from '../../src/data/adapters/in-memory/kept-sorts.js';
 import { compareLowered, firstInOrder, sortTickets, ticketSortValue, timeOf, type ListsInOrder, type TicketSortContext } from '../../src/data/rules/ticket-sort.js';
 import { inFilter, inView } from '../../src/testing/conformance.js';
 import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketFilter, type TicketScope, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
@@ -230,7 +231,7 @@ describe('InMemoryDataSource.putTicket files one ticket as a source built from s
   const FILTERS = ['all', 'my-locked', 'my-queues'] as const;
   const SORTS: TicketSort[] = [
     { field: 'age', direction: 'desc' }, { field: 'pendingUntil', direction: 'asc' }, { field: 'escalation', direction: 'asc' },
-    { field: 'title', direction: 'asc' }, { field: 'changed', direction: 'desc' },
+    { field: 'title', direction: 'asc' }, { field: 'changed', direction: 'desc' }, { field: 'customerUser', direction: 'desc' }, { field: 'priority', direction: 'asc' },
   ];
 
   /** What a customer's (or user's) lists, counts and status show, every view, filter and some sorts. */
@@ -309,6 +310,65 @@ describe('compareLowered: a text against a lower-cased one, as their lower cases
     expect(compareLowered('\u212Aelvin', 'kelvin')).to.be.NaN;
     expect(compareLowered('Same', 'same title')).to.equal(-1);
     expect(compareLowered('SAME TITLE', 'same title')).to.equal(0);
+  });
+});
+
+describe('textKey: a number that orders as the lower-cased text does where it tells texts apart', () => {
+  it('never orders two texts the other way round from their lower cases, and tells most apart', () => {
+    // Every range of units the key treats alike or apart: controls, space, punctuation, digits, letters, beyond ASCII.
+    const alphabet = ['a', 'A', 'z', 'Z', 'k', '\u212A', 'ä', 'Ä', 'i', 'İ', 'ß', 'Σ', ' ', '\t', '\u0000', '0', '9', '-', '/', ':', '@', '[', '`', '{', '~', '\u007F', '\u{1F600}'];
+    let seed = 29;
+    const next = (below: number) => ((seed = (seed * 48271) % 2147483647) % below);
+    const word = (length: number) => Array.from({ length }, () => alphabet[next(alphabet.length)]).join('');
+    let told = 0;
+    for (let i = 0; i < 20000; i++) {
+      const text = word(next(12));
+      // Every third pair shares a first part: the key must tell them apart by what follows, or not at all.
+      const other = i % 3 ? word(next(12)) : text.slice(0, next(12)) + word(next(4));
+      const [key, otherKey] = [textKey(text), textKey(other)];
+      const [lowered, otherLowered] = [text.toLowerCase(), other.toLowerCase()];
+      if (key === otherKey) continue;
+      told++;
+      expect(key < otherKey, `${JSON.stringify(text)} against ${JSON.stringify(other)}`).to.equal(lowered < otherLowered);
+    }
+    expect(told).to.be.above(12000);
+    expect(textKey(42)).to.be.NaN;
+    expect(textKey(undefined)).to.be.NaN;
+    // Digits of a ticket number are told apart up to the ninth; letters and spaces of a title too.
+    expect(textKey('2026000001')).to.be.below(textKey('2026000010'));
+    expect(textKey('Printer x')).to.be.below(textKey('printers'));
+    expect(textKey('\u212Aelvin')).to.equal(textKey('kelvin'));
+    expect(textKey('İa')).to.be.above(textKey('ia'));
+    // The key reads units as they are: the lower case of every unit beyond ASCII is beyond ASCII, but for these two.
+    const lowersToAscii = Array.from({ length: 0x10000 - 128 }, (_, index) => index + 128).filter((unit) => String.fromCharCode(unit).toLowerCase().charCodeAt(0) < 128);
+    expect(lowersToAscii).to.deep.equal([0x130, 0x212a]);
+  });
+});
+
+describe('firstInKept: the first tickets of a sort, picked from the keys a table keeps', () => {
+  it('gives exactly the first tickets sortTickets gives, for every kept field, direction and count, of the positions it takes', () => {
+    const tickets = hostileData(17, (index) => (index % 5 ? String(index + 1) : `T-${index}`)).tickets;
+    // Titles that tie on their first nine units and differ after them, or only in case.
+    ['Printer does not print', 'PRINTER DOES NOT', 'printer does', 'Printer doesn\'t', 'printer-does'].forEach((title, index) => (tickets[index * 11 + 3].title = title));
+    const context: TicketSortContext = { queueName: (id) => `Queue ${id}`, agentName: (id) => (id.length % 2 ? `agent ${id}` : `AGENT ${id}`), stateName: (state) => state };
+    const ids = numberedIds();
+    const columns = keptColumns(tickets.length);
+    tickets.forEach((ticket, at) => writeKept(columns, at, ticket, ids));
+    const takes = (position: number) => position % 4 !== 1;
+    // Positions in ranges, in no order of any field: every fourth one not taken.
+    const all = Uint32Array.from(tickets.keys()).reverse();
+    const positions = [all.subarray(0, 300), all.subarray(300, 301), all.subarray(301)];
+    const taken = tickets.filter((_, position) => takes(position));
+    for (const field of TICKET_SORT_FIELDS.filter(isKept)) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { field, direction };
+        const expected = sortTickets(taken, sort, context).map((ticket) => ticket.id);
+        for (const count of [0, 1, 7, 200, tickets.length + 1]) {
+          const picked = firstInKept({ tickets, columns, ids, positions, takes }, sort, context, count).map((ticket) => ticket.id);
+          expect(picked, `${field} ${direction}, ${count}`).to.deep.equal(expected.slice(0, count));
+        }
+      }
+    }
   });
 });
 

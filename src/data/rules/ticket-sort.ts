@@ -108,7 +108,10 @@ export function firstInOrder({ lists, ascendingBy, keep }: ListsInOrder, count: 
   const textOf = TEXT_FIELDS.get(sort.field);
   const sign = sort.direction === 'asc' ? 1 : -1;
   const compare = (a: SortValue, b: SortValue) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -sign : sign);
-  const kept = bestOf(count, compare);
+  const kept = bestOf<Ticket, SortValue>(count, (a, valueA, b, valueB) => {
+    const order = compare(valueA, valueB);
+    return order > 0 || (order === 0 && a.id > b.id);
+  });
   const walk = walkOf(sort, ascendingBy);
   for (const list of lists) {
     const [first, step] = walk === 'backward' ? [list.length - 1, -1] : [0, 1];
@@ -174,45 +177,43 @@ function comparableValue(field: TicketSortField, context: TicketSortContext): (t
 }
 
 /**
- * The best `size` tickets offered, by value (`compare`) then id, in a max-heap: the worst kept is
- * at the top (`values[0]`). `offer` takes a ticket in if there is room or it comes before the
- * worst kept (which then goes), and says whether it did.
+ * The best `size` items offered, each with its value, in a max-heap: the worst kept is at the top
+ * (`values[0]`). `after(a, valueA, b, valueB)` says whether `a` comes after `b`. `offer` takes an
+ * item in if there is room or it comes before the worst kept (which then goes), and says whether
+ * it did.
  */
-function bestOf(size: number, compare: (a: SortValue, b: SortValue) => number) {
-  const tickets: Ticket[] = [];
-  const values: SortValue[] = [];
-  /** Whether a ticket with `value` comes before the one kept at `at`. */
-  const before = (value: SortValue, ticket: Ticket, at: number) => {
-    const order = compare(value, values[at]);
-    return order < 0 || (order === 0 && ticket.id < tickets[at].id);
-  };
+export function bestOf<T, V>(size: number, after: (a: T, valueA: V, b: T, valueB: V) => boolean) {
+  const items: T[] = [];
+  const values: V[] = [];
+  /** Whether the item kept at `at` comes after the one kept at `other`. */
+  const keptAfter = (at: number, other: number) => after(items[at], values[at], items[other], values[other]);
   const move = (from: number, to: number) => {
-    tickets[to] = tickets[from];
+    items[to] = items[from];
     values[to] = values[from];
   };
   return {
     values,
-    full: () => tickets.length >= size,
-    offer(ticket: Ticket, value: SortValue): boolean {
-      let at = tickets.length;
+    full: () => items.length >= size,
+    offer(item: T, value: V): boolean {
+      let at = items.length;
       if (at < size) {
-        // Up from the end while the parent comes before it.
-        for (let parent = (at - 1) >> 1; at > 0 && !before(value, ticket, parent); at = parent, parent = (at - 1) >> 1) move(parent, at);
-      } else if (at > 0 && before(value, ticket, 0)) {
+        // Up from the end while it comes after its parent.
+        for (let parent = (at - 1) >> 1; at > 0 && after(item, value, items[parent], values[parent]); at = parent, parent = (at - 1) >> 1) move(parent, at);
+      } else if (at > 0 && after(items[0], values[0], item, value)) {
         // Down from the top while a child comes after it.
-        for (at = 0; 2 * at + 1 < tickets.length; ) {
+        for (at = 0; 2 * at + 1 < items.length; ) {
           let child = 2 * at + 1;
-          if (child + 1 < tickets.length && before(values[child], tickets[child], child + 1)) child++;
-          if (!before(value, ticket, child)) break;
+          if (child + 1 < items.length && keptAfter(child + 1, child)) child++;
+          if (!after(items[child], values[child], item, value)) break;
           move(child, at);
           at = child;
         }
       } else return false;
-      tickets[at] = ticket;
+      items[at] = item;
       values[at] = value;
       return true;
     },
-    /** The tickets kept, best first. */
-    inOrder: (): Ticket[] => tickets.map((_, at) => at).sort((a, b) => (before(values[a], tickets[a], b) ? -1 : 1)).map((at) => tickets[at]),
+    /** The items kept, best first. */
+    inOrder: (): T[] => items.map((_, at) => at).sort((a, b) => (keptAfter(a, b) ? 1 : -1)).map((at) => items[at]),
   };
 }

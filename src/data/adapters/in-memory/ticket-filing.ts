@@ -4,6 +4,7 @@ import { firstInOrder, sortTickets, timeOf, walkOf, type ListsInOrder, type Tick
 import { CATEGORY_INDEX, DUE_VIEW_NAMES, fillWith, groupInOrder, NARROW_FILTERS, orderByKey, positionsByBucket, TicketBucket } from './ticket-index.js';
 import { LruCache } from '../../rules/lru.js';
 import { TicketTable, type RowQuery } from './ticket-table.js';
+import { DUE_COLUMNS, isKept, keptColumns, keptRow, numberedIds, writeKept } from './kept-sorts.js';
 import type { ItemList } from './cursors.js';
 import { countBelow } from '../../rules/sorted.js';
 import {
@@ -62,6 +63,8 @@ export class TicketFiles {
   /** Every bucket's number in the table's bucket columns. */
   private readonly bucketIds = new Map<TicketBucket, number>();
   private table?: TicketTable;
+  /** The state, queue and owner ids and the logins of the table's sort keys, numbered. */
+  private ids = numberedIds();
   readonly isClosed = (ticket: Ticket) => !this.context.classify.isViewable(this.context.classify.categoryOf(ticket.state));
 
   constructor(context: TicketFilesContext) {
@@ -96,7 +99,7 @@ export class TicketFiles {
       for (const bucket of buckets) bucket?.place(one, category, passed, dueTimes, createdKey, put);
       touched.add(one.customerId).add(one.customerUserLogin);
       const [customerBucket, userBucket] = buckets.map((bucket) => (bucket ? this.bucketId(bucket) : -1));
-      if (put) this.table?.put(old, one, { categories: category, passed, customerBuckets: customerBucket, userBuckets: userBucket, ...dueTimes });
+      if (put) this.table?.put(old, one, { categories: category, passed, customerBuckets: customerBucket, userBuckets: userBucket, ...keptRow(one, this.ids) });
     }
     for (const cache of [this.sortCache, this.bigLists]) {
       cache.deleteWhere((key) => {
@@ -135,23 +138,27 @@ export class TicketFiles {
       return login ? idOf(this.bucketIn(this.byUser, login)) : -1;
     });
     // The customers' buckets are filled now; a customer user's when it is first read (most never are).
+    this.ids = numberedIds();
+    const kept = keptColumns(count);
     const filing: Filing = {
       tickets,
       buckets: buckets.slice(0, customerCount),
-      categories: fillWith(new Uint8Array(count), (index) => CATEGORY_INDEX.get(this.context.classify.categoryOf(tickets[index].state))!),
+      // The sort keys in the same pass: each ticket read once, while it is at hand.
+      categories: fillWith(new Uint8Array(count), (index) => {
+        writeKept(kept, index, tickets[index], this.ids);
+        return CATEGORY_INDEX.get(this.context.classify.categoryOf(tickets[index].state))!;
+      }),
       passed: fillWith(new Uint8Array(count), (index) => tests.reduce((mask, test, bit) => (test(tickets[index]) ? mask | (1 << bit) : mask), 0)),
       memberships: [customerBuckets],
     };
     fileByAge(filing);
-    const due = { reminder: new Float64Array(count), escalated: new Float64Array(count) };
-    for (const view of DUE_VIEW_NAMES) {
-      const inView = new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)));
-      fillWith(due[view], (index) => (inView.has(filing.categories[index]) ? dueTimeOf(tickets[index], view) : NaN));
-      fileByDueTime(filing, view, due[view]);
-    }
-    const table = (this.table = new TicketTable(tickets, { categories: filing.categories, passed: filing.passed, customerBuckets, userBuckets, ...due }));
+    // A due view's times are the kept times of the tickets of its categories.
+    const inView = (view: DueView) => new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)!));
+    const inViews = { reminder: inView('reminder'), escalated: inView('escalated') };
+    for (const view of DUE_VIEW_NAMES) fileByDueTime(filing, view, kept[DUE_COLUMNS[view]], inViews[view]);
+    const table = (this.table = new TicketTable(tickets, { categories: filing.categories, passed: filing.passed, customerBuckets, userBuckets, ...kept }, this.ids));
     const { positions, starts } = positionsByBucket(userBuckets, buckets.length);
-    for (let id = customerCount; id < buckets.length; id++) buckets[id].fillOnFirstUse((bucket) => fillFromTable(bucket, table, positions.subarray(starts[id], starts[id + 1])));
+    for (let id = customerCount; id < buckets.length; id++) buckets[id].fillOnFirstUse((bucket) => fillFromTable(bucket, table, positions.subarray(starts[id], starts[id + 1]), inViews));
   }
 
   /** The buckets a scope takes: one customer's or user's, or those of every customer a user may access. */
@@ -274,18 +281,30 @@ export class TicketFiles {
       limit: length,
     };
     const whole = () => table.list(sort, this.context.sortContext, query);
-    // A list already in the order of the sort field picks its first page from a few hundred tickets: faster than a pass over the order.
-    if (table.hasOrder(sort) && !walkOf(sort, ascendingBy(view))) return whole();
+    // Once the order is made, a list takes its first page from it, unless its own lists are in the
+    // sort's order (a walk of a few hundred tickets) or the table keeps the sort's keys (a pass
+    // over the customer's positions, not over every ticket).
+    if (table.hasOrder(sort) && !walkOf(sort, ascendingBy(view)) && !isKept(sort.field)) return whole();
     let first: Ticket[] | undefined;
     let rest: ItemList<Ticket> | undefined;
     return {
       length,
       at: (index) => {
         if (index < 0 || index >= length) return undefined;
-        if (index < FIRST_PICKED) return (first ??= firstInOrder(this.pickedFrom(buckets, view, filter, sort, now, own), FIRST_PICKED, sort, this.context.sortContext))[index];
+        if (index < FIRST_PICKED) return (first ??= this.firstPicked(buckets, view, filter, sort, now, own, query))[index];
         return (rest ??= whole()).at(index);
       },
     };
+  }
+
+  /**
+   * A big list's first tickets: walked from its own lists where they are in the sort's order,
+   * else in a sort the table keeps by one pass over its columns, else picked from its own lists.
+   */
+  private firstPicked(buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort, now: number, own: () => ListsInOrder, query: RowQuery): Ticket[] {
+    const { field } = sort;
+    if (isKept(field) && !walkOf(sort, ascendingBy(view))) return this.table!.firstInKeptSort({ ...sort, field }, this.context.sortContext, query, FIRST_PICKED);
+    return firstInOrder(this.pickedFrom(buckets, view, filter, sort, now, own), FIRST_PICKED, sort, this.context.sortContext);
   }
 
   /**
@@ -364,9 +383,9 @@ function fileByAge({ tickets, buckets, categories, passed, memberships }: Filing
 }
 
 /** Each bucket's candidates of a due view (those with a readable due time) in due-time order, per filter. */
-function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: DueView, times: Float64Array): void {
+function fileByDueTime({ tickets, buckets, categories, passed, memberships }: Filing, view: DueView, times: Float64Array, inView: ReadonlySet<number>): void {
   const members: number[] = [];
-  times.forEach((time, index) => Number.isNaN(time) || members.push(index));
+  times.forEach((time, index) => Number.isNaN(time) || !inView.has(categories[index]) || members.push(index));
   const byTime = orderByKey(members.map((index) => tickets[index]), fillWith(new Float64Array(members.length), (position) => times[members[position]]));
   const order = fillWith(new Uint32Array(byTime.length), (position) => members[byTime[position]]);
   for (const filter of ['all', ...NARROW_FILTERS] as const) {
@@ -383,7 +402,7 @@ function fileByDueTime({ tickets, buckets, passed, memberships }: Filing, view: 
  * from the table's columns as they are when it is first used (a put fills the buckets it
  * touches first, so the columns of their tickets have not changed since filing).
  */
-function fillFromTable(bucket: TicketBucket, table: TicketTable, positions: Uint32Array): void {
+function fillFromTable(bucket: TicketBucket, table: TicketTable, positions: Uint32Array, inViews: Record<DueView, ReadonlySet<number>>): void {
   const { tickets, columns } = table.contents;
   const filing: Filing = {
     tickets: Array.from(positions, (position) => tickets[position]),
@@ -393,5 +412,5 @@ function fillFromTable(bucket: TicketBucket, table: TicketTable, positions: Uint
     memberships: [new Int32Array(positions.length)],
   };
   fileByAge(filing);
-  for (const view of DUE_VIEW_NAMES) fileByDueTime(filing, view, Float64Array.from(positions, (position) => columns[view][position]));
+  for (const view of DUE_VIEW_NAMES) fileByDueTime(filing, view, Float64Array.from(positions, (position) => columns[DUE_COLUMNS[view]][position]), inViews[view]);
 }

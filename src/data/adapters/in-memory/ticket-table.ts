@@ -1,15 +1,17 @@
 import type { DueView } from '../../rules/rules.js';
 import { sortKeys, type TicketSortContext } from '../../rules/ticket-sort.js';
-import type { Ticket, TicketSort } from '../../contract/types.js';
+import { STATE_CATEGORIES, type Ticket, type TicketSort } from '../../contract/types.js';
 import type { ItemList } from './cursors.js';
 import { LruCache } from '../../rules/lru.js';
-import { fillWith, orderByKey } from './ticket-index.js';
+import { fillWith, orderByKey, positionsByBucket } from './ticket-index.js';
+import { DUE_COLUMNS, firstInKept, type KeptColumns, type KeptSort, type NumberedIds } from './kept-sorts.js';
 
 /**
  * What a list asks of every ticket, by position: its category, the filters it passes (bits), its
- * buckets by customer and by customer user (-1: none), its due time in each due view (NaN: none).
+ * buckets by customer and by customer user (-1: none), and its sort keys (`KeptColumns`), whose
+ * times are also the due times of the due views (`DUE_COLUMNS`), for the tickets of their categories.
  */
-export interface TicketColumns extends Record<DueView, Float64Array> {
+export interface TicketColumns extends KeptColumns {
   categories: Uint8Array;
   passed: Uint8Array;
   customerBuckets: Int32Array;
@@ -46,7 +48,7 @@ interface Order {
 const orderKey = (sort: TicketSort) => `${sort.field}|${sort.direction}`;
 
 /** `column` copied into a longer one. */
-function grown<C extends Uint8Array | Int32Array | Float64Array>(column: C, length: number): C {
+function grown<C extends Uint8Array | Int32Array | Uint32Array | Float64Array>(column: C, length: number): C {
   const longer = new (column.constructor as new (length: number) => C)(length);
   longer.set(column);
   return longer;
@@ -65,10 +67,17 @@ export class TicketTable {
   /** Every position, in the order of its ticket's id (worked out with the first order). */
   private idOrder?: Uint32Array;
 
-  /** `tickets` is not changed: the table copies it on its first `put`. */
-  constructor(tickets: readonly Ticket[], columns: TicketColumns) {
+  private readonly ids: NumberedIds;
+  /** Every position grouped by customer bucket and category (slot: bucket × categories + category); dropped by a put that moves one. */
+  private groups?: ReturnType<typeof positionsByBucket>;
+
+  /** `tickets` is not changed: the table copies it on its first `put`. `ids` numbered the named sorts' columns. */
+  constructor(tickets: readonly Ticket[], columns: TicketColumns, ids: NumberedIds) {
     this.tickets = tickets as Ticket[];
     this.columns = columns;
+    this.ids = ids;
+    // Made with the table, not by the first sort that needs it: that one would wait for a pass over every ticket.
+    this.groups = this.grouped();
   }
 
   get size(): number {
@@ -90,7 +99,7 @@ export class TicketTable {
     for (const bucket of query.buckets) wanted[bucket] = 1;
     const { tickets, columns } = this;
     // Which tickets are due, by position: one pass in sequence, then a byte read per ticket taken.
-    const times = query.due && columns[query.due.view];
+    const times = query.due && columns[DUE_COLUMNS[query.due.view]];
     const now = query.due?.now ?? 0;
     const due = times && fillWith(new Uint8Array(tickets.length), (position) => +(times[position] <= now));
     const taken = new Uint32Array(query.limit);
@@ -109,6 +118,47 @@ export class TicketTable {
     return { length: count, at: (index) => (index >= 0 && index < count ? tickets[kept[index]] : undefined) };
   }
 
+  /**
+   * The first `count` tickets `query` takes in `sort`, a kept sort, in the contract's order: one
+   * pass over the positions of the query's customers and categories (`firstInKept`), reading
+   * their columns, not their tickets.
+   */
+  firstInKeptSort(sort: TicketSort & { field: KeptSort }, context: TicketSortContext, query: RowQuery, count: number): Ticket[] {
+    const { tickets, columns } = this;
+    const wanted = new Uint8Array(Math.max(0, ...query.buckets) + 1);
+    for (const bucket of query.buckets) wanted[bucket] = 1;
+    const dueTimes = query.due && columns[DUE_COLUMNS[query.due.view]];
+    const now = query.due?.now ?? 0;
+    // Most selective first: of a customer's tickets, a due view takes one in six.
+    const takes = (position: number) =>
+      (!dueTimes || dueTimes[position] <= now) &&
+      ((query.categories >> columns.categories[position]) & 1) === 1 &&
+      (!query.filter || (columns.passed[position] & query.filter) !== 0) &&
+      (wanted[columns.customerBuckets[position]] === 1 || wanted[columns.userBuckets[position]] === 1);
+    return firstInKept({ tickets, columns, ids: this.ids, positions: this.candidates(query), takes }, sort, context, count);
+  }
+
+  /** The positions a query may take, in ranges: its customers' of its categories, or (a customer user) every position. */
+  private candidates(query: RowQuery): Uint32Array[] {
+    const groups = (this.groups ??= this.grouped());
+    const slots = STATE_CATEGORIES.length;
+    if (!query.buckets.every((bucket) => (bucket + 1) * slots < groups.starts.length)) return [fillWith(new Uint32Array(this.tickets.length), (position) => position)];
+    return query.buckets.flatMap((bucket) =>
+      STATE_CATEGORIES.flatMap((_, category) =>
+        (query.categories >> category) & 1 ? [groups.positions.subarray(groups.starts[bucket * slots + category], groups.starts[bucket * slots + category + 1])] : [],
+      ),
+    );
+  }
+
+  /** Every position by customer bucket and category. */
+  private grouped(): ReturnType<typeof positionsByBucket> {
+    const { customerBuckets, categories } = this.columns;
+    const slots = STATE_CATEGORIES.length;
+    const slotOf = fillWith(new Int32Array(this.tickets.length), (position) => customerBuckets[position] * slots + categories[position]);
+    const buckets = customerBuckets.reduce((most, bucket) => Math.max(most, bucket + 1), 0);
+    return positionsByBucket(slotOf, buckets * slots);
+  }
+
   /** Whether the order of `sort` is made (a list in it is one pass). */
   hasOrder(sort: TicketSort): boolean {
     return this.orders.has(orderKey(sort));
@@ -118,6 +168,9 @@ export class TicketTable {
   put(old: Ticket | undefined, ticket: Ticket, row: TicketRow): void {
     if (this.shared) [this.tickets, this.shared] = [[...this.tickets], false];
     let position = old ? this.tickets.indexOf(old) : -1;
+    // The groups hold while every position keeps its customer and category (most changes).
+    const { customerBuckets, categories } = this.columns;
+    if (position < 0 || customerBuckets[position] !== row.customerBuckets || categories[position] !== row.categories) this.groups = undefined;
     if (position < 0) {
       position = this.tickets.push(ticket) - 1;
       this.idOrder = undefined;

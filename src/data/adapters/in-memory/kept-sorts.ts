@@ -1,0 +1,218 @@
+import { bestOf, compareLowered, ticketSortValue, timeOf, type TicketSortContext } from '../../rules/ticket-sort.js';
+import type { Ticket, TicketSort, TicketSortField } from '../../contract/types.js';
+import type { DueView } from '../../rules/rules.js';
+import { digitKey } from './ticket-index.js';
+
+/**
+ * The sort keys a ticket table keeps by position, so that the first page of a big list in any
+ * sort is one pass over numbers read in sequence, where its tickets lie all over memory (reading
+ * one field of 600,000 of them takes longer than the whole pass). Age and creation are not kept:
+ * the lists are filed in that order already.
+ */
+/** Fields of few values (a login is shared by a user's tickets): numbered, ranked by the name a sort reads when it asks. */
+const KEPT_NAMES = { state: 'state', queue: 'queueId', owner: 'ownerId', customerUser: 'customerUserLogin' } as const;
+/** Fields of text keys (`textKey`), told apart by their texts where the keys tie. */
+const KEPT_TEXTS = { number: 'number', title: 'title' } as const;
+type NamedSort = keyof typeof KEPT_NAMES;
+export type KeptSort = 'priority' | 'changed' | 'pendingUntil' | 'escalation' | NamedSort | keyof typeof KEPT_TEXTS;
+
+/**
+ * Per kept sort its key, by position: a time or the priority; the number a state, queue, owner
+ * id or login has among that field's (ranked by name when a sort asks); a text's `textKey`. NaN:
+ * none. And `idKeys`, each id as a number that orders as the id does (`digitKey`; NaN for an id
+ * not of digits), so that ties are told apart without reading the tickets.
+ */
+export type KeptColumns = Record<Exclude<KeptSort, NamedSort> | 'idKeys', Float64Array> & Record<NamedSort, Uint32Array>;
+const KEPT_COLUMNS: readonly (KeptSort | 'idKeys')[] = ['idKeys', 'priority', 'changed', 'pendingUntil', 'escalation', 'state', 'queue', 'owner', 'customerUser', 'number', 'title'];
+
+/** The kept times that are each due view's due times. */
+export const DUE_COLUMNS: Readonly<Record<DueView, 'pendingUntil' | 'escalation'>> = { reminder: 'pendingUntil', escalated: 'escalation' };
+
+export const isKept = (field: TicketSortField): field is KeptSort => (KEPT_COLUMNS as readonly string[]).includes(field);
+
+/** Each distinct value of a field, numbered in the order first met. */
+class Numbered {
+  readonly values: unknown[] = [];
+  /** The ranks of logins (their own names), kept until a new one is numbered. */
+  ranked?: { count: number; ranks: Float64Array };
+  private readonly numbers = new Map<unknown, number>();
+
+  of(value: unknown): number {
+    let number = this.numbers.get(value);
+    if (number === undefined) this.numbers.set(value, (number = this.values.push(value) - 1));
+    return number;
+  }
+}
+
+/** The state, queue, owner ids and logins of a table's columns, numbered: one set per table, as long as it lives. */
+export type NumberedIds = Record<NamedSort, Numbered>;
+export const numberedIds = (): NumberedIds => ({ state: new Numbered(), queue: new Numbered(), owner: new Numbered(), customerUser: new Numbered() });
+
+// Typed arrays, each an allocation outside the heap: at a million tickets past some 60 MB of them
+// the engine collects the whole heap at once (over a second), hence numbered names in 4 bytes.
+export const keptColumns = (count: number): KeptColumns =>
+  Object.fromEntries(KEPT_COLUMNS.map((name) => [name, Object.hasOwn(KEPT_NAMES, name) ? new Uint32Array(count) : new Float64Array(count)])) as KeptColumns;
+
+/** Writes `ticket`'s keys at `at` (written out: a million tickets go through it at build). */
+export function writeKept(columns: KeptColumns, at: number, ticket: Ticket, ids: NumberedIds): void {
+  columns.idKeys[at] = digitKey(ticket.id) ?? NaN;
+  columns.priority[at] = Number.isFinite(ticket.priority) ? ticket.priority! : NaN;
+  columns.changed[at] = timeOf(ticket.changedAt);
+  columns.pendingUntil[at] = timeOf(ticket.pendingUntil);
+  columns.escalation[at] = timeOf(ticket.escalationAt);
+  columns.state[at] = ids.state.of(ticket.state);
+  columns.queue[at] = ids.queue.of(ticket.queueId);
+  columns.owner[at] = ids.owner.of(ticket.ownerId);
+  columns.customerUser[at] = ids.customerUser.of(ticket.customerUserLogin);
+  columns.number[at] = textKey(ticket.number);
+  columns.title[at] = textKey(ticket.title);
+}
+
+/** One ticket's keys. */
+export function keptRow(ticket: Ticket, ids: NumberedIds): Record<KeptSort | 'idKeys', number> {
+  const columns = keptColumns(1);
+  writeKept(columns, 0, ticket, ids);
+  return Object.fromEntries(KEPT_COLUMNS.map((name) => [name, columns[name][0]])) as Record<KeptSort | 'idKeys', number>;
+}
+
+/** Digits of a text key per code unit: 0 is the text's end. */
+const TEXT_KEY_BASE = 43;
+/** 43⁹ is below 2⁵³: every key is exact. */
+const TEXT_KEY_LENGTH = 9;
+
+/**
+ * A text's digit in a text key (1–42), with whether the unit is told apart from its neighbours:
+ * space, digits and small letters each have a digit of their own; every other range of units
+ * shares one, after which the key ends, as what follows no longer orders the text.
+ */
+function unitDigit(unit: number): number {
+  if (unit === 32) return 2;
+  if (unit >= 48 && unit <= 57) return unit - 44;
+  if (unit >= 97 && unit <= 122) return unit - 82;
+  return unit < 32 ? -1 : unit < 48 ? -3 : unit < 97 ? -14 : unit < 128 ? -41 : -42;
+}
+
+/**
+ * A number that orders as the lower-cased text does where their first units differ: if the key
+ * of `a` is below that of `b`, `a` sorts before `b`; equal keys say nothing (the texts decide).
+ * The first nine units in base 43, each unit's `unitDigit` (0 after the end). Read from the text
+ * as it is, without lower-casing it (a copy of every title at build): up to the first unit beyond
+ * ASCII, where the key ends, the lower case has the same units with A–Z lowered; and the lower
+ * case of a unit beyond ASCII is beyond ASCII too, but for KELVIN SIGN ("k") and İ ("i" and a
+ * combining dot).
+ */
+export function textKey(value: unknown): number {
+  if (typeof value !== 'string') return NaN;
+  let key = 0;
+  let open = true;
+  /** The digit of İ's combining dot, owed to the next place. */
+  let owed = 0;
+  for (let at = 0; at < TEXT_KEY_LENGTH; at++) {
+    let digit = owed;
+    if (owed) [owed, open] = [0, false];
+    else if (open && at < value.length) {
+      let unit = value.charCodeAt(at);
+      if (unit > 64 && unit < 91) unit += 32;
+      else if (unit === 0x212a) unit = 107;
+      else if (unit === 0x130) [unit, owed] = [105, 42];
+      digit = unitDigit(unit);
+      if (digit < 0) [digit, open] = [-digit, false];
+    }
+    key = key * TEXT_KEY_BASE + digit;
+  }
+  return key;
+}
+
+/** Fields whose values mostly rise with the order tickets are filed in, and seldom tie. */
+const FOLLOW_FILING: ReadonlySet<TicketSortField> = new Set(['number', 'changed']);
+
+/** What a pass over positions takes: a position passes when `takes` says so. */
+export interface KeptPick {
+  tickets: readonly Ticket[];
+  columns: KeptColumns;
+  ids: NumberedIds;
+  /** Every candidate position (in any order), in ranges. */
+  positions: readonly Uint32Array[];
+  takes: (position: number) => boolean;
+}
+
+/**
+ * The first `count` positions `takes` passes in the contract's order of `sort` (missing values
+ * last either way, then by id), picked in one pass that keeps the best so far in a heap: a
+ * position no better than the worst kept is passed over on its key alone. A ticket is read only
+ * where keys tie: its text where a text key cannot tell, its id where an id is not digits.
+ * Positions run in the order tickets were filed, which numbers and changed times mostly follow,
+ * so a descending sort by them walks backwards: the best come first and the rest are passed over.
+ * Other fields tie often (a missing time ties with every other), and ties go by id, which also
+ * mostly follows the filing: those walk forwards, where a tie with the worst kept comes after it.
+ */
+export function firstInKept({ tickets, columns, ids, positions, takes }: KeptPick, sort: TicketSort & { field: KeptSort }, context: TicketSortContext, count: number): Ticket[] {
+  const { field } = sort;
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const values = columns[field];
+  const ranks = Object.hasOwn(KEPT_NAMES, field) ? nameRanks(ids[field as NamedSort], field, context) : undefined;
+  const keyOf = (position: number) => {
+    const value = ranks ? ranks[values[position]] : values[position];
+    return value === value ? sign * value : Infinity;
+  };
+  const compareTexts = Object.hasOwn(KEPT_TEXTS, field) ? textComparer(tickets, field, context) : undefined;
+  const { idKeys } = columns;
+  /** Whether `a` comes after `b` (their keys given). */
+  const after = (a: number, keyA: number, b: number, keyB: number): boolean => {
+    if (keyA !== keyB) return keyA > keyB;
+    const byText = compareTexts && keyA !== Infinity ? compareTexts(a, b) : 0;
+    if (byText) return sign * byText > 0;
+    const [idA, idB] = [idKeys[a], idKeys[b]];
+    if (idA === idA && idB === idB) return idA > idB;
+    return tickets[a].id > tickets[b].id;
+  };
+  const kept = bestOf(count, after);
+  const backward = sign < 0 && FOLLOW_FILING.has(field);
+  for (const range of backward ? [...positions].reverse() : positions) {
+    const [first, step] = backward ? [range.length - 1, -1] : [0, 1];
+    for (let index = first; index >= 0 && index < range.length; index += step) {
+      const position = range[index];
+      if (!takes(position)) continue;
+      const key = keyOf(position);
+      if (!kept.full() || key <= kept.values[0]) kept.offer(position, key);
+    }
+  }
+  return kept.inOrder().map((position) => tickets[position]);
+}
+
+/**
+ * How two positions' texts compare lower-cased (-1, 0, 1): the same text at once, else the second
+ * as it is against the first lower-cased while it is ASCII (the first, most often the worst kept,
+ * lower-cased once for all the positions compared with it, and kept).
+ */
+function textComparer(tickets: readonly Ticket[], field: KeptSort, context: TicketSortContext): (a: number, b: number) => number {
+  const raw = (position: number): unknown => tickets[position][KEPT_TEXTS[field as keyof typeof KEPT_TEXTS]];
+  const lowered = new Map<number, string>();
+  const loweredOf = (position: number) => {
+    let text = lowered.get(position);
+    if (text === undefined) lowered.set(position, (text = ticketSortValue(tickets[position], field, context) as string));
+    return text;
+  };
+  return (a, b) => {
+    const [textA, textB] = [raw(a), raw(b)];
+    if (textA === textB) return 0;
+    const loweredA = loweredOf(a);
+    const quick = compareLowered(textB as string, loweredA);
+    if (quick === quick) return -quick;
+    const loweredB = (textB as string).toLowerCase();
+    return loweredA === loweredB ? 0 : loweredA < loweredB ? -1 : 1;
+  };
+}
+
+/** Each numbered id's rank by the name a sort reads for it (NaN where it has none). */
+function nameRanks(numbered: Numbered, field: KeptSort, context: TicketSortContext): Float64Array {
+  const { ranked, values } = numbered;
+  // A login sorts by itself, whatever the context: its ranks hold until a new login comes.
+  if (field === 'customerUser' && ranked?.count === values.length) return ranked.ranks;
+  const property = KEPT_NAMES[field as NamedSort];
+  const names = values.map((id) => ticketSortValue({ [property]: id } as unknown as Ticket, field, context));
+  const rankOf = new Map([...new Set(names.filter((name) => name !== undefined))].sort().map((name, rank) => [name, rank]));
+  const ranks = Float64Array.from(names, (name) => (name === undefined ? NaN : rankOf.get(name)!));
+  if (field === 'customerUser') numbered.ranked = { count: values.length, ranks };
+  return ranks;
+}
