@@ -3,12 +3,11 @@ import type { Ticket, TicketSort, TicketSortField } from '../../contract/types.j
 import type { DueView } from '../../rules/rules.js';
 import { digitKey } from './ticket-index.js';
 
-/**
- * The sort keys a ticket table keeps by position, so that the first page of a big list in any
- * sort is one pass over numbers read in sequence, where its tickets lie all over memory (reading
- * one field of 600,000 of them takes longer than the whole pass). Age and creation are not kept:
- * the lists are filed in that order already.
- */
+// The sort keys a ticket table keeps by position, so that the first page of a big list in any
+// sort is one pass over numbers read in sequence, where its tickets lie all over memory (reading
+// one field of 600,000 of them takes longer than the whole pass). Age and creation are not kept:
+// the lists are filed in that order already.
+
 /** Fields of few values (a login is shared by a user's tickets): numbered, ranked by the name a sort reads when it asks. */
 const KEPT_NAMES = { state: 'state', queue: 'queueId', owner: 'ownerId', customerUser: 'customerUserLogin' } as const;
 /** Fields of text keys (`textKey`), told apart by their texts where the keys tie. */
@@ -81,9 +80,9 @@ const TEXT_KEY_BASE = 43;
 const TEXT_KEY_LENGTH = 9;
 
 /**
- * A text's digit in a text key (1–42), with whether the unit is told apart from its neighbours:
- * space, digits and small letters each have a digit of their own; every other range of units
- * shares one, after which the key ends, as what follows no longer orders the text.
+ * A unit's digit in a text key (1–42): space, digits and small letters each have a digit of their
+ * own; every other range of units shares one, negative here, after which the key ends, as what
+ * follows no longer orders the text.
  */
 function unitDigit(unit: number): number {
   if (unit === 32) return 2;
@@ -96,7 +95,7 @@ function unitDigit(unit: number): number {
  * A number that orders as the lower-cased text does where their first units differ: if the key
  * of `a` is below that of `b`, `a` sorts before `b`; equal keys say nothing (the texts decide).
  * The first nine units in base 43, each unit's `unitDigit` (0 after the end). Read from the text
- * as it is, without lower-casing it (a copy of every title at build): up to the first unit beyond
+ * as it is, not from a lower-cased copy (a million copies at build): up to the first unit beyond
  * ASCII, where the key ends, the lower case has the same units with A–Z lowered; and the lower
  * case of a unit beyond ASCII is beyond ASCII too, but for KELVIN SIGN ("k") and İ ("i" and a
  * combining dot).
