@@ -288,6 +288,34 @@ describe('InMemoryDataSource.putTicket files one ticket as a source built from s
   });
 });
 
+describe('InMemoryDataSource: a big list in a kept sort after a put', () => {
+  it('of a customer user, once a put made a customer first seen after the users were numbered', async () => {
+    const data = generateDemoData({ seed: 1, now: NOW, customers: 3, customerUsers: 4, tickets: 64, largeCustomerShare: 0.5 });
+    const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+    const login = data.tickets[0].customerUserLogin!;
+    const moved = { ...data.tickets[1], id: '9999', customerId: 'NEWCO', customerUserLogin: undefined };
+    source.putTicket(moved);
+    const rebuilt = new InMemoryDataSource({ ...data, tickets: [...data.tickets, moved] }, { now: NOW, currentAgentId: 'agent-1' });
+    for (const field of ['title', 'priority', 'state', 'changed'] as const) {
+      const sort = { field, direction: 'asc' } as const;
+      const scope = { customerUserLogin: login };
+      const { ids, total } = await shown(source, scope, 'all', sort, 'all', 5);
+      expect(ids.length, field).to.equal(total);
+      expect(total, field).to.be.above(5);
+      expect(ids, field).to.deep.equal((await shown(rebuilt, scope, 'all', sort, 'all', 5)).ids);
+    }
+  });
+
+  it('pages through every ticket once where ids are numbers (outside the contract)', async () => {
+    const data = generateDemoData({ seed: 2, now: NOW, customers: 3, customerUsers: 10, tickets: 600, largeCustomerShare: 0.9 });
+    data.tickets.forEach((ticket, index) => Object.assign(ticket, { id: 600 - index, priority: 3 }));
+    const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+    const { ids, total } = await shown(source, 'BIGCORP', 'all', { field: 'priority', direction: 'asc' }, 'all', 100);
+    expect(ids.length).to.equal(total);
+    expect(new Set(ids).size).to.equal(ids.length);
+  });
+});
+
 describe('compareLowered: a text against a lower-cased one, as their lower cases compare', () => {
   it('gives the order of toLowerCase, or NaN where a character beyond ASCII decides', () => {
     const alphabet = ['a', 'A', 'z', 'Z', 'k', '\u212A', 'ä', 'Ä', 'i', 'İ', 'ß', ' ', '0', '9', '-', '[', '`', '@', '\u{1F600}'];

@@ -296,7 +296,7 @@ function sortByDigitKeys(run: Uint32Array, tickets: readonly Ticket[]): boolean 
  * a prefix comes first ("1" < "10" < "9"); 11¹⁵ is below 2⁵³, so every key is exact.
  */
 export function digitKey(id: string): number | undefined {
-  if (id.length === 0 || id.length > 15) return undefined;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 15) return undefined;
   let key = 0;
   for (let i = 0; i < 15; i++) {
     const digit = i < id.length ? id.charCodeAt(i) - 47 : 0;

@@ -45,6 +45,8 @@ interface Order {
   flags: Uint8Array;
 }
 
+type Groups = ReturnType<typeof positionsByBucket> & { customers: Uint8Array };
+
 const orderKey = (sort: TicketSort) => `${sort.field}|${sort.direction}`;
 
 /** `column` copied into a longer one. */
@@ -69,7 +71,7 @@ export class TicketTable {
 
   private readonly ids: NumberedIds;
   /** Every position grouped by customer bucket and category (slot: bucket × categories + category); dropped by a put that moves one. */
-  private groups?: ReturnType<typeof positionsByBucket>;
+  private groups?: Groups;
 
   /** `tickets` is not changed: the table copies it on its first `put`. `ids` numbered the named sorts' columns. */
   constructor(tickets: readonly Ticket[], columns: TicketColumns, ids: NumberedIds) {
@@ -142,7 +144,8 @@ export class TicketTable {
   private candidates(query: RowQuery): Uint32Array[] {
     const groups = (this.groups ??= this.grouped());
     const slots = STATE_CATEGORIES.length;
-    if (!query.buckets.every((bucket) => (bucket + 1) * slots < groups.starts.length)) return [fillWith(new Uint32Array(this.tickets.length), (position) => position)];
+    // Customers and users share one numbering (a customer first seen in a put comes after the users): known by their tickets.
+    if (!query.buckets.every((bucket) => groups.customers[bucket] === 1)) return [fillWith(new Uint32Array(this.tickets.length), (position) => position)];
     return query.buckets.flatMap((bucket) =>
       STATE_CATEGORIES.flatMap((_, category) =>
         (query.categories >> category) & 1 ? [groups.positions.subarray(groups.starts[bucket * slots + category], groups.starts[bucket * slots + category + 1])] : [],
@@ -150,13 +153,14 @@ export class TicketTable {
     );
   }
 
-  /** Every position by customer bucket and category. */
-  private grouped(): ReturnType<typeof positionsByBucket> {
+  /** Every position by customer bucket and category, and which bucket numbers are customers' (1). */
+  private grouped(): Groups {
     const { customerBuckets, categories } = this.columns;
     const slots = STATE_CATEGORIES.length;
     const slotOf = fillWith(new Int32Array(this.tickets.length), (position) => customerBuckets[position] * slots + categories[position]);
-    const buckets = customerBuckets.reduce((most, bucket) => Math.max(most, bucket + 1), 0);
-    return positionsByBucket(slotOf, buckets * slots);
+    const customers = new Uint8Array(customerBuckets.reduce((most, bucket) => Math.max(most, bucket + 1), 0));
+    for (const bucket of customerBuckets) customers[bucket] = 1;
+    return { ...positionsByBucket(slotOf, customers.length * slots), customers };
   }
 
   /** Whether the order of `sort` is made (a list in it is one pass). */
