@@ -5,6 +5,7 @@ import { orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
 import { firstInKept, isKept, keptColumns, numberedIds, textKey, writeKept } from '../../src/data/adapters/in-memory/kept-sorts.js';
 import { compareLowered, firstInOrder, sortTickets, ticketSortValue, timeOf, type ListsInOrder, type TicketSortContext } from '../../src/data/rules/ticket-sort.js';
 import { inFilter, inView } from '../../src/testing/conformance.js';
+import { shown } from '../support/ticket-pages.js';
 import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketFilter, type TicketScope, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
 
 /**
@@ -61,22 +62,6 @@ function referenceOrder(data: HelpdeskData, scopeOrCustomer: string | Scope, vie
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
   return data.tickets.filter((t) => inScope(data, t, scope) && inView(t, view, NOW.getTime()) && inFilter(t, filter, agent)).sort(compare).map((t) => t.id);
-}
-
-/** The ids a list shows, page by page: every page, or the first `pages`; with the total it gave. */
-async function shown(source: InMemoryDataSource, scopeOrCustomer: string | Scope, view: TicketView, sort: TicketSort, filter: TicketFilter, size: number, pages = Infinity) {
-  const scope = typeof scopeOrCustomer === 'string' ? { customerId: scopeOrCustomer } : scopeOrCustomer;
-  const ids: string[] = [];
-  let total: number | undefined;
-  let cursor: string | undefined;
-  for (let read = 0; read < pages; read++) {
-    const page = await source.listTickets(scope, { view, filter, sort, page: { size, cursor } });
-    ids.push(...page.items.map((t) => t.id));
-    total ??= page.total?.value;
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
-  return { ids, total };
 }
 
 async function listed(source: InMemoryDataSource, scopeOrCustomer: string | Scope, view: TicketView, sort: TicketSort, filter: TicketFilter = 'all'): Promise<string[]> {

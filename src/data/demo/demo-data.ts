@@ -24,8 +24,8 @@ export const DEMO_EDGE_CASES = {
 
 const DAY = 86_400_000;
 
-/** mulberry32: small, fast and good enough for demo data. */
-function createRandom(seed: number) {
+/** mulberry32: small, fast and good enough for demo data (and for tests that need a fixed sequence). */
+export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
