@@ -117,7 +117,7 @@ describe('hostile surroundings', () => {
       expect(text(el.shadowRoot)).to.not.contain('-0');
     });
 
-    for (const [name, percentile] of [['null', null], ['a string', 'n/a']] as const) {
+    for (const [name, percentile] of [['null', null], ['a string', 'n/a'], ['250', 250], ['-5', -5]] as const) {
       it(`a health factor ranked ${name} shows no rank: never "0" or "NaN"`, async () => {
         const { source } = mangled('getCustomerHealth', (real) => {
           const health = real as { factors: object[] };
