@@ -179,10 +179,11 @@ describe('InMemoryDataSource: the first pages of a big list in a sort not used b
 });
 
 describe('InMemoryDataSource: a sort field a caller made up', () => {
-  it('sorts a big list by id alone, `constructor` and `__proto__` included, first pages and every page', async () => {
-    const data = hostileData(7, (index) => String(index + 1));
+  it('sorts a big list by id alone, `constructor`, `__proto__` and the table\'s own `idKeys` included, first pages and every page', async () => {
+    // Ids of 16 digits among the others: no digit key, yet in the middle of the order by id.
+    const data = hostileData(7, (index) => (index % 3 ? String(index + 1) : String(10 ** 15 + index)));
     const byId = data.tickets.filter((t) => t.customerId === 'BIGCORP').map((t) => t.id).sort();
-    for (const field of ['constructor', '__proto__', 'toString', 'nothing']) {
+    for (const field of ['constructor', '__proto__', 'toString', 'nothing', 'idKeys']) {
       const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
       const sort = { field, direction: 'asc' } as unknown as TicketSort;
       expect((await shown(source, 'BIGCORP', 'all', sort, 'all', 25, 2)).ids, field).to.deep.equal(byId.slice(0, 50));

@@ -27,7 +27,8 @@ const KEPT_COLUMNS: readonly (KeptSort | 'idKeys')[] = ['idKeys', 'priority', 'c
 /** The kept times that are each due view's due times. */
 export const DUE_COLUMNS: Readonly<Record<DueView, 'pendingUntil' | 'escalation'>> = { reminder: 'pendingUntil', escalated: 'escalation' };
 
-export const isKept = (field: TicketSortField): field is KeptSort => (KEPT_COLUMNS as readonly string[]).includes(field);
+/** Whether a sort field has kept keys: a sort field, not any column (a caller may name `idKeys`). */
+export const isKept = (field: TicketSortField): field is KeptSort => (field as string) !== 'idKeys' && (KEPT_COLUMNS as readonly string[]).includes(field);
 
 /** Each distinct value of a field, numbered in the order first met. */
 class Numbered {
