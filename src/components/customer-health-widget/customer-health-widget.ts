@@ -11,9 +11,6 @@ import { styles } from './customer-health-widget.styles.js';
 
 export type HealthBand = 'good' | 'warning' | 'critical';
 
-/** A rank a source may send that means one: a number from 0 to 100 (null, text or 250 show no rank). */
-const isPercentile = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 100;
-
 /** Which band a score is in: at or beyond a bound, in the direction that is worse. */
 export function bandOf(score: number, bands: HealthBands, higherIsBetter: boolean): HealthBand {
   const beyond = (bound: number) => (higherIsBetter ? score <= bound : score >= bound);
@@ -144,7 +141,7 @@ export class CustomerHealthWidget extends CicElement {
               <th scope="row">${factorLabel(factor)}</th>
               <td class="number">${formatNumber(factor.value)}</td>
               <td class="number">${formatPercent(factor.weight / totalWeight)}</td>
-              <td class="number">${isPercentile(factor.percentile) ? formatNumber(factor.percentile) : ''}</td>
+              <td class="number">${factor.percentile !== undefined ? formatNumber(factor.percentile) : ''}</td>
             </tr>`,
           )}
         </tbody>

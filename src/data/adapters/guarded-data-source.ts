@@ -189,14 +189,18 @@ const customerHealth: Check<unknown> = (value, path) => {
   score(bands.warning, at(at(path, 'bands'), 'warning'));
   score(bands.critical, at(at(path, 'bands'), 'critical'));
   if (record.trend != null) score(object(record.trend, at(path, 'trend')).score, at(at(path, 'trend'), 'score'));
-  list(record.factors, at(path, 'factors'), (entry, where) => {
+  const factors = list(record.factors, at(path, 'factors'), (entry, where) => {
     const factor = withString('key')(entry, where);
     for (const key of ['value', 'weight'] as const) {
       if (!Number.isFinite(factor[key])) throw malformed(at(where, key), 'is not a number');
     }
-    return factor;
+    // A rank is optional: one that is not 0–100 (null, text, 250) is left out, the factor kept.
+    const { percentile } = factor;
+    if (percentile === undefined || (typeof percentile === 'number' && percentile >= 0 && percentile <= 100)) return factor;
+    warnOnce(at(where, 'percentile'), 'a rank that is not from 0 to 100; it is left out');
+    return { ...factor, percentile: undefined };
   });
-  return { ...record, higherIsBetter: record.higherIsBetter === true };
+  return { ...record, factors, higherIsBetter: record.higherIsBetter === true };
 };
 
 /**
