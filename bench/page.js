@@ -546,10 +546,11 @@ export async function scale(size) {
  * the list of all its tickets. Each direction and kind gets a source of its own, so that no call
  * finds what another one kept; the data is generated once.
  */
-export async function sortScale(size) {
+export async function sortScale(size, only) {
   const data = generateDemoData({ now: NOW, customers: 300, customerUsers: 10_000, tickets: size, largeCustomerShare: 0.5 });
   const big = { customerId: 'BIGCORP' };
-  const fields = ['number', 'age', 'title', 'state', 'queue', 'priority', 'owner', 'customerUser', 'created', 'changed', 'pendingUntil', 'escalation'];
+  const all = ['number', 'age', 'title', 'state', 'queue', 'priority', 'owner', 'customerUser', 'created', 'changed', 'pendingUntil', 'escalation'];
+  const fields = only?.length ? all.filter((field) => only.includes(field)) : all;
   const figures = { size: data.tickets.length, buildMs: [] };
   for (const direction of ['asc', 'desc']) {
     for (const kind of ['open', 'all']) {

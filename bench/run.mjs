@@ -130,7 +130,8 @@ const heapUsed = async () => {
 };
 
 // `node bench/run.mjs --sorts` (after a build): only the cold sorts of the big customer at the
-// largest scale, BENCH_SORT_ROUNDS times (a fresh page each), medians per sort printed.
+// largest scale, BENCH_SORT_ROUNDS times (a fresh page each), medians per sort printed;
+// BENCH_SORT_FIELDS=title,state: only those fields.
 if (process.argv.includes('--sorts')) {
   const size = Math.max(...SCALES);
   const rounds = [];
@@ -138,7 +139,7 @@ if (process.argv.includes('--sorts')) {
     const sortPage = await browser.newPage();
     await sortPage.goto(`http://127.0.0.1:${port}/bench/page.html`);
     await sortPage.waitForFunction(() => window.benchReady === true);
-    rounds.push(await sortPage.evaluate((n) => window.bench.sortScale(n), size));
+    rounds.push(await sortPage.evaluate((n, only) => window.bench.sortScale(n, only), size, process.env.BENCH_SORT_FIELDS?.split(',')));
     await sortPage.close();
   }
   const { size: tickets, bigTickets } = rounds[0];

@@ -183,7 +183,7 @@ describe('InMemoryDataSource: a sort field a caller made up', () => {
     // Ids of 16 digits among the others: no digit key, yet in the middle of the order by id.
     const data = hostileData(7, (index) => (index % 3 ? String(index + 1) : String(10 ** 15 + index)));
     const byId = data.tickets.filter((t) => t.customerId === 'BIGCORP').map((t) => t.id).sort();
-    for (const field of ['constructor', '__proto__', 'toString', 'nothing', 'idKeys']) {
+    for (const field of ['constructor', '__proto__', 'toString', 'nothing', 'idKeys', 'titleTexts', 'numberTexts']) {
       const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
       const sort = { field, direction: 'asc' } as unknown as TicketSort;
       expect((await shown(source, 'BIGCORP', 'all', sort, 'all', 25, 2)).ids, field).to.deep.equal(byId.slice(0, 50));

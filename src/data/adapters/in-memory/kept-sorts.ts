@@ -10,8 +10,9 @@ import { digitKey } from './ticket-index.js';
 
 /** Fields of few values (a login is shared by a user's tickets): numbered, ranked by the name a sort reads when it asks. */
 const KEPT_NAMES = { state: 'state', queue: 'queueId', owner: 'ownerId', customerUser: 'customerUserLogin' } as const;
-/** Fields of text keys (`textKey`), told apart by their texts where the keys tie. */
-const KEPT_TEXTS = { number: 'number', title: 'title' } as const;
+/** Fields of text keys (`textKey`), told apart by their texts where the keys tie: the ticket's property, and its column of texts. */
+const KEPT_TEXTS = { number: ['number', 'numberTexts'], title: ['title', 'titleTexts'] } as const;
+type TextColumn = (typeof KEPT_TEXTS)[keyof typeof KEPT_TEXTS][1];
 type NamedSort = keyof typeof KEPT_NAMES;
 export type KeptSort = 'priority' | 'changed' | 'pendingUntil' | 'escalation' | NamedSort | keyof typeof KEPT_TEXTS;
 
@@ -19,16 +20,21 @@ export type KeptSort = 'priority' | 'changed' | 'pendingUntil' | 'escalation' | 
  * Per kept sort its key, by position: a time or the priority; the number a state, queue, owner
  * id or login has among that field's (ranked by name when a sort asks); a text's `textKey`. NaN:
  * none. And `idKeys`, each id as a number that orders as the id does (`digitKey`; NaN for an id
- * not of digits), so that ties are told apart without reading the tickets.
+ * not of digits), so that ties are told apart without reading the tickets; and the texts of the
+ * text keys, read where keys tie (from an array in sequence: reaching into a ticket costs several
+ * times more).
  */
-export type KeptColumns = Record<Exclude<KeptSort, NamedSort> | 'idKeys', Float64Array> & Record<NamedSort, Uint32Array>;
-const KEPT_COLUMNS: readonly (KeptSort | 'idKeys')[] = ['idKeys', 'priority', 'changed', 'pendingUntil', 'escalation', 'state', 'queue', 'owner', 'customerUser', 'number', 'title'];
+export type KeptColumns = Record<Exclude<KeptSort, NamedSort> | 'idKeys', Float64Array> & Record<NamedSort, Uint32Array> & Record<TextColumn, unknown[]>;
+type KeptColumn = keyof KeptColumns;
+const KEPT_COLUMNS: readonly KeptColumn[] = ['idKeys', 'priority', 'changed', 'pendingUntil', 'escalation', 'state', 'queue', 'owner', 'customerUser', 'number', 'title', 'numberTexts', 'titleTexts'];
 
 /** The kept times that are each due view's due times. */
 export const DUE_COLUMNS: Readonly<Record<DueView, 'pendingUntil' | 'escalation'>> = { reminder: 'pendingUntil', escalated: 'escalation' };
 
-/** Whether a sort field has kept keys: a sort field, not any column (a caller may name `idKeys`). */
-export const isKept = (field: TicketSortField): field is KeptSort => (field as string) !== 'idKeys' && (KEPT_COLUMNS as readonly string[]).includes(field);
+const KEPT_SORTS: readonly string[] = ['priority', 'changed', 'pendingUntil', 'escalation', ...Object.keys(KEPT_NAMES), ...Object.keys(KEPT_TEXTS)];
+
+/** Whether a sort field has kept keys. */
+export const isKept = (field: TicketSortField): field is KeptSort => KEPT_SORTS.includes(field);
 
 /** Each distinct value of a field, numbered in the order first met. */
 class Numbered {
@@ -51,7 +57,9 @@ export const numberedIds = (): NumberedIds => ({ state: new Numbered(), queue: n
 // Typed arrays, each an allocation outside the heap: at a million tickets past some 60 MB of them
 // the engine collects the whole heap at once (over a second), hence numbered names in 4 bytes.
 export const keptColumns = (count: number): KeptColumns =>
-  Object.fromEntries(KEPT_COLUMNS.map((name) => [name, Object.hasOwn(KEPT_NAMES, name) ? new Uint32Array(count) : new Float64Array(count)])) as KeptColumns;
+  Object.fromEntries(
+    KEPT_COLUMNS.map((name) => [name, name.endsWith('Texts') ? new Array<unknown>(count) : Object.hasOwn(KEPT_NAMES, name) ? new Uint32Array(count) : new Float64Array(count)]),
+  ) as KeptColumns;
 
 /** Writes `ticket`'s keys at `at` (written out: a million tickets go through it at build). */
 export function writeKept(columns: KeptColumns, at: number, ticket: Ticket, ids: NumberedIds): void {
@@ -66,13 +74,15 @@ export function writeKept(columns: KeptColumns, at: number, ticket: Ticket, ids:
   columns.customerUser[at] = ids.customerUser.of(ticket.customerUserLogin);
   columns.number[at] = textKey(ticket.number);
   columns.title[at] = textKey(ticket.title);
+  columns.numberTexts[at] = ticket.number;
+  columns.titleTexts[at] = ticket.title;
 }
 
 /** One ticket's keys. */
-export function keptRow(ticket: Ticket, ids: NumberedIds): Record<KeptSort | 'idKeys', number> {
+export function keptRow(ticket: Ticket, ids: NumberedIds): { [Name in KeptColumn]: KeptColumns[Name][number] } {
   const columns = keptColumns(1);
   writeKept(columns, 0, ticket, ids);
-  return Object.fromEntries(KEPT_COLUMNS.map((name) => [name, columns[name][0]])) as Record<KeptSort | 'idKeys', number>;
+  return Object.fromEntries(KEPT_COLUMNS.map((name) => [name, columns[name][0]])) as { [Name in KeptColumn]: KeptColumns[Name][number] };
 }
 
 /** Digits of a text key per code unit: 0 is the text's end. */
@@ -155,7 +165,7 @@ export function firstInKept({ tickets, columns, ids, positions, takes }: KeptPic
     const value = ranks ? ranks[values[position]] : values[position];
     return value === value ? sign * value : Infinity;
   };
-  const compareTexts = Object.hasOwn(KEPT_TEXTS, field) ? textComparer(tickets, field, context) : undefined;
+  const compareTexts = Object.hasOwn(KEPT_TEXTS, field) ? textComparer(columns[KEPT_TEXTS[field as keyof typeof KEPT_TEXTS][1]]) : undefined;
   const { idKeys } = columns;
   /** Whether `a` comes after `b` (their keys given). */
   const after = (a: number, keyA: number, b: number, keyB: number): boolean => {
@@ -180,27 +190,40 @@ export function firstInKept({ tickets, columns, ids, positions, takes }: KeptPic
   return kept.inOrder().map((position) => tickets[position]);
 }
 
+/** Lower-cased texts kept per pass: a text many tickets share (a templated title) is lowered once. */
+const LOWERED_KEPT = 4096;
+
 /**
- * How two positions' texts compare lower-cased (-1, 0, 1): the same text at once, else the second
- * as it is against the first lower-cased while it is ASCII (the first, most often the worst kept,
- * lower-cased once for all the positions compared with it, and kept).
+ * How the texts at two positions compare lower-cased (-1, 0, 1): the same text at once, else the
+ * second as it is against the first lower-cased while it is ASCII (the first, most often the worst
+ * kept, lower-cased once for all the positions compared with it), else both lower-cased. The last
+ * two texts compared and how they compared are kept: ties come in runs of the same two texts.
  */
-function textComparer(tickets: readonly Ticket[], field: KeptSort, context: TicketSortContext): (a: number, b: number) => number {
-  const raw = (position: number): unknown => tickets[position][KEPT_TEXTS[field as keyof typeof KEPT_TEXTS]];
-  const lowered = new Map<number, string>();
-  const loweredOf = (position: number) => {
-    let text = lowered.get(position);
-    if (text === undefined) lowered.set(position, (text = ticketSortValue(tickets[position], field, context) as string));
-    return text;
+function textComparer(texts: readonly unknown[]): (a: number, b: number) => number {
+  const lowered = new Map<string, string>();
+  const lower = (text: string) => {
+    let result = lowered.get(text);
+    if (result === undefined) {
+      result = text.toLowerCase();
+      if (lowered.size < LOWERED_KEPT) lowered.set(text, result);
+    }
+    return result;
   };
-  return (a, b) => {
-    const [textA, textB] = [raw(a), raw(b)];
-    if (textA === textB) return 0;
-    const loweredA = loweredOf(a);
-    const quick = compareLowered(textB as string, loweredA);
+  let [lastA, lastB, lastOrder]: [unknown, unknown, number] = [undefined, undefined, 0];
+  const compare = (textA: string, textB: string) => {
+    const loweredA = lower(textA);
+    const quick = compareLowered(textB, loweredA);
     if (quick === quick) return -quick;
-    const loweredB = (textB as string).toLowerCase();
+    const loweredB = lower(textB);
     return loweredA === loweredB ? 0 : loweredA < loweredB ? -1 : 1;
+  };
+  // Called only where both have a text key: both are texts.
+  return (a, b) => {
+    const textA = texts[a] as string;
+    const textB = texts[b] as string;
+    if (textA === textB) return 0;
+    if (textA !== lastA || textB !== lastB) [lastA, lastB, lastOrder] = [textA, textB, compare(textA, textB)];
+    return lastOrder;
   };
 }
 

@@ -281,10 +281,10 @@ export class TicketFiles {
       limit: length,
     };
     const whole = () => table.list(sort, this.context.sortContext, query);
-    // Once the order is made, a list takes its first page from it, unless its own lists are in the
-    // sort's order (a walk of a few hundred tickets) or the table keeps the sort's keys (a pass
-    // over the customer's positions, not over every ticket).
-    if (table.hasOrder(sort) && !walkOf(sort, ascendingBy(view)) && !isKept(sort.field)) return whole();
+    // Once the order is made, a list takes its first page from it, unless its own lists or its
+    // categories' lists are in the sort's order (a walk of a few hundred tickets) or the table
+    // keeps the sort's keys (a pass over the customer's positions, not over every ticket).
+    if (table.hasOrder(sort) && !walkOf(sort, ascendingBy(view)) && !walkOf(sort, 'created') && !isKept(sort.field)) return whole();
     let first: Ticket[] | undefined;
     let rest: ItemList<Ticket> | undefined;
     return {

@@ -19,7 +19,7 @@ export interface TicketColumns extends KeptColumns {
 }
 
 /** One ticket's row of the columns. */
-export type TicketRow = { [Name in keyof TicketColumns]: number };
+export type TicketRow = { [Name in keyof TicketColumns]: TicketColumns[Name][number] };
 
 /** Which tickets a list takes: those of these buckets, categories (bits) and filter (a bit, 0 for all), due at `now` in a due view. */
 export interface RowQuery {
@@ -50,9 +50,10 @@ type Groups = ReturnType<typeof positionsByBucket> & { customers: Uint8Array };
 const orderKey = (sort: TicketSort) => `${sort.field}|${sort.direction}`;
 
 /** `column` copied into a longer one. */
-function grown<C extends Uint8Array | Int32Array | Uint32Array | Float64Array>(column: C, length: number): C {
-  const longer = new (column.constructor as new (length: number) => C)(length);
-  longer.set(column);
+function grown<C extends TicketColumns[keyof TicketColumns]>(column: C, length: number): C {
+  if (Array.isArray(column)) return Array.from({ length }, (_, at) => column[at]) as C;
+  const longer = new (column.constructor as new (length: number) => Exclude<C, unknown[]>)(length);
+  longer.set(column as Exclude<C, unknown[]>);
   return longer;
 }
 
@@ -68,6 +69,7 @@ export class TicketTable {
   private readonly orders = new LruCache<string, Order>(ORDERS_KEPT);
   /** Every position, in the order of its ticket's id (worked out with the first order). */
   private idOrder?: Uint32Array;
+  private allPositions?: Uint32Array;
 
   private readonly ids: NumberedIds;
   /** Every position grouped by customer bucket and category (slot: bucket × categories + category); dropped by a put that moves one. */
@@ -131,21 +133,28 @@ export class TicketTable {
     for (const bucket of query.buckets) wanted[bucket] = 1;
     const dueTimes = query.due && columns[DUE_COLUMNS[query.due.view]];
     const now = query.due?.now ?? 0;
-    // Most selective first: of a customer's tickets, a due view takes one in six.
+    const ranges = this.customerRanges(query);
+    const inQuery = (position: number) =>
+      ((query.categories >> columns.categories[position]) & 1) === 1 && (wanted[columns.customerBuckets[position]] === 1 || wanted[columns.userBuckets[position]] === 1);
+    // Most selective first: of a customer's tickets, a due view takes one in six. The ranges of
+    // the query's customers hold only their tickets of its categories.
     const takes = (position: number) =>
-      (!dueTimes || dueTimes[position] <= now) &&
-      ((query.categories >> columns.categories[position]) & 1) === 1 &&
-      (!query.filter || (columns.passed[position] & query.filter) !== 0) &&
-      (wanted[columns.customerBuckets[position]] === 1 || wanted[columns.userBuckets[position]] === 1);
-    return firstInKept({ tickets, columns, ids: this.ids, positions: this.candidates(query), takes }, sort, context, count);
+      (!dueTimes || dueTimes[position] <= now) && (!query.filter || (columns.passed[position] & query.filter) !== 0) && (ranges !== undefined || inQuery(position));
+    return firstInKept({ tickets, columns, ids: this.ids, positions: ranges ?? [this.everyPosition()], takes }, sort, context, count);
   }
 
-  /** The positions a query may take, in ranges: its customers' of its categories, or (a customer user) every position. */
-  private candidates(query: RowQuery): Uint32Array[] {
+  /** Every position in order (a customer user's list passes over them all), kept while no ticket is added. */
+  private everyPosition(): Uint32Array {
+    if (this.allPositions?.length !== this.tickets.length) this.allPositions = fillWith(new Uint32Array(this.tickets.length), (position) => position);
+    return this.allPositions;
+  }
+
+  /** The positions of a query's customers' tickets of its categories, in ranges; undefined where it names a customer user. */
+  private customerRanges(query: RowQuery): Uint32Array[] | undefined {
     const groups = (this.groups ??= this.grouped());
     const slots = STATE_CATEGORIES.length;
     // Customers and users share one numbering (a customer first seen in a put comes after the users): known by their tickets.
-    if (!query.buckets.every((bucket) => groups.customers[bucket] === 1)) return [fillWith(new Uint32Array(this.tickets.length), (position) => position)];
+    if (!query.buckets.every((bucket) => groups.customers[bucket] === 1)) return undefined;
     return query.buckets.flatMap((bucket) =>
       STATE_CATEGORIES.flatMap((_, category) =>
         (query.categories >> category) & 1 ? [groups.positions.subarray(groups.starts[bucket * slots + category], groups.starts[bucket * slots + category + 1])] : [],
