@@ -178,7 +178,7 @@ function comparableValue(field: TicketSortField, context: TicketSortContext): (t
 
 /**
  * The best `size` items offered, each with its value, in a max-heap: the worst kept is at the top
- * (`values[0]`). `after(a, valueA, b, valueB)` says whether `a` comes after `b`. `offer` takes an
+ * (`items[0]`, `values[0]`). `after(a, valueA, b, valueB)` says whether `a` comes after `b`. `offer` takes an
  * item in if there is room or it comes before the worst kept (which then goes), and says whether
  * it did.
  */
@@ -192,6 +192,7 @@ export function bestOf<T, V>(size: number, after: (a: T, valueA: V, b: T, valueB
     values[to] = values[from];
   };
   return {
+    items,
     values,
     full: () => items.length >= size,
     offer(item: T, value: V): boolean {

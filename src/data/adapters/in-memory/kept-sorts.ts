@@ -177,14 +177,19 @@ export function firstInKept({ tickets, columns, ids, positions, takes }: KeptPic
     return tickets[a].id > tickets[b].id;
   };
   const kept = bestOf(count, after);
+  // Once the heap is full, the worst kept's key and id key: a position worse than it on the key,
+  // or tying there and then on a later id where the key says all (not a text's), is passed over
+  // without a call.
+  let [full, worst, worstId] = [false, Infinity, NaN];
   const backward = sign < 0 && FOLLOW_FILING.has(field);
   for (const range of backward ? [...positions].reverse() : positions) {
     const [first, step] = backward ? [range.length - 1, -1] : [0, 1];
     for (let index = first; index >= 0 && index < range.length; index += step) {
       const position = range[index];
-      if (!takes(position)) continue;
       const key = keyOf(position);
-      if (!kept.full() || key <= kept.values[0]) kept.offer(position, key);
+      if (full && (key > worst || (key === worst && (!compareTexts || key === Infinity) && idKeys[position] > worstId))) continue;
+      if (!takes(position) || !kept.offer(position, key)) continue;
+      if ((full ||= kept.full())) [worst, worstId] = [kept.values[0], idKeys[kept.items[0]]];
     }
   }
   return kept.inOrder().map((position) => tickets[position]);

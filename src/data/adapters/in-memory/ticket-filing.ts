@@ -87,6 +87,7 @@ export class TicketFiles {
    */
   put(old: Ticket | undefined, ticket: Ticket): void {
     const touched = new Set<string | undefined>();
+    const position = this.table?.positionOf(old) ?? -1;
     for (const [one, put] of [[old, false], [ticket, true]] as const) {
       if (!one) continue;
       const category = CATEGORY_INDEX.get(this.context.classify.categoryOf(one.state))!;
@@ -96,10 +97,10 @@ export class TicketFiles {
         if (this.categoriesOf(view).includes(STATE_CATEGORIES[category])) dueTimes[view] = dueTimeOf(one, view);
       }
       const buckets = [this.bucketIn(this.byCustomer, one.customerId), one.customerUserLogin ? this.bucketIn(this.byUser, one.customerUserLogin) : undefined];
-      for (const bucket of buckets) bucket?.place(one, category, passed, dueTimes, createdKey, put);
+      for (const bucket of buckets) bucket?.place(one, category, passed, dueTimes, createdKey, put, position);
       touched.add(one.customerId).add(one.customerUserLogin);
       const [customerBucket, userBucket] = buckets.map((bucket) => (bucket ? this.bucketId(bucket) : -1));
-      if (put) this.table?.put(old, one, { categories: category, passed, customerBuckets: customerBucket, userBuckets: userBucket, ...keptRow(one, this.ids) });
+      if (put) this.table?.put(position, one, { categories: category, passed, customerBuckets: customerBucket, userBuckets: userBucket, ...keptRow(one, this.ids) });
     }
     for (const cache of [this.sortCache, this.bigLists]) {
       cache.deleteWhere((key) => {
@@ -303,8 +304,18 @@ export class TicketFiles {
    */
   private firstPicked(buckets: (TicketBucket | undefined)[], view: TicketView, filter: TicketFilter, sort: TicketSort, now: number, own: () => ListsInOrder, query: RowQuery): Ticket[] {
     const { field } = sort;
-    if (isKept(field) && !walkOf(sort, ascendingBy(view))) return this.table!.firstInKeptSort({ ...sort, field }, this.context.sortContext, query, FIRST_PICKED);
+    if (isKept(field) && !walkOf(sort, ascendingBy(view))) {
+      const due = isDueView(view) ? this.duePositions(buckets, view, now) : undefined;
+      return this.table!.firstInKeptSort({ ...sort, field }, this.context.sortContext, query, FIRST_PICKED, due);
+    }
     return firstInOrder(this.pickedFrom(buckets, view, filter, sort, now, own), FIRST_PICKED, sort, this.context.sortContext);
+  }
+
+  /** The positions in the table of a due view's tickets due at `now` (a prefix of each bucket's due list), if its lists keep them. */
+  private duePositions(buckets: (TicketBucket | undefined)[], view: DueView, now: number): Uint32Array[] | undefined {
+    const lists = buckets.flatMap((bucket) => (bucket ? [{ positions: bucket.dueList(view, 'all').positions, count: bucket.dueCount(view, 'all', now) }] : []));
+    if (!lists.every(({ positions }) => positions)) return undefined;
+    return lists.map(({ positions, count }) => fillWith(new Uint32Array(count), (at) => positions![at]));
   }
 
   /**
@@ -355,6 +366,8 @@ interface Filing {
   passed: Uint8Array;
   /** Each ticket's bucket id by customer, and by customer user (-1: none). */
   memberships: Int32Array[];
+  /** Each ticket's position in the table (absent: its index here). */
+  positions?: Uint32Array;
 }
 
 /** A ticket's key in the default order: its creation time, unreadable ones before all (their age sorts as the greatest). */
@@ -383,7 +396,7 @@ function fileByAge({ tickets, buckets, categories, passed, memberships }: Filing
 }
 
 /** Each bucket's candidates of a due view (those with a readable due time) in due-time order, per filter. */
-function fileByDueTime({ tickets, buckets, categories, passed, memberships }: Filing, view: DueView, times: Float64Array, inView: ReadonlySet<number>): void {
+function fileByDueTime({ tickets, buckets, categories, passed, memberships, positions }: Filing, view: DueView, times: Float64Array, inView: ReadonlySet<number>): void {
   const members: number[] = [];
   times.forEach((time, index) => Number.isNaN(time) || !inView.has(categories[index]) || members.push(index));
   const byTime = orderByKey(members.map((index) => tickets[index]), fillWith(new Float64Array(members.length), (position) => times[members[position]]));
@@ -393,7 +406,8 @@ function fileByDueTime({ tickets, buckets, categories, passed, memberships }: Fi
     const chosen = bit ? order.filter((index) => (passed[index] & bit) !== 0) : order;
     const dueTickets = groupInOrder(chosen, buckets.length, memberships, (index) => tickets[index]);
     const dueTimes = groupInOrder(chosen, buckets.length, memberships, (index) => times[index]);
-    buckets.forEach((bucket, id) => bucket.fillDue(view, filter, { tickets: dueTickets[id], times: dueTimes[id] }));
+    const duePositions = bit ? [] : groupInOrder(chosen, buckets.length, memberships, (index) => (positions ? positions[index] : index));
+    buckets.forEach((bucket, id) => bucket.fillDue(view, filter, { tickets: dueTickets[id], times: dueTimes[id], positions: duePositions[id] }));
   }
 }
 
@@ -410,6 +424,7 @@ function fillFromTable(bucket: TicketBucket, table: TicketTable, positions: Uint
     categories: Uint8Array.from(positions, (position) => columns.categories[position]),
     passed: Uint8Array.from(positions, (position) => columns.passed[position]),
     memberships: [new Int32Array(positions.length)],
+    positions,
   };
   fileByAge(filing);
   for (const view of DUE_VIEW_NAMES) fileByDueTime(filing, view, Float64Array.from(positions, (position) => columns[DUE_COLUMNS[view]][position]), inViews[view]);

@@ -7,13 +7,18 @@ export type { DueView };
 /** The views whose tickets are due at a time (their lists kept in due-time order). */
 export const DUE_VIEW_NAMES: readonly DueView[] = ['reminder', 'escalated'];
 
-/** Tickets in the order of their due time (earliest first, then by id), and those times. */
+/**
+ * Tickets in the order of their due time (earliest first, then by id), and those times; in the
+ * lists of every ticket (filter `all`), their positions in the source's table too, so that a sort
+ * kept by position reads only the tickets due.
+ */
 export interface DueList {
   readonly tickets: Ticket[];
   readonly times: number[];
+  readonly positions?: number[];
 }
 
-const emptyDueList = (): DueList => ({ tickets: [], times: [] });
+const emptyDueList = (): DueList => ({ tickets: [], times: [], positions: [] });
 
 /** The filters a ticket may or may not pass, as bits of a mask (`all` passes every ticket). */
 export const NARROW_FILTERS = ['my-locked', 'my-queues'] as const satisfies readonly TicketFilter[];
@@ -109,9 +114,9 @@ export class TicketBucket {
    * Takes one ticket in (`put`) or out, wherever it goes by its category, the filters it passes
    * (bits of `NARROW_FILTERS`) and its due time per due view (NaN: in no due list): every list
    * stays in order (new lists, so that lists handed out do not change) and every count right.
-   * `created` is a ticket's key in the default order.
+   * `created` is a ticket's key in the default order; `position`, its position in the table.
    */
-  place(ticket: Ticket, category: number, passed: number, dueTimes: Record<DueView, number>, created: (ticket: Ticket) => number, put: boolean): void {
+  place(ticket: Ticket, category: number, passed: number, dueTimes: Record<DueView, number>, created: (ticket: Ticket) => number, put: boolean, position: number): void {
     const lists = [...this.filled().lists];
     lists[category] = changed(lists[category], ticket, put, (one) => created(one) < created(ticket) || (created(one) === created(ticket) && one.id < ticket.id));
     this.lists = lists;
@@ -124,12 +129,13 @@ export class TicketBucket {
       if (Number.isNaN(time)) continue;
       for (const filter of ['all', ...NARROW_FILTERS] as const) {
         if (filter !== 'all' && !(passed & (1 << NARROW_FILTERS.indexOf(filter)))) continue;
-        const { tickets, times } = this.dueList(view, filter);
+        const { tickets, times, positions } = this.dueList(view, filter);
         const at = put
           ? firstNotBefore(times.length, (at) => times[at] < time || (times[at] === time && tickets[at].id < ticket.id))
           : tickets.indexOf(ticket);
         if (at < 0) continue;
-        this.fillDue(view, filter, { tickets: tickets.toSpliced(at, put ? 0 : 1, ...(put ? [ticket] : [])), times: times.toSpliced(at, put ? 0 : 1, ...(put ? [time] : [])) });
+        const spliced = <T>(list: T[], item: T) => list.toSpliced(at, put ? 0 : 1, ...(put ? [item] : []));
+        this.fillDue(view, filter, { tickets: spliced(tickets, ticket), times: spliced(times, time), positions: positions && spliced(positions, position) });
       }
     }
     this.narrowed.clear();

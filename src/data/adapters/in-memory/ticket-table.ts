@@ -125,19 +125,20 @@ export class TicketTable {
   /**
    * The first `count` tickets `query` takes in `sort`, a kept sort, in the contract's order: one
    * pass over the positions of the query's customers and categories (`firstInKept`), reading
-   * their columns, not their tickets.
+   * their columns, not their tickets; in a due view, over `due`, the positions of its tickets due
+   * if the caller knows them.
    */
-  firstInKeptSort(sort: TicketSort & { field: KeptSort }, context: TicketSortContext, query: RowQuery, count: number): Ticket[] {
+  firstInKeptSort(sort: TicketSort & { field: KeptSort }, context: TicketSortContext, query: RowQuery, count: number, due?: Uint32Array[]): Ticket[] {
     const { tickets, columns } = this;
     const wanted = new Uint8Array(Math.max(0, ...query.buckets) + 1);
     for (const bucket of query.buckets) wanted[bucket] = 1;
-    const dueTimes = query.due && columns[DUE_COLUMNS[query.due.view]];
+    const dueTimes = !due && query.due ? columns[DUE_COLUMNS[query.due.view]] : undefined;
     const now = query.due?.now ?? 0;
-    const ranges = this.customerRanges(query);
+    const ranges = due ?? this.customerRanges(query);
     const inQuery = (position: number) =>
       ((query.categories >> columns.categories[position]) & 1) === 1 && (wanted[columns.customerBuckets[position]] === 1 || wanted[columns.userBuckets[position]] === 1);
     // Most selective first: of a customer's tickets, a due view takes one in six. The ranges of
-    // the query's customers hold only their tickets of its categories.
+    // the query's customers hold only their tickets of its categories (and `due`, only those due).
     const takes = (position: number) =>
       (!dueTimes || dueTimes[position] <= now) && (!query.filter || (columns.passed[position] & query.filter) !== 0) && (ranges !== undefined || inQuery(position));
     return firstInKept({ tickets, columns, ids: this.ids, positions: ranges ?? [this.everyPosition()], takes }, sort, context, count);
@@ -177,14 +178,20 @@ export class TicketTable {
     return this.orders.has(orderKey(sort));
   }
 
-  /** Puts `ticket` in place of `old` (undefined: adds it); every order is worked out again on its next use. */
-  put(old: Ticket | undefined, ticket: Ticket, row: TicketRow): void {
+  /** The position `put` gives a ticket put in place of `old`: its own, or (a ticket added) the next. */
+  positionOf(old: Ticket | undefined): number {
+    const position = old ? this.tickets.indexOf(old) : -1;
+    return position < 0 ? this.tickets.length : position;
+  }
+
+  /** Puts `ticket` at `position` (`positionOf` the ticket it replaces); every order is worked out again on its next use. */
+  put(position: number, ticket: Ticket, row: TicketRow): void {
     if (this.shared) [this.tickets, this.shared] = [[...this.tickets], false];
-    let position = old ? this.tickets.indexOf(old) : -1;
+    const added = position >= this.tickets.length;
     // The groups hold while every position keeps its customer and category (most changes).
     const { customerBuckets, categories } = this.columns;
-    if (position < 0 || customerBuckets[position] !== row.customerBuckets || categories[position] !== row.categories) this.groups = undefined;
-    if (position < 0) {
+    if (added || customerBuckets[position] !== row.customerBuckets || categories[position] !== row.categories) this.groups = undefined;
+    if (added) {
       position = this.tickets.push(ticket) - 1;
       this.idOrder = undefined;
     } else this.tickets[position] = ticket;
