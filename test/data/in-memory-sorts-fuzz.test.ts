@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createRandom, generateDemoData } from '../../src/data/demo/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
-import { inFilter, inView } from '../../src/testing/conformance.js';
-import { shown } from '../support/ticket-pages.js';
+import { contractOrder, shown } from '../support/ticket-pages.js';
 import { TICKET_SORT_FIELDS, type HelpdeskData, type Ticket, type TicketFilter, type TicketScope, type TicketSort, type TicketView } from '../../src/data/contract/types.js';
 
 /**
@@ -91,52 +90,6 @@ function makeData(r: Rng, dups = false): HelpdeskData {
   return data;
 }
 
-/** The contract's order, written out: value by field, missing last either way, then id (string comparison). */
-function reference(data: HelpdeskData, tickets: readonly Ticket[], scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort): string[] {
-  const agent = data.agents!.find((one) => one.id === 'agent-1')!;
-  const queues = new Map(data.queues!.map((q) => [q.id, q.name]));
-  const agents = new Map(data.agents!.map((a) => [a.id, a.name]));
-  const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : undefined);
-  const time = (v: unknown) => {
-    const t = typeof v === 'string' ? Date.parse(v) : NaN;
-    return Number.isNaN(t) ? undefined : t;
-  };
-  const value = (t: Ticket): string | number | undefined => {
-    switch (sort.field) {
-      case 'number': return lower(t.number);
-      case 'title': return lower(t.title);
-      case 'customerUser': return lower(t.customerUserLogin);
-      case 'age': return -(time(t.createdAt) ?? -Infinity);
-      case 'created': return time(t.createdAt);
-      case 'changed': return time(t.changedAt);
-      case 'pendingUntil': return time(t.pendingUntil);
-      case 'escalation': return time(t.escalationAt);
-      case 'state': return lower(t.state);
-      case 'queue': return t.queueId ? lower(queues.get(t.queueId) ?? t.queueId) : undefined;
-      case 'owner': return t.ownerId ? lower(agents.get(t.ownerId) ?? t.ownerId) : undefined;
-      case 'priority': return Number.isFinite(t.priority) ? t.priority : undefined;
-    }
-  };
-  const user = 'customerUserLogin' in scope ? data.customerUsers.find((u) => u.login === scope.customerUserLogin) : undefined;
-  const inScope = (t: Ticket) => {
-    if ('customerId' in scope) return t.customerId === scope.customerId;
-    if (scope.access !== 'accessible' || !user) return t.customerUserLogin === scope.customerUserLogin;
-    return [user.customerId, ...(user.secondaryCustomerIds ?? [])].includes(t.customerId);
-  };
-  const keyed = tickets.filter((t) => inScope(t) && inView(t, view, NOW.getTime()) && inFilter(t, filter, agent)).map((t) => ({ t, v: value(t) }));
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  keyed.sort((a, b) => {
-    const [va, vb] = [a.v, b.v];
-    if (va !== vb && !(va === 0 && vb === 0)) {
-      if (va === undefined) return 1;
-      if (vb === undefined) return -1;
-      return (va < vb ? -1 : 1) * sign;
-    }
-    return a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0;
-  });
-  return keyed.map(({ t }) => t.id);
-}
-
 function scopesOf(data: HelpdeskData, tickets: readonly Ticket[], r: Rng): TicketScope[] {
   const counts = new Map<string, number>();
   for (const t of tickets) if (t.customerUserLogin) counts.set(t.customerUserLogin, (counts.get(t.customerUserLogin) ?? 0) + 1);
@@ -158,7 +111,7 @@ function check(what: string, got: unknown, want: unknown) {
 }
 
 async function compare(source: InMemoryDataSource, data: HelpdeskData, tickets: readonly Ticket[], scope: TicketScope, view: TicketView, filter: TicketFilter, sort: TicketSort, size: number, pages: number, tag: string) {
-  const want = reference(data, tickets, scope, view, filter, sort);
+  const want = contractOrder(data, tickets, scope, view, filter, sort, NOW.getTime());
   let got;
   try {
     got = await shown(source, scope, view, sort, filter, size, pages);
@@ -270,7 +223,7 @@ function referenceAt(data: HelpdeskData, scope: TicketScope, view: TicketView, f
   const saved = NOW.getTime();
   NOW.setTime(at);
   try {
-    return reference(data, data.tickets, scope, view, filter, sort);
+    return contractOrder(data, data.tickets, scope, view, filter, sort, NOW.getTime());
   } finally {
     NOW.setTime(saved);
   }
