@@ -195,39 +195,24 @@ export function firstInKept({ tickets, columns, ids, positions, takes }: KeptPic
   return kept.inOrder().map((position) => tickets[position]);
 }
 
-/** Lower-cased texts kept per pass: a text many tickets share (a templated title) is lowered once. */
-const LOWERED_KEPT = 4096;
-
 /**
  * How the texts at two positions compare lower-cased (-1, 0, 1): the same text at once, else the
- * second as it is against the first lower-cased while it is ASCII (the first, most often the worst
- * kept, lower-cased once for all the positions compared with it), else both lower-cased. The last
- * two texts compared and how they compared are kept: ties come in runs of the same two texts.
+ * second as it is against the first lower-cased while it is ASCII, else both lower-cased. The
+ * first (most often the worst kept, the same for a run of calls) is lowered once for its run, and
+ * the last two texts compared and their order are kept: ties come in runs of the same two texts.
  */
 function textComparer(texts: readonly unknown[]): (a: number, b: number) => number {
-  const lowered = new Map<string, string>();
-  const lower = (text: string) => {
-    let result = lowered.get(text);
-    if (result === undefined) {
-      result = text.toLowerCase();
-      if (lowered.size < LOWERED_KEPT) lowered.set(text, result);
-    }
-    return result;
-  };
-  let [lastA, lastB, lastOrder]: [unknown, unknown, number] = [undefined, undefined, 0];
-  const compare = (textA: string, textB: string) => {
-    const loweredA = lower(textA);
-    const quick = compareLowered(textB, loweredA);
-    if (quick === quick) return -quick;
-    const loweredB = lower(textB);
-    return loweredA === loweredB ? 0 : loweredA < loweredB ? -1 : 1;
-  };
-  // Called only where both have a text key: both are texts.
+  let [lastA, lastB, lastOrder, loweredA]: [unknown, unknown, number, string] = [undefined, undefined, 0, ''];
   return (a, b) => {
-    const textA = texts[a] as string;
-    const textB = texts[b] as string;
+    // Called only where both have a text key: both are texts.
+    const [textA, textB] = [texts[a] as string, texts[b] as string];
     if (textA === textB) return 0;
-    if (textA !== lastA || textB !== lastB) [lastA, lastB, lastOrder] = [textA, textB, compare(textA, textB)];
+    if (textA !== lastA || textB !== lastB) {
+      if (textA !== lastA) loweredA = textA.toLowerCase();
+      const quick = -compareLowered(textB, loweredA);
+      const loweredB = quick === quick ? '' : textB.toLowerCase();
+      [lastA, lastB, lastOrder] = [textA, textB, quick === quick ? quick : loweredA === loweredB ? 0 : loweredA < loweredB ? -1 : 1];
+    }
     return lastOrder;
   };
 }
