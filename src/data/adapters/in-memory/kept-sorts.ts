@@ -151,7 +151,8 @@ export interface KeptPick {
  * last either way, then by id), picked in one pass that keeps the best so far in a heap: a
  * position no better than the worst kept is passed over on its key alone. A ticket is read only
  * where keys tie: its text where a text key cannot tell, its id where an id is not digits.
- * Positions run in the order tickets were filed, which numbers and changed times mostly follow,
+ * A customer's positions run in the order tickets were filed (a due view's due ones, in due-time
+ * order: the walk's direction then gains nothing), which numbers and changed times mostly follow,
  * so a descending sort by them walks backwards: the best come first and the rest are passed over.
  * Other fields tie often (a missing time ties with every other), and ties go by id, which also
  * mostly follows the filing: those walk forwards, where a tie with the worst kept comes after it.

@@ -47,6 +47,13 @@ interface Order {
 
 type Groups = ReturnType<typeof positionsByBucket> & { customers: Uint8Array };
 
+/** 1 at each of `buckets` (bucket numbers), 0 elsewhere: a list's test of a ticket's buckets. */
+function wantedBuckets(buckets: readonly number[]): Uint8Array {
+  const wanted = new Uint8Array(buckets.reduce((most, bucket) => Math.max(most, bucket + 1), 1));
+  for (const bucket of buckets) wanted[bucket] = 1;
+  return wanted;
+}
+
 const orderKey = (sort: TicketSort) => `${sort.field}|${sort.direction}`;
 
 /** `column` copied into a longer one. */
@@ -99,8 +106,7 @@ export class TicketTable {
    */
   list(sort: TicketSort, context: TicketSortContext, query: RowQuery): ItemList<Ticket> {
     const { positions, customers, flags } = this.orderOf(sort, context);
-    const wanted = new Uint8Array(Math.max(0, ...query.buckets) + 1);
-    for (const bucket of query.buckets) wanted[bucket] = 1;
+    const wanted = wantedBuckets(query.buckets);
     const { tickets, columns } = this;
     // Which tickets are due, by position: one pass in sequence, then a byte read per ticket taken.
     const times = query.due && columns[DUE_COLUMNS[query.due.view]];
@@ -130,8 +136,7 @@ export class TicketTable {
    */
   firstInKeptSort(sort: TicketSort & { field: KeptSort }, context: TicketSortContext, query: RowQuery, count: number, due?: Uint32Array[]): Ticket[] {
     const { tickets, columns } = this;
-    const wanted = new Uint8Array(Math.max(0, ...query.buckets) + 1);
-    for (const bucket of query.buckets) wanted[bucket] = 1;
+    const wanted = wantedBuckets(query.buckets);
     const dueTimes = !due && query.due ? columns[DUE_COLUMNS[query.due.view]] : undefined;
     const now = query.due?.now ?? 0;
     const ranges = due ?? this.customerRanges(query);
