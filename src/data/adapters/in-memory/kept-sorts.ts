@@ -144,6 +144,124 @@ export interface KeptPick {
   /** Every candidate position (in any order), in ranges. */
   positions: readonly Uint32Array[];
   takes: (position: number) => boolean;
+  /** Bounds of the keys per block of the array the ranges are cut from, where they are. */
+  blocks?: KeptBlocks;
+}
+
+/** Positions per block of `KeptBlocks`. */
+const BLOCK = 256;
+/** Named fields whose numbers below this are kept per block as bits. */
+const NAME_BITS = 32;
+
+/**
+ * Per block of `BLOCK` positions of `positions` (the array a customer's ranges are cut from), what
+ * its keys can be at best, so that a pass passes over a whole block none of whose tickets can
+ * enter the page once the page is full: per field of numbers or texts, its best key either way
+ * (where that ties with the worst kept, the texts decide, so a text field's block is not passed
+ * over on its ids); per named field, the numbers it holds below
+ * `NAME_BITS` as bits, and whether it holds others; and its least id key (NaN where an id is not
+ * digits). Made with the table, else on first use; a field's are dropped when a put changes one
+ * of its keys (`dropChanged`) and made again when next asked for.
+ */
+export class KeptBlocks {
+  private readonly bounds = new Map<KeptSort | 'idKeys', Float64Array | NameBits>();
+
+  constructor(
+    readonly positions: Uint32Array,
+    private readonly columns: () => KeptColumns,
+  ) {}
+
+  /** Makes every field's bounds now (a table just built: its first sorts do not wait for them). */
+  makeAll(): this {
+    for (const field of [...KEPT_SORTS, 'idKeys'] as const) this.bound(field as KeptSort);
+    return this;
+  }
+
+  /** The block's least id key. */
+  leastId(block: number): number {
+    return (this.bound('idKeys') as Float64Array)[block];
+  }
+
+  /** Drops the bounds of the fields whose keys at `position` differ in `row` (before it is put there). */
+  dropChanged(position: number, row: Record<KeptColumn, unknown>): void {
+    for (const field of [...this.bounds.keys()]) if (!Object.is(this.columns()[field][position], row[field])) this.bounds.delete(field);
+  }
+
+  /** A block's best key in `field` and `sign`'s direction (names ranked by `ranks`). */
+  bestKeys(field: KeptSort, sign: number, ranks: Float64Array | undefined): (block: number) => number {
+    const bound = this.bound(field);
+    if (bound instanceof Float64Array) return (block) => bound[2 * block + (sign > 0 ? 0 : 1)];
+    const { bits, more } = bound;
+    const bestOfBits = new Map<number, number>();
+    return (block) => {
+      if (more[block]) return -Infinity;
+      let best = bestOfBits.get(bits[block]);
+      if (best === undefined) {
+        best = Infinity;
+        for (let number = 0; number < NAME_BITS; number++) {
+          const rank = (bits[block] >>> number) & 1 ? ranks![number] : NaN;
+          if (sign * rank < best) best = sign * rank;
+        }
+        bestOfBits.set(bits[block], best);
+      }
+      return best;
+    };
+  }
+
+  private bound(field: KeptSort | 'idKeys'): Float64Array | NameBits {
+    let bound = this.bounds.get(field);
+    if (!bound) {
+      const { positions } = this;
+      const values = this.columns()[field];
+      const blocks = Math.ceil(positions.length / BLOCK);
+      if (field === 'idKeys') bound = leastIds(values as Float64Array, positions, blocks);
+      else if (Object.hasOwn(KEPT_NAMES, field)) bound = nameBits(values as Uint32Array, positions, blocks);
+      else bound = keyBounds(values as Float64Array, positions, blocks);
+      this.bounds.set(field, bound);
+    }
+    return bound;
+  }
+}
+
+interface NameBits {
+  bits: Uint32Array;
+  more: Uint8Array;
+}
+
+
+/** Per block, its best key ascending at 2b and descending at 2b + 1 (NaN left out: Infinity where all are). */
+function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number): Float64Array {
+  const best = new Float64Array(2 * blocks).fill(Infinity);
+  for (let index = 0; index < positions.length; index++) {
+    const value = values[positions[index]];
+    const slot = 2 * ((index / BLOCK) | 0);
+    if (value < best[slot]) best[slot] = value;
+    if (-value < best[slot + 1]) best[slot + 1] = -value;
+  }
+  return best;
+}
+
+/** Per block, its least id key (NaN if any is NaN: the ids then decide, not the keys). */
+function leastIds(values: Float64Array, positions: Uint32Array, blocks: number): Float64Array {
+  const least = new Float64Array(blocks).fill(Infinity);
+  for (let at = 0; at < positions.length; at++) {
+    const value = values[positions[at]];
+    const block = (at / BLOCK) | 0;
+    if (least[block] === least[block] && !(value >= least[block])) least[block] = value;
+  }
+  return least;
+}
+
+/** Per block, the numbers below `NAME_BITS` it holds as bits, and 1 where it holds others. */
+function nameBits(values: Uint32Array, positions: Uint32Array, blocks: number): NameBits {
+  const [bits, more] = [new Uint32Array(blocks), new Uint8Array(blocks)];
+  for (let at = 0; at < positions.length; at++) {
+    const value = values[positions[at]];
+    const block = (at / BLOCK) | 0;
+    if (value < NAME_BITS) bits[block] |= 1 << value;
+    else more[block] = 1;
+  }
+  return { bits, more };
 }
 
 /**
@@ -157,7 +275,7 @@ export interface KeptPick {
  * Other fields tie often (a missing time ties with every other), and ties go by id, which also
  * mostly follows the filing: those walk forwards, where a tie with the worst kept comes after it.
  */
-export function firstInKept({ tickets, columns, ids, positions, takes }: KeptPick, sort: TicketSort & { field: KeptSort }, context: TicketSortContext, count: number): Ticket[] {
+export function firstInKept({ tickets, columns, ids, positions, takes, blocks }: KeptPick, sort: TicketSort & { field: KeptSort }, context: TicketSortContext, count: number): Ticket[] {
   const { field } = sort;
   const sign = sort.direction === 'asc' ? 1 : -1;
   const values = columns[field];
@@ -183,9 +301,26 @@ export function firstInKept({ tickets, columns, ids, positions, takes }: KeptPic
   // without a call.
   let [full, worst, worstId] = [false, Infinity, NaN];
   const backward = sign < 0 && FOLLOW_FILING.has(field);
+  // A block is passed over, at its first position in the walk, when its best key is worse than
+  // the worst kept, or ties with it where ids decide (not texts) and its least id is later.
+  const bestKey = blocks?.bestKeys(field, sign, ranks);
+  const passesOver = (block: number) => {
+    const best = bestKey!(block);
+    return best > worst || (best === worst && (!compareTexts || best === Infinity) && blocks!.leastId(block) > worstId);
+  };
   for (const range of backward ? [...positions].reverse() : positions) {
     const [first, step] = backward ? [range.length - 1, -1] : [0, 1];
+    // Where the range lies in the blocks' array (none: -1), and the index of the next block's first position in the walk.
+    const offset = blocks && range.buffer === blocks.positions.buffer ? range.byteOffset / range.BYTES_PER_ELEMENT : -1;
+    let blockStart = offset < 0 ? -2 : backward ? Math.floor((offset + first + 1) / BLOCK) * BLOCK - offset - 1 : Math.ceil(offset / BLOCK) * BLOCK - offset;
     for (let index = first; index >= 0 && index < range.length; index += step) {
+      if (index === blockStart) {
+        blockStart += step * BLOCK;
+        if (full && passesOver(((offset + index) / BLOCK) | 0)) {
+          index += step * (BLOCK - 1);
+          continue;
+        }
+      }
       const position = range[index];
       const key = keyOf(position);
       if (full && (key > worst || (key === worst && (!compareTexts || key === Infinity) && idKeys[position] > worstId))) continue;

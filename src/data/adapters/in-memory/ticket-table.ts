@@ -4,7 +4,7 @@ import { STATE_CATEGORIES, type Ticket, type TicketSort } from '../../contract/t
 import type { ItemList } from './cursors.js';
 import { LruCache } from '../../rules/lru.js';
 import { fillWith, orderByKey, positionsByBucket } from './ticket-index.js';
-import { DUE_COLUMNS, firstInKept, type KeptColumns, type KeptSort, type NumberedIds } from './kept-sorts.js';
+import { DUE_COLUMNS, firstInKept, KeptBlocks, type KeptColumns, type KeptSort, type NumberedIds } from './kept-sorts.js';
 
 /**
  * What a list asks of every ticket, by position: its category, the filters it passes (bits), its
@@ -45,7 +45,7 @@ interface Order {
   flags: Uint8Array;
 }
 
-type Groups = ReturnType<typeof positionsByBucket> & { customers: Uint8Array };
+type Groups = ReturnType<typeof positionsByBucket> & { customers: Uint8Array; blocks: KeptBlocks };
 
 /** 1 at each of `buckets` (bucket numbers), 0 elsewhere: a list's test of a ticket's buckets. */
 function wantedBuckets(buckets: readonly number[]): Uint8Array {
@@ -89,6 +89,7 @@ export class TicketTable {
     this.ids = ids;
     // Made with the table, not by the first sort that needs it: that one would wait for a pass over every ticket.
     this.groups = this.grouped();
+    this.groups.blocks.makeAll();
   }
 
   get size(): number {
@@ -146,7 +147,7 @@ export class TicketTable {
     // the query's customers hold only their tickets of its categories (and `due`, only those due).
     const takes = (position: number) =>
       (!dueTimes || dueTimes[position] <= now) && (!query.filter || (columns.passed[position] & query.filter) !== 0) && (ranges !== undefined || inQuery(position));
-    return firstInKept({ tickets, columns, ids: this.ids, positions: ranges ?? [this.everyPosition()], takes }, sort, context, count);
+    return firstInKept({ tickets, columns, ids: this.ids, positions: ranges ?? [this.everyPosition()], takes, blocks: this.groups?.blocks }, sort, context, count);
   }
 
   /** Every position in order (a customer user's list passes over them all), kept while no ticket is added. */
@@ -175,7 +176,8 @@ export class TicketTable {
     const slotOf = fillWith(new Int32Array(this.tickets.length), (position) => customerBuckets[position] * slots + categories[position]);
     const customers = new Uint8Array(customerBuckets.reduce((most, bucket) => Math.max(most, bucket + 1), 0));
     for (const bucket of customerBuckets) customers[bucket] = 1;
-    return { ...positionsByBucket(slotOf, customers.length * slots), customers };
+    const { positions, starts } = positionsByBucket(slotOf, customers.length * slots);
+    return { positions, starts, customers, blocks: new KeptBlocks(positions, () => this.columns) };
   }
 
   /** Whether the order of `sort` is made (a list in it is one pass). */
@@ -196,6 +198,7 @@ export class TicketTable {
     // The groups hold while every position keeps its customer and category (most changes).
     const { customerBuckets, categories } = this.columns;
     if (added || customerBuckets[position] !== row.customerBuckets || categories[position] !== row.categories) this.groups = undefined;
+    else this.groups?.blocks.dropChanged(position, row);
     if (added) {
       position = this.tickets.push(ticket) - 1;
       this.idOrder = undefined;
