@@ -156,12 +156,13 @@ const NAME_BITS = 32;
 /**
  * Per block of `BLOCK` positions of `positions` (the array a customer's ranges are cut from), what
  * its keys can be at best, so that a pass passes over a whole block none of whose tickets can
- * enter the page once the page is full: per field of numbers or texts, its best key either way
- * (where that ties with the worst kept, the texts decide, so a text field's block is not passed
- * over on its ids); per named field, the numbers it holds below
- * `NAME_BITS` as bits, and whether it holds others; and its least id key (NaN where an id is not
- * digits). Made with the table, else on first use; a field's are dropped when a put changes one
- * of its keys (`dropChanged`) and made again when next asked for.
+ * enter the page once the page is full:
+ * - per field of numbers or texts, its best key either way (where that ties with the worst kept,
+ *   the texts decide, so a text field's block is not passed over on its ids);
+ * - per named field, the numbers it holds below `NAME_BITS` as bits, and whether it holds others;
+ * - its least id key (NaN where an id is not digits).
+ * Made with the table, else on first use; a field's are dropped when a put changes one of its
+ * keys (`dropChanged`) and made again when next asked for.
  */
 export class KeptBlocks {
   private readonly bounds = new Map<KeptSort | 'idKeys', Float64Array | NameBits>();
@@ -172,9 +173,8 @@ export class KeptBlocks {
   ) {}
 
   /** Makes every field's bounds now (a table just built: its first sorts do not wait for them). */
-  makeAll(): this {
-    for (const field of [...KEPT_SORTS, 'idKeys'] as const) this.bound(field as KeptSort);
-    return this;
+  makeAll(): void {
+    for (const field of [...KEPT_SORTS, 'idKeys']) this.bound(field as KeptSort | 'idKeys');
   }
 
   /** The block's least id key. */
@@ -227,7 +227,6 @@ interface NameBits {
   bits: Uint32Array;
   more: Uint8Array;
 }
-
 
 /** Per block, its best key ascending at 2b and descending at 2b + 1 (NaN left out: Infinity where all are). */
 function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number): Float64Array {
