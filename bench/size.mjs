@@ -37,7 +37,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
  * first page passing over whole blocks that cannot enter it: most lists of all a customer's
  * tickets in 1–3 ms instead of 7–27), and a little room.
  */
-export const LIBRARY_BUDGET_KB = 49.6;
+export const LIBRARY_BUDGET_KB = 49.9;
 /** One language's translations, loaded when the agent's locale asks for them. */
 export const LOCALE_BUDGET_KB = 4;
 export const WIDGET_BUDGET_KB = 5;

@@ -314,6 +314,40 @@ describe('InMemoryDataSource: a big list in a kept sort after a put', () => {
     }
   });
 
+  it('of a due view, once a ticket due late got the best key or text in place (a tie on the key read where the texts differ)', async () => {
+    const data = generateDemoData({ seed: 3, now: NOW, customers: 3, customerUsers: 10, tickets: 20_000, largeCustomerShare: 0.9 });
+    const options = { now: NOW, currentAgentId: 'agent-1' };
+    // The 300 tickets due first share a title and a priority that come first, the rest others that
+    // come later: once the page is full, every later ticket is passed over on its key, or on its id
+    // where its key and text are the worst kept's.
+    const dueFirst = new Set((await shown(new InMemoryDataSource(data, options), 'BIGCORP', 'escalated', { field: 'escalation', direction: 'asc' }, 'all', 300, 1)).ids);
+    for (const ticket of data.tickets) {
+      if (ticket.customerId === 'BIGCORP') Object.assign(ticket, dueFirst.has(ticket.id) ? { title: 'Aaaaaaaaa same', priority: 5 } : { title: 'Printer does not print', priority: 3 });
+    }
+    const source = new InMemoryDataSource(data, options);
+    // Of the tickets due after those (thousands), the one with the greatest id: its id cannot let it in.
+    const { ids: due } = await shown(source, 'BIGCORP', 'escalated', { field: 'escalation', direction: 'asc' }, 'all', 500);
+    expect(due.length).to.be.above(1000);
+    const lateId = due.slice(300).reduce((greatest, id) => (id > greatest ? id : greatest));
+    const late = data.tickets.find((t) => t.id === lateId)!;
+    const changes: [TicketSort, Partial<Ticket>][] = [
+      // The first nine units of the first title, then a text before it: the keys tie, the texts decide.
+      [{ field: 'title', direction: 'asc' }, { title: 'Aaaaaaaaa\u0001' }],
+      [{ field: 'priority', direction: 'desc' }, { priority: 99 }],
+      [{ field: 'number', direction: 'asc' }, { number: '0000' }],
+    ];
+    let ticket = late;
+    for (const [sort, change] of changes) {
+      expect((await shown(source, 'BIGCORP', 'escalated', sort, 'all', 10, 1)).ids, `${sort.field} before`).not.to.include(late.id);
+      ticket = { ...ticket, ...change };
+      source.putTicket(ticket);
+      const rebuilt = new InMemoryDataSource({ ...data, tickets: data.tickets.map((t) => (t.id === ticket.id ? ticket : t)) }, options);
+      const { ids } = await shown(source, 'BIGCORP', 'escalated', sort, 'all', 10, 1);
+      expect(ids[0], `${sort.field} ${JSON.stringify(change)}`).to.equal(late.id);
+      expect(ids, sort.field).to.deep.equal((await shown(rebuilt, 'BIGCORP', 'escalated', sort, 'all', 10, 1)).ids);
+    }
+  });
+
   it('pages through every ticket once where ids are numbers (outside the contract)', async () => {
     const data = generateDemoData({ seed: 2, now: NOW, customers: 3, customerUsers: 10, tickets: 600, largeCustomerShare: 0.9 });
     data.tickets.forEach((ticket, index) => Object.assign(ticket, { id: 600 - index, priority: 3 }));

@@ -157,15 +157,16 @@ const NAME_BITS = 32;
  * Per block of `BLOCK` positions of `positions` (the array a customer's ranges are cut from), what
  * its keys can be at best, so that a pass passes over a whole block none of whose tickets can
  * enter the page once the page is full:
- * - per field of numbers or texts, its best key either way (where that ties with the worst kept,
- *   the texts decide, so a text field's block is not passed over on its ids);
+ * - per field of numbers or texts, its best key either way, and for titles the one text its
+ *   tickets have at that key, where they have one (the texts decide where keys tie);
  * - per named field, the numbers it holds below `NAME_BITS` as bits, and whether it holds others;
  * - its least id key (NaN where an id is not digits).
  * Made with the table, else on first use; a field's are dropped when a put changes one of its
- * keys (`dropChanged`) and made again when next asked for.
+ * keys or titles (`dropChanged`) and made again when next asked for.
  */
 export class KeptBlocks {
   private readonly bounds = new Map<KeptSort | 'idKeys', Float64Array | NameBits>();
+  private readonly soleTexts = new Map<KeptSort, Int32Array>();
 
   constructor(
     readonly positions: Uint32Array,
@@ -182,9 +183,22 @@ export class KeptBlocks {
     return (this.bound('idKeys') as Float64Array)[block];
   }
 
-  /** Drops the bounds of the fields whose keys at `position` differ in `row` (before it is put there). */
+  /** Drops the bounds of the fields whose keys (or titles) at `position` differ in `row` (before it is put there). */
   dropChanged(position: number, row: Record<KeptColumn, unknown>): void {
-    for (const field of [...this.bounds.keys()]) if (!Object.is(this.columns()[field][position], row[field])) this.bounds.delete(field);
+    const columns = this.columns();
+    for (const field of [...this.bounds.keys()]) {
+      if (!Object.is(columns[field][position], row[field]) || (field === 'title' && columns.titleTexts[position] !== row.titleTexts)) this.bounds.delete(field);
+    }
+  }
+
+  /**
+   * The position of the one text a block has at its best key in a text field, -1 where it has
+   * several or they are not kept: titles are, numbers are not, as ten share a key (their first nine digits),
+   * seldom one text, and looking reads every tying text at build (40 ms at a million).
+   */
+  soleTextAt(field: KeptSort, block: number, sign: number): number {
+    this.bound(field);
+    return this.soleTexts.get(field)?.[2 * block + (sign > 0 ? 0 : 1)] ?? -1;
   }
 
   /** A block's best key in `field` and `sign`'s direction (names ranked by `ranks`). */
@@ -216,7 +230,11 @@ export class KeptBlocks {
       const blocks = Math.ceil(positions.length / BLOCK);
       if (field === 'idKeys') bound = leastIds(values as Float64Array, positions, blocks);
       else if (Object.hasOwn(KEPT_NAMES, field)) bound = nameBits(values as Uint32Array, positions, blocks);
-      else bound = keyBounds(values as Float64Array, positions, blocks);
+      else if (field === 'title') {
+        const { best, soles } = textBounds(values as Float64Array, positions, blocks, this.columns().titleTexts);
+        this.soleTexts.set(field, soles);
+        bound = best;
+      } else bound = keyBounds(values as Float64Array, positions, blocks);
       this.bounds.set(field, bound);
     }
     return bound;
@@ -238,6 +256,29 @@ function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number)
     if (-value < best[slot + 1]) best[slot + 1] = -value;
   }
   return best;
+}
+
+/**
+ * `keyBounds` of titles, with the position of the one text the block has at each best key
+ * (the same string), -1 where it has several: apart, so that the other fields' pass reads no texts.
+ */
+function textBounds(values: Float64Array, positions: Uint32Array, blocks: number, texts: readonly unknown[]): { best: Float64Array; soles: Int32Array } {
+  const best = new Float64Array(2 * blocks).fill(Infinity);
+  const soles = new Int32Array(2 * blocks).fill(-1);
+  for (let index = 0; index < positions.length; index++) {
+    const position = positions[index];
+    const value = values[position];
+    const slot = 2 * ((index / BLOCK) | 0);
+    if (value < best[slot]) {
+      best[slot] = value;
+      soles[slot] = position;
+    } else if (value === best[slot] && soles[slot] >= 0 && texts[soles[slot]] !== texts[position]) soles[slot] = -1;
+    if (-value < best[slot + 1]) {
+      best[slot + 1] = -value;
+      soles[slot + 1] = position;
+    } else if (-value === best[slot + 1] && soles[slot + 1] >= 0 && texts[soles[slot + 1]] !== texts[position]) soles[slot + 1] = -1;
+  }
+  return { best, soles };
 }
 
 /** Per block, its least id key (NaN if any is NaN: the ids then decide, not the keys). */
@@ -283,7 +324,8 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
     const value = ranks ? ranks[values[position]] : values[position];
     return value === value ? sign * value : Infinity;
   };
-  const compareTexts = Object.hasOwn(KEPT_TEXTS, field) ? textComparer(columns[KEPT_TEXTS[field as keyof typeof KEPT_TEXTS][1]]) : undefined;
+  const texts = Object.hasOwn(KEPT_TEXTS, field) ? columns[KEPT_TEXTS[field as keyof typeof KEPT_TEXTS][1]] : undefined;
+  const compareTexts = texts && textComparer(texts);
   const { idKeys } = columns;
   /** Whether `a` comes after `b` (their keys given). */
   const after = (a: number, keyA: number, b: number, keyB: number): boolean => {
@@ -296,16 +338,24 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
   };
   const kept = bestOf(count, after);
   // Once the heap is full, the worst kept's key and id key: a position worse than it on the key,
-  // or tying there and then on a later id where the key says all (not a text's), is passed over
-  // without a call.
-  let [full, worst, worstId] = [false, Infinity, NaN];
+  // or tying there and then on a later id where the key says all (not a text's, unless the text
+  // is the worst kept's own), is passed over without a call.
+  let [full, worst, worstId, worstAt] = [false, Infinity, NaN, -1];
   const backward = sign < 0 && FOLLOW_FILING.has(field);
   // A block is passed over, at its first position in the walk, when its best key is worse than
-  // the worst kept, or ties with it where ids decide (not texts) and its least id is later.
+  // the worst kept, or ties with it and then (its one text at that key after the worst kept's, or
+  // the same) on a later least id.
   const bestKey = blocks?.bestKeys(field, sign, ranks);
   const passesOver = (block: number) => {
     const best = bestKey!(block);
-    return best > worst || (best === worst && (!compareTexts || best === Infinity) && blocks!.leastId(block) > worstId);
+    if (best !== worst) return best > worst;
+    if (compareTexts && best !== Infinity) {
+      // Where the block's tickets at that key all have one text: that text against the worst kept's.
+      const at = blocks!.soleTextAt(field, block, sign);
+      const byText = at < 0 ? NaN : compareTexts(at, worstAt);
+      if (byText !== 0) return sign * byText > 0;
+    }
+    return blocks!.leastId(block) > worstId;
   };
   for (const range of backward ? [...positions].reverse() : positions) {
     const [first, step] = backward ? [range.length - 1, -1] : [0, 1];
@@ -322,9 +372,9 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
       }
       const position = range[index];
       const key = keyOf(position);
-      if (full && (key > worst || (key === worst && (!compareTexts || key === Infinity) && idKeys[position] > worstId))) continue;
+      if (full && (key > worst || (key === worst && (!texts || key === Infinity || texts[position] === texts[worstAt]) && idKeys[position] > worstId))) continue;
       if (!takes(position) || !kept.offer(position, key)) continue;
-      if ((full ||= kept.full())) [worst, worstId] = [kept.values[0], idKeys[kept.items[0]]];
+      if ((full ||= kept.full())) [worst, worstId, worstAt] = [kept.values[0], idKeys[kept.items[0]], kept.items[0]];
     }
   }
   return kept.inOrder().map((position) => tickets[position]);
