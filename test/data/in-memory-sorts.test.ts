@@ -507,6 +507,15 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
     expect(reads.withBlocks).to.be.below((reads.without * 2) / 3);
   });
 
+  it('passes over a title block on its best text lower-cased: one that ties on the key and comes first only lower-cased is read', () => {
+    // The heap fills with "printer does n"; a late block holds one "printer DOES" (first of all,
+    // lower-cased) among "Printer does not print" (first as it is, with its capital P).
+    const pick = table((tickets) => tickets.forEach((ticket, index) => (ticket.title = index < 600 ? 'printer does n' : index === 2400 ? 'printer DOES' : 'Printer does not print')));
+    expectSame(pick, 'case');
+    const { tickets, columns, ids, blocks, positions } = pick;
+    expect(firstInKept({ tickets, columns, ids, positions, takes, blocks }, { field: 'title', direction: 'asc' }, context, 30)[0].title).to.equal('printer DOES');
+  });
+
   it('reads a block whose best text key ties with the worst kept: the texts decide there, not the ids', () => {
     // Every title ties on its key; one early title comes first, then one changed in place later, with a later id.
     const pick = table((tickets) => tickets.forEach((ticket, index) => (ticket.title = index === 10 ? 'Printer does not pa' : 'Printer does not print')));

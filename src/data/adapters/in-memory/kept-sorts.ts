@@ -157,8 +157,8 @@ const NAME_BITS = 32;
  * Per block of `BLOCK` positions of `positions` (the array a customer's ranges are cut from), what
  * its keys can be at best, so that a pass passes over a whole block none of whose tickets can
  * enter the page once the page is full:
- * - per field of numbers or texts, its best key either way, and for titles the one text its
- *   tickets have at that key, where they have one (the texts decide where keys tie);
+ * - per field of numbers or texts, its best key either way, and for titles the best text at that
+ *   key (the texts decide where keys tie);
  * - per named field, the numbers it holds below `NAME_BITS` as bits, and whether it holds others;
  * - its least id key (NaN where an id is not digits).
  * Made with the table, else on first use; a field's are dropped when a put changes one of its
@@ -166,7 +166,7 @@ const NAME_BITS = 32;
  */
 export class KeptBlocks {
   private readonly bounds = new Map<KeptSort | 'idKeys', Float64Array | NameBits>();
-  private readonly soleTexts = new Map<KeptSort, Int32Array>();
+  private readonly bestTexts = new Map<KeptSort, Int32Array>();
 
   constructor(
     readonly positions: Uint32Array,
@@ -192,13 +192,13 @@ export class KeptBlocks {
   }
 
   /**
-   * The position of the one text a block has at its best key in a text field, -1 where it has
-   * several or they are not kept: titles are, numbers are not, as ten share a key (their first nine digits),
-   * seldom one text, and looking reads every tying text at build (40 ms at a million).
+   * The position of a block's best text at its best key in a text field, -1 where it is not kept:
+   * titles are, numbers are not, as ten share a key (their first nine digits) and comparing them
+   * reads every tying number at build (their strings lie all over memory: 50 against 8 ms at a million).
    */
-  soleTextAt(field: KeptSort, block: number, sign: number): number {
+  bestTextAt(field: KeptSort, block: number, sign: number): number {
     this.bound(field);
-    return this.soleTexts.get(field)?.[2 * block + (sign > 0 ? 0 : 1)] ?? -1;
+    return this.bestTexts.get(field)?.[2 * block + (sign > 0 ? 0 : 1)] ?? -1;
   }
 
   /** A block's best key in `field` and `sign`'s direction (names ranked by `ranks`). */
@@ -231,8 +231,8 @@ export class KeptBlocks {
       if (field === 'idKeys') bound = leastIds(values as Float64Array, positions, blocks);
       else if (Object.hasOwn(KEPT_NAMES, field)) bound = nameBits(values as Uint32Array, positions, blocks);
       else if (field === 'title') {
-        const { best, soles } = textBounds(values as Float64Array, positions, blocks, this.columns().titleTexts);
-        this.soleTexts.set(field, soles);
+        const { best, bestTexts } = textBounds(values as Float64Array, positions, blocks, this.columns().titleTexts);
+        this.bestTexts.set(field, bestTexts);
         bound = best;
       } else bound = keyBounds(values as Float64Array, positions, blocks);
       this.bounds.set(field, bound);
@@ -259,26 +259,34 @@ function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number)
 }
 
 /**
- * `keyBounds` of titles, with the position of the one text the block has at each best key
- * (the same string), -1 where it has several: apart, so that the other fields' pass reads no texts.
+ * `keyBounds` of titles, with the position of the block's best text at each best key (the least
+ * lower-cased ascending, the greatest descending): apart, so that the other fields' pass reads no
+ * texts. Titles repeat, so the texts that tie at a best key are mostly the same string, and the
+ * others are lowered once each.
  */
-function textBounds(values: Float64Array, positions: Uint32Array, blocks: number, texts: readonly unknown[]): { best: Float64Array; soles: Int32Array } {
+function textBounds(values: Float64Array, positions: Uint32Array, blocks: number, texts: readonly unknown[]): { best: Float64Array; bestTexts: Int32Array } {
   const best = new Float64Array(2 * blocks).fill(Infinity);
-  const soles = new Int32Array(2 * blocks).fill(-1);
+  const bestTexts = new Int32Array(2 * blocks).fill(-1);
+  const lowered = new Map<unknown, string>();
+  const lower = (text: unknown) => {
+    let low = lowered.get(text);
+    if (low === undefined) lowered.set(text, (low = (text as string).toLowerCase()));
+    return low;
+  };
   for (let index = 0; index < positions.length; index++) {
     const position = positions[index];
     const value = values[position];
     const slot = 2 * ((index / BLOCK) | 0);
     if (value < best[slot]) {
       best[slot] = value;
-      soles[slot] = position;
-    } else if (value === best[slot] && soles[slot] >= 0 && texts[soles[slot]] !== texts[position]) soles[slot] = -1;
+      bestTexts[slot] = position;
+    } else if (value === best[slot] && texts[position] !== texts[bestTexts[slot]] && lower(texts[position]) < lower(texts[bestTexts[slot]])) bestTexts[slot] = position;
     if (-value < best[slot + 1]) {
       best[slot + 1] = -value;
-      soles[slot + 1] = position;
-    } else if (-value === best[slot + 1] && soles[slot + 1] >= 0 && texts[soles[slot + 1]] !== texts[position]) soles[slot + 1] = -1;
+      bestTexts[slot + 1] = position;
+    } else if (-value === best[slot + 1] && texts[position] !== texts[bestTexts[slot + 1]] && lower(texts[position]) > lower(texts[bestTexts[slot + 1]])) bestTexts[slot + 1] = position;
   }
-  return { best, soles };
+  return { best, bestTexts };
 }
 
 /** Per block, its least id key (NaN if any is NaN: the ids then decide, not the keys). */
@@ -343,15 +351,15 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
   let [full, worst, worstId, worstAt] = [false, Infinity, NaN, -1];
   const backward = sign < 0 && FOLLOW_FILING.has(field);
   // A block is passed over, at its first position in the walk, when its best key is worse than
-  // the worst kept, or ties with it and then (its one text at that key after the worst kept's, or
+  // the worst kept, or ties with it and then (its best text at that key after the worst kept's, or
   // the same) on a later least id.
   const bestKey = blocks?.bestKeys(field, sign, ranks);
   const passesOver = (block: number) => {
     const best = bestKey!(block);
     if (best !== worst) return best > worst;
     if (compareTexts && best !== Infinity) {
-      // Where the block's tickets at that key all have one text: that text against the worst kept's.
-      const at = blocks!.soleTextAt(field, block, sign);
+      // The block's best text at that key (where it is kept) against the worst kept's.
+      const at = blocks!.bestTextAt(field, block, sign);
       const byText = at < 0 ? NaN : compareTexts(at, worstAt);
       if (byText !== 0) return sign * byText > 0;
     }
