@@ -348,7 +348,8 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
   // Once the heap is full, the worst kept's key and id key: a position worse than it on the key,
   // or tying there and then on a later id where the key says all (not a text's, unless the text
   // is the worst kept's own), is passed over without a call.
-  let [full, worst, worstId, worstAt] = [false, Infinity, NaN, -1];
+  let [full, worst, worstId] = [false, Infinity, NaN];
+  let [worstAt, worstText]: [number, unknown] = [-1, undefined];
   const backward = sign < 0 && FOLLOW_FILING.has(field);
   // A block is passed over, at its first position in the walk, when its best key is worse than
   // the worst kept, or ties with it and then (its best text at that key after the worst kept's, or
@@ -380,9 +381,13 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
       }
       const position = range[index];
       const key = keyOf(position);
-      if (full && (key > worst || (key === worst && (!texts || key === Infinity || texts[position] === texts[worstAt]) && idKeys[position] > worstId))) continue;
+      if (full && (key > worst || (key === worst && (!texts || key === Infinity || texts[position] === worstText) && idKeys[position] > worstId))) continue;
       if (!takes(position) || !kept.offer(position, key)) continue;
-      if ((full ||= kept.full())) [worst, worstId, worstAt] = [kept.values[0], idKeys[kept.items[0]], kept.items[0]];
+      if ((full ||= kept.full())) {
+        [worst, worstId] = [kept.values[0], idKeys[kept.items[0]]];
+        worstAt = kept.items[0];
+        if (texts) worstText = texts[worstAt];
+      }
     }
   }
   return kept.inOrder().map((position) => tickets[position]);
