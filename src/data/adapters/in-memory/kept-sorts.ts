@@ -348,8 +348,7 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
   // Once the heap is full, the worst kept's key and id key: a position worse than it on the key,
   // or tying there and then on a later id where the key says all (not a text's, unless the text
   // is the worst kept's own), is passed over without a call.
-  let [full, worst, worstId] = [false, Infinity, NaN];
-  let [worstAt, worstText]: [number, unknown] = [-1, undefined];
+  let [full, worst, worstId, worstText]: [boolean, number, number, unknown] = [false, Infinity, NaN, undefined];
   const backward = sign < 0 && FOLLOW_FILING.has(field);
   // A block is passed over, at its first position in the walk, when its best key is worse than
   // the worst kept, or ties with it and then (its best text at that key after the worst kept's, or
@@ -361,7 +360,7 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
     if (compareTexts && best !== Infinity) {
       // The block's best text at that key (where it is kept) against the worst kept's.
       const at = blocks!.bestTextAt(field, block, sign);
-      const byText = at < 0 ? NaN : compareTexts(at, worstAt);
+      const byText = at < 0 ? NaN : compareTexts(at, kept.items[0]);
       if (byText !== 0) return sign * byText > 0;
     }
     return blocks!.leastId(block) > worstId;
@@ -383,11 +382,7 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
       const key = keyOf(position);
       if (full && (key > worst || (key === worst && (!texts || key === Infinity || texts[position] === worstText) && idKeys[position] > worstId))) continue;
       if (!takes(position) || !kept.offer(position, key)) continue;
-      if ((full ||= kept.full())) {
-        [worst, worstId] = [kept.values[0], idKeys[kept.items[0]]];
-        worstAt = kept.items[0];
-        if (texts) worstText = texts[worstAt];
-      }
+      if ((full ||= kept.full())) [worst, worstId, worstText] = [kept.values[0], idKeys[kept.items[0]], texts?.[kept.items[0]]];
     }
   }
   return kept.inOrder().map((position) => tickets[position]);
