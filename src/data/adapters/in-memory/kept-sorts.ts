@@ -358,10 +358,11 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
     const best = bestKey!(block);
     if (best !== worst) return best > worst;
     if (compareTexts && best !== Infinity) {
-      // The block's best text at that key (where it is kept) against the worst kept's.
+      // The block's best text at that key (where it is kept) against the worst kept's, the worst
+      // first: the comparer lowers its first text once for a run of calls with it.
       const at = blocks!.bestTextAt(field, block, sign);
-      const byText = at < 0 ? NaN : compareTexts(at, kept.items[0]);
-      if (byText !== 0) return sign * byText > 0;
+      const byText = at < 0 ? NaN : compareTexts(kept.items[0], at);
+      if (byText !== 0) return sign * byText < 0;
     }
     return blocks!.leastId(block) > worstId;
   };
