@@ -150,23 +150,22 @@ export interface KeptPick {
 
 /** Positions per block of `KeptBlocks`. */
 const BLOCK = 256;
-/** Named fields whose numbers below this are kept per block as bits. */
-const NAME_BITS = 32;
 
 /**
  * Per block of `BLOCK` positions of `positions` (the array a customer's ranges are cut from), what
  * its keys can be at best, so that a pass passes over a whole block none of whose tickets can
  * enter the page once the page is full:
- * - per field of numbers or texts, its best key either way, and for titles the best text at that
- *   key (the texts decide where keys tie);
- * - per named field, the numbers it holds below `NAME_BITS` as bits, and whether it holds others;
+ * - per field, its best key either way (a named field's: its best rank by the names a sort reads),
+ *   and for titles the best text at that key (the texts decide where keys tie);
  * - its least id key (NaN where an id is not digits).
  * Made with the table, else on first use; a field's are dropped when a put changes one of its
  * keys or titles (`dropChanged`) and made again when next asked for.
  */
 export class KeptBlocks {
-  private readonly bounds = new Map<KeptSort | 'idKeys', Float64Array | NameBits>();
+  private readonly bounds = new Map<KeptSort | 'idKeys', Float64Array>();
   private readonly bestTexts = new Map<KeptSort, Int32Array>();
+  /** The ranks each named field's bounds were made with. */
+  private readonly rankedBy = new Map<KeptSort, Float64Array>();
 
   constructor(
     readonly positions: Uint32Array,
@@ -174,8 +173,8 @@ export class KeptBlocks {
   ) {}
 
   /** Makes every field's bounds now (a table just built: its first sorts do not wait for them). */
-  makeAll(): void {
-    for (const field of [...KEPT_SORTS, 'idKeys']) this.bound(field as KeptSort | 'idKeys');
+  makeAll(ids: NumberedIds, context: TicketSortContext): void {
+    for (const field of [...KEPT_SORTS, 'idKeys'] as (KeptSort | 'idKeys')[]) this.bound(field, Object.hasOwn(KEPT_NAMES, field) ? nameRanks(ids[field as NamedSort], field as NamedSort, context) : undefined);
   }
 
   /** The block's least id key. */
@@ -201,36 +200,24 @@ export class KeptBlocks {
     return this.bestTexts.get(field)?.[2 * block + (sign > 0 ? 0 : 1)] ?? -1;
   }
 
-  /** A block's best key in `field` and `sign`'s direction (names ranked by `ranks`). */
+  /** A block's best key in `field` and `sign`'s direction (a named field's numbers ranked by `ranks`). */
   bestKeys(field: KeptSort, sign: number, ranks: Float64Array | undefined): (block: number) => number {
-    const bound = this.bound(field);
-    if (bound instanceof Float64Array) return (block) => bound[2 * block + (sign > 0 ? 0 : 1)];
-    const { bits, more } = bound;
-    const bestOfBits = new Map<number, number>();
-    return (block) => {
-      if (more[block]) return -Infinity;
-      let best = bestOfBits.get(bits[block]);
-      if (best === undefined) {
-        best = Infinity;
-        for (let number = 0; number < NAME_BITS; number++) {
-          const rank = (bits[block] >>> number) & 1 ? ranks![number] : NaN;
-          if (sign * rank < best) best = sign * rank;
-        }
-        bestOfBits.set(bits[block], best);
-      }
-      return best;
-    };
+    const bound = this.bound(field, ranks);
+    return (block) => bound[2 * block + (sign > 0 ? 0 : 1)];
   }
 
-  private bound(field: KeptSort | 'idKeys'): Float64Array | NameBits {
+  /** A field's bounds; a named field's by `ranks`, made again when its numbers rank otherwise (a name numbered or renamed). */
+  private bound(field: KeptSort | 'idKeys', ranks?: Float64Array): Float64Array {
     let bound = this.bounds.get(field);
-    if (!bound) {
+    if (!bound || (ranks && !sameRanks(ranks, this.rankedBy.get(field as KeptSort)))) {
       const { positions } = this;
       const values = this.columns()[field];
       const blocks = Math.ceil(positions.length / BLOCK);
       if (field === 'idKeys') bound = leastIds(values as Float64Array, positions, blocks);
-      else if (Object.hasOwn(KEPT_NAMES, field)) bound = nameBits(values as Uint32Array, positions, blocks);
-      else if (field === 'title') {
+      else if (ranks) {
+        this.rankedBy.set(field as KeptSort, ranks);
+        bound = keyBounds(ranks, positions, blocks, values as Uint32Array);
+      } else if (field === 'title') {
         const { best, bestTexts } = textBounds(values as Float64Array, positions, blocks, this.columns().titleTexts);
         this.bestTexts.set(field, bestTexts);
         bound = best;
@@ -241,16 +228,16 @@ export class KeptBlocks {
   }
 }
 
-interface NameBits {
-  bits: Uint32Array;
-  more: Uint8Array;
-}
+const sameRanks = (ranks: Float64Array, other: Float64Array | undefined) => ranks.length === other?.length && ranks.every((rank, number) => Object.is(rank, other[number]));
 
-/** Per block, its best key ascending at 2b and descending at 2b + 1 (NaN left out: Infinity where all are). */
-function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number): Float64Array {
+/**
+ * Per block, its best key ascending at 2b and descending at 2b + 1 (NaN left out: Infinity where
+ * all are); the keys `values` by position, or by the number `numbers` has at the position.
+ */
+function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number, numbers?: Uint32Array): Float64Array {
   const best = new Float64Array(2 * blocks).fill(Infinity);
   for (let index = 0; index < positions.length; index++) {
-    const value = values[positions[index]];
+    const value = values[numbers ? numbers[positions[index]] : positions[index]];
     const slot = 2 * ((index / BLOCK) | 0);
     if (value < best[slot]) best[slot] = value;
     if (-value < best[slot + 1]) best[slot + 1] = -value;
@@ -300,18 +287,6 @@ function leastIds(values: Float64Array, positions: Uint32Array, blocks: number):
   return least;
 }
 
-/** Per block, the numbers below `NAME_BITS` it holds as bits, and 1 where it holds others. */
-function nameBits(values: Uint32Array, positions: Uint32Array, blocks: number): NameBits {
-  const [bits, more] = [new Uint32Array(blocks), new Uint8Array(blocks)];
-  for (let at = 0; at < positions.length; at++) {
-    const value = values[positions[at]];
-    const block = (at / BLOCK) | 0;
-    if (value < NAME_BITS) bits[block] |= 1 << value;
-    else more[block] = 1;
-  }
-  return { bits, more };
-}
-
 /**
  * The first `count` positions `takes` passes in the contract's order of `sort` (missing values
  * last either way, then by id), picked in one pass that keeps the best so far in a heap: a
@@ -327,7 +302,7 @@ export function firstInKept({ tickets, columns, ids, positions, takes, blocks }:
   const { field } = sort;
   const sign = sort.direction === 'asc' ? 1 : -1;
   const values = columns[field];
-  const ranks = Object.hasOwn(KEPT_NAMES, field) ? nameRanks(ids[field as NamedSort], field, context) : undefined;
+  const ranks = Object.hasOwn(KEPT_NAMES, field) ? nameRanks(ids[field as NamedSort], field as NamedSort, context) : undefined;
   const keyOf = (position: number) => {
     const value = ranks ? ranks[values[position]] : values[position];
     return value === value ? sign * value : Infinity;
@@ -412,11 +387,11 @@ function textComparer(texts: readonly unknown[]): (a: number, b: number) => numb
 }
 
 /** Each numbered id's rank by the name a sort reads for it (NaN where it has none). */
-function nameRanks(numbered: Numbered, field: KeptSort, context: TicketSortContext): Float64Array {
+function nameRanks(numbered: Numbered, field: NamedSort, context: TicketSortContext): Float64Array {
   const { ranked, values } = numbered;
   // A login sorts by itself, whatever the context: its ranks hold until a new login comes.
   if (field === 'customerUser' && ranked?.count === values.length) return ranked.ranks;
-  const property = KEPT_NAMES[field as NamedSort];
+  const property = KEPT_NAMES[field];
   const names = values.map((id) => ticketSortValue({ [property]: id } as unknown as Ticket, field, context));
   const rankOf = new Map([...new Set(names.filter((name) => name !== undefined))].sort().map((name, rank) => [name, rank]));
   const ranks = Float64Array.from(names, (name) => (name === undefined ? NaN : rankOf.get(name)!));

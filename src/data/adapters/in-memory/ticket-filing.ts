@@ -157,7 +157,7 @@ export class TicketFiles {
     const inView = (view: DueView) => new Set(this.categoriesOf(view).map((category) => CATEGORY_INDEX.get(category)!));
     const inViews = { reminder: inView('reminder'), escalated: inView('escalated') };
     for (const view of DUE_VIEW_NAMES) fileByDueTime(filing, view, kept[DUE_COLUMNS[view]], inViews[view]);
-    const table = (this.table = new TicketTable(tickets, { categories: filing.categories, passed: filing.passed, customerBuckets, userBuckets, ...kept }, this.ids));
+    const table = (this.table = new TicketTable(tickets, { categories: filing.categories, passed: filing.passed, customerBuckets, userBuckets, ...kept }, this.ids, this.context.sortContext));
     const { positions, starts } = positionsByBucket(userBuckets, buckets.length);
     for (let id = customerCount; id < buckets.length; id++) buckets[id].fillOnFirstUse((bucket) => fillFromTable(bucket, table, positions.subarray(starts[id], starts[id + 1]), inViews));
   }

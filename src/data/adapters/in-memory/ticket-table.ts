@@ -82,14 +82,17 @@ export class TicketTable {
   /** Every position grouped by customer bucket and category (slot: bucket × categories + category); dropped by a put that moves one. */
   private groups?: Groups;
 
-  /** `tickets` is not changed: the table copies it on its first `put`. `ids` numbered the named sorts' columns. */
-  constructor(tickets: readonly Ticket[], columns: TicketColumns, ids: NumberedIds) {
+  /**
+   * `tickets` is not changed: the table copies it on its first `put`. `ids` numbered the named
+   * sorts' columns; `context` names them as sorts will (as far as it is known now).
+   */
+  constructor(tickets: readonly Ticket[], columns: TicketColumns, ids: NumberedIds, context: TicketSortContext) {
     this.tickets = tickets as Ticket[];
     this.columns = columns;
     this.ids = ids;
     // Made with the table, not by the first sort that needs it: that one would wait for a pass over every ticket.
     this.groups = this.grouped();
-    this.groups.blocks.makeAll();
+    this.groups.blocks.makeAll(ids, context);
   }
 
   get size(): number {
