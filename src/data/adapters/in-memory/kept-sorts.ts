@@ -248,17 +248,31 @@ function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number,
 /**
  * `keyBounds` of titles, with the position of the block's best text at each best key (the least
  * lower-cased ascending, the greatest descending): apart, so that the other fields' pass reads no
- * texts. Titles repeat, so the texts that tie at a best key are mostly the same string, and the
- * others are lowered once each.
+ * texts. Titles repeat, so the texts that tie at a best key are mostly the same string; the others
+ * are compared with the slot's best lowered (`compareLowered`: lowered themselves only beyond
+ * ASCII), nothing kept beyond a string per slot whatever the titles.
  */
 function textBounds(values: Float64Array, positions: Uint32Array, blocks: number, texts: readonly unknown[]): { best: Float64Array; bestTexts: Int32Array } {
   const best = new Float64Array(2 * blocks).fill(Infinity);
   const bestTexts = new Int32Array(2 * blocks).fill(-1);
-  const lowered = new Map<unknown, string>();
-  const lower = (text: unknown) => {
-    let low = lowered.get(text);
-    if (low === undefined) lowered.set(text, (low = (text as string).toLowerCase()));
-    return low;
+  /** Each slot's best text lowered, once a different text ties with it. */
+  const lowered: (string | undefined)[] = [];
+  /** Takes `position` as the slot's best text where there is none, or where `sign` says it comes first lower-cased. */
+  const offer = (slot: number, position: number, sign: number) => {
+    const text = texts[position] as string;
+    const at = bestTexts[slot];
+    if (at >= 0) {
+      if (text === texts[at]) return;
+      const lowBest = (lowered[slot] ??= (texts[at] as string).toLowerCase());
+      let order = compareLowered(text, lowBest);
+      if (order !== order) {
+        const low = text.toLowerCase();
+        order = low === lowBest ? 0 : low < lowBest ? -1 : 1;
+      }
+      if (sign * order >= 0) return;
+    }
+    bestTexts[slot] = position;
+    lowered[slot] = undefined;
   };
   for (let index = 0; index < positions.length; index++) {
     const position = positions[index];
@@ -266,12 +280,14 @@ function textBounds(values: Float64Array, positions: Uint32Array, blocks: number
     const slot = 2 * ((index / BLOCK) | 0);
     if (value < best[slot]) {
       best[slot] = value;
-      bestTexts[slot] = position;
-    } else if (value === best[slot] && texts[position] !== texts[bestTexts[slot]] && lower(texts[position]) < lower(texts[bestTexts[slot]])) bestTexts[slot] = position;
+      bestTexts[slot] = -1;
+    }
+    if (value === best[slot]) offer(slot, position, 1);
     if (-value < best[slot + 1]) {
       best[slot + 1] = -value;
-      bestTexts[slot + 1] = position;
-    } else if (-value === best[slot + 1] && texts[position] !== texts[bestTexts[slot + 1]] && lower(texts[position]) > lower(texts[bestTexts[slot + 1]])) bestTexts[slot + 1] = position;
+      bestTexts[slot + 1] = -1;
+    }
+    if (-value === best[slot + 1]) offer(slot + 1, position, -1);
   }
   return { best, bestTexts };
 }
