@@ -274,6 +274,21 @@ describe('InMemoryDataSource.putTicket files one ticket as a source built from s
   });
 });
 
+describe('InMemoryDataSource.putTicket where two tickets share an id and a creation time (outside the contract)', () => {
+  it('takes out the very ticket it replaces, the one filed second, not the first it finds in the list', async () => {
+    const data = generateDemoData({ seed: 5, now: NOW, customers: 3, customerUsers: 12, tickets: 60 });
+    const [first, second] = data.tickets.filter((t) => t.customerId === data.tickets[0].customerId && t.state === data.tickets[0].state);
+    Object.assign(second, { id: first.id, createdAt: first.createdAt, title: 'second' });
+    first.title = 'first';
+    const source = new InMemoryDataSource(data, { now: NOW, currentAgentId: 'agent-1' });
+    // The source keeps the last ticket of an id: the second, filed after the first.
+    source.putTicket({ ...second, title: 'second, changed' });
+    const page = await source.listTickets({ customerId: first.customerId }, { view: 'all', filter: 'all', sort: { field: 'age', direction: 'desc' }, page: { size: 100 } });
+    const titles = page.items.map((ticket) => ticket.title);
+    expect(titles).to.include('first').and.include('second, changed').and.not.include('second');
+  });
+});
+
 describe('InMemoryDataSource: a big list in a kept sort after a put', () => {
   it('of a customer user, once a put made a customer first seen after the users were numbered', async () => {
     const data = generateDemoData({ seed: 1, now: NOW, customers: 3, customerUsers: 4, tickets: 64, largeCustomerShare: 0.5 });
@@ -559,6 +574,30 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
     tickets[position] = ticket;
     writeKept(columns, position, ticket, ids);
     expect(first()).to.equal('Printer does not a');
+  });
+
+  it('after a put makes again only the block that holds the change, when that field is next sorted', () => {
+    const pick = table();
+    const { tickets, ids, columns, blocks, grouped } = pick;
+    expectSame(pick, 'before');
+    const position = grouped[1300];
+    const ticket = { ...tickets[position], priority: -9, title: 'AAA first' };
+    blocks.dropChanged(position, keptRow(ticket, ids));
+    tickets[position] = ticket;
+    writeKept(columns, position, ticket, ids);
+    const reads = { count: 0 };
+    const priorities = columns.priority;
+    columns.priority = new Proxy(priorities, {
+      get(target, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
+        return Reflect.get(target, key, target) as unknown;
+      },
+    });
+    blocks.bestKeys('priority', 1, undefined);
+    columns.priority = priorities;
+    // One block of 256 positions read, not the 2,500 of the table.
+    expect(reads.count).to.be.within(1, 256);
+    expectSame(pick, 'after');
   });
 
   it('and after keys change in place, better or worse, each block\'s bounds dropped where its field changed', () => {

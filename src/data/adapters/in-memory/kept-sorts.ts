@@ -158,14 +158,18 @@ const BLOCK = 256;
  * - per field, its best key either way (a named field's: its best rank by the names a sort reads),
  *   and for titles the best text at that key (the texts decide where keys tie);
  * - its least id key (NaN where an id is not digits).
- * Made with the table, else on first use; a field's are dropped when a put changes one of its
- * keys or titles (`dropChanged`) and made again when next asked for.
+ * Made with the table, else on first use; when a put changes a key (`dropChanged`), the block
+ * that holds it is made again when that field's are next asked for.
  */
 export class KeptBlocks {
   private readonly bounds = new Map<KeptSort | 'idKeys', Float64Array>();
   private readonly bestTexts = new Map<KeptSort, Int32Array>();
   /** The ranks each named field's bounds were made with. */
   private readonly rankedBy = new Map<KeptSort, Float64Array>();
+  /** Per field, the blocks a put changed since its bounds were made. */
+  private readonly changed = new Map<KeptSort | 'idKeys', Set<number>>();
+  /** Each position's index in `positions` (made on the first change). */
+  private indexes?: Uint32Array;
 
   constructor(
     readonly positions: Uint32Array,
@@ -179,14 +183,22 @@ export class KeptBlocks {
 
   /** The block's least id key. */
   leastId(block: number): number {
-    return (this.bound('idKeys') as Float64Array)[block];
+    return this.bound('idKeys')[block];
   }
 
-  /** Drops the bounds of the fields whose keys (or titles) at `position` differ in `row` (before it is put there). */
+  /** Notes the block of `position` for the fields whose keys (or titles) there differ in `row` (before it is put there). */
   dropChanged(position: number, row: Record<KeptColumn, unknown>): void {
     const columns = this.columns();
-    for (const field of [...this.bounds.keys()]) {
-      if (!Object.is(columns[field][position], row[field]) || (field === 'title' && columns.titleTexts[position] !== row.titleTexts)) this.bounds.delete(field);
+    const { positions } = this;
+    if (!this.indexes) {
+      this.indexes = new Uint32Array(positions.length);
+      for (let index = 0; index < positions.length; index++) this.indexes[positions[index]] = index;
+    }
+    for (const field of this.bounds.keys()) {
+      if (Object.is(columns[field][position], row[field]) && (field !== 'title' || columns.titleTexts[position] === row.titleTexts)) continue;
+      let blocks = this.changed.get(field);
+      if (!blocks) this.changed.set(field, (blocks = new Set()));
+      blocks.add((this.indexes[position] / BLOCK) | 0);
     }
   }
 
@@ -206,43 +218,53 @@ export class KeptBlocks {
     return (block) => bound[2 * block + (sign > 0 ? 0 : 1)];
   }
 
-  /** A field's bounds; a named field's by `ranks`, made again when its numbers rank otherwise (a name numbered or renamed). */
+  /**
+   * A field's bounds: made where there are none, or (a named field's, by `ranks`) where its
+   * numbers rank otherwise (a name numbered or renamed); else the blocks changed since, made again.
+   */
   private bound(field: KeptSort | 'idKeys', ranks?: Float64Array): Float64Array {
+    const { positions } = this;
     let bound = this.bounds.get(field);
     if (!bound || (ranks && !sameRanks(ranks, this.rankedBy.get(field as KeptSort)))) {
-      const { positions } = this;
-      const values = this.columns()[field];
       const blocks = Math.ceil(positions.length / BLOCK);
-      if (field === 'idKeys') bound = leastIds(values as Float64Array, positions, blocks);
-      else if (ranks) {
-        this.rankedBy.set(field as KeptSort, ranks);
-        bound = keyBounds(ranks, positions, blocks, values as Uint32Array);
-      } else if (field === 'title') {
-        const { best, bestTexts } = textBounds(values as Float64Array, positions, blocks, this.columns().titleTexts);
-        this.bestTexts.set(field, bestTexts);
-        bound = best;
-      } else bound = keyBounds(values as Float64Array, positions, blocks);
-      this.bounds.set(field, bound);
+      this.bounds.set(field, (bound = new Float64Array(field === 'idKeys' ? blocks : 2 * blocks)));
+      if (ranks) this.rankedBy.set(field as KeptSort, ranks);
+      if (field === 'title') this.bestTexts.set(field, new Int32Array(2 * blocks));
+      this.changed.delete(field);
+      this.make(field, 0, positions.length);
     }
+    for (const block of this.changed.get(field) ?? []) this.make(field, block * BLOCK, Math.min(positions.length, (block + 1) * BLOCK));
+    this.changed.delete(field);
     return bound;
+  }
+
+  /** Makes a field's bounds of the blocks of `positions[from..to)` (`from` a block's first). */
+  private make(field: KeptSort | 'idKeys', from: number, to: number): void {
+    const { positions } = this;
+    const columns = this.columns();
+    const [bound, values] = [this.bounds.get(field)!, columns[field]];
+    if (field === 'idKeys') leastIds(bound, values as Float64Array, positions, from, to);
+    else if (Object.hasOwn(KEPT_NAMES, field)) keyBounds(bound, this.rankedBy.get(field)!, positions, from, to, values as Uint32Array);
+    else if (field === 'title') textBounds(bound, this.bestTexts.get(field)!, values as Float64Array, positions, from, to, columns.titleTexts);
+    else keyBounds(bound, values as Float64Array, positions, from, to);
   }
 }
 
 const sameRanks = (ranks: Float64Array, other: Float64Array | undefined) => ranks.length === other?.length && ranks.every((rank, number) => Object.is(rank, other[number]));
 
 /**
- * Per block, its best key ascending at 2b and descending at 2b + 1 (NaN left out: Infinity where
- * all are); the keys `values` by position, or by the number `numbers` has at the position.
+ * Per block of `positions[from..to)`, its best key ascending at 2b and descending at 2b + 1 (NaN
+ * left out: Infinity where all are); the keys `values` by position, or by the number `numbers`
+ * has at the position.
  */
-function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number, numbers?: Uint32Array): Float64Array {
-  const best = new Float64Array(2 * blocks).fill(Infinity);
-  for (let index = 0; index < positions.length; index++) {
+function keyBounds(best: Float64Array, values: Float64Array, positions: Uint32Array, from: number, to: number, numbers?: Uint32Array): void {
+  best.fill(Infinity, (2 * from) / BLOCK, 2 * Math.ceil(to / BLOCK));
+  for (let index = from; index < to; index++) {
     const value = values[numbers ? numbers[positions[index]] : positions[index]];
     const slot = 2 * ((index / BLOCK) | 0);
     if (value < best[slot]) best[slot] = value;
     if (-value < best[slot + 1]) best[slot + 1] = -value;
   }
-  return best;
 }
 
 /**
@@ -252,9 +274,9 @@ function keyBounds(values: Float64Array, positions: Uint32Array, blocks: number,
  * are compared with the slot's best lowered (`compareLowered`: lowered themselves only beyond
  * ASCII), nothing kept beyond a string per slot whatever the titles.
  */
-function textBounds(values: Float64Array, positions: Uint32Array, blocks: number, texts: readonly unknown[]): { best: Float64Array; bestTexts: Int32Array } {
-  const best = new Float64Array(2 * blocks).fill(Infinity);
-  const bestTexts = new Int32Array(2 * blocks).fill(-1);
+function textBounds(best: Float64Array, bestTexts: Int32Array, values: Float64Array, positions: Uint32Array, from: number, to: number, texts: readonly unknown[]): void {
+  best.fill(Infinity, (2 * from) / BLOCK, 2 * Math.ceil(to / BLOCK));
+  bestTexts.fill(-1, (2 * from) / BLOCK, 2 * Math.ceil(to / BLOCK));
   /** Each slot's best text lowered, once a different text ties with it. */
   const lowered: (string | undefined)[] = [];
   /** Takes `position` as the slot's best text where there is none, or where `sign` says it comes first lower-cased. */
@@ -274,7 +296,7 @@ function textBounds(values: Float64Array, positions: Uint32Array, blocks: number
     bestTexts[slot] = position;
     lowered[slot] = undefined;
   };
-  for (let index = 0; index < positions.length; index++) {
+  for (let index = from; index < to; index++) {
     const position = positions[index];
     const value = values[position];
     const slot = 2 * ((index / BLOCK) | 0);
@@ -289,18 +311,16 @@ function textBounds(values: Float64Array, positions: Uint32Array, blocks: number
     }
     if (-value === best[slot + 1]) offer(slot + 1, position, -1);
   }
-  return { best, bestTexts };
 }
 
-/** Per block, its least id key (NaN if any is NaN: the ids then decide, not the keys). */
-function leastIds(values: Float64Array, positions: Uint32Array, blocks: number): Float64Array {
-  const least = new Float64Array(blocks).fill(Infinity);
-  for (let at = 0; at < positions.length; at++) {
+/** Per block of `positions[from..to)`, its least id key (NaN if any is NaN: the ids then decide, not the keys). */
+function leastIds(least: Float64Array, values: Float64Array, positions: Uint32Array, from: number, to: number): void {
+  least.fill(Infinity, from / BLOCK, Math.ceil(to / BLOCK));
+  for (let at = from; at < to; at++) {
     const value = values[positions[at]];
     const block = (at / BLOCK) | 0;
     if (least[block] === least[block] && !(value >= least[block])) least[block] = value;
   }
-  return least;
 }
 
 /**
