@@ -570,7 +570,7 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
     expect(first()).to.equal('Printer does not pa');
     const position = pick.grouped[1000];
     const ticket = { ...tickets[position], title: 'Printer does not a' };
-    blocks.dropChanged(position, keptRow(ticket, ids));
+    blocks.noteChange(position, keptRow(ticket, ids));
     tickets[position] = ticket;
     writeKept(columns, position, ticket, ids);
     expect(first()).to.equal('Printer does not a');
@@ -582,7 +582,7 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
     expectSame(pick, 'before');
     const position = grouped[1300];
     const ticket = { ...tickets[position], priority: -9, title: 'AAA first' };
-    blocks.dropChanged(position, keptRow(ticket, ids));
+    blocks.noteChange(position, keptRow(ticket, ids));
     tickets[position] = ticket;
     writeKept(columns, position, ticket, ids);
     const reads = { count: 0 };
@@ -618,7 +618,7 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
     ];
     placed.forEach(([position, change]) => {
       const ticket = { ...tickets[position], ...change };
-      blocks.dropChanged(position, keptRow(ticket, ids));
+      blocks.noteChange(position, keptRow(ticket, ids));
       tickets[position] = ticket;
       writeKept(columns, position, ticket, ids);
     });

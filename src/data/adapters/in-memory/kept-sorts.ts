@@ -158,7 +158,7 @@ const BLOCK = 256;
  * - per field, its best key either way (a named field's: its best rank by the names a sort reads),
  *   and for titles the best text at that key (the texts decide where keys tie);
  * - its least id key (NaN where an id is not digits).
- * Made with the table, else on first use; when a put changes a key (`dropChanged`), the block
+ * Made with the table, else on first use; when a put changes a key (`noteChange`), the block
  * that holds it is made again when that field's are next asked for.
  */
 export class KeptBlocks {
@@ -187,7 +187,7 @@ export class KeptBlocks {
   }
 
   /** Notes the block of `position` for the fields whose keys (or titles) there differ in `row` (before it is put there). */
-  dropChanged(position: number, row: Record<KeptColumn, unknown>): void {
+  noteChange(position: number, row: Record<KeptColumn, unknown>): void {
     const columns = this.columns();
     const { positions } = this;
     if (!this.indexes) {

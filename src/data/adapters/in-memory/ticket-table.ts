@@ -201,7 +201,7 @@ export class TicketTable {
     // The groups hold while every position keeps its customer and category (most changes).
     const { customerBuckets, categories } = this.columns;
     if (added || customerBuckets[position] !== row.customerBuckets || categories[position] !== row.categories) this.groups = undefined;
-    else this.groups?.blocks.dropChanged(position, row);
+    else this.groups?.blocks.noteChange(position, row);
     if (added) {
       position = this.tickets.push(ticket) - 1;
       this.idOrder = undefined;
