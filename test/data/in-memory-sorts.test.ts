@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { generateDemoData } from '../../src/data/demo/demo-data.js';
 import { InMemoryDataSource } from '../../src/data/adapters/in-memory-data-source.js';
 import { orderByKey } from '../../src/data/adapters/in-memory/ticket-index.js';
-import { firstInKept, isKept, KeptBlocks, keptColumns, keptRow, numberedIds, textKey, writeKept } from '../../src/data/adapters/in-memory/kept-sorts.js';
+import { firstInKept, isKept, KeptBlocks, keptColumns, keptRow, numberedIds, textKey, writeKept, type KeptColumns } from '../../src/data/adapters/in-memory/kept-sorts.js';
 import { compareLowered, firstInOrder, sortTickets, ticketSortValue, timeOf, type ListsInOrder, type TicketSortContext } from '../../src/data/rules/ticket-sort.js';
 import { inFilter, inView } from '../../src/testing/conformance.js';
 import { shown } from '../support/ticket-pages.js';
@@ -485,15 +485,34 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
   const takes = (position: number) => position % 5 !== 2;
   const inRanges = (positions: readonly Uint32Array[]) => new Set(positions.flatMap((range) => [...range]));
 
-  /** The ranges, each counting the positions read from it. */
-  function counting(positions: readonly Uint32Array[], reads: { count: number }): Uint32Array[] {
-    return positions.map((range) => new Proxy(range, {
+  /** `array`, counting in `reads` the elements read from it. */
+  function countingReads<A extends Uint32Array | Float64Array>(array: A, reads: { count: number }): A {
+    return new Proxy(array, {
       get(target, key) {
         if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
         const value = Reflect.get(target, key, target) as unknown;
         return typeof value === 'function' ? value.bind(target) : value;
       },
-    }));
+    });
+  }
+
+  /** How many priorities `blocks` reads for its bounds by priority (none where they are made). */
+  function priorityReads(columns: KeptColumns, blocks: KeptBlocks): number {
+    const [reads, priorities] = [{ count: 0 }, columns.priority];
+    columns.priority = countingReads(priorities, reads);
+    blocks.bestKeys('priority', 1, undefined);
+    columns.priority = priorities;
+    return reads.count;
+  }
+
+  /** The ranges, each counting the positions read from it. */
+  const counting = (positions: readonly Uint32Array[], reads: { count: number }) => positions.map((range) => countingReads(range, reads));
+
+  /** Puts `ticket` at `position` as a table does: the blocks told first, then its keys written. */
+  function putInPlace({ tickets, ids, columns, blocks }: ReturnType<typeof table>, position: number, ticket: Ticket): void {
+    blocks.noteChange(position, keptRow(ticket, ids));
+    tickets[position] = ticket;
+    writeKept(columns, position, ticket, ids);
   }
 
   /** Compares with and without blocks, every kept field, direction and some counts; the positions read either way. */
@@ -569,40 +588,45 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
     const first = () => firstInKept({ tickets, columns, ids, positions, takes: () => true, blocks }, sort, context, 1)[0].title;
     expect(first()).to.equal('Printer does not pa');
     const position = pick.grouped[1000];
-    const ticket = { ...tickets[position], title: 'Printer does not a' };
-    blocks.noteChange(position, keptRow(ticket, ids));
-    tickets[position] = ticket;
-    writeKept(columns, position, ticket, ids);
+    putInPlace(pick, position, { ...tickets[position], title: 'Printer does not a' });
     expect(first()).to.equal('Printer does not a');
   });
 
   it('after a put makes again only the block that holds the change, when that field is next sorted', () => {
     const pick = table();
-    const { tickets, ids, columns, blocks, grouped } = pick;
+    const { tickets, columns, blocks, grouped } = pick;
     expectSame(pick, 'before');
     const position = grouped[1300];
-    const ticket = { ...tickets[position], priority: -9, title: 'AAA first' };
-    blocks.noteChange(position, keptRow(ticket, ids));
-    tickets[position] = ticket;
-    writeKept(columns, position, ticket, ids);
-    const reads = { count: 0 };
-    const priorities = columns.priority;
-    columns.priority = new Proxy(priorities, {
-      get(target, key) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++;
-        return Reflect.get(target, key, target) as unknown;
-      },
-    });
-    blocks.bestKeys('priority', 1, undefined);
-    columns.priority = priorities;
+    putInPlace(pick, position, { ...tickets[position], priority: -9, title: 'AAA first' });
     // One block of 256 positions read, not the 2,500 of the table.
-    expect(reads.count).to.be.within(1, 256);
+    expect(priorityReads(columns, blocks)).to.be.within(1, 256);
     expectSame(pick, 'after');
   });
 
-  it('and after keys change in place, better or worse, each block\'s bounds dropped where its field changed', () => {
+  it('over some of the table\'s positions, makes again the block that holds a change, and none for a position not there', () => {
     const pick = table();
-    const { tickets, ids, columns, blocks, grouped } = pick;
+    const { tickets, columns, ids, grouped } = pick;
+    // The last 700 positions: three blocks whose positions are not their indexes, the last one's
+    // ids the latest (passed over on a tie with the worst kept).
+    const some = grouped.slice(1800);
+    const blocks = new KeptBlocks(some, () => columns);
+    const sort = { field: 'priority', direction: 'asc' } as const;
+    const first = () => firstInKept({ tickets, columns, ids, positions: [some], takes: () => true, blocks }, sort, context, 5).map((ticket) => ticket.id);
+    const expected = () => sortTickets([...some].map((position) => tickets[position]), sort, context).slice(0, 5).map((ticket) => ticket.id);
+    expect(first()).to.deep.equal(expected());
+    const put = (position: number) => putInPlace({ ...pick, blocks }, position, { ...tickets[position], priority: -9 });
+    // One outside `some`: no block is made again.
+    put(grouped[10]);
+    expect(priorityReads(columns, blocks)).to.equal(0);
+    // One in the third block of `some`.
+    put(some[600]);
+    expect(first()[0]).to.equal(tickets[some[600]].id);
+    expect(first()).to.deep.equal(expected());
+  });
+
+  it('and after keys change in place, better or worse, each block\'s bounds made again where its field changed', () => {
+    const pick = table();
+    const { tickets, grouped } = pick;
     expectSame(pick, 'before');
     const changes: Partial<Ticket>[] = [
       { title: 'AAA first' }, { title: 'zzz last' }, { title: 'Printer does not aaa' }, { title: 'PRINTER DOES NOT PRINT' }, { title: '請求書について もう一度' }, { number: '0' }, { number: '9999999999999999' }, { priority: -5 }, { priority: 99 },
@@ -616,12 +640,7 @@ describe('firstInKept over blocks: whole blocks of positions passed over on thei
       ...changes.map((change, index): [number, Partial<Ticket>] => [grouped[256 * (2 + (index % 6)) - (index % 2)], change]),
       [grouped[300], { priority: -7 }], [grouped[1600], { id: '0y', priority: -7 }], [grouped[1650], { customerUserLogin: 'aaa.aaa' }],
     ];
-    placed.forEach(([position, change]) => {
-      const ticket = { ...tickets[position], ...change };
-      blocks.noteChange(position, keptRow(ticket, ids));
-      tickets[position] = ticket;
-      writeKept(columns, position, ticket, ids);
-    });
+    placed.forEach(([position, change]) => putInPlace(pick, position, { ...tickets[position], ...change }));
     expectSame(pick, 'after');
   });
 });

@@ -146,6 +146,14 @@ export function compareLowered(text: string, lowered: string): number {
   return Math.sign(text.length - lowered.length);
 }
 
+/** How `text.toLowerCase()` compares with `lowered` (-1, 0, 1): `compareLowered`, lowering `text` only where that cannot tell. */
+export function orderLowered(text: string, lowered: string): number {
+  const quick = compareLowered(text, lowered);
+  if (quick === quick) return quick;
+  const low = text.toLowerCase();
+  return low === lowered ? 0 : low < lowered ? -1 : 1;
+}
+
 /**
  * How to walk lists ascending by `ascendingBy` so that a sort's value only gets worse (a lead of
  * unreadable values is the worst and never stops a walk), or undefined when they are not in its order.

@@ -1,4 +1,4 @@
-import { bestOf, compareLowered, ticketSortValue, timeOf, type TicketSortContext } from '../../rules/ticket-sort.js';
+import { bestOf, orderLowered, ticketSortValue, timeOf, type TicketSortContext } from '../../rules/ticket-sort.js';
 import type { Ticket, TicketSort, TicketSortField } from '../../contract/types.js';
 import type { DueView } from '../../rules/rules.js';
 import { digitKey } from './ticket-index.js';
@@ -168,8 +168,8 @@ export class KeptBlocks {
   private readonly rankedBy = new Map<KeptSort, Float64Array>();
   /** Per field, the blocks a put changed since its bounds were made. */
   private readonly changed = new Map<KeptSort | 'idKeys', Set<number>>();
-  /** Each position's index in `positions` (made on the first change). */
-  private indexes?: Uint32Array;
+  /** Each position's index in `positions`, -1 where it is not there (made on the first change). */
+  private indexes?: Int32Array;
 
   constructor(
     readonly positions: Uint32Array,
@@ -191,9 +191,11 @@ export class KeptBlocks {
     const columns = this.columns();
     const { positions } = this;
     if (!this.indexes) {
-      this.indexes = new Uint32Array(positions.length);
+      // As long as the columns: `positions` may be some of the table's.
+      this.indexes = new Int32Array(columns.idKeys.length).fill(-1);
       for (let index = 0; index < positions.length; index++) this.indexes[positions[index]] = index;
     }
+    if (!(this.indexes[position] >= 0)) return;
     for (const field of this.bounds.keys()) {
       if (Object.is(columns[field][position], row[field]) && (field !== 'title' || columns.titleTexts[position] === row.titleTexts)) continue;
       let blocks = this.changed.get(field);
@@ -230,10 +232,8 @@ export class KeptBlocks {
       this.bounds.set(field, (bound = new Float64Array(field === 'idKeys' ? blocks : 2 * blocks)));
       if (ranks) this.rankedBy.set(field as KeptSort, ranks);
       if (field === 'title') this.bestTexts.set(field, new Int32Array(2 * blocks));
-      this.changed.delete(field);
       this.make(field, 0, positions.length);
-    }
-    for (const block of this.changed.get(field) ?? []) this.make(field, block * BLOCK, Math.min(positions.length, (block + 1) * BLOCK));
+    } else for (const block of this.changed.get(field) ?? []) this.make(field, block * BLOCK, Math.min(positions.length, (block + 1) * BLOCK));
     this.changed.delete(field);
     return bound;
   }
@@ -271,7 +271,7 @@ function keyBounds(best: Float64Array, values: Float64Array, positions: Uint32Ar
  * `keyBounds` of titles, with the position of the block's best text at each best key (the least
  * lower-cased ascending, the greatest descending): apart, so that the other fields' pass reads no
  * texts. Titles repeat, so the texts that tie at a best key are mostly the same string; the others
- * are compared with the slot's best lowered (`compareLowered`: lowered themselves only beyond
+ * are compared with the slot's best lowered (`orderLowered`: lowered themselves only beyond
  * ASCII), nothing kept beyond a string per slot whatever the titles.
  */
 function textBounds(best: Float64Array, bestTexts: Int32Array, values: Float64Array, positions: Uint32Array, from: number, to: number, texts: readonly unknown[]): void {
@@ -285,13 +285,7 @@ function textBounds(best: Float64Array, bestTexts: Int32Array, values: Float64Ar
     const at = bestTexts[slot];
     if (at >= 0) {
       if (text === texts[at]) return;
-      const lowBest = (lowered[slot] ??= (texts[at] as string).toLowerCase());
-      let order = compareLowered(text, lowBest);
-      if (order !== order) {
-        const low = text.toLowerCase();
-        order = low === lowBest ? 0 : low < lowBest ? -1 : 1;
-      }
-      if (sign * order >= 0) return;
+      if (sign * orderLowered(text, (lowered[slot] ??= (texts[at] as string).toLowerCase())) >= 0) return;
     }
     bestTexts[slot] = position;
     lowered[slot] = undefined;
@@ -414,9 +408,7 @@ function textComparer(texts: readonly unknown[]): (a: number, b: number) => numb
     if (textA === textB) return 0;
     if (textA !== lastA || textB !== lastB) {
       if (textA !== lastA) loweredA = textA.toLowerCase();
-      const quick = -compareLowered(textB, loweredA);
-      const loweredB = quick === quick ? '' : textB.toLowerCase();
-      [lastA, lastB, lastOrder] = [textA, textB, quick === quick ? quick : loweredA === loweredB ? 0 : loweredA < loweredB ? -1 : 1];
+      [lastA, lastB, lastOrder] = [textA, textB, -orderLowered(textB, loweredA) || 0];
     }
     return lastOrder;
   };
